@@ -1,0 +1,142 @@
+package dev.certdocs.config;
+
+import dev.certdocs.diagnostic.Rules;
+import dev.certdocs.diagnostic.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one build needs to know, validated once: where the content is, the schema and cloud
+ * catalog in force, severity overrides, the baseline and where reports go. Immutable; built
+ * with {@link #builder(Path)}.
+ *
+ * @param baseDir           the content repository's root (the Maven project's base directory);
+ *                          nothing is read outside it
+ * @param contentDirectory  where the articles are
+ * @param schema            the article schema in force (built-in plus the schema file)
+ * @param catalog           the cloud catalog in force
+ * @param clouds            the clouds this build works on (active clouds only)
+ * @param severityOverrides rule id to severity; the schema file's entries first, the POM's over them
+ * @param failOnWarning     warnings fail the build too
+ * @param baselineFile      the baseline file (read when it exists)
+ * @param updateBaseline    write the baseline from this run's findings instead of failing
+ * @param reportsDirectory  where SARIF, JUnit XML and the HTML report go
+ * @param threads           worker threads for the stages
+ * @param githubActions     print GitHub workflow annotations
+ */
+public record BuildConfig(
+        Path baseDir,
+        Path contentDirectory,
+        ArticleSchema schema,
+        CloudCatalog catalog,
+        List<Cloud> clouds,
+        Map<String, Severity> severityOverrides,
+        boolean failOnWarning,
+        Path baselineFile,
+        boolean updateBaseline,
+        Path reportsDirectory,
+        int threads,
+        boolean githubActions) {
+
+    public BuildConfig {
+        clouds = List.copyOf(clouds);
+        severityOverrides = Map.copyOf(severityOverrides);
+        if (threads < 1) throw new CertDocsException("threads must be at least 1, not " + threads);
+    }
+
+    public static Builder builder(Path baseDir) {
+        return new Builder(baseDir);
+    }
+
+    /** Severity of a rule after the overrides. */
+    public Severity severityOf(String ruleId, Severity defaultSeverity) {
+        return severityOverrides.getOrDefault(ruleId, defaultSeverity);
+    }
+
+    /** Collects a goal's parameters and checks them; {@link #build()} throws {@link CertDocsException} on a bad one. */
+    public static final class Builder {
+        private final Path baseDir;
+        private Path contentDirectory;
+        private Path schemaFile;
+        private List<CloudSettings> cloudSettings = List.of();
+        private List<String> clouds = List.of();
+        private List<String> severities = List.of();
+        private boolean failOnWarning;
+        private Path baselineFile;
+        private boolean updateBaseline;
+        private Path reportsDirectory;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private boolean githubActions;
+
+        private Builder(Path baseDir) {
+            this.baseDir = baseDir.toAbsolutePath().normalize();
+        }
+
+        public Builder contentDirectory(Path v) { this.contentDirectory = v; return this; }
+        public Builder schemaFile(Path v) { this.schemaFile = v; return this; }
+        public Builder cloudSettings(List<CloudSettings> v) { this.cloudSettings = v == null ? List.of() : v; return this; }
+        public Builder clouds(List<String> v) { this.clouds = v == null ? List.of() : v; return this; }
+        /** Overrides written {@code rule-id=severity}. */
+        public Builder severities(List<String> v) { this.severities = v == null ? List.of() : v; return this; }
+        public Builder failOnWarning(boolean v) { this.failOnWarning = v; return this; }
+        public Builder baselineFile(Path v) { this.baselineFile = v; return this; }
+        public Builder updateBaseline(boolean v) { this.updateBaseline = v; return this; }
+        public Builder reportsDirectory(Path v) { this.reportsDirectory = v; return this; }
+        public Builder threads(int v) { this.threads = v; return this; }
+        public Builder githubActions(boolean v) { this.githubActions = v; return this; }
+
+        public BuildConfig build() {
+            Path content = resolve(contentDirectory, "articles");
+            Optional<Path> schemaPath = Optional.ofNullable(schemaFile).map(this::resolve);
+            if (schemaPath.isPresent() && !Files.isRegularFile(schemaPath.get())) {
+                throw new CertDocsException("the schema file " + schemaPath.get() + " does not exist");
+            }
+            if (schemaPath.isEmpty() && Files.isRegularFile(baseDir.resolve("certdocs-schema.json"))) {
+                schemaPath = Optional.of(baseDir.resolve("certdocs-schema.json"));
+            }
+            ArticleSchema schema = SchemaLoader.load(schemaPath);
+            CloudCatalog catalog = CloudCatalog.of(cloudSettings);
+            List<Cloud> selected = selectClouds(catalog);
+            Map<String, Severity> overrides = new LinkedHashMap<>(schema.severities());
+            for (String entry : severities) {
+                if (entry == null || entry.isBlank()) continue;
+                int eq = entry.indexOf('=');
+                String rule = eq < 0 ? "" : entry.substring(0, eq).strip();
+                String level = eq < 0 ? "" : entry.substring(eq + 1).strip();
+                if (Rules.byId(rule).isEmpty()) {
+                    throw new CertDocsException("severity override '" + entry
+                            + "': expected rule-id=severity with a known rule id (see the README's rule list)");
+                }
+                overrides.put(rule, Severity.parse(level).orElseThrow(() -> new CertDocsException(
+                        "severity override '" + entry + "': '" + level + "' is not one of error, warning, note, off")));
+            }
+            return new BuildConfig(baseDir, content, schema, catalog, selected, overrides, failOnWarning,
+                    resolve(baselineFile, "certdocs-baseline.json"), updateBaseline,
+                    resolve(reportsDirectory, "target/certdocs"), threads, githubActions);
+        }
+
+        private List<Cloud> selectClouds(CloudCatalog catalog) {
+            List<String> wanted = clouds.stream().flatMap(c -> java.util.Arrays.stream(c.split(",")))
+                    .map(String::strip).filter(s -> !s.isEmpty()).toList();
+            if (wanted.isEmpty()) return catalog.active();
+            return wanted.stream().map(id -> {
+                Cloud c = catalog.find(id).orElseThrow(() -> new CertDocsException(
+                        "unknown cloud '" + id + "' in clouds; known clouds: " + String.join(", ", catalog.ids())));
+                if (c.retired()) throw new CertDocsException("cloud '" + id + "' is retired and cannot be built");
+                return c;
+            }).distinct().toList();
+        }
+
+        private Path resolve(Path p) {
+            return baseDir.resolve(p).normalize();
+        }
+
+        private Path resolve(Path p, String fallback) {
+            return resolve(p == null ? Path.of(fallback) : p);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.certdocs.engine;
+
+import dev.certdocs.config.BuildConfig;
+import dev.certdocs.config.BuildLog;
+import dev.certdocs.config.CertDocsException;
+import dev.certdocs.diagnostic.Baseline;
+import dev.certdocs.diagnostic.Diagnostic;
+import dev.certdocs.diagnostic.Finding;
+import dev.certdocs.diagnostic.RunSummary;
+import dev.certdocs.diagnostic.Severity;
+import dev.certdocs.load.ArticleLoader;
+import dev.certdocs.load.ContentFiles;
+import dev.certdocs.load.Includes;
+import dev.certdocs.load.SourceText;
+import dev.certdocs.validate.CheckContext;
+import dev.certdocs.validate.Validation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * The engine's front door: one method per goal. Each runs a prefix of the pipeline
+ * (load → validate → link → render → publish) and reports what it found.
+ */
+public final class CertDocs {
+
+    private CertDocs() {
+    }
+
+    /**
+     * Loads and validates every article, applies the baseline, writes the reports. Articles are
+     * loaded and checked in parallel and dropped once checked, so memory stays flat however many
+     * there are.
+     */
+    public static ValidationResult validate(BuildConfig config, BuildLog log) {
+        long start = System.nanoTime();
+        List<String> files = ContentFiles.find(config.baseDir(), config.contentDirectory());
+        List<Diagnostic> diagnostics = check(config, files);
+        Baseline baseline = Baseline.read(config.baselineFile());
+        LineTexts lines = new LineTexts(config);
+        if (config.updateBaseline()) {
+            Baseline.write(config.baselineFile(), diagnostics, lines::of);
+            log.info("Wrote " + diagnostics.size() + " problem(s) to the baseline "
+                    + config.baseDir().relativize(config.baselineFile()));
+            baseline = Baseline.read(config.baselineFile());
+        }
+        List<Finding> findings = baseline.apply(diagnostics, lines::of);
+        RunSummary run = new RunSummary("validate", Version.current(), files, findings, Validation.rules(),
+                Duration.ofNanos(System.nanoTime() - start));
+        Reporting.report(config, run, log, "article");
+        boolean failed = findings.stream().anyMatch(f -> f.fails(config.failOnWarning()));
+        return new ValidationResult(run, failed);
+    }
+
+    /** The validation diagnostics of these articles, severity overrides applied, in source order, each once. */
+    static List<Diagnostic> check(BuildConfig config, List<String> files) {
+        ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
+        Includes includes = new Includes(config.baseDir());
+        Validation validation = new Validation(new CheckContext(config, includes));
+        @SuppressWarnings("unchecked")
+        List<Diagnostic>[] perArticle = new List[files.size()];
+        ForkJoinPool pool = new ForkJoinPool(config.threads());
+        try {
+            pool.submit(() -> IntStream.range(0, files.size()).parallel().forEach(i -> {
+                ArticleLoader.Loaded loaded = loader.load(files.get(i));
+                List<Diagnostic> out = new ArrayList<>(loaded.diagnostics());
+                out.addAll(validation.check(loaded.article()));
+                perArticle[i] = out;
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CertDocsException("validation was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new CertDocsException("validation failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        List<Diagnostic> all = new ArrayList<>();
+        for (List<Diagnostic> list : perArticle) all.addAll(list);
+        all.addAll(validation.finish());
+        return all.stream()
+                .map(d -> d.withSeverity(config.severityOf(d.ruleId(), d.severity())))
+                .filter(d -> d.severity() != Severity.OFF)
+                .distinct()
+                .sorted(Diagnostic.ORDER)
+                .toList();
+    }
+
+    /** The source line a diagnostic points at, reading each file at most once. */
+    private static final class LineTexts {
+        private final BuildConfig config;
+        private final Map<String, SourceText> files = new ConcurrentHashMap<>();
+
+        LineTexts(BuildConfig config) {
+            this.config = config;
+        }
+
+        String of(Diagnostic d) {
+            SourceText src = files.computeIfAbsent(d.position().path(), p -> {
+                try {
+                    return new SourceText(p, Files.readString(config.baseDir().resolve(p), StandardCharsets.UTF_8));
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    return new SourceText(p, "");
+                }
+            });
+            int line = d.position().line();
+            return line <= src.lineCount() ? src.line(line) : "";
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.certdocs.engine;
+
+import dev.certdocs.config.BuildConfig;
+import dev.certdocs.config.BuildLog;
+import dev.certdocs.diagnostic.Finding;
+import dev.certdocs.diagnostic.GithubAnnotations;
+import dev.certdocs.diagnostic.HtmlReport;
+import dev.certdocs.diagnostic.JUnitReport;
+import dev.certdocs.diagnostic.RunSummary;
+import dev.certdocs.diagnostic.SarifReport;
+
+/**
+ * Puts a run's findings everywhere they are read: one log line each, GitHub annotations when
+ * running in GitHub Actions, SARIF, JUnit XML and the HTML report under the reports directory.
+ */
+final class Reporting {
+
+    private Reporting() {
+    }
+
+    static void report(BuildConfig config, RunSummary run, BuildLog log, String unit) {
+        for (Finding f : run.findings()) {
+            if (f.baselined()) {
+                log.debug(f.diagnostic().format() + " (in the baseline)");
+                continue;
+            }
+            switch (f.severity()) {
+                case ERROR -> log.error(f.diagnostic().format());
+                case WARNING -> log.warn(f.diagnostic().format());
+                default -> log.info(f.diagnostic().format());
+            }
+        }
+        if (config.githubActions()) GithubAnnotations.lines(run).forEach(log::raw);
+        var dir = config.reportsDirectory();
+        SarifReport.write(run, dir.resolve("certdocs.sarif"));
+        JUnitReport.write(run, dir.resolve("certdocs-junit.xml"));
+        HtmlReport.write(run, dir.resolve("report.html"));
+        log.info("certdocs " + run.goal() + ": " + run.closingLine(unit));
+        log.info("Reports: " + config.baseDir().relativize(dir.resolve("report.html"))
+                + ", certdocs.sarif, certdocs-junit.xml");
+    }
+}

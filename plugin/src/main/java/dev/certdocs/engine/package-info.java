@@ -1,0 +1,6 @@
+/**
+ * The facade the goals call ({@link dev.certdocs.engine.CertDocs}) and the pipeline that wires
+ * the stages: load, validate, then report. Input: a {@link dev.certdocs.config.BuildConfig};
+ * output: a result the goal turns into pass or fail.
+ */
+package dev.certdocs.engine;

@@ -1,0 +1,52 @@
+package dev.certdocs.load;
+
+import dev.certdocs.config.ArticleSchema;
+import dev.certdocs.config.KindSpec;
+import dev.certdocs.diagnostic.Diagnostic;
+import dev.certdocs.model.Article;
+import dev.certdocs.model.Body;
+import dev.certdocs.model.Properties;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Loads one article file into an {@link Article}: reads it, parses the properties block, scans
+ * the body. Content problems come back as diagnostics; nothing here throws for bad content.
+ * One instance per build, shared by all threads.
+ */
+public final class ArticleLoader {
+
+    /** An article and the problems its loading found. */
+    public record Loaded(Article article, List<Diagnostic> diagnostics) {
+    }
+
+    private final Path baseDir;
+    private final ArticleSchema schema;
+
+    public ArticleLoader(Path baseDir, ArticleSchema schema) {
+        this.baseDir = baseDir;
+        this.schema = schema;
+    }
+
+    /** Loads the article at a repository-relative path. */
+    public Loaded load(String path) {
+        Path file = baseDir.resolve(path);
+        return parse(path, file, Includes.read(file));
+    }
+
+    /** Parses article text that is already in memory (tests, fuzzing, the synthetic corpus). */
+    public Loaded parse(String path, Path file, String raw) {
+        SourceText src = new SourceText(path, raw);
+        PropertiesParser.Result props = PropertiesParser.parse(src);
+        boolean json = props.properties().map(this::hasJsonBody).orElse(false);
+        Body body = BodyScanner.scan(src, props.bodyOffset(), json);
+        return new Loaded(new Article(path, file, props.properties(), body), props.diagnostics());
+    }
+
+    private boolean hasJsonBody(Properties p) {
+        return schema.kind(p.value("selfHelpType").strip())
+                .map(k -> k.body() != KindSpec.BodyType.MARKDOWN)
+                .orElse(false);
+    }
+
+}

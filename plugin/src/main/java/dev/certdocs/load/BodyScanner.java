@@ -1,0 +1,204 @@
+package dev.certdocs.load;
+
+import dev.certdocs.model.Body;
+import dev.certdocs.model.CloudBlockMarker;
+import dev.certdocs.model.Heading;
+import dev.certdocs.model.HeadingIds;
+import dev.certdocs.model.Image;
+import dev.certdocs.model.Include;
+import dev.certdocs.model.JsonBlock;
+import dev.certdocs.model.Properties;
+import dev.certdocs.model.VariableUse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Extracts the structure the checks need from a Markdown body in one pass over its lines:
+ * headings (ATX and setext, with their ids), images, includes, cloud-block markers, variable
+ * uses and, for JSON kinds, the document between the first two {@code ---} lines after the H1.
+ * Fenced code is skipped for everything but variables (which are replaced everywhere).
+ * A line scanner rather than a full Markdown parse: it is what makes validation cheap enough
+ * for repositories of 100,000 articles.
+ */
+final class BodyScanner {
+
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
+    private static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
+    private static final Pattern SETEXT = Pattern.compile("^ {0,3}(=+|-+)[ \\t]*$");
+    private static final Pattern CLOUD_MARKER = Pattern.compile("^\\s*:::\\s*(cloud-end|cloud)(?![\\w-])(.*)$");
+    private static final Pattern CLOUD_ATTR = Pattern.compile("(include|exclude)\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern INCLUDE = Pattern.compile("\\[!INCLUDE\\s*\\[([^\\]]*)\\]\\(\\s*<?([^)>]*?)>?\\s*\\)\\s*\\]",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*cloud\\.([A-Za-z0-9_.-]*)\\s*}}");
+    private static final Pattern MD_IMAGE = Pattern.compile("!\\[([^\\]]*)\\][(\\[]\\s*<?([^)\\]\\s>]*)");
+    private static final Pattern IMG_TAG = Pattern.compile("<img\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ALT_ATTR = Pattern.compile("\\balt\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SRC_ATTR = Pattern.compile("\\bsrc\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?:(?!\\1).)+?\\1");
+    private static final Pattern INLINE_LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");
+    private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
+    private static final Pattern EMPHASIS = Pattern.compile("(\\*{1,3}|(?<![\\p{L}\\p{N}])_{1,3}|_{1,3}(?![\\p{L}\\p{N}])|~~|`)");
+
+    private BodyScanner() {
+    }
+
+    /** Scans from {@code startOffset} to the end of {@code src}; {@code jsonBody} asks for the JSON block. */
+    static Body scan(SourceText src, int startOffset, boolean jsonBody) {
+        String text = src.text();
+        int firstLine = src.lineOf(startOffset);
+        List<Heading> headings = new ArrayList<>();
+        List<Image> images = new ArrayList<>();
+        List<Include> includes = new ArrayList<>();
+        List<CloudBlockMarker> markers = new ArrayList<>();
+        List<VariableUse> variables = new ArrayList<>();
+        HeadingIds ids = new HeadingIds();
+        Optional<JsonBlock> json = Optional.empty();
+        int jsonStart = -1;
+
+        String fence = null;
+        String previous = null; // previous line when it could be a setext heading's text
+        int previousOffset = 0;
+        int offset = startOffset;
+        while (offset <= text.length()) {
+            int end = text.indexOf('\n', offset);
+            if (end < 0) end = text.length();
+            String line = text.substring(offset, end);
+            int lineOffset = offset;
+            offset = end + 1;
+
+            if (line.indexOf("{{") >= 0) {
+                Matcher v = VARIABLE.matcher(line);
+                while (v.find()) variables.add(new VariableUse(v.group(1), src.position(lineOffset + v.start())));
+            }
+            if (jsonStart >= 0) {
+                if (line.strip().equals("---")) {
+                    int jsonLine = src.lineOf(jsonStart);
+                    json = Optional.of(new JsonBlock(text.substring(jsonStart, Math.max(jsonStart, lineOffset - 1)), jsonLine));
+                    jsonStart = -2;
+                }
+                continue;
+            }
+            Matcher f = FENCE.matcher(line);
+            if (fence != null) {
+                if (f.find() && f.group(1).charAt(0) == fence.charAt(0) && f.group(1).length() >= fence.length()
+                        && line.substring(f.end()).isBlank()) {
+                    fence = null;
+                }
+                continue;
+            }
+            if (f.find()) {
+                fence = f.group(1);
+                previous = null;
+                continue;
+            }
+            if (line.isBlank()) {
+                previous = null;
+                continue;
+            }
+            if (jsonBody && jsonStart == -1 && json.isEmpty() && line.strip().equals("---")
+                    && headings.stream().anyMatch(h -> h.level() == 1)) {
+                jsonStart = offset <= text.length() ? offset : text.length();
+                continue;
+            }
+            Matcher atx = ATX.matcher(line);
+            if (atx.matches()) {
+                String raw = atx.group(2) == null ? "" : atx.group(2);
+                String plain = plainText(raw);
+                headings.add(new Heading(atx.group(1).length(), plain, ids.next(plain),
+                        src.position(lineOffset + line.indexOf('#'))));
+                previous = null;
+                continue;
+            }
+            Matcher setext = SETEXT.matcher(line);
+            if (previous != null && setext.matches()) {
+                String plain = plainText(previous.strip());
+                int level = setext.group(1).charAt(0) == '=' ? 1 : 2;
+                int indent = previous.length() - previous.stripLeading().length();
+                headings.add(new Heading(level, plain, ids.next(plain), src.position(previousOffset + indent)));
+                previous = null;
+                continue;
+            }
+            Matcher marker = CLOUD_MARKER.matcher(line);
+            if (marker.matches()) {
+                int at = lineOffset + line.indexOf(':');
+                if (marker.group(1).equals("cloud-end")) {
+                    markers.add(new CloudBlockMarker(false, false, List.of(), src.position(at)));
+                } else {
+                    Matcher attr = CLOUD_ATTR.matcher(marker.group(2));
+                    boolean exclude = false;
+                    List<String> clouds = List.of();
+                    if (attr.find()) {
+                        exclude = attr.group(1).equals("exclude");
+                        clouds = Properties.splitList(attr.group(2));
+                    }
+                    markers.add(new CloudBlockMarker(true, exclude, clouds, src.position(at)));
+                }
+                previous = null;
+                continue;
+            }
+            String masked = maskCodeSpans(line);
+            if (masked.indexOf('[') >= 0) {
+                Matcher inc = INCLUDE.matcher(masked);
+                while (inc.find()) {
+                    includes.add(new Include(inc.group(1).strip(), inc.group(2).strip(),
+                            src.position(lineOffset + inc.start())));
+                }
+                Matcher img = MD_IMAGE.matcher(masked);
+                while (img.find()) {
+                    images.add(new Image(img.group(2), img.group(1), src.position(lineOffset + img.start())));
+                }
+            }
+            if (masked.indexOf('<') >= 0) {
+                Matcher tag = IMG_TAG.matcher(masked);
+                while (tag.find()) {
+                    String alt = attribute(ALT_ATTR, tag.group());
+                    images.add(new Image(attribute(SRC_ATTR, tag.group()), alt, src.position(lineOffset + tag.start())));
+                }
+            }
+            previous = isParagraphText(line) ? line : null;
+            previousOffset = lineOffset;
+        }
+        return new Body(firstLine, headings, images, includes, markers, variables, json);
+    }
+
+    private static boolean isParagraphText(String line) {
+        String s = line.stripLeading();
+        if (line.length() - s.length() >= 4) return false;
+        char c = s.charAt(0);
+        return c != '>' && c != '|' && c != '<' && !s.startsWith("- ") && !s.startsWith("* ") && !s.startsWith("+ ");
+    }
+
+    private static String attribute(Pattern p, String tag) {
+        Matcher m = p.matcher(tag);
+        if (!m.find()) return null;
+        for (int g = 1; g <= 3; g++) {
+            if (m.group(g) != null) return m.group(g);
+        }
+        return "";
+    }
+
+    /** Replaces inline code spans with spaces so that nothing inside them is taken for syntax. */
+    private static String maskCodeSpans(String line) {
+        if (line.indexOf('`') < 0) return line;
+        Matcher m = CODE_SPAN.matcher(line);
+        StringBuilder out = null;
+        while (m.find()) {
+            if (out == null) out = new StringBuilder(line);
+            for (int i = m.start(); i < m.end(); i++) out.setCharAt(i, ' ');
+        }
+        return out == null ? line : out.toString();
+    }
+
+    /** The heading text as a reader sees it: links and images reduced to their text, tags and emphasis marks dropped. */
+    static String plainText(String raw) {
+        String s = INLINE_LINK.matcher(raw).replaceAll("$1");
+        s = TAG.matcher(s).replaceAll("");
+        s = EMPHASIS.matcher(s).replaceAll("");
+        return s.strip();
+    }
+}

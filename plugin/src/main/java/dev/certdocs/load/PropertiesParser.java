@@ -1,0 +1,241 @@
+package dev.certdocs.load;
+
+import dev.certdocs.diagnostic.Diagnostic;
+import dev.certdocs.diagnostic.Rules;
+import dev.certdocs.model.Attribute;
+import dev.certdocs.model.Properties;
+import dev.certdocs.model.SourcePosition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Parses the {@code <properties … />} block that opens an article (the grammar of DESIGN §2).
+ * Every problem becomes a {@code properties/*} diagnostic with its position; nothing throws.
+ * A block with a syntax error yields no properties: one clear error instead of a cascade of
+ * derived ones about missing attributes.
+ */
+public final class PropertiesParser {
+
+    /** What the parser found: the block (if usable), its problems, and where the body starts. */
+    public record Result(Optional<Properties> properties, List<Diagnostic> diagnostics, int bodyOffset) {
+    }
+
+    private static final String OPEN = "<properties";
+
+    private final SourceText src;
+    private final String text;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private int pos;
+
+    private PropertiesParser(SourceText src) {
+        this.src = src;
+        this.text = src.text();
+    }
+
+    public static Result parse(SourceText src) {
+        return new PropertiesParser(src).run();
+    }
+
+    private Result run() {
+        int first = skipLeadingWhiteSpaceAndComments();
+        if (first < 0) {
+            return new Result(Optional.empty(), diagnostics, 0);
+        }
+        int blockStart;
+        if (startsWithOpen(first)) {
+            blockStart = first;
+        } else {
+            blockStart = findOpen(first);
+            if (blockStart < 0) {
+                report(Rules.PROPERTIES_MISSING, first < text.length() ? first : 0,
+                        "the article has no <properties … /> block; it must open the file");
+                return new Result(Optional.empty(), diagnostics, 0);
+            }
+            SourcePosition found = src.position(first);
+            report(Rules.PROPERTIES_POSITION, blockStart,
+                    "the properties block must come first: only white space and HTML comments may precede it, but "
+                            + describe(first) + " comes first at " + found.line() + ":" + found.column());
+        }
+        pos = blockStart + OPEN.length();
+        return parseAttributes(blockStart);
+    }
+
+    /** Returns the offset of the first significant character, or -1 after an unterminated comment. */
+    private int skipLeadingWhiteSpaceAndComments() {
+        int i = 0;
+        while (true) {
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
+            if (text.startsWith("<!--", i)) {
+                int end = text.indexOf("-->", i + 4);
+                if (end < 0) {
+                    report(Rules.PROPERTIES_SYNTAX, i, "unterminated HTML comment before the properties block: no '-->'");
+                    return -1;
+                }
+                i = end + 3;
+            } else {
+                return i;
+            }
+        }
+    }
+
+    private boolean startsWithOpen(int at) {
+        if (!text.regionMatches(true, at, OPEN, 0, OPEN.length())) return false;
+        int after = at + OPEN.length();
+        return after >= text.length() || Character.isWhitespace(text.charAt(after))
+                || text.charAt(after) == '/' || text.charAt(after) == '>';
+    }
+
+    private int findOpen(int from) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (int i = lower.indexOf(OPEN, from); i >= 0; i = lower.indexOf(OPEN, i + 1)) {
+            if (startsWithOpen(i)) return i;
+        }
+        return -1;
+    }
+
+    private String describe(int offset) {
+        int end = text.indexOf('\n', offset);
+        String line = text.substring(offset, end < 0 ? text.length() : end).strip();
+        if (line.length() > 40) line = line.substring(0, 40) + "…";
+        return "'" + line + "'";
+    }
+
+    private Result parseAttributes(int blockStart) {
+        List<Attribute> attributes = new ArrayList<>();
+        Map<String, Attribute> seen = new HashMap<>();
+        while (true) {
+            skipWhiteSpace();
+            if (pos >= text.length()) {
+                SourcePosition open = src.position(blockStart);
+                report(Rules.PROPERTIES_SYNTAX, blockStart, "unterminated properties block: the <properties opened at "
+                        + open.line() + ":" + open.column() + " is never closed with '/>'");
+                return failed();
+            }
+            char c = text.charAt(pos);
+            if (c == '/' && text.startsWith("/>", pos)) {
+                pos += 2;
+                return new Result(Optional.of(new Properties(attributes, src.position(blockStart))), diagnostics, pos);
+            }
+            if (c == '>') {
+                report(Rules.PROPERTIES_SYNTAX, pos, "the properties block must end with '/>', not '>'");
+                return failed();
+            }
+            if (!isNameChar(c)) {
+                report(Rules.PROPERTIES_SYNTAX, pos, "unexpected '" + printable(c)
+                        + "' in the properties block: expected an attribute name or '/>'");
+                return failed();
+            }
+            int nameStart = pos;
+            while (pos < text.length() && isNameChar(text.charAt(pos))) pos++;
+            String name = text.substring(nameStart, pos);
+            skipWhiteSpace();
+            if (pos >= text.length() || text.charAt(pos) != '=') {
+                report(Rules.PROPERTIES_SYNTAX, nameStart, "attribute '" + name + "' has no value: expected '=\"…\"' after it");
+                return failed();
+            }
+            pos++;
+            skipWhiteSpace();
+            if (pos >= text.length() || text.charAt(pos) != '"') {
+                String found = pos >= text.length() ? "the end of the file" : "'" + printable(text.charAt(pos)) + "'";
+                report(Rules.PROPERTIES_SYNTAX, Math.min(pos, text.length()), "the value of '" + name
+                        + "' must be in double quotes, found " + found);
+                return failed();
+            }
+            int quote = pos;
+            int close = text.indexOf('"', quote + 1);
+            if (close < 0) {
+                report(Rules.PROPERTIES_SYNTAX, quote, "unclosed quote: the value of '" + name
+                        + "' opened here never closes");
+                return failed();
+            }
+            pos = close + 1;
+            Attribute attribute = new Attribute(name, decode(text.substring(quote + 1, close)),
+                    src.position(nameStart), src.position(quote + 1));
+            String key = name.toLowerCase(Locale.ROOT);
+            Attribute earlier = seen.get(key);
+            if (earlier != null) {
+                report(Rules.PROPERTIES_DUPLICATE, nameStart, "attribute '" + name + "' is already set at "
+                        + earlier.position().line() + ":" + earlier.position().column()
+                        + (earlier.name().equals(name) ? "" : " as '" + earlier.name() + "'")
+                        + "; the first value is used");
+            } else {
+                seen.put(key, attribute);
+                attributes.add(attribute);
+            }
+            if (pos < text.length() && !Character.isWhitespace(text.charAt(pos)) && !text.startsWith("/>", pos)) {
+                report(Rules.PROPERTIES_SYNTAX, pos, "expected white space after the value of '" + name
+                        + "', found '" + printable(text.charAt(pos)) + "'");
+                return failed();
+            }
+        }
+    }
+
+    private Result failed() {
+        // Skip past the block's end if there is one so the body still gets checked.
+        int end = text.indexOf("/>", pos);
+        return new Result(Optional.empty(), diagnostics, end < 0 ? text.length() : end + 2);
+    }
+
+    private void skipWhiteSpace() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
+    }
+
+    private static boolean isNameChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '.' || c == '_' || c == '-';
+    }
+
+    private static String printable(char c) {
+        return Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+    }
+
+    private void report(dev.certdocs.diagnostic.Rule rule, int offset, String message) {
+        diagnostics.add(Diagnostic.of(rule, src.position(offset), message));
+    }
+
+    /** Decodes the entities the format allows: {@code &amp; &quot; &lt; &gt; &apos;} and numeric references. */
+    static String decode(String value) {
+        if (value.indexOf('&') < 0) return value;
+        StringBuilder out = new StringBuilder(value.length());
+        int i = 0;
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            int semi = c == '&' ? value.indexOf(';', i) : -1;
+            if (semi > i && semi - i <= 10) {
+                String entity = value.substring(i + 1, semi);
+                String decoded = switch (entity) {
+                    case "amp" -> "&";
+                    case "quot" -> "\"";
+                    case "lt" -> "<";
+                    case "gt" -> ">";
+                    case "apos" -> "'";
+                    default -> numeric(entity);
+                };
+                if (decoded != null) {
+                    out.append(decoded);
+                    i = semi + 1;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    private static String numeric(String entity) {
+        try {
+            if (entity.startsWith("#x") || entity.startsWith("#X")) {
+                return new String(Character.toChars(Integer.parseInt(entity.substring(2), 16)));
+            }
+            if (entity.startsWith("#")) return new String(Character.toChars(Integer.parseInt(entity.substring(1))));
+        } catch (IllegalArgumentException e) {
+            // not a valid reference: keep the text as written
+        }
+        return null;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.certdocs.mojo;
+
+import dev.certdocs.config.BuildConfig;
+import dev.certdocs.config.CertDocsException;
+import java.io.File;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The parameters every certdocs goal shares, and the mapping of engine failures to Maven's. */
+public abstract class AbstractCertDocsMojo extends AbstractMojo {
+
+    /** Skip every certdocs goal. */
+    @Parameter(property = "certdocs.skip", defaultValue = "false")
+    boolean skip;
+
+    /** The content repository's root; nothing outside it is read. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    File baseDirectory;
+
+    /** Where the articles are. */
+    @Parameter(property = "certdocs.contentDirectory", defaultValue = "${project.basedir}/articles")
+    File contentDirectory;
+
+    /** The clouds to work on, by id; default: every active (not retired) cloud of the catalog. */
+    @Parameter(property = "certdocs.clouds")
+    List<String> clouds;
+
+    /** Overrides and additions to the built-in cloud catalog, one {@code <cloud>} each. */
+    @Parameter
+    List<CloudParameter> cloudCatalog;
+
+    /** The schema file that extends or overrides the built-in schema; default: {@code certdocs-schema.json} at the root when present. */
+    @Parameter(property = "certdocs.schema")
+    File schema;
+
+    /** Severity overrides, each {@code rule-id=error|warning|note|off}. */
+    @Parameter(property = "certdocs.severities")
+    List<String> severities;
+
+    /** Where SARIF, JUnit XML and the HTML report are written. */
+    @Parameter(property = "certdocs.reportsDirectory", defaultValue = "${project.build.directory}/certdocs")
+    File reportsDirectory;
+
+    /** Worker threads; default: one per core. */
+    @Parameter(property = "certdocs.threads")
+    Integer threads;
+
+    /** Builds the configuration shared by every goal; a goal adds its own settings. */
+    BuildConfig.Builder config() {
+        BuildConfig.Builder b = BuildConfig.builder(baseDirectory.toPath())
+                .contentDirectory(contentDirectory.toPath())
+                .clouds(clouds)
+                .cloudSettings(cloudCatalog == null ? List.of()
+                        : cloudCatalog.stream().map(CloudParameter::toSettings).toList())
+                .schemaFile(schema == null ? null : schema.toPath())
+                .severities(severities)
+                .reportsDirectory(reportsDirectory.toPath())
+                .githubActions("true".equals(System.getenv("GITHUB_ACTIONS")));
+        if (threads != null) b.threads(threads);
+        return b;
+    }
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip || skipGoal()) {
+            getLog().info("certdocs: skipped");
+            return;
+        }
+        try {
+            run();
+        } catch (CertDocsException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The goal's own skip switch. */
+    abstract boolean skipGoal();
+
+    abstract void run() throws MojoFailureException;
+}

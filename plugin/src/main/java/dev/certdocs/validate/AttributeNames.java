@@ -1,0 +1,34 @@
+package dev.certdocs.validate;
+
+import dev.certdocs.config.AttributeSpec;
+import dev.certdocs.diagnostic.Diagnostic;
+import dev.certdocs.diagnostic.Rule;
+import dev.certdocs.diagnostic.Rules;
+import dev.certdocs.model.Article;
+import dev.certdocs.model.Attribute;
+import java.util.List;
+
+/** {@code field/unknown} (with "did you mean") and {@code field/casing}: every attribute name is one the schema knows, spelled its way. */
+final class AttributeNames implements ArticleCheck {
+
+    @Override
+    public List<Rule> rules() {
+        return List.of(Rules.FIELD_UNKNOWN, Rules.FIELD_CASING);
+    }
+
+    @Override
+    public void check(Article article, CheckContext context, List<Diagnostic> out) {
+        var schema = context.config().schema();
+        List<String> known = schema.attributes().stream().map(AttributeSpec::name).toList();
+        for (Attribute a : article.props().attributes()) {
+            var spec = schema.attribute(a.name());
+            if (spec.isEmpty()) {
+                context.report(out, Rules.FIELD_UNKNOWN, a.position(),
+                        "unknown attribute '" + a.name() + "'" + Suggestions.didYouMean(a.name(), known));
+            } else if (!spec.get().name().equals(a.name())) {
+                context.report(out, Rules.FIELD_CASING, a.position(),
+                        "attribute '" + a.name() + "' should be spelled '" + spec.get().name() + "'");
+            }
+        }
+    }
+}

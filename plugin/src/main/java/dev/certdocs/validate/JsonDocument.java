@@ -1,0 +1,112 @@
+package dev.certdocs.validate;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.certdocs.model.JsonBlock;
+import dev.certdocs.model.SourcePosition;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A JSON block parsed into a tree, with the file position of every value by JSON pointer, so a
+ * schema problem can point at the element it is about.
+ */
+final class JsonDocument {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Thrown for text that is not JSON, with the file position of the problem. */
+    static final class Invalid extends Exception {
+        final SourcePosition position;
+
+        Invalid(String message, SourcePosition position) {
+            super(message, null, false, false);
+            this.position = position;
+        }
+    }
+
+    final JsonNode root;
+    private final Map<String, SourcePosition> positions;
+    private final SourcePosition start;
+
+    private JsonDocument(JsonNode root, Map<String, SourcePosition> positions, SourcePosition start) {
+        this.root = root;
+        this.positions = positions;
+        this.start = start;
+    }
+
+    static JsonDocument parse(String path, JsonBlock block) throws Invalid {
+        Map<String, SourcePosition> positions = new HashMap<>();
+        SourcePosition start = new SourcePosition(path, block.firstLine(), 1);
+        try (JsonParser p = FACTORY.createParser(block.text())) {
+            Deque<Frame> frames = new ArrayDeque<>();
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                Frame top = frames.peek();
+                if (t == JsonToken.FIELD_NAME) {
+                    top.key = p.currentName().replace("~", "~0").replace("/", "~1");
+                    continue;
+                }
+                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    frames.pop();
+                    continue;
+                }
+                String here = top == null ? "" : top.pointer + "/" + (top.array ? String.valueOf(top.index++) : top.key);
+                positions.put(here, at(path, block, p.currentTokenLocation()));
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    frames.push(new Frame(here, t == JsonToken.START_ARRAY));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            throw new Invalid(e.getOriginalMessage(), loc == null ? start : at(path, block, loc));
+        } catch (IOException e) {
+            throw new Invalid(e.getMessage(), start);
+        }
+        try {
+            return new JsonDocument(MAPPER.readTree(block.text()), positions, start);
+        } catch (JsonProcessingException e) {
+            throw new Invalid(e.getOriginalMessage(), start);
+        }
+    }
+
+    /** Where the value at a JSON pointer ({@code /formElements/2/id}) is, or the nearest enclosing value. */
+    SourcePosition position(String pointer) {
+        String p = pointer;
+        while (true) {
+            SourcePosition found = positions.get(p);
+            if (found != null) return found;
+            if (p.isEmpty()) return start;
+            p = p.substring(0, p.lastIndexOf('/'));
+        }
+    }
+
+    /** One open object or array while scanning: its pointer, and the key or index of its current member. */
+    private static final class Frame {
+        final String pointer;
+        final boolean array;
+        int index;
+        String key = "";
+
+        Frame(String pointer, boolean array) {
+            this.pointer = pointer;
+            this.array = array;
+        }
+    }
+
+    private static SourcePosition at(String path, JsonBlock block, JsonLocation loc) {
+        int line = Math.max(1, loc.getLineNr());
+        int column = Math.max(1, loc.getColumnNr());
+        return new SourcePosition(path, block.firstLine() + line - 1, column);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.certdocs.validate;
+
+import dev.certdocs.diagnostic.Diagnostic;
+import dev.certdocs.diagnostic.Rule;
+import dev.certdocs.diagnostic.Rules;
+import dev.certdocs.model.Article;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One build's validation: {@link #check} each article (from any thread, in any order), then
+ * {@link #finish} for what needs them all (duplicate ids) and for the include files they reached,
+ * each checked once. This class is the registry: every check is listed here.
+ */
+public final class Validation {
+
+    private static final List<ArticleCheck> ARTICLE_CHECKS = List.of(
+            new AttributeNames(),
+            new RequiredAttributes(),
+            new AttributeFormat(),
+            new KindName(),
+            new CloudIds(),
+            new MissingH1(),
+            new JsonBody(),
+            new IncludeGraph());
+
+    private static final List<BodyCheck> BODY_CHECKS = List.of(
+            new CloudBlocks(),
+            new CloudVariables(),
+            new ImageAltText());
+
+    private final CheckContext context;
+    private final DuplicateArticleIds ids = new DuplicateArticleIds();
+
+    public Validation(CheckContext context) {
+        this.context = context;
+    }
+
+    /** The rules validation reports, the load stage's {@code properties/*} included. */
+    public static List<Rule> rules() {
+        List<Rule> rules = new ArrayList<>(List.of(Rules.PROPERTIES_MISSING, Rules.PROPERTIES_SYNTAX,
+                Rules.PROPERTIES_POSITION, Rules.PROPERTIES_DUPLICATE, Rules.ARTICLE_ID_DUPLICATE));
+        ARTICLE_CHECKS.forEach(c -> rules.addAll(c.rules()));
+        BODY_CHECKS.forEach(c -> rules.addAll(c.rules()));
+        return rules;
+    }
+
+    /** Checks one article on its own. Thread-safe. */
+    public List<Diagnostic> check(Article article) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (ArticleCheck c : ARTICLE_CHECKS) c.check(article, context, out);
+        for (BodyCheck c : BODY_CHECKS) c.check(article.path(), article.body(), context, out);
+        ids.record(article);
+        return out;
+    }
+
+    /** Cross-article checks and the include files, once every article has been checked. */
+    public List<Diagnostic> finish() {
+        List<Diagnostic> out = new ArrayList<>();
+        ids.report(context, out);
+        Map<String, dev.certdocs.model.Body> includes = new TreeMap<>(context.includes().loaded());
+        includes.forEach((path, body) -> {
+            for (BodyCheck c : BODY_CHECKS) c.check(path, body, context, out);
+        });
+        return out;
+    }
+}
