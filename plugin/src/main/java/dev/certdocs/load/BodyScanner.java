@@ -4,6 +4,7 @@ import dev.certdocs.model.Body;
 import dev.certdocs.model.CloudBlockMarker;
 import dev.certdocs.model.Heading;
 import dev.certdocs.model.HeadingIds;
+import dev.certdocs.model.HtmlTag;
 import dev.certdocs.model.Image;
 import dev.certdocs.model.Include;
 import dev.certdocs.model.JsonBlock;
@@ -41,6 +42,10 @@ final class BodyScanner {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LIST_ITEM = Pattern.compile("^ {0,3}(?:[-*+]|\\d{1,9}[.)])(?:[ \\t]|$)");
     private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+    private static final Pattern HTML_TAG = Pattern.compile(
+            "<([A-Za-z][A-Za-z0-9-]*)((?:\\s+[^\\s=/>\"']+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>\"']+))?)*)\\s*/?>");
+    private static final Pattern HTML_ATTRIBUTE = Pattern.compile(
+            "([^\\s=/>\"']+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+)))?");
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?:(?!\\1).)+?\\1");
     private static final Pattern INLINE_LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
@@ -58,6 +63,7 @@ final class BodyScanner {
         List<Include> includes = new ArrayList<>();
         List<CloudBlockMarker> markers = new ArrayList<>();
         List<VariableUse> variables = new ArrayList<>();
+        List<HtmlTag> tags = new ArrayList<>();
         HeadingIds ids = new HeadingIds();
         Optional<JsonBlock> json = Optional.empty();
         int jsonStart = -1;
@@ -205,11 +211,23 @@ final class BodyScanner {
                     String alt = attribute(ALT_ATTR, tag.group());
                     images.add(new Image(attribute(SRC_ATTR, tag.group()), alt, src.position(lineOffset + tag.start())));
                 }
+                Matcher open = HTML_TAG.matcher(masked);
+                while (open.find()) {
+                    List<HtmlTag.Attribute> attrs = new ArrayList<>();
+                    Matcher a = HTML_ATTRIBUTE.matcher(open.group(2));
+                    while (a.find()) {
+                        String value = a.group(2) != null ? a.group(2) : a.group(3) != null ? a.group(3)
+                                : a.group(4) != null ? a.group(4) : "";
+                        attrs.add(new HtmlTag.Attribute(a.group(1), value));
+                    }
+                    tags.add(new HtmlTag(open.group(1).toLowerCase(java.util.Locale.ROOT), attrs,
+                            src.position(lineOffset + open.start())));
+                }
             }
             previous = isParagraphText(line) ? line : null;
             previousOffset = lineOffset;
         }
-        return new Body(firstLine, headings, images, includes, markers, variables, json);
+        return new Body(firstLine, headings, images, includes, markers, variables, json, tags);
     }
 
     private static void variables(String line, int lineOffset, SourceText src, List<VariableUse> out) {
