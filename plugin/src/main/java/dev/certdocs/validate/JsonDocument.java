@@ -55,8 +55,9 @@ final class JsonDocument {
         try (JsonParser p = FACTORY.createParser(block.text())) {
             Deque<Frame> frames = new ArrayDeque<>();
             boolean complete = false;
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
+            JsonToken t = p.nextToken();
+            if (t == null) throw new Invalid("there is nothing between the '---' lines", start);
+            for (; t != null; t = p.nextToken()) {
                 if (complete) {
                     throw new Invalid("unexpected " + describe(t) + " after the end of the JSON document",
                             at(path, block, p.currentTokenLocation()));
