@@ -8,14 +8,14 @@
 <#assign articleTotal = 0>
 <#list services as s><#assign articleTotal += s.articles?size></#list>
 
-<@layout.shell>
+<@layout.shell headerSearch=false>
 <section class="hero">
   <h1>${page.title?has_content?then(page.title, site.title)}</h1>
   <#if page.description?has_content><p class="lead">${page.description}</p></#if>
   <form class="search-form hero-search" role="search" action="${root}search.html" method="get">
     <label for="home-search-q">Search ${articleTotal?c} articles for ${cloud.name}</label>
     <div class="search-row">
-      <input id="home-search-q" type="search" name="q" autocomplete="off" placeholder="Describe the problem, e.g. “VM does not start”">
+      <input id="home-search-q" type="search" name="q" autocomplete="off" placeholder="For example: VM does not start">
       <button type="submit">Search</button>
     </div>
   </form>

@@ -105,9 +105,11 @@
     data-versions-url="${root}../versions.json" data-root="${root}"
     data-page-path="${page.path}" data-current="${version.name}">
   <summary><span class="switcher-label">Version</span> <span class="switcher-value">${version.name}</span></summary>
-  <ul class="switcher-menu" aria-label="Versions">
-    <li><a href="${root}../${version.name}/${page.path}" aria-current="page">${version.name}</a></li>
-  </ul>
+  <div class="switcher-menu">
+    <ul class="switcher-list" aria-label="Versions">
+      <li><a href="${root}../${version.name}/${page.path}" aria-current="page">${version.name}</a></li>
+    </ul>
+  </div>
 </details>
 </#macro>
 
@@ -116,13 +118,15 @@
 <#if links?has_content || page.kind == "article">
 <details class="switcher cloud-switcher">
   <summary><span class="switcher-label">Cloud</span> <span class="switcher-value">${cloud.name}</span></summary>
-  <ul class="switcher-menu" aria-label="Clouds">
-    <li><a href="${root}${page.path}" aria-current="page"><span class="cloud-dot cloud-${cloud.id}" aria-hidden="true"></span>${cloud.name}</a></li>
-    <#list links as c>
-    <li><a href="${c.url}"><span class="cloud-dot cloud-${c.id}" aria-hidden="true"></span>${c.name}</a></li>
-    </#list>
-  </ul>
-  <#if !links?has_content><p class="switcher-note">Only published in ${cloud.name}.</p></#if>
+  <div class="switcher-menu">
+    <ul class="switcher-list" aria-label="Clouds">
+      <li><a href="${root}${page.path}" aria-current="page"><span class="cloud-dot cloud-${cloud.id}" aria-hidden="true"></span>${cloud.name}</a></li>
+      <#list links as c>
+      <li><a href="${c.url}"><span class="cloud-dot cloud-${c.id}" aria-hidden="true"></span>${c.name}</a></li>
+      </#list>
+    </ul>
+    <#if !links?has_content><p class="switcher-note">Only published in ${cloud.name}.</p></#if>
+  </div>
 </details>
 </#if>
 </#macro>
