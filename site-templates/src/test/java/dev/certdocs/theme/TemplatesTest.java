@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.StringTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -531,6 +535,30 @@ class TemplatesTest {
         } finally {
             freemarker.setLocale(Locale.ROOT);
         }
+    }
+
+    /** The README's override example: a content repository's article.ftl reusing the jar's layout. */
+    @Test
+    void anOverridingTemplateCanReuseTheLayoutMacros() throws IOException, TemplateException {
+        StringTemplateLoader repository = new StringTemplateLoader();
+        repository.putTemplate("article.ftl", """
+                <#ftl output_format="HTML">
+                <#import "layout.ftl" as layout>
+                <@layout.articlePage>
+                  <p class="feedback"><a href="mailto:docs@contoso.com?subject=${article.articleId?url('UTF-8')}">Was this helpful?</a></p>
+                </@layout.articlePage>
+                """);
+        Configuration overridden = (Configuration) freemarker.clone();
+        overridden.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {
+                repository, new ClassTemplateLoader(TemplatesTest.class, "/certdocs-templates")}));
+        StringWriter out = new StringWriter();
+
+        overridden.getTemplate("article.ftl").process(SampleSite.article("fairfax", "compute/backup-fails.html"), out);
+
+        Document doc = Jsoup.parse(out.toString());
+        assertEquals("mailto:docs@contoso.com?subject=backup-fails", doc.selectFirst(".article-body .feedback a").attr("href"));
+        assertEquals(SampleSite.XSS_TITLE, doc.selectFirst("h1").text());
+        assertEquals(1, doc.select("nav.toc").size());
     }
 
     /**
