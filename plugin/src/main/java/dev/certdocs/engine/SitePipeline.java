@@ -35,6 +35,8 @@ final class SitePipeline {
         Map<String, SearchEntry[]> search = new LinkedHashMap<>();
         sites.keySet().forEach(id -> search.put(id, new SearchEntry[articles.size()]));
         AtomicInteger pages = new AtomicInteger();
+        Map<String, java.util.Set<String>> files = new LinkedHashMap<>();
+        sites.keySet().forEach(id -> files.put(id, java.util.concurrent.ConcurrentHashMap.newKeySet()));
         ForkJoinPool pool = new ForkJoinPool(config.threads());
         try (SiteWriter writer = new SiteWriter(config.site().outputDirectory(), config.site().version())) {
             pool.submit(() -> IntStream.range(0, articles.size()).parallel().forEach(i -> {
@@ -46,6 +48,7 @@ final class SitePipeline {
                     SiteRenderer.ArticlePage page = renderer.article(site, loaded.article(), loaded.bodyText());
                     writer.write(page.page());
                     search.get(site.cloud().id())[i] = page.search();
+                    files.get(site.cloud().id()).addAll(page.files());
                     pages.incrementAndGet();
                 }
             })).get();
@@ -55,6 +58,13 @@ final class SitePipeline {
                 for (RenderedPage p : renderer.sitePages(site, entries)) {
                     writer.write(p);
                     if (p.path().endsWith(".html")) pages.incrementAndGet();
+                }
+                for (String repoPath : new java.util.TreeSet<>(files.get(site.cloud().id()))) {
+                    java.nio.file.Path source = config.baseDir().resolve(repoPath);
+                    // Missing files are the link checker's to report; only regular files inside the repository are copied.
+                    if (java.nio.file.Files.isRegularFile(source) && inside(config, source)) {
+                        writer.copyFile(site.cloud().id(), source, renderer.sitePath(repoPath));
+                    }
                 }
                 writer.copyAssets(site.cloud().id(), SiteRenderer.class.getClassLoader(), "certdocs-templates",
                         config.site().templatesDirectory());
@@ -70,5 +80,13 @@ final class SitePipeline {
             pool.shutdown();
         }
         return pages.get();
+    }
+
+    private static boolean inside(BuildConfig config, java.nio.file.Path file) {
+        try {
+            return file.toRealPath().startsWith(config.baseDir().toRealPath());
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }

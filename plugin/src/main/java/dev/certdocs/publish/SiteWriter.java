@@ -62,6 +62,18 @@ public final class SiteWriter implements AutoCloseable {
         }
     }
 
+    /** Copies a repository file (an image, a download) to {@code sitePath} in one cloud's version. */
+    public void copyFile(String cloud, Path source, String sitePath) {
+        Path dest = versionDir(cloud).resolve(sitePath).normalize();
+        if (!dest.startsWith(versionDir(cloud))) throw new CertDocsException("file path " + sitePath + " leaves the site");
+        try {
+            Files.createDirectories(dest.getParent());
+            Files.copy(source, dest, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new CertDocsException("cannot copy " + source + " into the site: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Copies the theme's {@code assets/} (from the jar or folder holding {@code classpathRoot}),
      * then the repository's own {@code assets/} override folder over them, into one cloud's version.

@@ -132,10 +132,10 @@ final class CloudPreprocessor {
 
     /** Re-bases relative link targets written in {@code from} so they work from {@code to}. */
     static String rebase(String text, String from, String to) {
-        String fromDir = dir(from);
-        String toDir = dir(to);
+        String fromDir = Paths.dir(from);
+        String toDir = Paths.dir(to);
         if (fromDir.equals(toDir)) return text;
-        Function<String, String> fix = target -> isRelative(target) ? relativize(toDir, normalize(fromDir + target)) : target;
+        Function<String, String> fix = target -> isRelative(target) ? Paths.relativize(toDir, Paths.normalize(fromDir + target)) : target;
         String s = replaceTargets(MD_TARGET, text, fix);
         return replaceTargets(HTML_TARGET, s, fix);
     }
@@ -155,38 +155,6 @@ final class CloudPreprocessor {
         int colon = target.indexOf(':');
         int slash = target.indexOf('/');
         return colon < 0 || (slash >= 0 && slash < colon);
-    }
-
-    private static String dir(String path) {
-        int i = path.lastIndexOf('/');
-        return i < 0 ? "" : path.substring(0, i + 1);
-    }
-
-    private static String normalize(String path) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (String p : path.split("/", -1)) {
-            if (p.equals("..")) {
-                if (!parts.isEmpty() && !parts.peekLast().equals("..")) parts.removeLast();
-                else parts.addLast("..");
-            } else if (!p.equals(".") && !p.isEmpty()) {
-                parts.addLast(p);
-            }
-        }
-        return String.join("/", parts);
-    }
-
-    private static String relativize(String fromDir, String target) {
-        String[] base = fromDir.isEmpty() ? new String[0] : fromDir.substring(0, fromDir.length() - 1).split("/");
-        String[] parts = target.split("/");
-        int common = 0;
-        while (common < base.length && common < parts.length - 1 && base[common].equals(parts[common])) common++;
-        StringBuilder sb = new StringBuilder();
-        for (int i = common; i < base.length; i++) sb.append("../");
-        for (int i = common; i < parts.length; i++) {
-            sb.append(parts[i]);
-            if (i < parts.length - 1) sb.append('/');
-        }
-        return sb.toString();
     }
 
     private static String replaceVariables(String text, Cloud cloud, java.util.Set<String> known) {

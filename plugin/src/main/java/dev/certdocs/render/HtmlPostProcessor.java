@@ -33,7 +33,13 @@ final class HtmlPostProcessor {
 
     private final Cleaner cleaner = new Cleaner(HtmlSafety.SAFELIST);
 
+    /** Processes with {@link #mdToHtml} for relative URLs. */
     HtmlBody process(String html, Cloud cloud) {
+        return process(html, cloud, HtmlPostProcessor::mdToHtml);
+    }
+
+    /** {@code relativeUrl} maps each relative link and image URL to its URL on the site. */
+    HtmlBody process(String html, Cloud cloud, java.util.function.UnaryOperator<String> relativeUrl) {
         Document dirty = Jsoup.parseBodyFragment(html);
         portalLinks(dirty.body(), cloud);
         Document doc = cleaner.clean(dirty);
@@ -55,7 +61,7 @@ final class HtmlPostProcessor {
                 toc.add(new TocEntry(level, id, text));
             }
         }
-        links(doc.body(), cloud);
+        links(doc.body(), cloud, relativeUrl);
         return new HtmlBody(doc.body().html(), title, toc, doc.body().text());
     }
 
@@ -103,20 +109,21 @@ final class HtmlPostProcessor {
         }
     }
 
-    private static void links(Element body, Cloud cloud) {
+    private static void links(Element body, Cloud cloud, java.util.function.UnaryOperator<String> relativeUrl) {
         for (Element a : body.select("a[href]")) {
             String href = a.attr("href").strip();
             if (CloudPreprocessor.isRelative(href)) {
-                a.attr("href", mdToHtml(href));
+                a.attr("href", relativeUrl.apply(href));
             } else if (href.regionMatches(true, 0, "http://", 0, 7) || href.regionMatches(true, 0, "https://", 0, 8)) {
                 a.attr("href", cloud.rewrite(href));
                 if (!a.hasClass("portal-link") && !a.hasClass("button-link")) a.addClass("external");
                 a.attr("rel", "noopener");
             }
         }
-        for (Element img : body.select("img[src]")) {
-            img.attr("src", cloud.rewrite(img.attr("src").strip()));
-            if (!img.hasAttr("loading")) img.attr("loading", "lazy");
+        for (Element media : body.select("img[src], source[src], video[src], audio[src], track[src]")) {
+            String src = media.attr("src").strip();
+            media.attr("src", CloudPreprocessor.isRelative(src) ? relativeUrl.apply(src) : cloud.rewrite(src));
+            if (media.normalName().equals("img") && !media.hasAttr("loading")) media.attr("loading", "lazy");
         }
     }
 

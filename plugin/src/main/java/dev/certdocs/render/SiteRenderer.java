@@ -75,7 +75,50 @@ public final class SiteRenderer {
     }
 
     /** The page of one article in one cloud, and its search entry. */
-    public record ArticlePage(RenderedPage page, SearchEntry search) {
+    public record ArticlePage(RenderedPage page, SearchEntry search, java.util.Set<String> files) {
+    }
+
+    /**
+     * Where a file of the repository is on the site: under the content directory, at the same
+     * relative place ({@code articles/compute/media/x.png} → {@code compute/media/x.png}); elsewhere
+     * (an include's image) under {@code _files/} ({@code includes/media/y.png} →
+     * {@code _files/includes/media/y.png}).
+     */
+    public String sitePath(String repoPath) {
+        return repoPath.startsWith(contentPrefix) ? repoPath.substring(contentPrefix.length()) : "_files/" + repoPath;
+    }
+
+    /**
+     * The site URL of a relative URL written in the article at {@code articlePath}: Markdown files
+     * become their pages, other files are recorded in {@code files} (repository paths) to be
+     * copied. URLs that leave the repository are kept as written (the link checker reports them).
+     */
+    private String siteUrl(String articlePath, String pagePath, String url, java.util.Set<String> files) {
+        int cut = url.length();
+        int hash = url.indexOf('#');
+        int query = url.indexOf('?');
+        if (hash >= 0) cut = hash;
+        if (query >= 0 && query < cut) cut = query;
+        String target = url.substring(0, cut);
+        String rest = url.substring(cut);
+        if (target.isEmpty()) return url;
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(target.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            decoded = target;
+        }
+        String repoPath = Paths.normalize(Paths.dir(articlePath) + decoded);
+        if (repoPath.startsWith("../") || repoPath.equals("..")) return url;
+        String site;
+        if (repoPath.toLowerCase(Locale.ROOT).endsWith(".md")) {
+            if (!repoPath.startsWith(contentPrefix)) return url;
+            site = HtmlPostProcessor.mdToHtml(sitePath(repoPath));
+        } else {
+            files.add(repoPath);
+            site = sitePath(repoPath);
+        }
+        return Paths.encode(Paths.relativize(Paths.dir(pagePath), site)) + rest;
     }
 
     public ArticlePage article(CloudSite site, Article article, String bodyText) {
@@ -84,8 +127,10 @@ public final class SiteRenderer {
         Optional<KindSpec> kind = config.schema().kind(p.value("selfHelpType").strip());
         KindSpec.BodyType bodyType = kind.map(KindSpec::body).orElse(KindSpec.BodyType.MARKDOWN);
         String source = bodyType == KindSpec.BodyType.MARKDOWN ? bodyText : withoutJson(bodyText);
-        HtmlBody body = post.process(markdown.render(preprocessor.process(article.path(), source, cloud)), cloud);
         String path = pagePath(article);
+        java.util.Set<String> files = new java.util.TreeSet<>();
+        HtmlBody body = post.process(markdown.render(preprocessor.process(article.path(), source, cloud)), cloud,
+                url -> siteUrl(article.path(), path, url, files));
         String root = root(path);
         Optional<JsonNode> json = bodyType == KindSpec.BodyType.MARKDOWN ? Optional.empty()
                 : JsonViews.parse(article.body().json());
@@ -114,7 +159,7 @@ public final class SiteRenderer {
         String text = body.text().replaceAll("\\s+", " ").strip();
         if (text.length() > SearchEntry.MAX_BODY) text = text.substring(0, SearchEntry.MAX_BODY);
         return new ArticlePage(new RenderedPage(cloud.id(), path, html),
-                new SearchEntry(title, view.description(), path, serviceName(service), view.kindLabel(), text));
+                new SearchEntry(title, view.description(), path, serviceName(service), view.kindLabel(), text), files);
     }
 
     /** Home, service pages, search, 404, {@code search-index.json} and {@code sitemap.xml} of one cloud. */
@@ -205,9 +250,26 @@ public final class SiteRenderer {
         return (serviceId.isEmpty() ? "general" : serviceId) + "/index.html";
     }
 
-    /** {@code microsoft.compute} reads "Compute", {@code microsoft.network.bastion} "Network Bastion", none "General". */
+    /** Display names of common resource providers, where capitalising the namespace reads badly. */
+    private static final Map<String, String> SERVICE_NAMES = Map.ofEntries(
+            Map.entry("microsoft.compute", "Virtual Machines"), Map.entry("microsoft.network", "Networking"),
+            Map.entry("microsoft.storage", "Storage"), Map.entry("microsoft.keyvault", "Key Vault"),
+            Map.entry("microsoft.web", "App Service"), Map.entry("microsoft.sql", "SQL Database"),
+            Map.entry("microsoft.containerservice", "Kubernetes Service"), Map.entry("microsoft.documentdb", "Cosmos DB"),
+            Map.entry("microsoft.insights", "Monitor"), Map.entry("microsoft.recoveryservices", "Backup and Site Recovery"),
+            Map.entry("microsoft.resources", "Resource Manager"), Map.entry("microsoft.authorization", "Access control"),
+            Map.entry("microsoft.cache", "Cache for Redis"), Map.entry("microsoft.eventhub", "Event Hubs"),
+            Map.entry("microsoft.servicebus", "Service Bus"), Map.entry("microsoft.logic", "Logic Apps"),
+            Map.entry("microsoft.apimanagement", "API Management"), Map.entry("microsoft.cdn", "Content Delivery Network"),
+            Map.entry("microsoft.dbforpostgresql", "Database for PostgreSQL"),
+            Map.entry("microsoft.dbformysql", "Database for MySQL"), Map.entry("microsoft.billing", "Billing"),
+            Map.entry("microsoft.costmanagement", "Cost Management"), Map.entry("microsoft.aad", "Entra Domain Services"));
+
+    /** {@code microsoft.keyvault} reads "Key Vault", an unlisted {@code microsoft.foo.bar} "Foo Bar", none "General". */
     static String serviceName(String serviceId) {
         if (serviceId.isEmpty()) return "General";
+        String known = SERVICE_NAMES.get(serviceId);
+        if (known != null) return known;
         String s = serviceId.startsWith("microsoft.") ? serviceId.substring(10) : serviceId;
         StringBuilder sb = new StringBuilder();
         for (String part : s.split("\\.")) {
