@@ -19,23 +19,29 @@ import java.util.stream.Collectors;
  */
 final class DuplicateArticleIds {
 
-    private final Map<String, ConcurrentLinkedQueue<SourcePosition>> uses = new ConcurrentHashMap<>();
+    /** One use of an id: as written, and where. */
+    private record Use(String id, SourcePosition position) {
+    }
+
+    private final Map<String, ConcurrentLinkedQueue<Use>> uses = new ConcurrentHashMap<>();
 
     void record(Article article) {
         article.props().find("articleId").ifPresent(a -> {
             String id = a.value().strip();
             if (id.isEmpty()) return;
             uses.computeIfAbsent(id.toLowerCase(Locale.ROOT), k -> new ConcurrentLinkedQueue<>())
-                    .add(Positions.ofItem(a, id));
+                    .add(new Use(id, Positions.ofItem(a, id)));
         });
     }
 
     void report(CheckContext context, List<Diagnostic> out) {
         for (var e : uses.entrySet()) {
             if (e.getValue().size() < 2) continue;
-            List<SourcePosition> all = new ArrayList<>(e.getValue());
-            all.sort(null);
-            String message = "articleId '" + e.getKey() + "' is shared by " + all.size() + " articles: "
+            List<Use> uses = new ArrayList<>(e.getValue());
+            uses.sort(java.util.Comparator.comparing(Use::position));
+            List<SourcePosition> all = uses.stream().map(Use::position).toList();
+            // The id as the first file (in path order) writes it; the others may differ in case only.
+            String message = "articleId '" + uses.get(0).id() + "' is shared by " + all.size() + " articles: "
                     + all.stream().map(SourcePosition::toString).collect(Collectors.joining(", "));
             for (SourcePosition p : all) context.report(out, Rules.ARTICLE_ID_DUPLICATE, p, message);
         }
