@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param reportsDirectory  where SARIF, JUnit XML and the HTML report go
  * @param threads           worker threads for the stages
  * @param githubActions     print GitHub workflow annotations
+ * @param site              what {@code generate} needs: version, output, templates, base URL
  */
 public record BuildConfig(
         Path baseDir,
@@ -40,7 +41,8 @@ public record BuildConfig(
         boolean updateBaseline,
         Path reportsDirectory,
         int threads,
-        boolean githubActions) {
+        boolean githubActions,
+        SiteSettings site) {
 
     public BuildConfig {
         clouds = List.copyOf(clouds);
@@ -71,6 +73,12 @@ public record BuildConfig(
         private Path reportsDirectory;
         private int threads = Runtime.getRuntime().availableProcessors();
         private boolean githubActions;
+        private String siteVersion = "0.0.0";
+        private String siteTitle = "Support";
+        private Path outputDirectory;
+        private Path templatesDirectory;
+        private String baseUrl = "";
+        private boolean force;
 
         private Builder(Path baseDir) {
             this.baseDir = baseDir.toAbsolutePath().normalize();
@@ -88,6 +96,12 @@ public record BuildConfig(
         public Builder reportsDirectory(Path v) { this.reportsDirectory = v; return this; }
         public Builder threads(int v) { this.threads = v; return this; }
         public Builder githubActions(boolean v) { this.githubActions = v; return this; }
+        public Builder siteVersion(String v) { this.siteVersion = v; return this; }
+        public Builder siteTitle(String v) { this.siteTitle = v; return this; }
+        public Builder outputDirectory(Path v) { this.outputDirectory = v; return this; }
+        public Builder templatesDirectory(Path v) { this.templatesDirectory = v; return this; }
+        public Builder baseUrl(String v) { this.baseUrl = v == null ? "" : v; return this; }
+        public Builder force(boolean v) { this.force = v; return this; }
 
         public BuildConfig build() {
             Path content = resolve(contentDirectory, "articles");
@@ -116,7 +130,10 @@ public record BuildConfig(
             }
             return new BuildConfig(baseDir, content, schema, catalog, selected, overrides, failOnWarning,
                     resolve(baselineFile, "certdocs-baseline.json"), updateBaseline,
-                    resolve(reportsDirectory, "target/certdocs"), threads, githubActions);
+                    resolve(reportsDirectory, "target/certdocs"), threads, githubActions,
+                    new SiteSettings(SiteSettings.checkVersion(siteVersion), siteTitle,
+                            resolve(outputDirectory, "target/certdocs/site"),
+                            resolve(templatesDirectory, "src/site-templates"), baseUrl, force));
         }
 
         private List<Cloud> selectClouds(CloudCatalog catalog) {

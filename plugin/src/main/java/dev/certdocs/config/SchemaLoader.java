@@ -172,7 +172,7 @@ public final class SchemaLoader {
                     + "' is not one of markdown, json, form");
         }
         List<String> required = n.has("required") ? strings(n.get("required"), source, where + ".required") : List.of();
-        return new KindSpec(name, required, body, n.path("description").asText(""));
+        return new KindSpec(name, required, body, n.path("label").asText(name), n.path("description").asText(""));
     }
 
     private static List<String> strings(JsonNode n, String source, String where) {

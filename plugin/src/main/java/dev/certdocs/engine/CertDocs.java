@@ -3,6 +3,7 @@ package dev.certdocs.engine;
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.BuildLog;
 import dev.certdocs.config.CertDocsException;
+import dev.certdocs.config.Version;
 import dev.certdocs.diagnostic.Baseline;
 import dev.certdocs.diagnostic.Diagnostic;
 import dev.certdocs.diagnostic.Finding;
@@ -12,6 +13,7 @@ import dev.certdocs.load.ArticleLoader;
 import dev.certdocs.load.ContentFiles;
 import dev.certdocs.load.Includes;
 import dev.certdocs.load.SourceText;
+import dev.certdocs.model.Article;
 import dev.certdocs.validate.CheckContext;
 import dev.certdocs.validate.Validation;
 import java.io.IOException;
@@ -41,9 +43,14 @@ public final class CertDocs {
      * there are.
      */
     public static ValidationResult validate(BuildConfig config, BuildLog log) {
+        return validate(config, log, null);
+    }
+
+    /** Validation as above; when {@code keep} is given, every loaded article is added to it, in path order. */
+    static ValidationResult validate(BuildConfig config, BuildLog log, List<Article> keep) {
         long start = System.nanoTime();
         List<String> files = ContentFiles.find(config.baseDir(), config.contentDirectory());
-        List<Diagnostic> diagnostics = check(config, files);
+        List<Diagnostic> diagnostics = check(config, files, keep);
         Baseline baseline = Baseline.read(config.baselineFile());
         LineTexts lines = new LineTexts(config);
         if (config.updateBaseline()) {
@@ -61,12 +68,13 @@ public final class CertDocs {
     }
 
     /** The validation diagnostics of these articles, severity overrides applied, in source order, each once. */
-    static List<Diagnostic> check(BuildConfig config, List<String> files) {
+    static List<Diagnostic> check(BuildConfig config, List<String> files, List<Article> keep) {
         ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
         Includes includes = new Includes(config.baseDir());
         Validation validation = new Validation(new CheckContext(config, includes));
         @SuppressWarnings("unchecked")
         List<Diagnostic>[] perArticle = new List[files.size()];
+        Article[] articles = keep == null ? null : new Article[files.size()];
         ForkJoinPool pool = new ForkJoinPool(config.threads());
         try {
             pool.submit(() -> IntStream.range(0, files.size()).parallel().forEach(i -> {
@@ -74,6 +82,7 @@ public final class CertDocs {
                 List<Diagnostic> out = new ArrayList<>(loaded.diagnostics());
                 out.addAll(validation.check(loaded.article()));
                 perArticle[i] = out;
+                if (articles != null) articles[i] = loaded.article();
             })).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -87,12 +96,37 @@ public final class CertDocs {
         List<Diagnostic> all = new ArrayList<>();
         for (List<Diagnostic> list : perArticle) all.addAll(list);
         all.addAll(validation.finish());
+        if (keep != null) keep.addAll(java.util.Arrays.asList(articles));
         return all.stream()
                 .map(d -> d.withSeverity(config.severityOf(d.ruleId(), d.severity())))
                 .filter(d -> d.severity() != Severity.OFF)
                 .distinct()
                 .sorted(Diagnostic.ORDER)
                 .toList();
+    }
+
+    /**
+     * Validates, then (when there are no errors, or with {@code force}) renders every article
+     * published in each of the build's clouds, with the indexes, search and sitemap, and
+     * publishes the version into the output directory.
+     */
+    public static GenerateResult generate(BuildConfig config, BuildLog log) {
+        List<Article> articles = new ArrayList<>();
+        ValidationResult validation = validate(config, log, articles);
+        if (validation.failed() && !config.site().force()) {
+            return new GenerateResult(validation, 0, config.site().outputDirectory(), true,
+                    "validation found errors; fix them, or render anyway with -Dcertdocs.force");
+        }
+        long start = System.nanoTime();
+        int pages = SitePipeline.run(config, articles, log);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log.info(String.format(java.util.Locale.ROOT, "certdocs generate: %d pages for %d cloud(s) in %.2f s (%.0f pages/s)",
+                pages, config.clouds().size(), seconds, pages / Math.max(seconds, 1e-9)));
+        for (var cloud : config.clouds()) {
+            log.info("Site (" + cloud.id() + "): " + config.site().outputDirectory().resolve(cloud.id())
+                    .resolve(config.site().version()).resolve("index.html"));
+        }
+        return new GenerateResult(validation, pages, config.site().outputDirectory(), false, "");
     }
 
     /** The source line a diagnostic points at, reading each file at most once. */

@@ -16,8 +16,8 @@ import java.util.List;
  */
 public final class ArticleLoader {
 
-    /** An article and the problems its loading found. */
-    public record Loaded(Article article, List<Diagnostic> diagnostics) {
+    /** An article, the problems its loading found, and its body's text (for rendering; not kept by validation). */
+    public record Loaded(Article article, List<Diagnostic> diagnostics, String bodyText) {
     }
 
     private final Path baseDir;
@@ -40,7 +40,8 @@ public final class ArticleLoader {
         PropertiesParser.Result props = PropertiesParser.parse(src);
         boolean json = props.properties().map(this::hasJsonBody).orElse(false);
         Body body = BodyScanner.scan(src, props.bodyOffset(), json);
-        return new Loaded(new Article(path, file, props.properties(), body), props.diagnostics());
+        return new Loaded(new Article(path, file, props.properties(), body), props.diagnostics(),
+                src.text().substring(Math.min(props.bodyOffset(), src.text().length())));
     }
 
     private boolean hasJsonBody(Properties p) {

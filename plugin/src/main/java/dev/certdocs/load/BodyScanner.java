@@ -4,6 +4,7 @@ import dev.certdocs.model.Body;
 import dev.certdocs.model.CloudBlockMarker;
 import dev.certdocs.model.Heading;
 import dev.certdocs.model.HeadingIds;
+import dev.certdocs.model.HtmlTag;
 import dev.certdocs.model.Image;
 import dev.certdocs.model.Include;
 import dev.certdocs.model.JsonBlock;
@@ -39,6 +40,12 @@ final class BodyScanner {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SRC_ATTR = Pattern.compile("\\bsrc\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern LIST_ITEM = Pattern.compile("^ {0,3}(?:[-*+]|\\d{1,9}[.)])(?:[ \\t]|$)");
+    private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+    private static final Pattern HTML_TAG = Pattern.compile(
+            "<([A-Za-z][A-Za-z0-9-]*)((?:\\s+[^\\s=/>\"']+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>\"']+))?)*)\\s*/?>");
+    private static final Pattern HTML_ATTRIBUTE = Pattern.compile(
+            "([^\\s=/>\"']+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+)))?");
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?:(?!\\1).)+?\\1");
     private static final Pattern INLINE_LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
@@ -56,6 +63,7 @@ final class BodyScanner {
         List<Include> includes = new ArrayList<>();
         List<CloudBlockMarker> markers = new ArrayList<>();
         List<VariableUse> variables = new ArrayList<>();
+        List<HtmlTag> tags = new ArrayList<>();
         HeadingIds ids = new HeadingIds();
         Optional<JsonBlock> json = Optional.empty();
         int jsonStart = -1;
@@ -63,40 +71,85 @@ final class BodyScanner {
         String fence = null;
         String previous = null; // previous line when it could be a setext heading's text
         int previousOffset = 0;
+        boolean inComment = false;
+        boolean blankBefore = true;
+        boolean inList = false;
+        boolean inIndentedCode = false;
         int offset = startOffset;
         while (offset <= text.length()) {
             int end = text.indexOf('\n', offset);
             if (end < 0) end = text.length();
-            String line = text.substring(offset, end);
+            String raw = text.substring(offset, end);
             int lineOffset = offset;
             offset = end + 1;
 
-            if (line.indexOf("{{") >= 0) {
-                Matcher v = VARIABLE.matcher(line);
-                while (v.find()) variables.add(new VariableUse(v.group(1), src.position(lineOffset + v.start())));
-            }
             if (jsonStart >= 0) {
-                if (line.strip().equals("---")) {
+                variables(raw, lineOffset, src, variables);
+                if (raw.strip().equals("---")) {
                     int jsonLine = src.lineOf(jsonStart);
                     json = Optional.of(new JsonBlock(text.substring(jsonStart, Math.max(jsonStart, lineOffset - 1)), jsonLine));
                     jsonStart = -2;
                 }
                 continue;
             }
-            Matcher f = FENCE.matcher(line);
             if (fence != null) {
+                variables(raw, lineOffset, src, variables);
+                Matcher f = FENCE.matcher(raw);
                 if (f.find() && f.group(1).charAt(0) == fence.charAt(0) && f.group(1).length() >= fence.length()
-                        && line.substring(f.end()).isBlank()) {
+                        && raw.substring(f.end()).isBlank()) {
                     fence = null;
                 }
                 continue;
             }
-            if (f.find()) {
-                fence = f.group(1);
+            // HTML comments are not rendered: nothing inside them is content.
+            String line = raw;
+            if (inComment || raw.indexOf("<!--") >= 0) {
+                int close = inComment ? raw.indexOf("-->") : -2;
+                if (inComment && close < 0) continue;
+                StringBuilder masked = new StringBuilder(raw);
+                int from = 0;
+                if (inComment) {
+                    for (int i = 0; i < close + 3; i++) masked.setCharAt(i, ' ');
+                    from = close + 3;
+                    inComment = false;
+                }
+                for (int open = raw.indexOf("<!--", from); open >= 0; open = raw.indexOf("<!--", from)) {
+                    int stop = raw.indexOf("-->", open + 4);
+                    int to = stop < 0 ? raw.length() : stop + 3;
+                    for (int i = open; i < to; i++) masked.setCharAt(i, ' ');
+                    if (stop < 0) {
+                        inComment = true;
+                        break;
+                    }
+                    from = to;
+                }
+                line = masked.toString();
+            }
+            variables(line, lineOffset, src, variables);
+            if (line.isBlank()) {
+                previous = null;
+                blankBefore = true;
+                continue;
+            }
+            int indent = indentOf(line);
+            boolean listItem = LIST_ITEM.matcher(line).find();
+            if (listItem) {
+                inList = true;
+            } else if (indent == 0 && blankBefore) {
+                inList = false;
+            }
+            // An indented code block: four columns in, after a blank line, outside a list.
+            if (!inList && indent >= 4 && (blankBefore || inIndentedCode)) {
+                inIndentedCode = true;
+                blankBefore = false;
                 previous = null;
                 continue;
             }
-            if (line.isBlank()) {
+            inIndentedCode = false;
+            blankBefore = false;
+            Matcher f = FENCE.matcher(line);
+            if (f.find()) {
+                fence = f.group(1);
                 previous = null;
                 continue;
             }
@@ -107,8 +160,7 @@ final class BodyScanner {
             }
             Matcher atx = ATX.matcher(line);
             if (atx.matches()) {
-                String raw = atx.group(2) == null ? "" : atx.group(2);
-                String plain = plainText(raw);
+                String plain = plainText(atx.group(2) == null ? "" : atx.group(2));
                 headings.add(new Heading(atx.group(1).length(), plain, ids.next(plain),
                         src.position(lineOffset + line.indexOf('#'))));
                 previous = null;
@@ -118,8 +170,8 @@ final class BodyScanner {
             if (previous != null && setext.matches()) {
                 String plain = plainText(previous.strip());
                 int level = setext.group(1).charAt(0) == '=' ? 1 : 2;
-                int indent = previous.length() - previous.stripLeading().length();
-                headings.add(new Heading(level, plain, ids.next(plain), src.position(previousOffset + indent)));
+                int lead = previous.length() - previous.stripLeading().length();
+                headings.add(new Heading(level, plain, ids.next(plain), src.position(previousOffset + lead)));
                 previous = null;
                 continue;
             }
@@ -159,11 +211,41 @@ final class BodyScanner {
                     String alt = attribute(ALT_ATTR, tag.group());
                     images.add(new Image(attribute(SRC_ATTR, tag.group()), alt, src.position(lineOffset + tag.start())));
                 }
+                Matcher open = HTML_TAG.matcher(masked);
+                while (open.find()) {
+                    List<HtmlTag.Attribute> attrs = new ArrayList<>();
+                    Matcher a = HTML_ATTRIBUTE.matcher(open.group(2));
+                    while (a.find()) {
+                        String value = a.group(2) != null ? a.group(2) : a.group(3) != null ? a.group(3)
+                                : a.group(4) != null ? a.group(4) : "";
+                        attrs.add(new HtmlTag.Attribute(a.group(1), value));
+                    }
+                    tags.add(new HtmlTag(open.group(1).toLowerCase(java.util.Locale.ROOT), attrs,
+                            src.position(lineOffset + open.start())));
+                }
             }
             previous = isParagraphText(line) ? line : null;
             previousOffset = lineOffset;
         }
-        return new Body(firstLine, headings, images, includes, markers, variables, json);
+        return new Body(firstLine, headings, images, includes, markers, variables, json, tags);
+    }
+
+    private static void variables(String line, int lineOffset, SourceText src, List<VariableUse> out) {
+        if (line.indexOf("{{") < 0) return;
+        Matcher v = VARIABLE.matcher(line);
+        while (v.find()) out.add(new VariableUse(v.group(1), src.position(lineOffset + v.start())));
+    }
+
+    /** Leading white space in columns, a tab counting to the next multiple of four. */
+    private static int indentOf(String line) {
+        int col = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ' ') col++;
+            else if (c == '\t') col += 4 - col % 4;
+            else break;
+        }
+        return col;
     }
 
     private static boolean isParagraphText(String line) {
@@ -196,7 +278,8 @@ final class BodyScanner {
 
     /** The heading text as a reader sees it: links and images reduced to their text, tags and emphasis marks dropped. */
     static String plainText(String raw) {
-        String s = INLINE_LINK.matcher(raw).replaceAll("$1");
+        String s = COMMENT.matcher(raw).replaceAll("");
+        s = INLINE_LINK.matcher(s).replaceAll("$1");
         s = TAG.matcher(s).replaceAll("");
         s = EMPHASIS.matcher(s).replaceAll("");
         return s.strip();

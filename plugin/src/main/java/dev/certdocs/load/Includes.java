@@ -74,6 +74,11 @@ public final class Includes {
         });
     }
 
+    /** The text of an include file that {@link #resolve} found. */
+    public String text(String path) {
+        return read(baseDir.resolve(path));
+    }
+
     /** Include files loaded so far, for checks that look at each include once. */
     public Map<String, Body> loaded() {
         return Map.copyOf(bodies);

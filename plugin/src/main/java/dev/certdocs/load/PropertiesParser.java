@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parses the {@code <properties … />} block that opens an article (the grammar of DESIGN §2).
@@ -25,6 +27,7 @@ public final class PropertiesParser {
     }
 
     private static final String OPEN = "<properties";
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*\\n");
 
     private final SourceText src;
     private final String text;
@@ -122,7 +125,7 @@ public final class PropertiesParser {
             }
             if (c == '>') {
                 report(Rules.PROPERTIES_SYNTAX, pos, "the properties block must end with '/>', not '>'");
-                return failed();
+                return new Result(Optional.empty(), diagnostics, pos + 1);
             }
             if (!isNameChar(c)) {
                 report(Rules.PROPERTIES_SYNTAX, pos, "unexpected '" + printable(c)
@@ -132,6 +135,11 @@ public final class PropertiesParser {
             int nameStart = pos;
             while (pos < text.length() && isNameChar(text.charAt(pos))) pos++;
             String name = text.substring(nameStart, pos);
+            if (pos < text.length() && "=\"/>".indexOf(text.charAt(pos)) < 0 && !Character.isWhitespace(text.charAt(pos))) {
+                report(Rules.PROPERTIES_SYNTAX, pos, "unexpected '" + printable(text.charAt(pos)) + "' after the attribute name '"
+                        + name + "': names are made of letters, digits, '.', '_' and '-'");
+                return failed();
+            }
             skipWhiteSpace();
             if (pos >= text.length() || text.charAt(pos) != '=') {
                 report(Rules.PROPERTIES_SYNTAX, nameStart, "attribute '" + name + "' has no value: expected '=\"…\"' after it");
@@ -167,17 +175,26 @@ public final class PropertiesParser {
                 attributes.add(attribute);
             }
             if (pos < text.length() && !Character.isWhitespace(text.charAt(pos)) && !text.startsWith("/>", pos)) {
+                SourcePosition opened = src.position(quote);
+                int lineBreak = text.indexOf('\n', quote);
+                String hint = lineBreak >= 0 && lineBreak < close ? "; its value opened at " + opened.line() + ":"
+                        + opened.column() + " spans lines: is a closing quote missing?" : "";
                 report(Rules.PROPERTIES_SYNTAX, pos, "expected white space after the value of '" + name
-                        + "', found '" + printable(text.charAt(pos)) + "'");
+                        + "', found '" + printable(text.charAt(pos)) + "'" + hint);
                 return failed();
             }
         }
     }
 
     private Result failed() {
-        // Skip past the block's end if there is one so the body still gets checked.
-        int end = text.indexOf("/>", pos);
-        return new Result(Optional.empty(), diagnostics, end < 0 ? text.length() : end + 2);
+        // Skip past the block's '/>' so the body still gets checked. A block holds no blank line in
+        // practice and a body often holds '/>' (<br/>), so a '/>' after the next blank line is not
+        // the block's: then the '/>' was forgotten and the body starts where parsing stopped.
+        int from = Math.min(pos, text.length());
+        Matcher blank = BLANK_LINE.matcher(text);
+        int limit = blank.find(from) ? blank.start() : text.length();
+        int end = text.indexOf("/>", from);
+        return new Result(Optional.empty(), diagnostics, end >= 0 && end < limit ? end + 2 : from);
     }
 
     private void skipWhiteSpace() {

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The structure of an article body (or of an include file) that the checks need, extracted once
  * by the loader: headings with their ids, images, includes, cloud-block markers, variable uses,
- * and for JSON kinds the JSON block. {@code firstLine} is the file line where the body starts.
+ * raw HTML tags, and for JSON kinds the JSON block. {@code firstLine} is the file line where the body starts.
  */
 public record Body(
         int firstLine,
@@ -15,7 +15,8 @@ public record Body(
         List<Include> includes,
         List<CloudBlockMarker> cloudBlocks,
         List<VariableUse> variables,
-        Optional<JsonBlock> json) {
+        Optional<JsonBlock> json,
+        List<HtmlTag> htmlTags) {
 
     public Body {
         headings = List.copyOf(headings);
@@ -23,6 +24,13 @@ public record Body(
         includes = List.copyOf(includes);
         cloudBlocks = List.copyOf(cloudBlocks);
         variables = List.copyOf(variables);
+        htmlTags = List.copyOf(htmlTags);
+    }
+
+    /** A body without raw HTML tags. */
+    public Body(int firstLine, List<Heading> headings, List<Image> images, List<Include> includes,
+                List<CloudBlockMarker> cloudBlocks, List<VariableUse> variables, Optional<JsonBlock> json) {
+        this(firstLine, headings, images, includes, cloudBlocks, variables, json, List.of());
     }
 
     public static Body empty(int firstLine) {

@@ -44,6 +44,18 @@ public abstract class AbstractCertDocsMojo extends AbstractMojo {
     @Parameter(property = "certdocs.reportsDirectory", defaultValue = "${project.build.directory}/certdocs")
     File reportsDirectory;
 
+    /** Fail the build on validation warnings too. */
+    @Parameter(property = "certdocs.failOnWarning", defaultValue = "false")
+    boolean failOnWarning;
+
+    /** The baseline of accepted problems. */
+    @Parameter(property = "certdocs.baseline", defaultValue = "${project.basedir}/certdocs-baseline.json")
+    File baseline;
+
+    /** Write the baseline from this run's problems (and pass). */
+    @Parameter(property = "certdocs.updateBaseline", defaultValue = "false")
+    boolean updateBaseline;
+
     /** Worker threads; default: one per core. */
     @Parameter(property = "certdocs.threads")
     Integer threads;
@@ -58,6 +70,9 @@ public abstract class AbstractCertDocsMojo extends AbstractMojo {
                 .schemaFile(schema == null ? null : schema.toPath())
                 .severities(severities)
                 .reportsDirectory(reportsDirectory.toPath())
+                .failOnWarning(failOnWarning)
+                .baselineFile(baseline.toPath())
+                .updateBaseline(updateBaseline)
                 .githubActions("true".equals(System.getenv("GITHUB_ACTIONS")));
         if (threads != null) b.threads(threads);
         return b;
@@ -72,7 +87,9 @@ public abstract class AbstractCertDocsMojo extends AbstractMojo {
         try {
             run();
         } catch (CertDocsException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            // The message says what to change; the cause's stack trace helps only with -X.
+            getLog().debug(e);
+            throw new MojoExecutionException(e.getMessage());
         }
     }
 

@@ -2,7 +2,6 @@ package dev.certdocs.mojo;
 
 import dev.certdocs.engine.CertDocs;
 import dev.certdocs.engine.ValidationResult;
-import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -21,18 +20,6 @@ public class ValidateMojo extends AbstractCertDocsMojo {
     @Parameter(property = "certdocs.validate.skip", defaultValue = "false")
     boolean skipValidate;
 
-    /** Fail the build on warnings too. */
-    @Parameter(property = "certdocs.failOnWarning", defaultValue = "false")
-    boolean failOnWarning;
-
-    /** The baseline of accepted problems. */
-    @Parameter(property = "certdocs.baseline", defaultValue = "${project.basedir}/certdocs-baseline.json")
-    File baseline;
-
-    /** Write the baseline from this run's problems (and pass). */
-    @Parameter(property = "certdocs.updateBaseline", defaultValue = "false")
-    boolean updateBaseline;
-
     @Override
     boolean skipGoal() {
         return skipValidate;
@@ -40,11 +27,7 @@ public class ValidateMojo extends AbstractCertDocsMojo {
 
     @Override
     void run() throws MojoFailureException {
-        ValidationResult result = CertDocs.validate(config()
-                .failOnWarning(failOnWarning)
-                .baselineFile(baseline.toPath())
-                .updateBaseline(updateBaseline)
-                .build(), new MavenBuildLog(getLog()));
+        ValidationResult result = CertDocs.validate(config().build(), new MavenBuildLog(getLog()));
         if (result.failed()) {
             throw new MojoFailureException("certdocs validate: " + result.summary().closingLine("article")
                     + ". See the lines above or target/certdocs/report.html.");

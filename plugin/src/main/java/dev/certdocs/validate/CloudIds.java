@@ -33,7 +33,7 @@ final class CloudIds implements ArticleCheck {
                 Optional<Cloud> cloud = config.catalog().find(id);
                 if (cloud.isEmpty()) {
                     context.report(out, Rules.CLOUD_UNKNOWN, Positions.ofItem(a, id), "unknown cloud '" + id + "' in "
-                            + a.name() + Suggestions.didYouMean(id, config.catalog().ids())
+                            + a.name() + Suggestions.didYouMeanOrStop(id, config.catalog().ids())
                             + " Known clouds: " + String.join(", ", config.catalog().ids()) + ".");
                 } else if (cloud.get().retired() && a.name().equalsIgnoreCase("cloudEnvironments")) {
                     context.report(out, Rules.CLOUD_RETIRED, Positions.ofItem(a, id), "cloud '" + id + "' ("

@@ -23,7 +23,7 @@ final class CloudVariables implements BodyCheck {
         for (VariableUse v : body.variables()) {
             if (!known.contains(v.name())) {
                 context.report(out, Rules.VARIABLE_UNKNOWN, v.position(), "unknown variable '{{cloud." + v.name() + "}}'"
-                        + Suggestions.didYouMean(v.name(), known) + " Known variables: " + String.join(", ", known) + ".");
+                        + Suggestions.didYouMeanOrStop(v.name(), known) + " Known variables: " + String.join(", ", known) + ".");
             }
         }
     }

@@ -71,7 +71,8 @@ final class JsonBody implements ArticleCheck {
                 context.report(out, Rules.BODY_JSON_SCHEMA, doc.position(at), "formElements[" + i + "] must be an object");
                 continue;
             }
-            String name = e.path("id").isTextual() ? "'" + e.get("id").asText() + "'" : "formElements[" + i + "]";
+            String name = e.path("id").isTextual() && !e.get("id").asText().isBlank()
+                    ? "'" + e.get("id").asText() + "'" : "formElements[" + i + "]";
             for (String key : ELEMENT_KEYS) {
                 if (!e.has(key)) {
                     context.report(out, Rules.BODY_JSON_SCHEMA, doc.position(at),
@@ -109,7 +110,7 @@ final class JsonBody implements ArticleCheck {
             JsonNode type = e.get("controlType");
             if (type != null && (!type.isTextual() || !CONTROL_TYPES.contains(type.asText().toLowerCase(java.util.Locale.ROOT)))) {
                 context.report(out, Rules.BODY_JSON_SCHEMA, doc.position(at + "/controlType"), "form element " + name
-                        + ": unknown controlType " + type + Suggestions.didYouMean(type.asText(), CONTROL_TYPES)
+                        + ": unknown controlType " + type + Suggestions.didYouMeanOrStop(type.asText(), CONTROL_TYPES)
                         + " Known types: " + String.join(", ", CONTROL_TYPES) + ".");
             } else if (type != null && CHOICE_CONTROLS.contains(type.asText().toLowerCase(java.util.Locale.ROOT))) {
                 JsonNode options = e.get("dropdownOptions");

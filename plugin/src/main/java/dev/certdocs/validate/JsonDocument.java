@@ -14,6 +14,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A JSON block parsed into a tree, with the file position of every value by JSON pointer, so a
@@ -22,6 +24,8 @@ import java.util.Map;
 final class JsonDocument {
 
     private static final JsonFactory FACTORY = new JsonFactory();
+    /** How Jackson quotes a location inside a message: {@code [Source: …; line: 3, column: 12]}. */
+    private static final Pattern QUOTED_LOCATION = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -50,8 +54,14 @@ final class JsonDocument {
         SourcePosition start = new SourcePosition(path, block.firstLine(), 1);
         try (JsonParser p = FACTORY.createParser(block.text())) {
             Deque<Frame> frames = new ArrayDeque<>();
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
+            boolean complete = false;
+            JsonToken t = p.nextToken();
+            if (t == null) throw new Invalid("there is nothing between the '---' lines", start);
+            for (; t != null; t = p.nextToken()) {
+                if (complete) {
+                    throw new Invalid("unexpected " + describe(t) + " after the end of the JSON document",
+                            at(path, block, p.currentTokenLocation()));
+                }
                 Frame top = frames.peek();
                 if (t == JsonToken.FIELD_NAME) {
                     top.key = p.currentName().replace("~", "~0").replace("/", "~1");
@@ -59,25 +69,49 @@ final class JsonDocument {
                 }
                 if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                     frames.pop();
+                    complete = frames.isEmpty();
                     continue;
                 }
                 String here = top == null ? "" : top.pointer + "/" + (top.array ? String.valueOf(top.index++) : top.key);
                 positions.put(here, at(path, block, p.currentTokenLocation()));
                 if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                     frames.push(new Frame(here, t == JsonToken.START_ARRAY));
+                } else {
+                    complete = frames.isEmpty();
                 }
             }
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            throw new Invalid(e.getOriginalMessage(), loc == null ? start : at(path, block, loc));
+            throw new Invalid(message(e, path, block), loc == null ? start : at(path, block, loc));
         } catch (IOException e) {
             throw new Invalid(e.getMessage(), start);
         }
         try {
             return new JsonDocument(MAPPER.readTree(block.text()), positions, start);
         } catch (JsonProcessingException e) {
-            throw new Invalid(e.getOriginalMessage(), start);
+            JsonLocation loc = e.getLocation();
+            throw new Invalid(message(e, path, block), loc == null ? start : at(path, block, loc));
         }
+    }
+
+    private static String describe(JsonToken t) {
+        return switch (t) {
+            case START_OBJECT -> "'{'";
+            case START_ARRAY -> "'['";
+            default -> "value";
+        };
+    }
+
+    /** Jackson's message with the positions it quotes (relative to the block) turned into file positions. */
+    private static String message(JsonProcessingException e, String path, JsonBlock block) {
+        Matcher m = QUOTED_LOCATION.matcher(e.getOriginalMessage());
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int line = block.firstLine() + Integer.parseInt(m.group(1)) - 1;
+            m.appendReplacement(out, line + ":" + m.group(2));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Where the value at a JSON pointer ({@code /formElements/2/id}) is, or the nearest enclosing value. */

@@ -23,7 +23,7 @@ final class KindName implements ArticleCheck {
             if (value.isEmpty() || schema.kind(value).isPresent()) return;
             List<String> kinds = schema.kinds().stream().map(KindSpec::name).toList();
             context.report(out, Rules.KIND_UNKNOWN, Positions.ofItem(a, value), "unknown selfHelpType '" + value + "'"
-                    + Suggestions.didYouMean(value, kinds) + " Known kinds: " + String.join(", ", kinds) + ".");
+                    + Suggestions.didYouMeanOrStop(value, kinds) + " Known kinds: " + String.join(", ", kinds) + ".");
         });
     }
 }

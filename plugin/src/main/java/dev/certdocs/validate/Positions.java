@@ -26,9 +26,25 @@ final class Positions {
         return new SourcePosition(start.path(), line, column);
     }
 
-    /** Where a list item of the attribute's value is, found by text from the left. */
+    /**
+     * Where a list item of the attribute's value is: the first occurrence of its text that is a
+     * whole item, so that {@code pub} in {@code "public, pub"} is not found inside {@code public}.
+     */
     static SourcePosition ofItem(Attribute attribute, String item) {
-        int at = attribute.value().indexOf(item);
+        String value = attribute.value();
+        int at = value.indexOf(item);
+        for (int i = at; i >= 0; i = value.indexOf(item, i + 1)) {
+            if (isWholeItem(value, i, i + item.length())) {
+                at = i;
+                break;
+            }
+        }
         return inValue(attribute, Math.max(at, 0));
+    }
+
+    private static boolean isWholeItem(String value, int start, int end) {
+        String before = value.substring(0, start).strip();
+        String after = value.substring(end).strip();
+        return (before.isEmpty() || before.endsWith(",")) && (after.isEmpty() || after.startsWith(","));
     }
 }

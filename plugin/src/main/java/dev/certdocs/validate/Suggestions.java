@@ -31,6 +31,12 @@ public final class Suggestions {
         return closest(word, candidates).map(s -> ", did you mean '" + s + "'?").orElse("");
     }
 
+    /** Like {@link #didYouMean}, but ends the sentence with {@code .} when there is nothing to suggest, for messages that go on. */
+    public static String didYouMeanOrStop(String word, Collection<String> candidates) {
+        String suggestion = didYouMean(word, candidates);
+        return suggestion.isEmpty() ? "." : suggestion;
+    }
+
     /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
     static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];

@@ -29,7 +29,8 @@ public final class Validation {
     private static final List<BodyCheck> BODY_CHECKS = List.of(
             new CloudBlocks(),
             new CloudVariables(),
-            new ImageAltText());
+            new ImageAltText(),
+            new UnsafeHtml());
 
     private final CheckContext context;
     private final DuplicateArticleIds ids = new DuplicateArticleIds();

@@ -1,4 +1,4 @@
-package dev.certdocs.engine;
+package dev.certdocs.config;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,66 @@
+package dev.certdocs.mojo;
+
+import dev.certdocs.engine.CertDocs;
+import dev.certdocs.engine.GenerateResult;
+import java.io.File;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Renders one static site per cloud into {@code <outputDirectory>/<cloud>/<siteVersion>/}:
+ * a page per published article, the home page by service, service pages, search, 404, sitemap.
+ * Validates first and refuses to render content with errors unless {@code force}.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class GenerateMojo extends AbstractCertDocsMojo {
+
+    /** Skip this goal only. */
+    @Parameter(property = "certdocs.generate.skip", defaultValue = "false")
+    boolean skipGenerate;
+
+    /** The version directory the site is rendered into. */
+    @Parameter(property = "certdocs.siteVersion", defaultValue = "${project.version}")
+    String siteVersion;
+
+    /** The site root: one folder per cloud below it. */
+    @Parameter(property = "certdocs.outputDirectory", defaultValue = "${project.build.directory}/certdocs/site")
+    File outputDirectory;
+
+    /** The repository's template overrides, by file name. */
+    @Parameter(property = "certdocs.templatesDirectory", defaultValue = "${project.basedir}/src/site-templates")
+    File templatesDirectory;
+
+    /** The public URL of the site root, for canonical links and the sitemap; {cloud} is replaced by the cloud id. */
+    @Parameter(property = "certdocs.baseUrl", defaultValue = "")
+    String baseUrl;
+
+    /** The site title in every page header. */
+    @Parameter(property = "certdocs.siteTitle", defaultValue = "${project.name}")
+    String siteTitle;
+
+    /** Render even when validation has errors. */
+    @Parameter(property = "certdocs.force", defaultValue = "false")
+    boolean force;
+
+    @Override
+    boolean skipGoal() {
+        return skipGenerate;
+    }
+
+    @Override
+    void run() throws MojoFailureException {
+        GenerateResult result = CertDocs.generate(config()
+                .siteVersion(siteVersion)
+                .outputDirectory(outputDirectory.toPath())
+                .templatesDirectory(templatesDirectory.toPath())
+                .baseUrl(baseUrl)
+                .siteTitle(siteTitle)
+                .force(force)
+                .build(), new MavenBuildLog(getLog()));
+        if (result.failed()) {
+            throw new MojoFailureException("certdocs generate: " + result.reason());
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.certdocs.publish;
+
+import dev.certdocs.config.CertDocsException;
+import dev.certdocs.model.RenderedPage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Stages one version of the site and publishes it whole. {@link #write} may be called from many
+ * threads; {@link #commit} moves every staged {@code <cloud>/<version>} into the output
+ * directory, replacing that version only (other versions are kept), and rewrites each cloud's
+ * {@code versions.json}; {@link #abort} throws the staging away.
+ */
+public final class SiteWriter implements AutoCloseable {
+
+    private final Path output;
+    private final String version;
+    private final Path staging;
+    private boolean committed;
+
+    public SiteWriter(Path output, String version) {
+        this.output = output;
+        this.version = version;
+        try {
+            Files.createDirectories(output);
+            this.staging = Files.createTempDirectory(output.getParent() == null ? output : output.getParent(), ".certdocs-staging-");
+        } catch (IOException e) {
+            throw new CertDocsException("cannot create the output directory " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The staged directory of one cloud's version. */
+    public Path versionDir(String cloud) {
+        return staging.resolve(cloud).resolve(version);
+    }
+
+    public void write(RenderedPage page) {
+        Path file = versionDir(page.cloud()).resolve(page.path()).normalize();
+        if (!file.startsWith(versionDir(page.cloud()))) {
+            throw new CertDocsException("page path " + page.path() + " leaves the site");
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, page.content(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Copies the theme's {@code assets/} (from the jar or folder holding {@code classpathRoot}),
+     * then the repository's own {@code assets/} override folder over them, into one cloud's version.
+     */
+    public void copyAssets(String cloud, ClassLoader loader, String classpathRoot, Path overrides) {
+        Path target = versionDir(cloud).resolve("assets");
+        try {
+            URL url = loader.getResource(classpathRoot + "/assets");
+            if (url != null) copyTree(url, target);
+            if (overrides != null && Files.isDirectory(overrides.resolve("assets"))) {
+                copyDirectory(overrides.resolve("assets"), target);
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new CertDocsException("cannot copy the theme's assets: " + e.getMessage(), e);
+        }
+    }
+
+    private static void copyTree(URL url, Path target) throws IOException, URISyntaxException {
+        URI uri = url.toURI();
+        if (uri.getScheme().equals("jar")) {
+            FileSystem fs;
+            boolean close = false;
+            try {
+                fs = FileSystems.newFileSystem(uri, Map.of());
+                close = true;
+            } catch (FileSystemAlreadyExistsException e) {
+                fs = FileSystems.getFileSystem(uri);
+            }
+            try {
+                copyDirectory(fs.provider().getPath(uri), target);
+            } finally {
+                if (close) fs.close();
+            }
+        } else {
+            copyDirectory(Path.of(uri), target);
+        }
+    }
+
+    private static void copyDirectory(Path from, Path to) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(from)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            Path dest = to.resolve(from.relativize(f).toString());
+            Files.createDirectories(dest.getParent());
+            try (InputStream in = Files.newInputStream(f)) {
+                Files.copy(in, dest, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** Moves every staged cloud version into place and updates each cloud's versions.json. */
+    public void commit() {
+        try (Stream<Path> clouds = Files.list(staging)) {
+            for (Path cloudDir : clouds.sorted().toList()) {
+                String cloud = cloudDir.getFileName().toString();
+                Path dest = output.resolve(cloud).resolve(version);
+                Files.createDirectories(dest.getParent());
+                Path old = null;
+                if (Files.exists(dest)) {
+                    old = Files.createTempDirectory(output, ".certdocs-old-");
+                    Files.move(dest, old.resolve(version), StandardCopyOption.ATOMIC_MOVE);
+                }
+                Files.move(cloudDir.resolve(version), dest, StandardCopyOption.ATOMIC_MOVE);
+                if (old != null) deleteTree(old);
+                Versions.write(output.resolve(cloud));
+            }
+            committed = true;
+        } catch (IOException e) {
+            throw new CertDocsException("cannot publish the site into " + output + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    /** Throws the staged files away (a failed run). */
+    public void abort() {
+        deleteQuietly(staging);
+    }
+
+    @Override
+    public void close() {
+        if (!committed) abort();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (IOException e) {
+            // a leftover staging directory is harmless: it is hidden and replaced next run
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            all = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
+        }
+        for (Path p : all) Files.deleteIfExists(p);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.certdocs.render;
+
+import dev.certdocs.config.Cloud;
+import dev.certdocs.load.Includes;
+import dev.certdocs.model.Properties;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an article body into the Markdown of one cloud, before any Markdown parsing (as DocFX
+ * does with its own extensions): {@code ::: cloud} blocks kept only where they apply, includes
+ * inlined (their relative links re-based onto the including file), {@code {{cloud.x}}} replaced.
+ * Problems (unknown clouds, missing includes, cycles) are what {@code validate} reports; here
+ * they degrade quietly: a missing include renders nothing, an unknown variable stays as written,
+ * and a variable that some clouds define but this one does not renders as nothing.
+ */
+final class CloudPreprocessor {
+
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
+    private static final Pattern MARKER = Pattern.compile("^\\s*:::\\s*(cloud-end|cloud)(?![\\w-])(.*)$");
+    private static final Pattern CLOUD_ATTR = Pattern.compile("(include|exclude)\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern INCLUDE = Pattern.compile("\\[!INCLUDE\\s*\\[([^\\]]*)\\]\\(\\s*<?([^)>]*?)>?\\s*\\)\\s*\\]",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*cloud\\.([A-Za-z0-9_.-]*)\\s*}}");
+    private static final Pattern MD_TARGET = Pattern.compile("(\\]\\(\\s*<?)([^)\\s>]+)");
+    private static final Pattern HTML_TARGET = Pattern.compile("(\\b(?:src|href)\\s*=\\s*\")([^\"]+)");
+    private static final int MAX_DEPTH = 16;
+
+    private final Includes includes;
+    private final Function<String, String> includeText;
+    private final java.util.Set<String> knownVariables;
+
+    /** {@code includeText} gives the text of a repository-relative include file; {@code knownVariables} every cloud's variable names. */
+    CloudPreprocessor(Includes includes, Function<String, String> includeText, java.util.Set<String> knownVariables) {
+        this.includes = includes;
+        this.includeText = includeText;
+        this.knownVariables = knownVariables;
+    }
+
+    /** The body of the file at {@code path} as the cloud's Markdown. */
+    String process(String path, String body, Cloud cloud) {
+        List<String> stack = new ArrayList<>();
+        stack.add(path);
+        return replaceVariables(expand(path, body, cloud, stack), cloud, knownVariables);
+    }
+
+    private String expand(String path, String body, Cloud cloud, List<String> stack) {
+        StringBuilder out = new StringBuilder(body.length() + 64);
+        Deque<Boolean> blocks = new ArrayDeque<>();
+        boolean keep = true;
+        String fence = null;
+        int offset = 0;
+        while (offset < body.length()) {
+            int end = body.indexOf('\n', offset);
+            int next = end < 0 ? body.length() : end + 1;
+            String line = body.substring(offset, end < 0 ? body.length() : end);
+            offset = next;
+            Matcher f = FENCE.matcher(line);
+            if (fence != null) {
+                if (f.find() && f.group(1).charAt(0) == fence.charAt(0) && f.group(1).length() >= fence.length()) fence = null;
+                if (keep) out.append(line).append('\n');
+                continue;
+            }
+            if (f.find()) {
+                fence = f.group(1);
+                if (keep) out.append(line).append('\n');
+                continue;
+            }
+            Matcher m = MARKER.matcher(line);
+            if (m.matches()) {
+                if (m.group(1).equals("cloud-end")) {
+                    if (!blocks.isEmpty()) blocks.pop();
+                } else {
+                    blocks.push(admits(m.group(2), cloud));
+                }
+                keep = !blocks.contains(Boolean.FALSE);
+                continue;
+            }
+            if (!keep) continue;
+            if (line.indexOf("[!") >= 0) {
+                out.append(inlineIncludes(path, line, cloud, stack)).append('\n');
+            } else {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean admits(String attributes, Cloud cloud) {
+        Matcher a = CLOUD_ATTR.matcher(attributes);
+        if (!a.find()) return true;
+        boolean listed = Properties.splitList(a.group(2)).stream()
+                .anyMatch(id -> id.toLowerCase(Locale.ROOT).equals(cloud.id()));
+        return a.group(1).equals("include") == listed;
+    }
+
+    private String inlineIncludes(String path, String line, Cloud cloud, List<String> stack) {
+        Matcher m = INCLUDE.matcher(line);
+        StringBuilder sb = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            sb.append(line, last, m.start());
+            last = m.end();
+            Includes.Resolution r = includes.resolve(path, m.group(2).strip());
+            if (r.status() != Includes.Status.FOUND || stack.contains(r.path()) || stack.size() > MAX_DEPTH) continue;
+            stack.add(r.path());
+            String text = expand(r.path(), stripProperties(includeText.apply(r.path())), cloud, stack);
+            stack.remove(stack.size() - 1);
+            sb.append(rebase(text.strip(), r.path(), path));
+        }
+        sb.append(line.substring(last));
+        return sb.toString();
+    }
+
+    /** Include files may carry their own properties block; it is not content. */
+    private static String stripProperties(String text) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        t = t.replace("\r\n", "\n");
+        String lead = t.stripLeading();
+        if (lead.regionMatches(true, 0, "<properties", 0, 11)) {
+            int end = lead.indexOf("/>");
+            if (end >= 0) return lead.substring(end + 2);
+        }
+        return t;
+    }
+
+    /** Re-bases relative link targets written in {@code from} so they work from {@code to}. */
+    static String rebase(String text, String from, String to) {
+        String fromDir = dir(from);
+        String toDir = dir(to);
+        if (fromDir.equals(toDir)) return text;
+        Function<String, String> fix = target -> isRelative(target) ? relativize(toDir, normalize(fromDir + target)) : target;
+        String s = replaceTargets(MD_TARGET, text, fix);
+        return replaceTargets(HTML_TARGET, s, fix);
+    }
+
+    private static String replaceTargets(Pattern p, String text, Function<String, String> fix) {
+        Matcher m = p.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + fix.apply(m.group(2))));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    static boolean isRelative(String target) {
+        if (target.isEmpty() || target.startsWith("#") || target.startsWith("/")) return false;
+        int colon = target.indexOf(':');
+        int slash = target.indexOf('/');
+        return colon < 0 || (slash >= 0 && slash < colon);
+    }
+
+    private static String dir(String path) {
+        int i = path.lastIndexOf('/');
+        return i < 0 ? "" : path.substring(0, i + 1);
+    }
+
+    private static String normalize(String path) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (String p : path.split("/", -1)) {
+            if (p.equals("..")) {
+                if (!parts.isEmpty() && !parts.peekLast().equals("..")) parts.removeLast();
+                else parts.addLast("..");
+            } else if (!p.equals(".") && !p.isEmpty()) {
+                parts.addLast(p);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    private static String relativize(String fromDir, String target) {
+        String[] base = fromDir.isEmpty() ? new String[0] : fromDir.substring(0, fromDir.length() - 1).split("/");
+        String[] parts = target.split("/");
+        int common = 0;
+        while (common < base.length && common < parts.length - 1 && base[common].equals(parts[common])) common++;
+        StringBuilder sb = new StringBuilder();
+        for (int i = common; i < base.length; i++) sb.append("../");
+        for (int i = common; i < parts.length; i++) {
+            sb.append(parts[i]);
+            if (i < parts.length - 1) sb.append('/');
+        }
+        return sb.toString();
+    }
+
+    private static String replaceVariables(String text, Cloud cloud, java.util.Set<String> known) {
+        if (text.indexOf("{{") < 0) return text;
+        Matcher m = VARIABLE.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = cloud.variables().get(m.group(1));
+            String replacement = value != null ? value : known.contains(m.group(1)) ? "" : m.group();
+            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,10 @@
+package dev.certdocs.render;
+
+import java.util.List;
+
+/**
+ * An article body as HTML for one cloud: sanitized, headings with ids, the H1 taken out
+ * (its text is {@code title}), the h2/h3 table of contents, and the plain text for search.
+ */
+record HtmlBody(String html, String title, List<TocEntry> toc, String text) {
+}

@@ -1,0 +1,136 @@
+package dev.certdocs.render;
+
+import dev.certdocs.config.Cloud;
+import dev.certdocs.model.HeadingIds;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
+
+/**
+ * Finishes the HTML flexmark made, for one cloud: portal actions pointed at the cloud's portal,
+ * raw HTML cleaned to the allow-list, alerts turned into callouts, heading ids (the same ids the
+ * link checker uses), the table of contents, {@code .md} links turned into {@code .html}, the
+ * cloud's rewrite rules on every URL, and {@code rel="noopener"} on external links.
+ */
+final class HtmlPostProcessor {
+
+    private static final Pattern ALERT = Pattern.compile(
+            "^\\s*\\[(?:!(NOTE|TIP|IMPORTANT|CAUTION|WARNING)|AZURE\\.(NOTE|TIP|IMPORTANT|CAUTION|WARNING))]\\s*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Map<String, String> ALERT_TITLES = Map.of("note", "Note", "tip", "Tip",
+            "important", "Important", "caution", "Caution", "warning", "Warning");
+
+    private final Cleaner cleaner = new Cleaner(HtmlSafety.SAFELIST);
+
+    HtmlBody process(String html, Cloud cloud) {
+        Document dirty = Jsoup.parseBodyFragment(html);
+        portalLinks(dirty.body(), cloud);
+        Document doc = cleaner.clean(dirty);
+        doc.outputSettings().prettyPrint(false);
+        HtmlSafety.stripUnsafeUrls(doc.body());
+        alerts(doc.body());
+        HeadingIds ids = new HeadingIds();
+        List<TocEntry> toc = new ArrayList<>();
+        String title = "";
+        for (Element h : doc.body().select("h1, h2, h3, h4, h5, h6")) {
+            int level = h.normalName().charAt(1) - '0';
+            String text = h.text();
+            String id = h.hasAttr("id") && !h.attr("id").isBlank() ? h.attr("id") : ids.next(text);
+            h.attr("id", id);
+            if (level == 1 && title.isEmpty()) {
+                title = text;
+                h.remove();
+            } else if (level == 2 || level == 3) {
+                toc.add(new TocEntry(level, id, text));
+            }
+        }
+        links(doc.body(), cloud);
+        return new HtmlBody(doc.body().html(), title, toc, doc.body().text());
+    }
+
+    private static void portalLinks(Element body, Cloud cloud) {
+        for (Element a : body.select("a[href]")) {
+            String href = a.attr("href").strip();
+            if (href.regionMatches(true, 0, "data-blade:", 0, 11)) {
+                a.attr("href", bladeUrl(cloud.portalUrl(), href.substring(11)));
+                a.addClass("portal-link");
+            } else if (href.regionMatches(true, 0, "button-link:", 0, 12)) {
+                a.attr("href", cloud.rewrite(href.substring(12).strip()));
+                a.addClass("button-link");
+            }
+        }
+    }
+
+    /** {@code Extension.BladeName.param.value} becomes {@code <portal>/#blade/Extension/BladeName/param/value}. */
+    static String bladeUrl(String portal, String spec) {
+        String[] parts = spec.split("\\.");
+        StringBuilder sb = new StringBuilder(portal.endsWith("/") ? portal.substring(0, portal.length() - 1) : portal);
+        sb.append("/#blade");
+        for (String p : parts) {
+            if (p.isEmpty()) continue;
+            sb.append('/').append(p.contains("%") ? p : URLEncoder.encode(p, StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+
+    private static void alerts(Element body) {
+        for (Element quote : body.select("blockquote")) {
+            Element first = quote.children().first();
+            if (first == null || !first.normalName().equals("p")) continue;
+            Node lead = first.childNodeSize() == 0 ? null : first.childNode(0);
+            if (!(lead instanceof TextNode text)) continue;
+            Matcher m = ALERT.matcher(text.getWholeText());
+            if (!m.find()) continue;
+            String type = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
+            text.text(text.getWholeText().substring(m.end()));
+            if (first.text().isBlank() && first.children().isEmpty()) first.remove();
+            else if (first.childNodeSize() > 0 && first.childNode(0) instanceof TextNode t && t.isBlank()) t.remove();
+            Element alert = new Element("div").addClass("alert").addClass("alert-" + type).attr("role", "note");
+            alert.appendElement("p").addClass("alert-title").text(ALERT_TITLES.get(type));
+            alert.insertChildren(1, quote.childNodesCopy());
+            quote.replaceWith(alert);
+        }
+    }
+
+    private static void links(Element body, Cloud cloud) {
+        for (Element a : body.select("a[href]")) {
+            String href = a.attr("href").strip();
+            if (CloudPreprocessor.isRelative(href)) {
+                a.attr("href", mdToHtml(href));
+            } else if (href.regionMatches(true, 0, "http://", 0, 7) || href.regionMatches(true, 0, "https://", 0, 8)) {
+                a.attr("href", cloud.rewrite(href));
+                if (!a.hasClass("portal-link") && !a.hasClass("button-link")) a.addClass("external");
+                a.attr("rel", "noopener");
+            }
+        }
+        for (Element img : body.select("img[src]")) {
+            img.attr("src", cloud.rewrite(img.attr("src").strip()));
+            if (!img.hasAttr("loading")) img.attr("loading", "lazy");
+        }
+    }
+
+    /** {@code ../x.md#a} becomes {@code ../x.html#a}; other targets are kept. */
+    static String mdToHtml(String href) {
+        int cut = href.length();
+        int hash = href.indexOf('#');
+        int query = href.indexOf('?');
+        if (hash >= 0) cut = hash;
+        if (query >= 0 && query < cut) cut = query;
+        String path = href.substring(0, cut);
+        if (path.toLowerCase(Locale.ROOT).endsWith(".md")) {
+            return path.substring(0, path.length() - 3) + ".html" + href.substring(cut);
+        }
+        return href;
+    }
+}

@@ -1,0 +1,257 @@
+package dev.certdocs.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.certdocs.config.BuildConfig;
+import dev.certdocs.config.Cloud;
+import dev.certdocs.config.KindSpec;
+import dev.certdocs.load.Includes;
+import dev.certdocs.model.Article;
+import dev.certdocs.model.Properties;
+import dev.certdocs.model.RenderedPage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Renders the pages of a build. Made once per build: the flexmark parser and renderer, the
+ * jsoup cleaner and the FreeMarker configuration inside it are shared by every thread. Per cloud,
+ * {@link #plan} computes the navigation once; {@link #article} then renders one article page
+ * (from any thread) and {@link #sitePages} the indexes, search, 404, search index and sitemap.
+ */
+public final class SiteRenderer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BuildConfig config;
+    private final Templates templates;
+    private final MarkdownHtml markdown = new MarkdownHtml();
+    private final HtmlPostProcessor post = new HtmlPostProcessor();
+    private final CloudPreprocessor preprocessor;
+    private final String contentPrefix;
+
+    public SiteRenderer(BuildConfig config, Includes includes) {
+        this.config = config;
+        this.templates = new Templates(config.site().templatesDirectory());
+        this.preprocessor = new CloudPreprocessor(includes, includes::text, config.catalog().variableNames());
+        String rel = config.baseDir().relativize(config.contentDirectory()).toString().replace('\\', '/');
+        this.contentPrefix = rel.isEmpty() ? "" : rel + "/";
+    }
+
+    /** One cloud's site: what is published there and the navigation, computed once. */
+    public record CloudSite(Cloud cloud, List<Article> articles, List<PageModel.ServiceView> services,
+                            List<PageModel.CloudView> clouds, Map<String, List<String>> publishedIn) {
+    }
+
+    /** The articles published in {@code cloud}, and the navigation over them. */
+    public CloudSite plan(Cloud cloud, List<Article> all) {
+        Map<String, List<String>> publishedIn = new LinkedHashMap<>();
+        List<Article> here = new ArrayList<>();
+        for (Article a : all) {
+            List<String> clouds = builtClouds(a);
+            publishedIn.put(a.path(), clouds);
+            if (clouds.contains(cloud.id())) here.add(a);
+        }
+        Map<String, List<Article>> byService = new TreeMap<>();
+        for (Article a : here) byService.computeIfAbsent(serviceId(a), k -> new ArrayList<>()).add(a);
+        List<PageModel.ServiceView> services = new ArrayList<>();
+        for (var e : byService.entrySet()) {
+            List<Article> list = new ArrayList<>(e.getValue());
+            list.sort(Comparator.comparing((Article a) -> displayOrder(a)).thenComparing(a -> a.props().value("pageTitle"),
+                    String.CASE_INSENSITIVE_ORDER).thenComparing(Article::path));
+            List<PageModel.ArticleSummary> summaries = list.stream().map(this::summary).toList();
+            services.add(new PageModel.ServiceView(e.getKey(), serviceName(e.getKey()), serviceUrl(e.getKey()),
+                    summaries.size(), summaries));
+        }
+        services.sort(Comparator.comparing(PageModel.ServiceView::name, String.CASE_INSENSITIVE_ORDER));
+        List<PageModel.CloudView> clouds = config.clouds().stream().map(SiteRenderer::view).toList();
+        return new CloudSite(cloud, here, services, clouds, publishedIn);
+    }
+
+    /** The page of one article in one cloud, and its search entry. */
+    public record ArticlePage(RenderedPage page, SearchEntry search) {
+    }
+
+    public ArticlePage article(CloudSite site, Article article, String bodyText) {
+        Cloud cloud = site.cloud();
+        Properties p = article.props();
+        Optional<KindSpec> kind = config.schema().kind(p.value("selfHelpType").strip());
+        KindSpec.BodyType bodyType = kind.map(KindSpec::body).orElse(KindSpec.BodyType.MARKDOWN);
+        String source = bodyType == KindSpec.BodyType.MARKDOWN ? bodyText : withoutJson(bodyText);
+        HtmlBody body = post.process(markdown.render(preprocessor.process(article.path(), source, cloud)), cloud);
+        String path = pagePath(article);
+        String root = root(path);
+        Optional<JsonNode> json = bodyType == KindSpec.BodyType.MARKDOWN ? Optional.empty()
+                : JsonViews.parse(article.body().json());
+        String title = p.value("pageTitle").isBlank() ? body.title() : p.value("pageTitle").strip();
+        String service = serviceId(article);
+        List<PageModel.CloudLink> others = new ArrayList<>();
+        for (String id : site.publishedIn().getOrDefault(article.path(), List.of())) {
+            if (id.equals(cloud.id())) continue;
+            config.catalog().find(id).ifPresent(c -> others.add(new PageModel.CloudLink(c.id(), c.name(),
+                    root + "../../" + c.id() + "/" + config.site().version() + "/" + path)));
+        }
+        PageModel.ArticleView view = new PageModel.ArticleView(title, p.value("description").strip(),
+                p.value("articleId").strip(), kind.map(KindSpec::name).orElse(p.value("selfHelpType")),
+                kindLabel(p.value("selfHelpType")), service, serviceName(service), serviceUrl(service),
+                p.value("resource").strip(), article.path(), path, body.html(), body.toc(), p.list("authors"),
+                p.value("ms.author").strip(), tags(p),
+                p.attributes().stream().map(a -> new PageModel.NameValue(a.name(), a.value())).toList(),
+                others, "",
+                bodyType == KindSpec.BodyType.FORM ? json.map(JsonViews::form).orElse(null) : null,
+                bodyType == KindSpec.BodyType.JSON ? json.map(JsonViews::rows).orElse(null) : null);
+        String template = kind.isPresent() && templates.exists("article-" + kind.get().name() + ".ftl")
+                ? "article-" + kind.get().name() + ".ftl" : "article.ftl";
+        PageModel model = model(site, root, new PageModel.Page("article", title, view.description(), path,
+                canonical(cloud, path)), view, null);
+        String html = templates.render(template, model, article.path());
+        String text = body.text().replaceAll("\\s+", " ").strip();
+        if (text.length() > SearchEntry.MAX_BODY) text = text.substring(0, SearchEntry.MAX_BODY);
+        return new ArticlePage(new RenderedPage(cloud.id(), path, html),
+                new SearchEntry(title, view.description(), path, serviceName(service), view.kindLabel(), text));
+    }
+
+    /** Home, service pages, search, 404, {@code search-index.json} and {@code sitemap.xml} of one cloud. */
+    public List<RenderedPage> sitePages(CloudSite site, List<SearchEntry> search) {
+        Cloud cloud = site.cloud();
+        List<RenderedPage> pages = new ArrayList<>();
+        pages.add(page(site, "index.ftl", "index", config.site().title(), "index.html", null));
+        for (PageModel.ServiceView s : site.services()) {
+            pages.add(page(site, "service.ftl", "service", s.name(), s.url(), s));
+        }
+        pages.add(page(site, "search.ftl", "search", "Search", "search.html", null));
+        pages.add(page(site, "404.ftl", "404", "Page not found", "404.html", null));
+        try {
+            pages.add(new RenderedPage(cloud.id(), "search-index.json", JSON.writeValueAsString(search)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("search index could not be serialised", e);
+        }
+        List<String> paths = new ArrayList<>();
+        pages.forEach(p -> { if (p.path().endsWith(".html") && !p.path().equals("404.html")) paths.add(p.path()); });
+        search.forEach(s -> paths.add(s.u()));
+        pages.add(new RenderedPage(cloud.id(), "sitemap.xml", sitemap(cloud, paths)));
+        return pages;
+    }
+
+    private RenderedPage page(CloudSite site, String template, String kind, String title, String path,
+                              PageModel.ServiceView service) {
+        PageModel model = model(site, root(path), new PageModel.Page(kind, title, "", path, canonical(site.cloud(), path)),
+                null, service);
+        return new RenderedPage(site.cloud().id(), path, templates.render(template, model, site.cloud().id() + "/" + path));
+    }
+
+    private PageModel model(CloudSite site, String root, PageModel.Page page, PageModel.ArticleView article,
+                            PageModel.ServiceView service) {
+        return new PageModel(root, new PageModel.Site(config.site().title(), "certdocs " + dev.certdocs.config.Version.current(),
+                config.site().baseUrlOf(site.cloud().id())), view(site.cloud()), site.clouds(),
+                new PageModel.VersionView(config.site().version()), page, site.services(), article, service);
+    }
+
+    private String sitemap(Cloud cloud, List<String> paths) {
+        String base = config.site().baseUrlOf(cloud.id());
+        String prefix = base.isEmpty() ? "" : base + config.site().version() + "/";
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        paths.stream().sorted().distinct().forEach(p -> sb.append("  <url><loc>")
+                .append(xml(prefix + p)).append("</loc></url>\n"));
+        return sb.append("</urlset>\n").toString();
+    }
+
+    private String canonical(Cloud cloud, String path) {
+        String base = config.site().baseUrlOf(cloud.id());
+        return base.isEmpty() ? "" : base + config.site().version() + "/" + path;
+    }
+
+    private List<String> builtClouds(Article a) {
+        List<String> out = new ArrayList<>();
+        for (String id : a.cloudIds()) {
+            if (config.clouds().stream().anyMatch(c -> c.id().equals(id))) out.add(id);
+        }
+        return out;
+    }
+
+    private PageModel.ArticleSummary summary(Article a) {
+        Properties p = a.props();
+        return new PageModel.ArticleSummary(p.value("pageTitle").strip(), p.value("description").strip(), pagePath(a),
+                p.value("selfHelpType").strip(), kindLabel(p.value("selfHelpType")), serviceId(a), p.value("articleId").strip());
+    }
+
+    private String kindLabel(String kind) {
+        return config.schema().kind(kind.strip()).map(KindSpec::label).orElse(kind.strip());
+    }
+
+    /** {@code articles/compute/x.md} becomes {@code compute/x.html}. */
+    public String pagePath(Article a) {
+        String p = a.path().startsWith(contentPrefix) ? a.path().substring(contentPrefix.length()) : a.path();
+        return HtmlPostProcessor.mdToHtml(p);
+    }
+
+    static String root(String path) {
+        int depth = (int) path.chars().filter(c -> c == '/').count();
+        return "../".repeat(depth);
+    }
+
+    static String serviceId(Article a) {
+        return a.props().value("service").strip().toLowerCase(Locale.ROOT);
+    }
+
+    static String serviceUrl(String serviceId) {
+        return (serviceId.isEmpty() ? "general" : serviceId) + "/index.html";
+    }
+
+    /** {@code microsoft.compute} reads "Compute", {@code microsoft.network.bastion} "Network Bastion", none "General". */
+    static String serviceName(String serviceId) {
+        if (serviceId.isEmpty()) return "General";
+        String s = serviceId.startsWith("microsoft.") ? serviceId.substring(10) : serviceId;
+        StringBuilder sb = new StringBuilder();
+        for (String part : s.split("\\.")) {
+            if (part.isEmpty()) continue;
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return sb.toString();
+    }
+
+    private static int displayOrder(Article a) {
+        try {
+            return Integer.parseInt(a.props().value("displayOrder").strip());
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private static List<String> tags(Properties p) {
+        List<String> tags = new ArrayList<>(p.list("articleTags"));
+        tags.addAll(p.list("resourceTags"));
+        return tags;
+    }
+
+    private static PageModel.CloudView view(Cloud c) {
+        return new PageModel.CloudView(c.id(), c.name(), c.portalUrl(), c.docsUrl(), c.airGapped());
+    }
+
+    /** The body of a JSON kind without its JSON document (the template shows that). */
+    static String withoutJson(String body) {
+        String[] lines = body.split("\n", -1);
+        StringBuilder sb = new StringBuilder();
+        int fences = 0;
+        for (String line : lines) {
+            if (fences < 2 && line.strip().equals("---")) {
+                fences++;
+                continue;
+            }
+            if (fences != 1) sb.append(line).append('\n');
+        }
+        return fences == 2 ? sb.toString() : body;
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

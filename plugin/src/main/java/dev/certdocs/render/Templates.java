@@ -1,0 +1,104 @@
+package dev.certdocs.render;
+
+import dev.certdocs.config.CertDocsException;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.ParseException;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+
+/**
+ * The FreeMarker configuration of a build, made once and shared by every thread: templates from
+ * the repository's {@code src/site-templates/} first, then the certdocs-site-templates jar;
+ * HTML auto-escaping on; errors rethrown, never printed into the page. A template error becomes
+ * a {@link CertDocsException} naming the template, its line and the article.
+ */
+public final class Templates {
+
+    /** Where the default theme is on the classpath. */
+    static final String CLASSPATH_ROOT = "certdocs-templates";
+
+    private final Configuration freemarker;
+
+    public Templates(Path overrides) {
+        Configuration c = new Configuration(Configuration.VERSION_2_3_33);
+        List<TemplateLoader> loaders = new ArrayList<>();
+        try {
+            if (overrides != null && Files.isDirectory(overrides)) loaders.add(new FileTemplateLoader(overrides.toFile()));
+        } catch (IOException e) {
+            throw new CertDocsException("cannot read the templates directory " + overrides + ": " + e.getMessage(), e);
+        }
+        loaders.add(new ClassTemplateLoader(Templates.class.getClassLoader(), CLASSPATH_ROOT));
+        c.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        c.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        c.setRecognizeStandardFileExtensions(true);
+        c.setDefaultEncoding("UTF-8");
+        c.setOutputEncoding("UTF-8");
+        c.setLocale(Locale.US);
+        c.setTimeZone(TimeZone.getTimeZone("UTC"));
+        c.setNumberFormat("computer");
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setFallbackOnNullLoopVariable(false);
+        c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33).build());
+        this.freemarker = c;
+    }
+
+    /** Whether a template of that name exists (in the overrides or the theme). */
+    public boolean exists(String name) {
+        try {
+            freemarker.getTemplate(name);
+            return true;
+        } catch (TemplateNotFoundException e) {
+            return false;
+        } catch (ParseException e) {
+            throw new CertDocsException("template " + e.getTemplateName() + ":" + e.getLineNumber() + ":"
+                    + e.getColumnNumber() + ": " + e.getEditorMessage(), e);
+        } catch (IOException e) {
+            throw new CertDocsException("cannot read template " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Renders a template; {@code subject} names what is rendered (an article path) for error messages. */
+    public String render(String name, Object model, String subject) {
+        try {
+            Template t = freemarker.getTemplate(name);
+            StringWriter out = new StringWriter(8192);
+            t.process(model, out);
+            return out.toString();
+        } catch (ParseException e) {
+            throw new CertDocsException("template " + e.getTemplateName() + ":" + e.getLineNumber() + ":"
+                    + e.getColumnNumber() + ": " + e.getEditorMessage() + " (rendering " + subject + ")", e);
+        } catch (TemplateException e) {
+            String where = e.getTemplateSourceName() == null ? name
+                    : e.getTemplateSourceName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber();
+            throw new CertDocsException("template " + where + ": " + firstLine(e.getMessageWithoutStackTop())
+                    + " (rendering " + subject + ")", e);
+        } catch (IOException e) {
+            throw new CertDocsException("cannot read template " + name + " (rendering " + subject + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl).strip();
+    }
+}
