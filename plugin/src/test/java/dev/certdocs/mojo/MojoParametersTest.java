@@ -2,6 +2,7 @@ package dev.certdocs.mojo;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import dev.certdocs.config.BuildConfig;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.plugin.testing.MojoRule;
 import org.apache.maven.project.MavenProject;
@@ -54,7 +56,7 @@ public class MojoParametersTest {
         assertEquals(new File(basedir, "certdocs-baseline.json"), mojo.baseline);
         assertEquals(new File(basedir, "target/certdocs"), mojo.reportsDirectory);
 
-        BuildConfig config = mojo.config().failOnWarning(mojo.failOnWarning).build();
+        BuildConfig config = mojo.config().build();
         assertEquals(basedir.toPath().resolve("docs/articles"), config.contentDirectory());
         assertEquals(Map.of("image/missing-alt", Severity.ERROR, "field/unknown", Severity.OFF),
                 config.severityOverrides());
@@ -92,6 +94,7 @@ public class MojoParametersTest {
         assertEquals("storage", mojo.directory);
         assertEquals(List.of("public", "usnat"), mojo.clouds);
 
+        mojo.setLog(new RecordingLog());
         mojo.execute();
 
         Path written = basedir.toPath().resolve("docs/articles/storage/disk-throughput-is-throttled.md");
@@ -154,6 +157,25 @@ public class MojoParametersTest {
 
         assertEquals(List.of("certdocs: skipped"), log.infos);
         assertEquals(List.of("pom.xml"), filesUnder(basedir));
+    }
+
+    @Test
+    public void aFailingValidateNamesTheReportWhereItWasWritten() throws Exception {
+        File basedir = project("defaults");
+        Path article = basedir.toPath().resolve("articles/no-block.md");
+        Files.createDirectories(article.getParent());
+        Files.writeString(article, "# No properties block\n");
+        MavenProject project = maven.readMavenProject(basedir);
+        MavenSession session = maven.newMavenSession(project);
+        session.getUserProperties().setProperty("certdocs.reportsDirectory", "build/reports");
+        ValidateMojo mojo = (ValidateMojo) maven.lookupConfiguredMojo(session, maven.newMojoExecution("validate"));
+        mojo.setLog(new RecordingLog());
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage(), failure.getMessage().startsWith("certdocs validate: 1 article, 1 error, 0 warnings in "));
+        assertTrue(failure.getMessage(), failure.getMessage().endsWith(". See the lines above or build/reports/report.html."));
+        assertTrue(Files.isRegularFile(basedir.toPath().resolve("build/reports/report.html")));
     }
 
     /** A copy of a test project, so a goal that writes does not write into the sources. */
