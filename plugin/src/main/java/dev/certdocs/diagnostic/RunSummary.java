@@ -24,7 +24,7 @@ public record RunSummary(String goal, String toolVersion, List<String> files, Li
         return findings.stream().filter(Finding::baselined).count();
     }
 
-    /** The closing line: {@code 17 articles, 0 errors, 2 warnings (3 baselined) in 0.4 s}. */
+    /** The closing line: {@code 17 articles, 0 errors, 2 warnings (3 more in the baseline) in 0.40 s}. */
     public String closingLine(String unit) {
         long errors = count(Severity.ERROR);
         long warnings = count(Severity.WARNING);

@@ -30,7 +30,8 @@ public class ValidateMojo extends AbstractCertDocsMojo {
         ValidationResult result = CertDocs.validate(config().build(), new MavenBuildLog(getLog()));
         if (result.failed()) {
             throw new MojoFailureException("certdocs validate: " + result.summary().closingLine("article")
-                    + ". See the lines above or target/certdocs/report.html.");
+                    + ". See the lines above or " + baseDirectory.toPath().toAbsolutePath()
+                    .relativize(reportsDirectory.toPath().toAbsolutePath().resolve("report.html")) + ".");
         }
     }
 }

@@ -1,0 +1,94 @@
+package dev.certdocs;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The shape of STYLE.md, enforced: Maven stays in the goals, each library stays in the stage
+ * that uses it, and the stages (load → validate → link → render → publish → serve) never reach
+ * up the pipeline or into the engine that wires them. Stages that do not exist yet are named
+ * already, so the rules hold from their first class on.
+ */
+@AnalyzeClasses(packages = "dev.certdocs", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String MOJO = "dev.certdocs.mojo..";
+    private static final String ENGINE = "dev.certdocs.engine..";
+    private static final String LOAD = "dev.certdocs.load..";
+    private static final String VALIDATE = "dev.certdocs.validate..";
+    private static final String LINK = "dev.certdocs.link..";
+    private static final String RENDER = "dev.certdocs.render..";
+    private static final String PUBLISH = "dev.certdocs.publish..";
+    private static final String SERVE = "dev.certdocs.serve..";
+
+    @ArchTest
+    static final ArchRule onlyTheGoalsKnowMaven = noClasses()
+            .that().resideOutsideOfPackage(MOJO)
+            .should().dependOnClassesThat().resideInAPackage("org.apache.maven..")
+            .because("the engine runs without Maven (tests, benchmarks); the goals only map parameters");
+
+    @ArchTest
+    static final ArchRule flexmarkStaysInLoadAndRender = noClasses()
+            .that().resideOutsideOfPackages(LOAD, RENDER)
+            .should().dependOnClassesThat().resideInAPackage("com.vladsch..")
+            .because("Markdown is parsed in load and turned into HTML in render; the rest sees certdocs records");
+
+    @ArchTest
+    static final ArchRule freemarkerStaysInRenderAndPublish = noClasses()
+            .that().resideOutsideOfPackages(RENDER, PUBLISH)
+            .should().dependOnClassesThat().resideInAPackage("freemarker..")
+            .because("templates are applied in render and publish only");
+
+    @ArchTest
+    static final ArchRule theGoalsAreOnlyUsedByMaven = noClasses()
+            .that().resideOutsideOfPackage(MOJO)
+            .should().dependOnClassesThat().resideInAPackage(MOJO)
+            .because("the Mojos are the outermost layer");
+
+    @ArchTest
+    static final ArchRule loadReachesNoLaterStage = noClasses()
+            .that().resideInAPackage(LOAD)
+            .should().dependOnClassesThat().resideInAnyPackage(VALIDATE, LINK, RENDER, PUBLISH, SERVE, ENGINE, MOJO)
+            .because("load is the first stage: it turns files into records and knows nothing after it");
+
+    @ArchTest
+    static final ArchRule validateReachesNoLaterStage = noClasses()
+            .that().resideInAPackage(VALIDATE)
+            .should().dependOnClassesThat().resideInAnyPackage(LINK, RENDER, PUBLISH, SERVE, ENGINE, MOJO)
+            .because("validate reads the loaded articles and returns diagnostics");
+
+    @ArchTest
+    static final ArchRule linkReachesNoLaterStage = noClasses()
+            .that().resideInAPackage(LINK)
+            .should().dependOnClassesThat().resideInAnyPackage(RENDER, PUBLISH, SERVE, ENGINE, MOJO)
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule renderReachesNoLaterStage = noClasses()
+            .that().resideInAPackage(RENDER)
+            .should().dependOnClassesThat().resideInAnyPackage(PUBLISH, SERVE, ENGINE, MOJO)
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule publishReachesNoLaterStage = noClasses()
+            .that().resideInAPackage(PUBLISH)
+            .should().dependOnClassesThat().resideInAnyPackage(SERVE, ENGINE, MOJO)
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule serveStaysOutOfTheGoals = noClasses()
+            .that().resideInAPackage(SERVE)
+            .should().dependOnClassesThat().resideInAnyPackage(MOJO)
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule theSharedVocabularyDependsOnNoStage = noClasses()
+            .that().resideInAnyPackage("dev.certdocs.diagnostic..", "dev.certdocs.config..", "dev.certdocs.model..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage(LOAD, VALIDATE, LINK, RENDER, PUBLISH, SERVE, ENGINE, MOJO)
+            .because("diagnostic, config and model are what every stage shares; a stage depends on them, never the reverse");
+}
