@@ -23,11 +23,11 @@ public class NewMojo extends AbstractCertDocsMojo {
     String title;
 
     /** The article's kind (selfHelpType). Also {@code -Dtype}. */
-    @Parameter(property = "certdocs.type", defaultValue = "generic")
+    @Parameter(property = "certdocs.type")
     String type;
 
     /** A folder under the content directory for the new file. Also {@code -Ddirectory}. */
-    @Parameter(property = "certdocs.directory", defaultValue = "")
+    @Parameter(property = "certdocs.directory")
     String directory;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
@@ -41,8 +41,9 @@ public class NewMojo extends AbstractCertDocsMojo {
     @Override
     void run() {
         String t = title != null ? title : bare("title", null);
-        String k = bare("type", type);
-        String dir = bare("directory", directory);
+        // The POM or the certdocs.-prefixed property first, then the design's short names, then the default.
+        String k = type != null ? type : bare("type", "generic");
+        String dir = directory != null ? directory : bare("directory", "");
         List<String> c = clouds != null && !clouds.isEmpty() ? clouds
                 : Arrays.stream(bare("clouds", "public").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         Path file = NewArticle.create(config().build(), new NewArticle.Request(t, k, c, dir));

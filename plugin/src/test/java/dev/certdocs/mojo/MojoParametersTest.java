@@ -106,10 +106,18 @@ public class MojoParametersTest {
 
     @Test
     public void newDefaultsToAGenericArticle() throws Exception {
-        NewMojo mojo = (NewMojo) maven.lookupConfiguredMojo(project("defaults"), "new");
-
-        assertEquals("generic", mojo.type);
+        File basedir = project("defaults");
+        NewMojo mojo = (NewMojo) maven.lookupConfiguredMojo(basedir, "new");
         assertEquals(null, mojo.title);
+        assertEquals(null, mojo.type); // resolved when the goal runs: -Dcertdocs.type, then -Dtype, then generic
+
+        mojo.title = "Quota exceeded";
+        mojo.setLog(new RecordingLog());
+        mojo.execute();
+
+        String text = Files.readString(basedir.toPath().resolve("articles/quota-exceeded.md"));
+        assertTrue(text, text.contains("\tselfHelpType=\"generic\"\n"));
+        assertTrue(text, text.contains("\tcloudEnvironments=\"public\"\n"));
     }
 
     @Test
