@@ -1,0 +1,18 @@
+package dev.certdocs.link.http;
+
+/**
+ * How checking one external URL ended.
+ *
+ * @param url      the URL as requested (after the cloud's rewrite rules)
+ * @param outcome  the result
+ * @param status   the last HTTP status, or 0 when there was none
+ * @param detail   a short explanation for the report ("404 Not Found", "connect timed out after 10 s",
+ *                 "redirect loop: a -> b -> a", "no element with id 'x'")
+ * @param requests how many HTTP requests were made for it (0 when cached, excluded or skipped)
+ * @param cached   whether the result came from the cache
+ */
+public record UrlResult(String url, Outcome outcome, int status, String detail, int requests, boolean cached) {
+
+    /** Every URL ends in one of these (DESIGN §5). */
+    public enum Outcome { OK, BROKEN, TIMEOUT, UNREACHABLE, RATE_LIMITED, BLOCKED, EXCLUDED, WARNED, MISSING_FRAGMENT }
+}
