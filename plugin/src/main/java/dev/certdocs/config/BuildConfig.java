@@ -79,6 +79,10 @@ public record BuildConfig(
         private Path templatesDirectory;
         private String baseUrl = "";
         private boolean force;
+        private String outputTimestamp;
+        private Path publishDirectory;
+        private Path bundles;
+        private boolean incremental = true;
 
         private Builder(Path baseDir) {
             this.baseDir = baseDir.toAbsolutePath().normalize();
@@ -102,6 +106,13 @@ public record BuildConfig(
         public Builder templatesDirectory(Path v) { this.templatesDirectory = v; return this; }
         public Builder baseUrl(String v) { this.baseUrl = v == null ? "" : v; return this; }
         public Builder force(boolean v) { this.force = v; return this; }
+        /** Maven's {@code project.build.outputTimestamp} as written. */
+        public Builder outputTimestamp(String v) { this.outputTimestamp = v; return this; }
+        /** An existing site tree (a gh-pages checkout) to add the version to, instead of the output directory. */
+        public Builder publishDirectory(Path v) { this.publishDirectory = v; return this; }
+        /** Where per-cloud zip bundles go; null for none. */
+        public Builder bundles(Path v) { this.bundles = v; return this; }
+        public Builder incremental(boolean v) { this.incremental = v; return this; }
 
         public BuildConfig build() {
             Path content = resolve(contentDirectory, "articles");
@@ -131,9 +142,20 @@ public record BuildConfig(
             return new BuildConfig(baseDir, content, schema, catalog, selected, overrides, failOnWarning,
                     resolve(baselineFile, "certdocs-baseline.json"), updateBaseline,
                     resolve(reportsDirectory, "target/certdocs"), threads, githubActions,
-                    new SiteSettings(SiteSettings.checkVersion(siteVersion), siteTitle,
-                            resolve(outputDirectory, "target/certdocs/site"),
-                            resolve(templatesDirectory, "src/site-templates"), baseUrl, force));
+                    new SiteSettings(SiteSettings.checkVersion(siteVersion), siteTitle, siteRoot(),
+                            resolve(templatesDirectory, "src/site-templates"), baseUrl, force,
+                            SiteSettings.parseTimestamp(outputTimestamp), bundles == null ? null : resolve(bundles),
+                            incremental, resolve(reportsDirectory, "target/certdocs").resolve("incremental")));
+        }
+
+        private Path siteRoot() {
+            if (publishDirectory == null) return resolve(outputDirectory, "target/certdocs/site");
+            Path p = resolve(publishDirectory);
+            if (!Files.isDirectory(p)) {
+                throw new CertDocsException("the publishDirectory " + p + " does not exist; point it at an existing"
+                        + " site tree (such as a gh-pages checkout) or leave it unset to use outputDirectory");
+            }
+            return p;
         }
 
         private List<Cloud> selectClouds(CloudCatalog catalog) {

@@ -115,18 +115,21 @@ public final class CertDocs {
         ValidationResult validation = validate(config, log, articles);
         if (validation.failed() && !config.site().force()) {
             return new GenerateResult(validation, 0, config.site().outputDirectory(), true,
-                    "validation found errors; fix them, or render anyway with -Dcertdocs.force");
+                    "validation found errors; fix them, or render anyway with -Dcertdocs.force", java.util.Map.of());
         }
         long start = System.nanoTime();
-        int pages = SitePipeline.run(config, articles, log);
+        SitePipeline.Outcome outcome = SitePipeline.run(config, articles, log);
+        int pages = outcome.rendered() + outcome.reused();
         double seconds = (System.nanoTime() - start) / 1e9;
-        log.info(String.format(java.util.Locale.ROOT, "certdocs generate: %d pages for %d cloud(s) in %.2f s (%.0f pages/s)",
-                pages, config.clouds().size(), seconds, pages / Math.max(seconds, 1e-9)));
+        log.info(String.format(java.util.Locale.ROOT,
+                "certdocs generate: %d pages for %d cloud(s) (%d rendered, %d reused) in %.2f s (%.0f pages/s)",
+                pages, config.clouds().size(), outcome.rendered(), outcome.reused(), seconds, pages / Math.max(seconds, 1e-9)));
         for (var cloud : config.clouds()) {
             log.info("Site (" + cloud.id() + "): " + config.site().outputDirectory().resolve(cloud.id())
                     .resolve(config.site().version()).resolve("index.html"));
         }
-        return new GenerateResult(validation, pages, config.site().outputDirectory(), false, "");
+        outcome.bundles().forEach((cloud, zip) -> log.info("Bundle (" + cloud + "): " + zip));
+        return new GenerateResult(validation, pages, config.site().outputDirectory(), false, "", outcome.bundles());
     }
 
     /** The source line a diagnostic points at, reading each file at most once. */

@@ -26,9 +26,13 @@ final class SitePipeline {
     private SitePipeline() {
     }
 
-    static int run(BuildConfig config, List<Article> articles, BuildLog log) {
+    /** What a run produced: pages rendered and reused, and a bundle per cloud. */
+    record Outcome(int rendered, int reused, Map<String, java.nio.file.Path> bundles) {
+    }
+
+    static Outcome run(BuildConfig config, List<Article> articles, BuildLog log) {
         Includes includes = new Includes(config.baseDir());
-        SiteRenderer renderer = new SiteRenderer(config, includes);
+        SiteRenderer renderer = new SiteRenderer(config, includes, dev.certdocs.load.GitDates.read(config.baseDir()));
         ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
         Map<String, SiteRenderer.CloudSite> sites = new LinkedHashMap<>();
         for (Cloud cloud : config.clouds()) sites.put(cloud.id(), renderer.plan(cloud, articles));
@@ -38,7 +42,8 @@ final class SitePipeline {
         Map<String, java.util.Set<String>> files = new LinkedHashMap<>();
         sites.keySet().forEach(id -> files.put(id, java.util.concurrent.ConcurrentHashMap.newKeySet()));
         ForkJoinPool pool = new ForkJoinPool(config.threads());
-        try (SiteWriter writer = new SiteWriter(config.site().outputDirectory(), config.site().version())) {
+        try (SiteWriter writer = new SiteWriter(config.site().outputDirectory(), config.site().version(),
+                config.site()::baseUrlOf)) {
             pool.submit(() -> IntStream.range(0, articles.size()).parallel().forEach(i -> {
                 Article listed = articles.get(i);
                 ArticleLoader.Loaded loaded = null;
@@ -69,6 +74,22 @@ final class SitePipeline {
                 writer.copyAssets(site.cloud().id(), SiteRenderer.class.getClassLoader(), "certdocs-templates",
                         config.site().templatesDirectory());
             }
+            List<String> outside = new ArrayList<>();
+            for (Cloud cloud : config.clouds()) {
+                if (!cloud.airGapped()) continue;
+                List<String> hosts = new ArrayList<>();
+                String base = config.site().baseUrlOf(cloud.id());
+                if (!base.isEmpty()) hosts.add(java.net.URI.create(base).getHost());
+                for (String p : dev.certdocs.publish.Bundles.outsideReferences(writer.versionDir(cloud.id()), cloud, hosts)) {
+                    outside.add(cloud.id() + "/" + config.site().version() + "/" + p);
+                }
+            }
+            if (!outside.isEmpty()) {
+                throw new CertDocsException(outside.size() + " reference(s) in air-gapped clouds reach hosts outside the"
+                        + " bundle and the cloud's allowedHosts; add the host to <allowedHosts>, a rewrite rule, or a"
+                        + " ::: cloud block:\n  " + String.join("\n  ", outside.subList(0, Math.min(20, outside.size())))
+                        + (outside.size() > 20 ? "\n  …and " + (outside.size() - 20) + " more" : ""));
+            }
             writer.commit();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -79,7 +100,17 @@ final class SitePipeline {
         } finally {
             pool.shutdown();
         }
-        return pages.get();
+        Map<String, java.nio.file.Path> bundles = new LinkedHashMap<>();
+        if (config.site().bundles() != null) {
+            for (Cloud cloud : config.clouds()) {
+                String name = "certdocs-" + cloud.id() + "-" + config.site().version();
+                java.nio.file.Path zip = config.site().bundles().resolve(name + ".zip");
+                dev.certdocs.publish.Bundles.zip(config.site().outputDirectory().resolve(cloud.id()).resolve(config.site().version()),
+                        zip, name, config.site().outputTimestamp());
+                bundles.put(cloud.id(), zip);
+            }
+        }
+        return new Outcome(pages.get(), 0, bundles);
     }
 
     private static boolean inside(BuildConfig config, java.nio.file.Path file) {

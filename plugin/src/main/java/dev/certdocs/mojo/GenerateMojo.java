@@ -4,6 +4,9 @@ import dev.certdocs.engine.CertDocs;
 import dev.certdocs.engine.GenerateResult;
 import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -44,6 +47,32 @@ public class GenerateMojo extends AbstractCertDocsMojo {
     @Parameter(property = "certdocs.force", defaultValue = "false")
     boolean force;
 
+    /** An existing site tree (e.g. a gh-pages checkout) to add this version to, instead of outputDirectory. */
+    @Parameter(property = "certdocs.publishDirectory")
+    File publishDirectory;
+
+    /** Re-render only the pages whose inputs changed since the last run of this version. */
+    @Parameter(property = "certdocs.incremental", defaultValue = "true")
+    boolean incremental;
+
+    /** Where the per-cloud zip bundles {@code certdocs-<cloud>-<version>.zip} are written. */
+    @Parameter(property = "certdocs.bundleDirectory", defaultValue = "${project.build.directory}/certdocs")
+    File bundleDirectory;
+
+    /** Attach each bundle to the project (classifier {@code site-<cloud>}, type zip) so install and deploy ship it. */
+    @Parameter(property = "certdocs.attachBundles", defaultValue = "true")
+    boolean attachBundles;
+
+    /** The build's fixed time, for reproducible zips and undated articles. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    String outputTimestamp;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Component
+    MavenProjectHelper projectHelper;
+
     @Override
     boolean skipGoal() {
         return skipGenerate;
@@ -58,9 +87,16 @@ public class GenerateMojo extends AbstractCertDocsMojo {
                 .baseUrl(baseUrl)
                 .siteTitle(siteTitle)
                 .force(force)
+                .publishDirectory(publishDirectory == null ? null : publishDirectory.toPath())
+                .incremental(incremental)
+                .bundles(bundleDirectory.toPath())
+                .outputTimestamp(outputTimestamp)
                 .build(), new MavenBuildLog(getLog()));
         if (result.failed()) {
             throw new MojoFailureException("certdocs generate: " + result.reason());
+        }
+        if (attachBundles) {
+            result.bundles().forEach((cloud, zip) -> projectHelper.attachArtifact(project, "zip", "site-" + cloud, zip.toFile()));
         }
     }
 }

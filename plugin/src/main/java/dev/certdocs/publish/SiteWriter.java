@@ -23,19 +23,23 @@ import java.util.stream.Stream;
 /**
  * Stages one version of the site and publishes it whole. {@link #write} may be called from many
  * threads; {@link #commit} moves every staged {@code <cloud>/<version>} into the output
- * directory, replacing that version only (other versions are kept), and rewrites each cloud's
- * {@code versions.json}; {@link #abort} throws the staging away.
+ * directory, replacing that version only (other versions are kept), rewrites each cloud's
+ * {@code versions.json} and points {@code latest/} at the newest release; {@link #abort} throws
+ * the staging away.
  */
 public final class SiteWriter implements AutoCloseable {
 
     private final Path output;
     private final String version;
+    private final java.util.function.UnaryOperator<String> baseUrls;
     private final Path staging;
     private boolean committed;
 
-    public SiteWriter(Path output, String version) {
+    /** {@code baseUrls} gives each cloud's public base URL ("" or ending in '/'), for canonical links of {@code latest/}. */
+    public SiteWriter(Path output, String version, java.util.function.UnaryOperator<String> baseUrls) {
         this.output = output;
         this.version = version;
+        this.baseUrls = baseUrls;
         try {
             Files.createDirectories(output);
             this.staging = Files.createTempDirectory(output.getParent() == null ? output : output.getParent(), ".certdocs-staging-");
@@ -140,7 +144,8 @@ public final class SiteWriter implements AutoCloseable {
                 }
                 Files.move(cloudDir.resolve(version), dest, StandardCopyOption.ATOMIC_MOVE);
                 if (old != null) deleteTree(old);
-                Versions.write(output.resolve(cloud));
+                var latest = Versions.write(output.resolve(cloud));
+                if (latest.isPresent()) LatestAlias.write(output.resolve(cloud), latest.get().name(), baseUrls.apply(cloud));
             }
             committed = true;
         } catch (IOException e) {
@@ -166,6 +171,13 @@ public final class SiteWriter implements AutoCloseable {
         } catch (IOException e) {
             // a leftover staging directory is harmless: it is hidden and replaced next run
         }
+    }
+
+    /** Writes a file whole: a temporary file beside it, then moved over it. */
+    static void writeAtomically(Path file, String content) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -36,8 +36,12 @@ public final class SiteRenderer {
     private final CloudPreprocessor preprocessor;
     private final String contentPrefix;
 
-    public SiteRenderer(BuildConfig config, Includes includes) {
+    private final Map<String, String> lastChanged;
+
+    /** {@code lastChanged}: repository path to the date it last changed (from git), for "last updated". */
+    public SiteRenderer(BuildConfig config, Includes includes, Map<String, String> lastChanged) {
         this.config = config;
+        this.lastChanged = lastChanged;
         this.templates = new Templates(config.site().templatesDirectory());
         this.preprocessor = new CloudPreprocessor(includes, includes::text, config.catalog().variableNames());
         String rel = config.baseDir().relativize(config.contentDirectory()).toString().replace('\\', '/');
@@ -148,7 +152,7 @@ public final class SiteRenderer {
                 p.value("resource").strip(), article.path(), path, body.html(), body.toc(), p.list("authors"),
                 p.value("ms.author").strip(), tags(p),
                 p.attributes().stream().map(a -> new PageModel.NameValue(a.name(), a.value())).toList(),
-                others, "",
+                others, lastUpdated(article),
                 bodyType == KindSpec.BodyType.FORM ? json.map(JsonViews::form).orElse(null) : null,
                 bodyType == KindSpec.BodyType.JSON ? json.map(JsonViews::rows).orElse(null) : null);
         String template = kind.isPresent() && templates.exists("article-" + kind.get().name() + ".ftl")
@@ -219,6 +223,11 @@ public final class SiteRenderer {
             if (config.clouds().stream().anyMatch(c -> c.id().equals(id))) out.add(id);
         }
         return out;
+    }
+
+    /** The date an article last changed: from git, else the build's output timestamp, else unknown (""). */
+    public String lastUpdated(Article a) {
+        return lastChanged.getOrDefault(a.path(), config.site().timestampDate());
     }
 
     private PageModel.ArticleSummary summary(Article a) {
