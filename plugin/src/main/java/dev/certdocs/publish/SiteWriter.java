@@ -66,6 +66,12 @@ public final class SiteWriter implements AutoCloseable {
         }
     }
 
+    /** The published copy of a page of this version from an earlier run, if there is one. */
+    public java.util.Optional<Path> published(String cloud, String path) {
+        Path p = output.resolve(cloud).resolve(version).resolve(path).normalize();
+        return p.startsWith(output) && Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+    }
+
     /** Copies a repository file (an image, a download) to {@code sitePath} in one cloud's version. */
     public void copyFile(String cloud, Path source, String sitePath) {
         Path dest = versionDir(cloud).resolve(sitePath).normalize();

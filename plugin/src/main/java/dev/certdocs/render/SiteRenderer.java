@@ -50,7 +50,8 @@ public final class SiteRenderer {
 
     /** One cloud's site: what is published there and the navigation, computed once. */
     public record CloudSite(Cloud cloud, List<Article> articles, List<PageModel.ServiceView> services,
-                            List<PageModel.CloudView> clouds, Map<String, List<String>> publishedIn) {
+                            List<PageModel.CloudView> clouds, Map<String, List<String>> publishedIn,
+                            Map<String, String> navigation) {
     }
 
     /** The articles published in {@code cloud}, and the navigation over them. */
@@ -75,7 +76,42 @@ public final class SiteRenderer {
         }
         services.sort(Comparator.comparing(PageModel.ServiceView::name, String.CASE_INSENSITIVE_ORDER));
         List<PageModel.CloudView> clouds = config.clouds().stream().map(SiteRenderer::view).toList();
-        return new CloudSite(cloud, here, services, clouds, publishedIn);
+        // What an article page shows of the others: the service list, and its own service's articles.
+        StringBuilder shared = new StringBuilder();
+        services.forEach(sv -> shared.append(sv.id()).append('|').append(sv.name()).append('|').append(sv.articleCount()).append('\n'));
+        Map<String, String> navigation = new LinkedHashMap<>();
+        for (PageModel.ServiceView sv : services) {
+            StringBuilder own = new StringBuilder(shared);
+            sv.articles().forEach(a -> own.append(a.title()).append('|').append(a.url()).append('|').append(a.kindLabel()).append('\n'));
+            navigation.put(sv.id(), Fingerprints.of(own.toString()));
+        }
+        return new CloudSite(cloud, here, services, clouds, publishedIn, navigation);
+    }
+
+    /**
+     * The hash of everything an article's page in one cloud is made from, beyond what every page
+     * shares (templates, configuration): its properties and text, the includes it reaches, the
+     * clouds it is published in, its date, and the navigation it shows.
+     */
+    public String inputKey(CloudSite site, Article article, String bodyText, List<String> includeTexts) {
+        java.security.MessageDigest d = Fingerprints.sha256();
+        Fingerprints.update(d, site.cloud().id());
+        Fingerprints.update(d, article.path());
+        article.props().attributes().forEach(a -> {
+            Fingerprints.update(d, a.name());
+            Fingerprints.update(d, a.value());
+        });
+        Fingerprints.update(d, bodyText);
+        includeTexts.forEach(t -> Fingerprints.update(d, t));
+        Fingerprints.update(d, String.join(",", site.publishedIn().getOrDefault(article.path(), List.of())));
+        Fingerprints.update(d, lastUpdated(article));
+        Fingerprints.update(d, site.navigation().getOrDefault(serviceId(article), ""));
+        return Fingerprints.hex(d);
+    }
+
+    /** A hash of the templates and assets in force. */
+    public String templatesFingerprint() {
+        return templates.fingerprint();
     }
 
     /** The page of one article in one cloud, and its search entry. */

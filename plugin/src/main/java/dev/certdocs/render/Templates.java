@@ -34,8 +34,10 @@ public final class Templates {
     static final String CLASSPATH_ROOT = "certdocs-templates";
 
     private final Configuration freemarker;
+    private final Path overrides;
 
     public Templates(Path overrides) {
+        this.overrides = overrides;
         Configuration c = new Configuration(Configuration.VERSION_2_3_33);
         List<TemplateLoader> loaders = new ArrayList<>();
         try {
@@ -58,6 +60,32 @@ public final class Templates {
         c.setFallbackOnNullLoopVariable(false);
         c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33).build());
         this.freemarker = c;
+    }
+
+    /**
+     * A hash of every template and asset in force (the theme's and the repository's overrides):
+     * when it changes, every page must be rendered again.
+     */
+    public String fingerprint() {
+        java.security.MessageDigest digest = Fingerprints.sha256();
+        try {
+            var url = Templates.class.getClassLoader().getResource(CLASSPATH_ROOT + "/layout.ftl");
+            if (url != null) {
+                var conn = url.openConnection();
+                if (conn instanceof java.net.JarURLConnection jar) {
+                    // The theme jar's own bytes stand for all of its templates and assets.
+                    try (var in = java.nio.file.Files.newInputStream(Path.of(jar.getJarFileURL().toURI()))) {
+                        Fingerprints.update(digest, in.readAllBytes());
+                    }
+                } else {
+                    Fingerprints.updateTree(digest, Path.of(url.toURI()).getParent());
+                }
+            }
+            if (overrides != null && Files.isDirectory(overrides)) Fingerprints.updateTree(digest, overrides);
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new CertDocsException("cannot read the templates: " + e.getMessage(), e);
+        }
+        return Fingerprints.hex(digest);
     }
 
     /** Whether a template of that name exists (in the overrides or the theme). */
