@@ -83,7 +83,7 @@ final class SitePipeline {
         ForkJoinPool pool = new ForkJoinPool(config.threads());
         try (SiteWriter writer = new SiteWriter(config.site().outputDirectory(), config.site().version(),
                 config.site()::baseUrlOf)) {
-            pool.submit(() -> IntStream.range(0, articles.size()).parallel().forEach(i -> {
+            var work = pool.submit(() -> IntStream.range(0, articles.size()).parallel().forEach(i -> {
                 Article listed = articles.get(i);
                 ArticleLoader.Loaded loaded = null;
                 List<String> includeTexts = null;
@@ -114,7 +114,14 @@ final class SitePipeline {
                         rendered.incrementAndGet();
                     }
                 }
-            })).get();
+            }));
+            try {
+                work.get();
+            } finally {
+                // On failure, stop the other workers before the staging folder is thrown away.
+                pool.shutdownNow();
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            }
             for (SiteRenderer.CloudSite site : sites.values()) {
                 String cloud = site.cloud().id();
                 List<SearchEntry> entries = new ArrayList<>();
