@@ -76,22 +76,28 @@ final class BodyScanner {
                 while (v.find()) variables.add(new VariableUse(v.group(1), src.position(lineOffset + v.start())));
             }
             if (jsonStart >= 0) {
-                if (line.strip().equals("---")) {
+                if (isDashLine(line)) {
                     int jsonLine = src.lineOf(jsonStart);
                     json = Optional.of(new JsonBlock(text.substring(jsonStart, Math.max(jsonStart, lineOffset - 1)), jsonLine));
                     jsonStart = -2;
                 }
                 continue;
             }
-            Matcher f = FENCE.matcher(line);
+            // Cheap look at the line's start first: most lines are text, and a matcher per pattern
+            // per line was most of the scanning time.
+            int spaces = 0;
+            while (spaces < line.length() && line.charAt(spaces) == ' ') spaces++;
+            char lead = spaces < line.length() && spaces <= 3 ? line.charAt(spaces) : '\0';
+            Matcher f = lead == '`' || lead == '~' ? FENCE.matcher(line) : null;
+            boolean fenceLine = f != null && f.find();
             if (fence != null) {
-                if (f.find() && f.group(1).charAt(0) == fence.charAt(0) && f.group(1).length() >= fence.length()
+                if (fenceLine && f.group(1).charAt(0) == fence.charAt(0) && f.group(1).length() >= fence.length()
                         && line.substring(f.end()).isBlank()) {
                     fence = null;
                 }
                 continue;
             }
-            if (f.find()) {
+            if (fenceLine) {
                 fence = f.group(1);
                 previous = null;
                 continue;
@@ -100,13 +106,13 @@ final class BodyScanner {
                 previous = null;
                 continue;
             }
-            if (jsonBody && jsonStart == -1 && json.isEmpty() && line.strip().equals("---")
+            if (jsonBody && jsonStart == -1 && json.isEmpty() && isDashLine(line)
                     && headings.stream().anyMatch(h -> h.level() == 1)) {
                 jsonStart = offset <= text.length() ? offset : text.length();
                 continue;
             }
-            Matcher atx = ATX.matcher(line);
-            if (atx.matches()) {
+            Matcher atx = lead == '#' ? ATX.matcher(line) : null;
+            if (atx != null && atx.matches()) {
                 String raw = atx.group(2) == null ? "" : atx.group(2);
                 String plain = plainText(raw);
                 headings.add(new Heading(atx.group(1).length(), plain, ids.next(plain),
@@ -114,8 +120,8 @@ final class BodyScanner {
                 previous = null;
                 continue;
             }
-            Matcher setext = SETEXT.matcher(line);
-            if (previous != null && setext.matches()) {
+            Matcher setext = previous != null && (lead == '=' || lead == '-') ? SETEXT.matcher(line) : null;
+            if (setext != null && setext.matches()) {
                 String plain = plainText(previous.strip());
                 int level = setext.group(1).charAt(0) == '=' ? 1 : 2;
                 int indent = previous.length() - previous.stripLeading().length();
@@ -123,8 +129,8 @@ final class BodyScanner {
                 previous = null;
                 continue;
             }
-            Matcher marker = CLOUD_MARKER.matcher(line);
-            if (marker.matches()) {
+            Matcher marker = line.indexOf(":::") >= 0 ? CLOUD_MARKER.matcher(line) : null;
+            if (marker != null && marker.matches()) {
                 int at = lineOffset + line.indexOf(':');
                 if (marker.group(1).equals("cloud-end")) {
                     markers.add(new CloudBlockMarker(false, false, List.of(), src.position(at)));
@@ -142,18 +148,20 @@ final class BodyScanner {
                 continue;
             }
             String masked = maskCodeSpans(line);
-            if (masked.indexOf('[') >= 0) {
+            if (masked.indexOf("[!") >= 0) {
                 Matcher inc = INCLUDE.matcher(masked);
                 while (inc.find()) {
                     includes.add(new Include(inc.group(1).strip(), inc.group(2).strip(),
                             src.position(lineOffset + inc.start())));
                 }
+            }
+            if (masked.indexOf("![") >= 0) {
                 Matcher img = MD_IMAGE.matcher(masked);
                 while (img.find()) {
                     images.add(new Image(img.group(2), img.group(1), src.position(lineOffset + img.start())));
                 }
             }
-            if (masked.indexOf('<') >= 0) {
+            if (containsImgTag(masked)) {
                 Matcher tag = IMG_TAG.matcher(masked);
                 while (tag.find()) {
                     String alt = attribute(ALT_ATTR, tag.group());
@@ -196,9 +204,40 @@ final class BodyScanner {
 
     /** The heading text as a reader sees it: links and images reduced to their text, tags and emphasis marks dropped. */
     static String plainText(String raw) {
+        if (!hasInlineMarkup(raw)) return raw.strip();
         String s = INLINE_LINK.matcher(raw).replaceAll("$1");
         s = TAG.matcher(s).replaceAll("");
         s = EMPHASIS.matcher(s).replaceAll("");
         return s.strip();
+    }
+
+    private static boolean hasInlineMarkup(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            switch (raw.charAt(i)) {
+                case '[', '<', '*', '_', '~', '`' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the line is {@code ---} with only white space around it. */
+    private static boolean isDashLine(String line) {
+        int start = 0;
+        int end = line.length();
+        while (start < end && Character.isWhitespace(line.charAt(start))) start++;
+        while (end > start && Character.isWhitespace(line.charAt(end - 1))) end--;
+        return end - start == 3 && line.startsWith("---", start);
+    }
+
+    /** Whether {@code <img} (any case) occurs: the cheap test before the tag pattern runs. */
+    private static boolean containsImgTag(String line) {
+        for (int i = line.indexOf('<'); i >= 0; i = line.indexOf('<', i + 1)) {
+            if (line.regionMatches(true, i + 1, "img", 0, 3)) return true;
+        }
+        return false;
     }
 }
