@@ -338,12 +338,15 @@ public final class SyntheticCorpus {
         "change", "remove", "add", "enable", "disable", "create", "delete", "wait", "retry", "usually",
         "often", "sometimes", "every", "each", "new", "existing", "private", "public", "managed", "custom",
         "default", "required", "optional", "affected", "healthy", "unhealthy", "a", "an", "of", "in", "on",
-        "to", "from", "with", "for", "and", "or", "is", "are", "was", "can", "must", "should", "may",
-        "configuración", "référence", "überprüfen", "naïve"};
+        "to", "from", "with", "for", "and", "or", "is", "are", "was", "can", "must", "should", "may"};
+    /** Words outside Latin-1's ASCII part, used by one article in five (most support content is ASCII). */
+    private static final String[] UNICODE_WORDS = {"configuración", "référence", "überprüfen", "naïve", "—",
+        "“quoted”", "Azure™", "日本語"};
 
     private static final String[] H2 = {"Symptoms", "Cause", "Resolution", "Collect diagnostic logs",
         "Check the network security group", "Verify the role assignments", "Next steps", "More information",
-        "Before you begin", "Known issues", "What's next?", "Überprüfen der Konfiguration", "Workaround"};
+        "Before you begin", "Known issues", "What's next?", "Workaround"};
+    private static final String UNICODE_H2 = "Überprüfen der Konfiguration";
     private static final String[] H3 = {"Option 1: Restart the resource", "Option 2: Redeploy",
         "Check the activity log", "Review the metrics", "Confirm the DNS settings", "Step 1: Sign in",
         "Step 2: Open the resource", "Step 3: Apply the fix", "Using the Azure CLI", "Using PowerShell"};
@@ -462,6 +465,7 @@ public final class SyntheticCorpus {
         private int mask;
         private boolean defectPlaced;
         private int includesUsed;
+        private final boolean unicode;
 
         ArticleWriter(Generation g, int i, Random r) {
             this.g = g;
@@ -471,6 +475,7 @@ public final class SyntheticCorpus {
             this.defect = g.plan[i];
             this.service = SERVICES[r.nextInt(SERVICES.length)];
             this.folder = service.folder();
+            this.unicode = r.nextInt(5) == 0;
             this.title = title();
             this.path = "articles/" + folder + "/" + slug(title) + "-" + i + ".md";
         }
@@ -724,7 +729,7 @@ public final class SyntheticCorpus {
             if (k < 28) {
                 paragraph();
             } else if (k < 38) {
-                heading(r.nextInt(40) == 0 ? "## " + pick(r, H2) + " ##" : "## " + pick(r, H2));
+                heading(r.nextInt(40) == 0 ? "## " + h2() + " ##" : "## " + h2());
                 blank();
             } else if (k < 45) {
                 heading("### " + pick(r, H3));
@@ -780,7 +785,7 @@ public final class SyntheticCorpus {
             StringBuilder sb = new StringBuilder();
             for (int k = 0; k < n; k++) {
                 if (k > 0) sb.append(' ');
-                String w = pick(r, WORDS);
+                String w = word();
                 switch (r.nextInt(40)) {
                     case 0 -> sb.append("**").append(w).append("**");
                     case 1 -> sb.append('_').append(w).append('_');
@@ -793,11 +798,19 @@ public final class SyntheticCorpus {
             return sb.append('.').toString();
         }
 
+        private String word() {
+            return unicode && r.nextInt(25) == 0 ? pick(r, UNICODE_WORDS) : pick(r, WORDS);
+        }
+
+        private String h2() {
+            return unicode && r.nextInt(8) == 0 ? UNICODE_H2 : pick(r, H2);
+        }
+
         private String sentence(int words) {
             StringBuilder sb = new StringBuilder();
             for (int k = 0; k < words; k++) {
                 if (k > 0) sb.append(' ');
-                sb.append(pick(r, WORDS));
+                sb.append(word());
             }
             return sb.toString();
         }
@@ -823,7 +836,7 @@ public final class SyntheticCorpus {
             StringBuilder head = new StringBuilder("|");
             StringBuilder sep = new StringBuilder("|");
             for (int c = 0; c < cols; c++) {
-                head.append(' ').append(capitalize(pick(r, WORDS))).append(" |");
+                head.append(' ').append(capitalize(word())).append(" |");
                 sep.append(pick(r, new String[] {"---", ":---", ":---:", "---:"})).append('|');
             }
             ln(head.toString());
@@ -850,7 +863,7 @@ public final class SyntheticCorpus {
                     case 4 -> "curl -s {{cloud.portalUrl}}/health";
                     case 5 -> fence.equals("````") ? "```" : "  \"key\": \"" + sentence(2) + "\",";
                     case 6 -> "![](not-an-image.png)";
-                    default -> "Get-AzResource -Name '" + pick(r, WORDS) + "' | Format-List";
+                    default -> "Get-AzResource -Name '" + word() + "' | Format-List";
                 });
             }
             ln(fence);
@@ -948,7 +961,7 @@ public final class SyntheticCorpus {
         }
 
         private void setextHeading() {
-            String text = pick(r, H2);
+            String text = h2();
             ln(text);
             ln(r.nextBoolean() ? "---" : "-------------");
             String id = ids.next(text);
@@ -1030,7 +1043,7 @@ public final class SyntheticCorpus {
             l.add("{");
             l.add("  \"title\": \"" + title + "\",");
             l.add("  \"supportTopicId\": \"" + (32600000 + r.nextInt(100000)) + "\",");
-            l.add("  \"keywords\": [\"" + pick(r, WORDS) + "\", \"" + pick(r, WORDS) + "\"],");
+            l.add("  \"keywords\": [\"" + word() + "\", \"" + word() + "\"],");
             l.add("  \"sections\": [");
             int n = elements(target, 180);
             for (int k = 0; k < n; k++) {

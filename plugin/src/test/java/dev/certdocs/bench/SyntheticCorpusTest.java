@@ -98,6 +98,7 @@ class SyntheticCorpusTest {
                 "data-blade:", "button-link:", "<!--$", "\"formElements\": [", "\"dropdownOptions\"", "**", "\r\n")) {
             assertTrue(text.contains(feature), "no article has " + feature.strip());
         }
+        assertTrue(text.chars().anyMatch(c -> c > 0x7F), "some articles are not pure ASCII");
         assertTrue(Files.isRegularFile(dir.resolve("includes/portal-sign-in.md")));
         assertTrue(Files.isRegularFile(dir.resolve("articles/media/network-path.png")));
     }
