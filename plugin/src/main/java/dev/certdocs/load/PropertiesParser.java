@@ -153,8 +153,8 @@ public final class PropertiesParser {
                 return failed();
             }
             pos = close + 1;
-            Attribute attribute = new Attribute(name, decode(text.substring(quote + 1, close)),
-                    src.position(nameStart), src.position(quote + 1));
+            String raw = text.substring(quote + 1, close);
+            Attribute attribute = new Attribute(name, decode(raw), src.position(nameStart), src.position(quote + 1), raw);
             String key = name.toLowerCase(Locale.ROOT);
             Attribute earlier = seen.get(key);
             if (earlier != null) {
@@ -203,28 +203,51 @@ public final class PropertiesParser {
         StringBuilder out = new StringBuilder(value.length());
         int i = 0;
         while (i < value.length()) {
-            char c = value.charAt(i);
-            int semi = c == '&' ? value.indexOf(';', i) : -1;
-            if (semi > i && semi - i <= 10) {
-                String entity = value.substring(i + 1, semi);
-                String decoded = switch (entity) {
-                    case "amp" -> "&";
-                    case "quot" -> "\"";
-                    case "lt" -> "<";
-                    case "gt" -> ">";
-                    case "apos" -> "'";
-                    default -> numeric(entity);
-                };
-                if (decoded != null) {
-                    out.append(decoded);
-                    i = semi + 1;
-                    continue;
-                }
+            int semi = entityEnd(value, i);
+            String decoded = semi < 0 ? null : entity(value.substring(i + 1, semi));
+            if (decoded != null) {
+                out.append(decoded);
+                i = semi + 1;
+            } else {
+                out.append(value.charAt(i));
+                i++;
             }
-            out.append(c);
-            i++;
         }
         return out.toString();
+    }
+
+    /**
+     * Where character {@code index} of a decoded value is in the value as written ({@code raw}):
+     * positions are counted in the text as written, where an entity is longer than what it stands for.
+     */
+    public static int rawIndex(String raw, int index) {
+        int decodedLength = 0;
+        int i = 0;
+        while (i < raw.length()) {
+            int semi = entityEnd(raw, i);
+            String decoded = semi < 0 ? null : entity(raw.substring(i + 1, semi));
+            decodedLength += decoded == null ? 1 : decoded.length();
+            if (decodedLength > index) return i;
+            i = decoded == null ? i + 1 : semi + 1;
+        }
+        return raw.length();
+    }
+
+    /** The offset of the ';' that may close an entity starting at {@code i}, or -1. */
+    private static int entityEnd(String value, int i) {
+        int semi = value.charAt(i) == '&' ? value.indexOf(';', i) : -1;
+        return semi > i && semi - i <= 10 ? semi : -1;
+    }
+
+    private static String entity(String entity) {
+        return switch (entity) {
+            case "amp" -> "&";
+            case "quot" -> "\"";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "apos" -> "'";
+            default -> numeric(entity);
+        };
     }
 
     private static String numeric(String entity) {
