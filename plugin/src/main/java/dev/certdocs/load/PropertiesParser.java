@@ -100,7 +100,9 @@ public final class PropertiesParser {
     private String describe(int offset) {
         int end = text.indexOf('\n', offset);
         String line = text.substring(offset, end < 0 ? text.length() : end).strip();
-        if (line.length() > 40) line = line.substring(0, 40) + "…";
+        if (line.codePointCount(0, line.length()) > 40) {
+            line = line.substring(0, line.offsetByCodePoints(0, 40)) + "…"; // never half a surrogate pair
+        }
         return "'" + line + "'";
     }
 
@@ -125,7 +127,7 @@ public final class PropertiesParser {
                 return failed();
             }
             if (!isNameChar(c)) {
-                report(Rules.PROPERTIES_SYNTAX, pos, "unexpected '" + printable(c)
+                report(Rules.PROPERTIES_SYNTAX, pos, "unexpected '" + printable(pos)
                         + "' in the properties block: expected an attribute name or '/>'");
                 return failed();
             }
@@ -140,7 +142,7 @@ public final class PropertiesParser {
             pos++;
             skipWhiteSpace();
             if (pos >= text.length() || text.charAt(pos) != '"') {
-                String found = pos >= text.length() ? "the end of the file" : "'" + printable(text.charAt(pos)) + "'";
+                String found = pos >= text.length() ? "the end of the file" : "'" + printable(pos) + "'";
                 report(Rules.PROPERTIES_SYNTAX, Math.min(pos, text.length()), "the value of '" + name
                         + "' must be in double quotes, found " + found);
                 return failed();
@@ -168,7 +170,7 @@ public final class PropertiesParser {
             }
             if (pos < text.length() && !Character.isWhitespace(text.charAt(pos)) && !text.startsWith("/>", pos)) {
                 report(Rules.PROPERTIES_SYNTAX, pos, "expected white space after the value of '" + name
-                        + "', found '" + printable(text.charAt(pos)) + "'");
+                        + "', found '" + printable(pos) + "'");
                 return failed();
             }
         }
@@ -189,8 +191,11 @@ public final class PropertiesParser {
                 || c == '.' || c == '_' || c == '-';
     }
 
-    private static String printable(char c) {
-        return Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+    /** The character at {@code offset} for a message: whole (both halves of a surrogate pair), controls escaped. */
+    private String printable(int offset) {
+        int c = text.codePointAt(offset);
+        return Character.isISOControl(c) || Character.isSurrogate(text.charAt(offset))
+                && Character.charCount(c) == 1 ? String.format("\\u%04x", c) : Character.toString(c);
     }
 
     private void report(dev.certdocs.diagnostic.Rule rule, int offset, String message) {
