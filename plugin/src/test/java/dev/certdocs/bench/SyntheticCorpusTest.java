@@ -22,6 +22,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,45 @@ class SyntheticCorpusTest {
         assertTrue(text.chars().anyMatch(c -> c > 0x7F), "some articles are not pure ASCII");
         assertTrue(Files.isRegularFile(dir.resolve("includes/portal-sign-in.md")));
         assertTrue(Files.isRegularFile(dir.resolve("articles/media/network-path.png")));
+    }
+
+    @Test
+    void relativeLinksReachArticlesPublishedInTheSameCloudsAndHeadingsThatExist() throws IOException {
+        Path dir = tmp.resolve("corpus");
+        Manifest manifest = new SyntheticCorpus(19, 400).withDefects(0.1).writeTo(dir);
+        ArticleLoader loader = new ArticleLoader(dir.toAbsolutePath(), BuildConfig.builder(dir).build().schema());
+        Pattern link = Pattern.compile("\\]\\(((?:\\.\\./|\\./)?[\\w./-]+\\.md)(?:#([\\w-]+))?\\)");
+
+        int links = 0;
+        int anchors = 0;
+        for (var generated : manifest.articles()) {
+            Article from = loader.load(generated.path()).article();
+            String text = Files.readString(dir.resolve(generated.path()), StandardCharsets.UTF_8);
+            Matcher m = link.matcher(text);
+            while (m.find()) {
+                if (m.group(1).contains("includes/")) continue;
+                links++;
+                Path target = dir.resolve(generated.path()).getParent().resolve(m.group(1)).normalize();
+                assertTrue(Files.isRegularFile(target), generated.path() + " links to a missing " + m.group(1));
+                Article to = loader.load(dir.relativize(target).toString().replace('\\', '/')).article();
+                assertTrue(published(to).containsAll(published(from)), generated.path() + " links to " + m.group(1)
+                        + ", published in " + published(to) + " but not in every cloud of " + published(from));
+                if (m.group(2) != null) {
+                    anchors++;
+                    assertTrue(to.body().headings().stream().anyMatch(h -> h.id().equals(m.group(2))),
+                            generated.path() + " links to a missing #" + m.group(2) + " in " + m.group(1));
+                }
+            }
+        }
+        assertTrue(links > 100 && anchors > 50, links + " links, " + anchors + " with anchors");
+    }
+
+    private static Set<String> published(Article article) {
+        Set<String> clouds = new TreeSet<>();
+        article.props().list("cloudEnvironments").forEach(c -> clouds.add(c.toLowerCase(java.util.Locale.ROOT)));
+        article.props().list("disableClouds").forEach(c -> clouds.remove(c.toLowerCase(java.util.Locale.ROOT)));
+        clouds.retainAll(SyntheticCorpus.CLOUDS); // an injected unknown cloud publishes nowhere
+        return clouds;
     }
 
     @Test
