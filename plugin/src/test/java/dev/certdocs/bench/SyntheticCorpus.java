@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  * <p>What it guarantees:
  * <ul>
  *   <li><b>Deterministic</b>: the same settings write byte-identical files. Article {@code i}
- *       depends only on the seed and {@code i}, so a smaller corpus is a prefix of a larger one
- *       with the same seed (except for which earlier article a defect may point at).</li>
+ *       depends only on the settings and on articles before it, so a smaller corpus is a prefix
+ *       of a larger one with the same settings.</li>
  *   <li><b>Sizes</b> log-normal with a median near 2 KB, from about 0.5 KB up to at most 80 KB.</li>
  *   <li><b>Coverage</b>: every kind (the first nine articles are one of each), every active
  *       cloud (the first article is published to all of them), H1–H3 headings, lists, task

@@ -50,6 +50,18 @@ class SyntheticCorpusTest {
     }
 
     @Test
+    void aSmallerCorpusIsAPrefixOfALargerOne() throws IOException {
+        Manifest small = new SyntheticCorpus(7, 100).withDefects(0.2).writeTo(tmp.resolve("small"));
+        Manifest large = new SyntheticCorpus(7, 250).withDefects(0.2).writeTo(tmp.resolve("large"));
+
+        assertEquals(small.articles(), large.articles().subList(0, 100));
+        for (var a : small.articles()) {
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("small").resolve(a.path())),
+                    Files.readAllBytes(tmp.resolve("large").resolve(a.path())), a.path());
+        }
+    }
+
+    @Test
     void anotherSeedWritesOtherArticles() throws IOException {
         Manifest a = new SyntheticCorpus(7, 20).writeTo(tmp.resolve("a"));
         Manifest b = new SyntheticCorpus(8, 20).writeTo(tmp.resolve("b"));
