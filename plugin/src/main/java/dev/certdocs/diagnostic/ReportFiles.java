@@ -17,7 +17,9 @@ final class ReportFiles {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            // getBytes, not writeString: a message quoting half a surrogate pair (from a parser's
+            // "unexpected character") is written with a replacement character instead of failing the run
+            Files.write(tmp, content.getBytes(StandardCharsets.UTF_8));
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (java.nio.file.AtomicMoveNotSupportedException e) {

@@ -144,7 +144,9 @@ public final class CertDocs {
         String of(Diagnostic d) {
             SourceText src = files.computeIfAbsent(d.position().path(), p -> {
                 try {
-                    return new SourceText(p, Files.readString(config.baseDir().resolve(p), StandardCharsets.UTF_8));
+                    // decoded leniently, as the loader does: a stray Latin-1 byte must not lose the context
+                    return new SourceText(p, new String(Files.readAllBytes(config.baseDir().resolve(p)),
+                            StandardCharsets.UTF_8));
                 } catch (IOException | java.io.UncheckedIOException e) {
                     return new SourceText(p, "");
                 }

@@ -85,7 +85,7 @@ final class BodyScanner {
 
             if (jsonStart >= 0) {
                 variables(raw, lineOffset, src, variables);
-                if (raw.strip().equals("---")) {
+                if (isDashLine(raw)) {
                     int jsonLine = src.lineOf(jsonStart);
                     json = Optional.of(new JsonBlock(text.substring(jsonStart, Math.max(jsonStart, lineOffset - 1)), jsonLine));
                     jsonStart = -2;
@@ -94,8 +94,9 @@ final class BodyScanner {
             }
             if (fence != null) {
                 variables(raw, lineOffset, src, variables);
-                Matcher f = FENCE.matcher(raw);
-                if (f.find() && f.group(1).charAt(0) == fence.charAt(0) && f.group(1).length() >= fence.length()
+                char first = lead(raw);
+                Matcher f = first == '`' || first == '~' ? FENCE.matcher(raw) : null;
+                if (f != null && f.find() && f.group(1).charAt(0) == fence.charAt(0) && f.group(1).length() >= fence.length()
                         && raw.substring(f.end()).isBlank()) {
                     fence = null;
                 }
@@ -132,7 +133,11 @@ final class BodyScanner {
                 continue;
             }
             int indent = indentOf(line);
-            boolean listItem = LIST_ITEM.matcher(line).find();
+            // Cheap look at the line's start first: most lines are text, and a matcher per pattern
+            // per line was most of the scanning time.
+            char lead = lead(line);
+            boolean listItem = (lead == '-' || lead == '*' || lead == '+' || (lead >= '0' && lead <= '9'))
+                    && LIST_ITEM.matcher(line).find();
             if (listItem) {
                 inList = true;
             } else if (indent == 0 && blankBefore) {
@@ -147,36 +152,36 @@ final class BodyScanner {
             }
             inIndentedCode = false;
             blankBefore = false;
-            Matcher f = FENCE.matcher(line);
-            if (f.find()) {
+            Matcher f = lead == '`' || lead == '~' ? FENCE.matcher(line) : null;
+            if (f != null && f.find()) {
                 fence = f.group(1);
                 previous = null;
                 continue;
             }
-            if (jsonBody && jsonStart == -1 && json.isEmpty() && line.strip().equals("---")
+            if (jsonBody && jsonStart == -1 && json.isEmpty() && isDashLine(line)
                     && headings.stream().anyMatch(h -> h.level() == 1)) {
                 jsonStart = offset <= text.length() ? offset : text.length();
                 continue;
             }
-            Matcher atx = ATX.matcher(line);
-            if (atx.matches()) {
+            Matcher atx = lead == '#' ? ATX.matcher(line) : null;
+            if (atx != null && atx.matches()) {
                 String plain = plainText(atx.group(2) == null ? "" : atx.group(2));
                 headings.add(new Heading(atx.group(1).length(), plain, ids.next(plain),
                         src.position(lineOffset + line.indexOf('#'))));
                 previous = null;
                 continue;
             }
-            Matcher setext = SETEXT.matcher(line);
-            if (previous != null && setext.matches()) {
+            Matcher setext = previous != null && (lead == '=' || lead == '-') ? SETEXT.matcher(line) : null;
+            if (setext != null && setext.matches()) {
                 String plain = plainText(previous.strip());
                 int level = setext.group(1).charAt(0) == '=' ? 1 : 2;
-                int lead = previous.length() - previous.stripLeading().length();
-                headings.add(new Heading(level, plain, ids.next(plain), src.position(previousOffset + lead)));
+                int margin = previous.length() - previous.stripLeading().length();
+                headings.add(new Heading(level, plain, ids.next(plain), src.position(previousOffset + margin)));
                 previous = null;
                 continue;
             }
-            Matcher marker = CLOUD_MARKER.matcher(line);
-            if (marker.matches()) {
+            Matcher marker = line.indexOf(":::") >= 0 ? CLOUD_MARKER.matcher(line) : null;
+            if (marker != null && marker.matches()) {
                 int at = lineOffset + line.indexOf(':');
                 if (marker.group(1).equals("cloud-end")) {
                     markers.add(new CloudBlockMarker(false, false, List.of(), src.position(at)));
@@ -194,20 +199,22 @@ final class BodyScanner {
                 continue;
             }
             String masked = maskCodeSpans(line);
-            if (masked.indexOf('[') >= 0) {
+            if (masked.indexOf("[!") >= 0) {
                 Matcher inc = INCLUDE.matcher(masked);
                 while (inc.find()) {
                     includes.add(new Include(inc.group(1).strip(), inc.group(2).strip(),
                             src.position(lineOffset + inc.start())));
                 }
+            }
+            if (masked.indexOf("![") >= 0) {
                 Matcher img = MD_IMAGE.matcher(masked);
                 while (img.find()) {
                     images.add(new Image(img.group(2), img.group(1), src.position(lineOffset + img.start())));
                 }
             }
             if (masked.indexOf('<') >= 0) {
-                Matcher tag = IMG_TAG.matcher(masked);
-                while (tag.find()) {
+                Matcher tag = containsImgTag(masked) ? IMG_TAG.matcher(masked) : null;
+                while (tag != null && tag.find()) {
                     String alt = attribute(ALT_ATTR, tag.group());
                     images.add(new Image(attribute(SRC_ATTR, tag.group()), alt, src.position(lineOffset + tag.start())));
                 }
@@ -278,10 +285,48 @@ final class BodyScanner {
 
     /** The heading text as a reader sees it: links and images reduced to their text, tags and emphasis marks dropped. */
     static String plainText(String raw) {
+        if (!hasInlineMarkup(raw)) return raw.strip();
         String s = COMMENT.matcher(raw).replaceAll("");
         s = INLINE_LINK.matcher(s).replaceAll("$1");
         s = TAG.matcher(s).replaceAll("");
         s = EMPHASIS.matcher(s).replaceAll("");
         return s.strip();
+    }
+
+    private static boolean hasInlineMarkup(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            switch (raw.charAt(i)) {
+                case '[', '<', '*', '_', '~', '`' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the line is {@code ---} with only white space around it. */
+    private static boolean isDashLine(String line) {
+        int start = 0;
+        int end = line.length();
+        while (start < end && Character.isWhitespace(line.charAt(start))) start++;
+        while (end > start && Character.isWhitespace(line.charAt(end - 1))) end--;
+        return end - start == 3 && line.startsWith("---", start);
+    }
+
+    /** Whether {@code <img} (any case) occurs: the cheap test before the tag pattern runs. */
+    private static boolean containsImgTag(String line) {
+        for (int i = line.indexOf('<'); i >= 0; i = line.indexOf('<', i + 1)) {
+            if (line.regionMatches(true, i + 1, "img", 0, 3)) return true;
+        }
+        return false;
+    }
+
+    /** The first character after up to three spaces of indent, or NUL when there is none. */
+    private static char lead(String line) {
+        int spaces = 0;
+        while (spaces < line.length() && line.charAt(spaces) == ' ') spaces++;
+        return spaces < line.length() && spaces <= 3 ? line.charAt(spaces) : '\0';
     }
 }

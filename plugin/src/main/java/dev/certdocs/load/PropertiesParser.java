@@ -103,7 +103,9 @@ public final class PropertiesParser {
     private String describe(int offset) {
         int end = text.indexOf('\n', offset);
         String line = text.substring(offset, end < 0 ? text.length() : end).strip();
-        if (line.length() > 40) line = line.substring(0, 40) + "…";
+        if (line.codePointCount(0, line.length()) > 40) {
+            line = line.substring(0, line.offsetByCodePoints(0, 40)) + "…"; // never half a surrogate pair
+        }
         return "'" + line + "'";
     }
 
@@ -128,7 +130,7 @@ public final class PropertiesParser {
                 return new Result(Optional.empty(), diagnostics, pos + 1);
             }
             if (!isNameChar(c)) {
-                report(Rules.PROPERTIES_SYNTAX, pos, "unexpected '" + printable(c)
+                report(Rules.PROPERTIES_SYNTAX, pos, "unexpected '" + printable(pos)
                         + "' in the properties block: expected an attribute name or '/>'");
                 return failed();
             }
@@ -136,7 +138,7 @@ public final class PropertiesParser {
             while (pos < text.length() && isNameChar(text.charAt(pos))) pos++;
             String name = text.substring(nameStart, pos);
             if (pos < text.length() && "=\"/>".indexOf(text.charAt(pos)) < 0 && !Character.isWhitespace(text.charAt(pos))) {
-                report(Rules.PROPERTIES_SYNTAX, pos, "unexpected '" + printable(text.charAt(pos)) + "' after the attribute name '"
+                report(Rules.PROPERTIES_SYNTAX, pos, "unexpected '" + printable(pos) + "' after the attribute name '"
                         + name + "': names are made of letters, digits, '.', '_' and '-'");
                 return failed();
             }
@@ -148,7 +150,7 @@ public final class PropertiesParser {
             pos++;
             skipWhiteSpace();
             if (pos >= text.length() || text.charAt(pos) != '"') {
-                String found = pos >= text.length() ? "the end of the file" : "'" + printable(text.charAt(pos)) + "'";
+                String found = pos >= text.length() ? "the end of the file" : "'" + printable(pos) + "'";
                 report(Rules.PROPERTIES_SYNTAX, Math.min(pos, text.length()), "the value of '" + name
                         + "' must be in double quotes, found " + found);
                 return failed();
@@ -161,8 +163,8 @@ public final class PropertiesParser {
                 return failed();
             }
             pos = close + 1;
-            Attribute attribute = new Attribute(name, decode(text.substring(quote + 1, close)),
-                    src.position(nameStart), src.position(quote + 1));
+            String raw = text.substring(quote + 1, close);
+            Attribute attribute = new Attribute(name, decode(raw), src.position(nameStart), src.position(quote + 1), raw);
             String key = name.toLowerCase(Locale.ROOT);
             Attribute earlier = seen.get(key);
             if (earlier != null) {
@@ -180,7 +182,7 @@ public final class PropertiesParser {
                 String hint = lineBreak >= 0 && lineBreak < close ? "; its value opened at " + opened.line() + ":"
                         + opened.column() + " spans lines: is a closing quote missing?" : "";
                 report(Rules.PROPERTIES_SYNTAX, pos, "expected white space after the value of '" + name
-                        + "', found '" + printable(text.charAt(pos)) + "'" + hint);
+                        + "', found '" + printable(pos) + "'" + hint);
                 return failed();
             }
         }
@@ -206,8 +208,11 @@ public final class PropertiesParser {
                 || c == '.' || c == '_' || c == '-';
     }
 
-    private static String printable(char c) {
-        return Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+    /** The character at {@code offset} for a message: whole (both halves of a surrogate pair), controls escaped. */
+    private String printable(int offset) {
+        int c = text.codePointAt(offset);
+        return Character.isISOControl(c) || Character.isSurrogate(text.charAt(offset))
+                && Character.charCount(c) == 1 ? String.format("\\u%04x", c) : Character.toString(c);
     }
 
     private void report(dev.certdocs.diagnostic.Rule rule, int offset, String message) {
@@ -220,28 +225,51 @@ public final class PropertiesParser {
         StringBuilder out = new StringBuilder(value.length());
         int i = 0;
         while (i < value.length()) {
-            char c = value.charAt(i);
-            int semi = c == '&' ? value.indexOf(';', i) : -1;
-            if (semi > i && semi - i <= 10) {
-                String entity = value.substring(i + 1, semi);
-                String decoded = switch (entity) {
-                    case "amp" -> "&";
-                    case "quot" -> "\"";
-                    case "lt" -> "<";
-                    case "gt" -> ">";
-                    case "apos" -> "'";
-                    default -> numeric(entity);
-                };
-                if (decoded != null) {
-                    out.append(decoded);
-                    i = semi + 1;
-                    continue;
-                }
+            int semi = entityEnd(value, i);
+            String decoded = semi < 0 ? null : entity(value.substring(i + 1, semi));
+            if (decoded != null) {
+                out.append(decoded);
+                i = semi + 1;
+            } else {
+                out.append(value.charAt(i));
+                i++;
             }
-            out.append(c);
-            i++;
         }
         return out.toString();
+    }
+
+    /**
+     * Where character {@code index} of a decoded value is in the value as written ({@code raw}):
+     * positions are counted in the text as written, where an entity is longer than what it stands for.
+     */
+    public static int rawIndex(String raw, int index) {
+        int decodedLength = 0;
+        int i = 0;
+        while (i < raw.length()) {
+            int semi = entityEnd(raw, i);
+            String decoded = semi < 0 ? null : entity(raw.substring(i + 1, semi));
+            decodedLength += decoded == null ? 1 : decoded.length();
+            if (decodedLength > index) return i;
+            i = decoded == null ? i + 1 : semi + 1;
+        }
+        return raw.length();
+    }
+
+    /** The offset of the ';' that may close an entity starting at {@code i}, or -1. */
+    private static int entityEnd(String value, int i) {
+        int semi = value.charAt(i) == '&' ? value.indexOf(';', i) : -1;
+        return semi > i && semi - i <= 10 ? semi : -1;
+    }
+
+    private static String entity(String entity) {
+        return switch (entity) {
+            case "amp" -> "&";
+            case "quot" -> "\"";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "apos" -> "'";
+            default -> numeric(entity);
+        };
     }
 
     private static String numeric(String entity) {

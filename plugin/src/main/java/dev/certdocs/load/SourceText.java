@@ -21,11 +21,9 @@ public final class SourceText {
         int[] starts = new int[64];
         int n = 0;
         starts[n++] = 0;
-        for (int i = 0; i < t.length(); i++) {
-            if (t.charAt(i) == '\n') {
-                if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
-                starts[n++] = i + 1;
-            }
+        for (int i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) {
+            if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
+            starts[n++] = i + 1;
         }
         this.lineStarts = Arrays.copyOf(starts, n);
     }

@@ -38,6 +38,16 @@ public final class HeadingIds {
     /** The slug of one text, without duplicate handling. */
     public static String slug(String plainText) {
         String lower = plainText.strip().toLowerCase(Locale.ROOT);
-        return DROPPED.matcher(lower).replaceAll("").replace(' ', '-');
+        if (!plainSlug(lower)) lower = DROPPED.matcher(lower).replaceAll("");
+        return lower.replace(' ', '-');
+    }
+
+    /** Whether nothing in the text would be dropped (the common case, which needs no regular expression). */
+    private static boolean plainSlug(String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || c == '-')) return false;
+        }
+        return true;
     }
 }

@@ -58,14 +58,14 @@ final class AttributeFormat implements ArticleCheck {
 
     private static void checkValue(CheckContext context, List<Diagnostic> out, AttributeSpec spec, Attribute a,
                                    String value, String what) {
-        SourcePosition at = Positions.ofItem(a, value);
         if (spec.pattern().isPresent() && !spec.pattern().get().matcher(value).matches()) {
             String expected = spec.patternHelp().isEmpty()
                     ? "match the pattern '" + spec.pattern().get().pattern() + "'" : "be " + spec.patternHelp();
-            report(context, out, spec, at, "'" + a.name() + "' " + what + " '" + value + "' must " + expected);
+            report(context, out, spec, Positions.ofItem(a, value), "'" + a.name() + "' " + what + " '" + value
+                    + "' must " + expected);
         }
         if (!spec.enumValues().isEmpty() && spec.enumValues().stream().noneMatch(v -> v.equalsIgnoreCase(value))) {
-            report(context, out, spec, at, "'" + a.name() + "' " + what + " '" + value + "' must be one of "
+            report(context, out, spec, Positions.ofItem(a, value), "'" + a.name() + "' " + what + " '" + value + "' must be one of "
                     + String.join(", ", spec.enumValues()) + Suggestions.didYouMean(value, spec.enumValues()));
         }
     }

@@ -1,5 +1,6 @@
 package dev.certdocs.validate;
 
+import dev.certdocs.load.PropertiesParser;
 import dev.certdocs.model.Attribute;
 import dev.certdocs.model.SourcePosition;
 
@@ -9,14 +10,17 @@ final class Positions {
     private Positions() {
     }
 
-    /** Where the character at {@code index} of the attribute's value is (values may span lines). */
+    /**
+     * Where the character at {@code index} of the attribute's (decoded) value is in the file: counted
+     * in the value as written, since values may span lines and entities are longer than their text.
+     */
     static SourcePosition inValue(Attribute attribute, int index) {
         SourcePosition start = attribute.valuePosition();
-        String value = attribute.value();
+        String raw = attribute.rawValue();
         int line = start.line();
         int column = start.column();
-        for (int i = 0; i < Math.min(index, value.length()); i++) {
-            if (value.charAt(i) == '\n') {
+        for (int i = 0; i < PropertiesParser.rawIndex(raw, index); i++) {
+            if (raw.charAt(i) == '\n') {
                 line++;
                 column = 1;
             } else {

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Benchmarks the validate engine (CertDocs.validate, Maven start excluded) on synthetic corpora of
+# 10,000 and 100,000 articles with -Xmx1g and prints the figures. Corpora and reports go to
+# bench/work/ (git-ignored); a corpus is generated once and reused.
+#
+#   bench/validate.sh                 # 10,000 and 100,000 articles
+#   BENCH_COUNTS="2000" bench/validate.sh
+#   BENCH_RUNS=3 BENCH_HEAP=512m bench/validate.sh
+#   MVN_OFFLINE= bench/validate.sh    # let Maven download what it misses
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+work=bench/work
+mkdir -p "$work"
+classpath_file=plugin/target/bench-classpath.txt
+
+./mvnw -q -B ${MVN_OFFLINE--o} -pl plugin -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+
+classpath="plugin/target/test-classes:plugin/target/classes:$(cat "$classpath_file")"
+for count in ${BENCH_COUNTS:-10000 100000}; do
+    java -Xmx"${BENCH_HEAP:-1g}" -cp "$classpath" dev.certdocs.bench.ValidateBenchmark \
+        "$work" "$count" "${BENCH_RUNS:-5}"
+    echo
+done
