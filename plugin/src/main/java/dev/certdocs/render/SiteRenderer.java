@@ -149,8 +149,10 @@ public final class SiteRenderer {
                 p.value("ms.author").strip(), tags(p),
                 p.attributes().stream().map(a -> new PageModel.NameValue(a.name(), a.value())).toList(),
                 others, "",
-                bodyType == KindSpec.BodyType.FORM ? json.map(JsonViews::form).orElse(null) : null,
-                bodyType == KindSpec.BodyType.JSON ? json.map(JsonViews::rows).orElse(null) : null);
+                // A forced render of a missing or broken JSON document shows an empty form or table:
+                // the kind templates expect the value to be there.
+                bodyType == KindSpec.BodyType.FORM ? json.map(JsonViews::form).orElse(new PageModel.FormView(List.of())) : null,
+                bodyType == KindSpec.BodyType.JSON ? json.map(JsonViews::rows).orElse(List.of()) : null);
         String template = kind.isPresent() && templates.exists("article-" + kind.get().name() + ".ftl")
                 ? "article-" + kind.get().name() + ".ftl" : "article.ftl";
         PageModel model = model(site, root, new PageModel.Page("article", title, view.description(), path,
