@@ -206,13 +206,14 @@ public final class SiteRenderer {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         paths.stream().sorted().distinct().forEach(p -> sb.append("  <url><loc>")
-                .append(xml(prefix + p)).append("</loc></url>\n"));
+                .append(xml(prefix + Paths.encode(p))).append("</loc></url>\n"));
         return sb.append("</urlset>\n").toString();
     }
 
     private String canonical(Cloud cloud, String path) {
         String base = config.site().baseUrlOf(cloud.id());
-        return base.isEmpty() ? "" : base + config.site().version() + "/" + path;
+        // Absolute URLs must be valid URLs: a space or non-ASCII letter in a file name is percent-encoded.
+        return base.isEmpty() ? "" : base + config.site().version() + "/" + Paths.encode(path);
     }
 
     private List<String> builtClouds(Article a) {
