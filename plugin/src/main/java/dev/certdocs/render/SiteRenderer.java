@@ -189,8 +189,10 @@ public final class SiteRenderer {
                 p.value("ms.author").strip(), tags(p),
                 p.attributes().stream().map(a -> new PageModel.NameValue(a.name(), a.value())).toList(),
                 others, lastUpdated(article),
-                bodyType == KindSpec.BodyType.FORM ? json.map(JsonViews::form).orElse(null) : null,
-                bodyType == KindSpec.BodyType.JSON ? json.map(JsonViews::rows).orElse(null) : null);
+                // A forced render of a missing or broken JSON document shows an empty form or table:
+                // the kind templates expect the value to be there.
+                bodyType == KindSpec.BodyType.FORM ? json.map(JsonViews::form).orElse(new PageModel.FormView(List.of())) : null,
+                bodyType == KindSpec.BodyType.JSON ? json.map(JsonViews::rows).orElse(List.of()) : null);
         String template = kind.isPresent() && templates.exists("article-" + kind.get().name() + ".ftl")
                 ? "article-" + kind.get().name() + ".ftl" : "article.ftl";
         PageModel model = model(site, root, new PageModel.Page("article", title, view.description(), path,
@@ -244,13 +246,14 @@ public final class SiteRenderer {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         paths.stream().sorted().distinct().forEach(p -> sb.append("  <url><loc>")
-                .append(xml(prefix + p)).append("</loc></url>\n"));
+                .append(xml(prefix + Paths.encode(p))).append("</loc></url>\n"));
         return sb.append("</urlset>\n").toString();
     }
 
     private String canonical(Cloud cloud, String path) {
         String base = config.site().baseUrlOf(cloud.id());
-        return base.isEmpty() ? "" : base + config.site().version() + "/" + path;
+        // Absolute URLs must be valid URLs: a space or non-ASCII letter in a file name is percent-encoded.
+        return base.isEmpty() ? "" : base + config.site().version() + "/" + Paths.encode(path);
     }
 
     private List<String> builtClouds(Article a) {

@@ -116,11 +116,21 @@ public final class Templates {
         } catch (TemplateException e) {
             String where = e.getTemplateSourceName() == null ? name
                     : e.getTemplateSourceName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber();
-            throw new CertDocsException("template " + where + ": " + firstLine(e.getMessageWithoutStackTop())
-                    + " (rendering " + subject + ")", e);
+            throw new CertDocsException("template " + where + ": " + summary(e) + " (rendering " + subject + ")", e);
         } catch (IOException e) {
             throw new CertDocsException("cannot read template " + name + " (rendering " + subject + "): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The first line of FreeMarker's message; when that line ends in a colon (as in "The following
+     * has evaluated to null or missing:"), FreeMarker names the expression on the next line, so it
+     * is appended here: without it the user cannot tell which value was missing.
+     */
+    private static String summary(TemplateException e) {
+        String first = firstLine(e.getMessageWithoutStackTop());
+        String blamed = e.getBlamedExpressionString();
+        return first.endsWith(":") && blamed != null && !blamed.isBlank() ? first + " " + blamed : first;
     }
 
     private static String firstLine(String s) {

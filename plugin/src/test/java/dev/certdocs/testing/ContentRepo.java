@@ -3,6 +3,7 @@ package dev.certdocs.testing;
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.BuildLog;
 import dev.certdocs.engine.CertDocs;
+import dev.certdocs.engine.GenerateResult;
 import dev.certdocs.engine.ValidationResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +54,54 @@ public final class ContentRepo {
 
     public ValidationResult validate() {
         return validate(b -> b);
+    }
+
+    /** Where {@link #generate} writes the site unless told otherwise. */
+    public Path siteDirectory() {
+        return root.resolve("target/certdocs/site");
+    }
+
+    /**
+     * Generates version 1.0.0 into {@link #siteDirectory()} with reports in {@code target/certdocs},
+     * two threads (so that the parallel path runs), after {@code tune}.
+     */
+    public GenerateResult generate(UnaryOperator<BuildConfig.Builder> tune) {
+        return generate(tune, BuildLog.SILENT);
+    }
+
+    /** As {@link #generate(UnaryOperator)}, logging to {@code log}. */
+    public GenerateResult generate(UnaryOperator<BuildConfig.Builder> tune, BuildLog log) {
+        BuildConfig.Builder builder = BuildConfig.builder(root).reportsDirectory(root.resolve("target/certdocs"))
+                .threads(2).siteVersion("1.0.0").outputDirectory(siteDirectory());
+        return CertDocs.generate(tune.apply(builder).build(), log);
+    }
+
+    public GenerateResult generate() {
+        return generate(b -> b);
+    }
+
+    /** Copies a file from the test's resources (relative to the module, e.g. {@code src/test/resources/…}). */
+    public ContentRepo copy(Path source, String path) {
+        try {
+            Path file = root.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.copy(source, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Writes binary content at a repository-relative path (an image). */
+    public ContentRepo bytes(String path, byte[] content) {
+        try {
+            Path file = root.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     /** The log lines of a run's findings that are not in the baseline, in order. */

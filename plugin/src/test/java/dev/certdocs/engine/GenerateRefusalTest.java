@@ -1,0 +1,80 @@
+package dev.certdocs.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.certdocs.config.BuildLog;
+import dev.certdocs.testing.ArticleText;
+import dev.certdocs.testing.ContentRepo;
+import dev.certdocs.testing.GeneratedSite;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code generate} validates first and renders nothing from content with errors unless forced. */
+class GenerateRefusalTest {
+
+    static final String REFUSAL = "validation found errors; fix them, or render anyway with -Dcertdocs.force";
+
+    @TempDir
+    Path dir;
+
+    private ContentRepo broken() {
+        return ContentRepo.in(dir)
+                .file("articles/compute/good.md", ArticleText.generic("good").set("pageTitle", "Good"))
+                .file("articles/compute/broken.md", ArticleText.generic("broken").set("pageTitle", "Broken").remove("description"));
+    }
+
+    @Test
+    void refusesToRenderContentWithValidationErrorsAndPrintsThem() {
+        List<String> errors = new ArrayList<>();
+        GenerateResult result = broken().generate(b -> b, new BuildLog() {
+            @Override public void info(String message) { }
+            @Override public void warn(String message) { }
+            @Override public void error(String message) { errors.add(message); }
+        });
+        assertTrue(result.failed());
+        assertEquals(REFUSAL, result.reason());
+        assertEquals(0, result.pages());
+        assertTrue(result.validation().failed());
+        assertEquals(List.of("articles/compute/broken.md:1:1: error [field/required] missing required attribute"
+                + " 'description' (required for selfHelpType 'generic')"), errors);
+        assertEquals(List.of(), GeneratedSite.at(dir.resolve("target/certdocs/site")).files());
+    }
+
+    @Test
+    void aRefusedRunLeavesThePreviousSiteAsItWas() {
+        ContentRepo repo = ContentRepo.in(dir).file("articles/compute/good.md", ArticleText.generic("good"));
+        assertFalse(repo.generate().failed());
+        GeneratedSite site = GeneratedSite.at(repo.siteDirectory());
+        Map<String, String> before = site.hashes();
+        repo.file("articles/compute/good.md", ArticleText.generic("good").set("pageTitle", "Changed").remove("description"));
+        assertTrue(repo.generate().failed());
+        assertEquals(before, site.hashes());
+    }
+
+    @Test
+    void rendersContentWithValidationErrorsWhenForced() {
+        ContentRepo repo = broken();
+        GenerateResult result = repo.generate(b -> b.force(true));
+        assertFalse(result.failed(), result.reason());
+        assertTrue(result.validation().failed(), "the validation result still says it found errors");
+        GeneratedSite site = GeneratedSite.at(repo.siteDirectory());
+        assertEquals("Broken", site.page("public/1.0.0/compute/broken.html").selectFirst("main h1").text());
+        assertEquals("Good", site.page("public/1.0.0/compute/good.html").selectFirst("main h1").text());
+    }
+
+    @Test
+    void warningsDoNotStopRendering() {
+        ContentRepo repo = ContentRepo.in(dir)
+                .file("articles/compute/old.md", ArticleText.generic("old").set("cloudEnvironments", "public, blackforest"));
+        GenerateResult result = repo.generate();
+        assertFalse(result.validation().summary().findings().isEmpty(), "blackforest is warned about");
+        assertFalse(result.failed(), result.reason());
+        assertTrue(GeneratedSite.at(repo.siteDirectory()).exists("public/1.0.0/compute/old.html"));
+    }
+}
