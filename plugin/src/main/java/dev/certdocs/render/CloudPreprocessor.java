@@ -30,6 +30,7 @@ final class CloudPreprocessor {
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*cloud\\.([A-Za-z0-9_.-]*)\\s*}}");
     private static final Pattern MD_TARGET = Pattern.compile("(\\]\\(\\s*<?)([^)\\s>]+)");
     private static final Pattern HTML_TARGET = Pattern.compile("(\\b(?:src|href)\\s*=\\s*\")([^\"]+)");
+    private static final Pattern CONTAINER_PREFIX = Pattern.compile("[ \t>]*");
     private static final int MAX_DEPTH = 16;
 
     private final Includes includes;
@@ -112,7 +113,12 @@ final class CloudPreprocessor {
             stack.add(r.path());
             String text = expand(r.path(), stripProperties(includeText.apply(r.path())), cloud, stack);
             stack.remove(stack.size() - 1);
-            sb.append(rebase(text.strip(), r.path(), path));
+            String inlined = rebase(text.strip(), r.path(), path);
+            // An include inside a list item or a block quote stays inside it: every line of the
+            // included text gets the container prefix the include line has (its indent, its "> ").
+            String prefix = line.substring(0, m.start());
+            if (!prefix.isEmpty() && CONTAINER_PREFIX.matcher(prefix).matches()) inlined = inlined.replace("\n", "\n" + prefix);
+            sb.append(inlined);
         }
         sb.append(line.substring(last));
         return sb.toString();
@@ -135,7 +141,9 @@ final class CloudPreprocessor {
         String fromDir = Paths.dir(from);
         String toDir = Paths.dir(to);
         if (fromDir.equals(toDir)) return text;
-        Function<String, String> fix = target -> isRelative(target) ? Paths.relativize(toDir, Paths.normalize(fromDir + target)) : target;
+        // A target that starts with {{cloud.x}} is a URL only once the variable is replaced, never a path.
+        Function<String, String> fix = target -> isRelative(target) && !target.startsWith("{{")
+                ? Paths.relativize(toDir, Paths.normalize(fromDir + target)) : target;
         String s = replaceTargets(MD_TARGET, text, fix);
         return replaceTargets(HTML_TARGET, s, fix);
     }
