@@ -48,6 +48,8 @@ import java.util.stream.IntStream;
 final class SitePipeline {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The certdocs code in use, hashed once per JVM. */
+    private static final String CODE = Fingerprints.ofCode(SitePipeline.class);
 
     private SitePipeline() {
     }
@@ -165,7 +167,7 @@ final class SitePipeline {
         config.schema().attributes().forEach(a -> sb.append(a).append('\n'));
         config.schema().kinds().forEach(k -> sb.append(k).append('\n'));
         sb.append(config.contentDirectory()).append('\n');
-        return Fingerprints.of(sb.toString(), renderer.templatesFingerprint());
+        return Fingerprints.of(sb.toString(), renderer.templatesFingerprint(), CODE);
     }
 
     /** The texts of every include an article reaches, in the order it reaches them. */
@@ -210,9 +212,12 @@ final class SitePipeline {
         List<String> outside = new ArrayList<>();
         for (Cloud cloud : config.clouds()) {
             if (!cloud.airGapped()) continue;
+            // Inside an air-gapped cloud its own portal, documentation host and this site are reachable.
             List<String> hosts = new ArrayList<>();
-            String base = config.site().baseUrlOf(cloud.id());
-            if (!base.isEmpty()) hosts.add(URI.create(base).getHost());
+            for (String url : List.of(config.site().baseUrlOf(cloud.id()), cloud.portalUrl(), cloud.docsUrl())) {
+                String host = url.isBlank() ? null : URI.create(url.strip()).getHost();
+                if (host != null) hosts.add(host);
+            }
             for (String p : Bundles.outsideReferences(writer.versionDir(cloud.id()), cloud, hosts)) {
                 outside.add(cloud.id() + "/" + config.site().version() + "/" + p);
             }

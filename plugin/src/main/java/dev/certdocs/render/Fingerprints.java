@@ -51,6 +51,25 @@ public final class Fingerprints {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /**
+     * A hash of the code a class was loaded from (its jar, or its classes folder): a SNAPSHOT of
+     * certdocs keeps its version while its code changes, and pages rendered by other code must
+     * not be reused.
+     */
+    public static String ofCode(Class<?> type) {
+        MessageDigest d = sha256();
+        try {
+            var source = type.getProtectionDomain().getCodeSource();
+            if (source == null) return "unknown";
+            Path location = Path.of(source.getLocation().toURI());
+            if (Files.isDirectory(location)) updateTree(d, location);
+            else update(d, Files.readAllBytes(location));
+        } catch (IOException | java.net.URISyntaxException | SecurityException e) {
+            return "unknown";
+        }
+        return hex(d);
+    }
+
     /** The fingerprint of some texts. */
     public static String of(String... parts) {
         MessageDigest d = sha256();

@@ -41,7 +41,7 @@ class GenerateAirGappedTest {
                                 # Inside
 
                                 Read the [documentation]({{cloud.docsUrl}}/compute) or open the
-                                [portal](https://portal.azure.com/#home).
+                                [portal]({{cloud.portalUrl}}/#home).
 
                                 ![Diagram](media/diagram.png)
                                 """))

@@ -64,7 +64,9 @@ class GeneratePerCloudTest {
 
                                 ### Power state
 
+                                ::: cloud exclude="usnat,ussec"
                                 Open the [portal](https://portal.azure.com/#view/VMs) or the [docs](https://learn.microsoft.com/en-us/azure/virtual-machines/).
+                                ::: cloud-end
 
                                 #### Deep detail
 
