@@ -102,7 +102,7 @@ final class SitePipeline {
                     SearchEntry oldEntry = before == null ? null : previousSearch.get(cloud).get(path);
                     var published = before == null ? java.util.Optional.<Path>empty() : writer.published(cloud, path);
                     if (before != null && before.key().equals(key) && oldEntry != null && published.isPresent()) {
-                        writer.copyFile(cloud, published.get(), path);
+                        writer.reuse(cloud, published.get(), path);
                         search.get(cloud)[i] = oldEntry;
                         files.get(cloud).addAll(before.files());
                         manifest.put(cloud + "/" + path, before);

@@ -60,6 +60,8 @@ public final class SiteWriter implements AutoCloseable {
         }
         try {
             Files.createDirectories(file.getParent());
+            // A staged file may be a hard link to a published one (see reuse): replace it, never write through it.
+            Files.deleteIfExists(file);
             Files.writeString(file, page.content(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
@@ -70,6 +72,26 @@ public final class SiteWriter implements AutoCloseable {
     public java.util.Optional<Path> published(String cloud, String path) {
         Path p = output.resolve(cloud).resolve(version).resolve(path).normalize();
         return p.startsWith(output) && Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+    }
+
+    /**
+     * Puts an unchanged page of the published version into the staged one: a hard link where the
+     * file system allows (no bytes copied; the published version is replaced whole at commit, so
+     * the shared file is never written to), else a copy.
+     */
+    public void reuse(String cloud, Path published, String path) {
+        Path dest = versionDir(cloud).resolve(path).normalize();
+        if (!dest.startsWith(versionDir(cloud))) throw new CertDocsException("page path " + path + " leaves the site");
+        try {
+            Files.createDirectories(dest.getParent());
+            try {
+                Files.createLink(dest, published);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(published, dest, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new CertDocsException("cannot reuse " + published + ": " + e.getMessage(), e);
+        }
     }
 
     /** Copies a repository file (an image, a download) to {@code sitePath} in one cloud's version. */
