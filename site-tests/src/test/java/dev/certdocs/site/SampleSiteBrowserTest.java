@@ -74,32 +74,11 @@ class SampleSiteBrowserTest {
                     + ". These tests drive the site that sample-content renders in the same build:"
                     + " run `./mvnw verify` from the repository root (or `./mvnw install -DskipTests` there first).");
         }
-        Path chromium = Path.of(System.getProperty("certdocs.chromium", "/usr/bin/chromium"));
-        Path chromedriver = Path.of(System.getProperty("certdocs.chromedriver", "/usr/bin/chromedriver"));
-        for (Path p : List.of(chromium, chromedriver)) {
-            if (!Files.isExecutable(p)) {
-                throw new IllegalStateException(p + " not found. The browser tests use Debian's Chromium and its driver:"
-                        + " apt-get install chromium chromium-driver (listed in .ci/packages; .ci/run installs them).");
-            }
-        }
         screenshots = Files.createDirectories(Path.of(System.getProperty("certdocs.screenshots", "target/screenshots")));
         server = StaticSiteServer.start(site);
         profile = Files.createTempDirectory("certdocs-chromium-");
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,1000");
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
-        // The driver is given explicitly, so Selenium Manager never runs (it would try to download one).
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(profile);
     }
 
     @AfterAll

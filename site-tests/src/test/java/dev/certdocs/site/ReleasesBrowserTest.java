@@ -1,0 +1,100 @@
+package dev.certdocs.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * sample-content publishes 1.0.0, then 1.1.0, into one directory (its verify phase): both stay,
+ * versions.json and the version switcher of the old pages list both, latest/ leads to 1.1.0.
+ */
+class ReleasesBrowserTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static Path releases;
+    private static Path profile;
+    private static StaticSiteServer server;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        releases = Path.of(System.getProperty("certdocs.releases.directory", "../sample-content/target/certdocs/releases"))
+                .toAbsolutePath().normalize();
+        if (!Files.isRegularFile(releases.resolve("public/versions.json"))) {
+            throw new IllegalStateException("No published releases at " + releases
+                    + ": run `./mvnw verify` from the repository root (sample-content publishes them in its verify phase).");
+        }
+        server = StaticSiteServer.start(releases);
+        profile = Files.createTempDirectory("certdocs-chromium-");
+        browser = HeadlessChromium.start(profile);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        try {
+            if (browser != null) browser.quit();
+        } finally {
+            if (server != null) server.close();
+            if (profile != null) {
+                try (Stream<Path> files = Files.walk(profile)) {
+                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    @Test
+    void bothReleasesArePublishedAndTheNewestIsLatest() throws IOException {
+        for (String cloud : List.of("public", "fairfax", "mooncake", "usnat", "ussec")) {
+            assertTrue(Files.isRegularFile(releases.resolve(cloud + "/1.0.0/index.html")), cloud);
+            assertTrue(Files.isRegularFile(releases.resolve(cloud + "/1.1.0/index.html")), cloud);
+            JsonNode json = new ObjectMapper().readTree(releases.resolve(cloud + "/versions.json").toFile());
+            List<String> listed = new ArrayList<>();
+            json.get("versions").forEach(v -> listed.add(v.get("name").asText() + (v.get("latest").asBoolean() ? "*" : "")));
+            assertEquals(List.of("1.1.0*", "1.0.0"), listed, cloud);
+        }
+    }
+
+    @Test
+    void anOldPageOffersTheNewerVersionInItsSwitcher() {
+        browser.get(server.baseUri().resolve("/public/1.0.0/compute/vm-start-fails.html").toString());
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".version-switcher .switcher-tag")));
+        WebElement switcher = browser.findElement(By.cssSelector("details.version-switcher"));
+        switcher.findElement(By.tagName("summary")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".version-switcher .switcher-list a")));
+        List<String> listed = switcher.findElements(By.cssSelector(".switcher-list a")).stream()
+                .map(a -> a.getText().replaceAll("\\s+", " ") + " -> " + a.getDomProperty("href")).toList();
+        assertEquals(List.of(
+                "1.1.0 latest -> " + server.baseUri().resolve("/public/1.1.0/compute/vm-start-fails.html"),
+                "1.0.0 -> " + server.baseUri().resolve("/public/1.0.0/compute/vm-start-fails.html")), listed);
+        assertTrue(browser.findElement(By.id("version-notice")).isDisplayed(), "an old page says a newer version exists");
+    }
+
+    @Test
+    void aLatestDeepLinkReachesTheNewestReleasesPage() {
+        browser.get(server.baseUri().resolve("/fairfax/latest/compute/vm-start-fails.html").toString());
+        new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/fairfax/1.1.0/"));
+        assertEquals(server.baseUri().resolve("/fairfax/1.1.0/compute/vm-start-fails.html").toString(), browser.getCurrentUrl());
+        assertEquals("A virtual machine does not start", browser.findElement(By.cssSelector("main h1")).getText());
+    }
+}
