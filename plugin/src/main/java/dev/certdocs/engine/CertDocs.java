@@ -24,9 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * The engine's front door: one method per goal. Each runs a prefix of the pipeline
@@ -75,24 +72,13 @@ public final class CertDocs {
         @SuppressWarnings("unchecked")
         List<Diagnostic>[] perArticle = new List[files.size()];
         Article[] articles = keep == null ? null : new Article[files.size()];
-        ForkJoinPool pool = new ForkJoinPool(config.threads());
-        try {
-            pool.submit(() -> IntStream.range(0, files.size()).parallel().forEach(i -> {
-                ArticleLoader.Loaded loaded = loader.load(files.get(i));
-                List<Diagnostic> out = new ArrayList<>(loaded.diagnostics());
-                out.addAll(validation.check(loaded.article()));
-                perArticle[i] = out;
-                if (articles != null) articles[i] = loaded.article();
-            })).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CertDocsException("validation was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new CertDocsException("validation failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        Parallel.forEach(config.threads(), files.size(), "validation", i -> {
+            ArticleLoader.Loaded loaded = loader.load(files.get(i));
+            List<Diagnostic> out = new ArrayList<>(loaded.diagnostics());
+            out.addAll(validation.check(loaded.article()));
+            perArticle[i] = out;
+            if (articles != null) articles[i] = loaded.article();
+        });
         List<Diagnostic> all = new ArrayList<>();
         for (List<Diagnostic> list : perArticle) all.addAll(list);
         all.addAll(validation.finish());

@@ -34,10 +34,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 /**
  * render → publish for every cloud of the build: article pages in parallel (each page rendered,
@@ -82,10 +79,9 @@ final class SitePipeline {
         }
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger reused = new AtomicInteger();
-        ForkJoinPool pool = new ForkJoinPool(config.threads());
         try (SiteWriter writer = new SiteWriter(config.site().outputDirectory(), config.site().version(),
                 config.site()::baseUrlOf)) {
-            var work = pool.submit(() -> IntStream.range(0, articles.size()).parallel().forEach(i -> {
+            Parallel.forEach(config.threads(), articles.size(), "rendering", i -> {
                 Article listed = articles.get(i);
                 ArticleLoader.Loaded loaded = null;
                 List<String> includeTexts = null;
@@ -116,14 +112,7 @@ final class SitePipeline {
                         rendered.incrementAndGet();
                     }
                 }
-            }));
-            try {
-                work.get();
-            } finally {
-                // On failure, stop the other workers before the staging folder is thrown away.
-                pool.shutdownNow();
-                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
-            }
+            });
             for (SiteRenderer.CloudSite site : sites.values()) {
                 String cloud = site.cloud().id();
                 List<SearchEntry> entries = new ArrayList<>();
@@ -144,14 +133,6 @@ final class SitePipeline {
             }
             checkAirGapped(config, writer);
             writer.commit();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CertDocsException("rendering was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new CertDocsException("rendering failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdown();
         }
         if (config.site().incremental()) new Manifest(fingerprint, siteRoot, new TreeMap<>(manifest)).write(manifestFile);
         return new Outcome(rendered.get(), reused.get(), bundles(config));
