@@ -113,13 +113,14 @@ public final class SyntheticCorpus {
         }
 
         /** The manifest file's text: settings, then one {@code expect} line per expected diagnostic. */
-        String text(Set<Defect> defects, List<String> externalBases) {
+        String text(Set<Defect> defects, List<String> externalBases, boolean allClouds) {
             StringBuilder sb = new StringBuilder("# certdocs synthetic corpus\n");
             sb.append("seed=").append(seed).append('\n');
             sb.append("count=").append(count).append('\n');
             sb.append("defectRate=").append(defectRate).append('\n');
             sb.append("defects=").append(defects.stream().map(Enum::name).collect(Collectors.joining(","))).append('\n');
             sb.append("externalBases=").append(String.join(",", externalBases)).append('\n');
+            if (allClouds) sb.append("allClouds=true\n");
             sb.append("bytes=").append(totalBytes).append('\n');
             for (Expected e : expected) sb.append("expect ").append(e).append('\n');
             return sb.toString();
@@ -153,13 +154,15 @@ public final class SyntheticCorpus {
     private final double defectRate;
     private final Set<Defect> defects;
     private final List<String> externalBases;
+    private final boolean allClouds;
 
     /** A clean corpus of {@code count} articles. */
     public SyntheticCorpus(long seed, int count) {
-        this(seed, count, 0, EnumSet.allOf(Defect.class), DEFAULT_EXTERNAL_BASES);
+        this(seed, count, 0, EnumSet.allOf(Defect.class), DEFAULT_EXTERNAL_BASES, false);
     }
 
-    private SyntheticCorpus(long seed, int count, double defectRate, Set<Defect> defects, List<String> externalBases) {
+    private SyntheticCorpus(long seed, int count, double defectRate, Set<Defect> defects, List<String> externalBases,
+                            boolean allClouds) {
         if (count < 0) throw new IllegalArgumentException("count must not be negative: " + count);
         if (defectRate < 0 || defectRate > 1) throw new IllegalArgumentException("defect rate must be in [0, 1]: " + defectRate);
         if (externalBases.isEmpty()) throw new IllegalArgumentException("at least one external base URL is needed");
@@ -168,11 +171,12 @@ public final class SyntheticCorpus {
         this.defectRate = defectRate;
         this.defects = defects.isEmpty() ? EnumSet.noneOf(Defect.class) : EnumSet.copyOf(defects);
         this.externalBases = List.copyOf(externalBases);
+        this.allClouds = allClouds;
     }
 
     /** The same corpus with a fraction {@code rate} of the articles carrying one of these defects each. */
     public SyntheticCorpus withDefects(double rate, Collection<Defect> kinds) {
-        return new SyntheticCorpus(seed, count, rate, EnumSet.copyOf(kinds), externalBases);
+        return new SyntheticCorpus(seed, count, rate, EnumSet.copyOf(kinds), externalBases, allClouds);
     }
 
     /** The same corpus with a fraction {@code rate} of the articles carrying one defect of any kind. */
@@ -183,7 +187,16 @@ public final class SyntheticCorpus {
     /** The same corpus with external links under these base URLs (each ending in {@code /}) instead. */
     public SyntheticCorpus withExternalBases(List<String> bases) {
         List<String> normalised = bases.stream().map(b -> b.endsWith("/") ? b : b + "/").toList();
-        return new SyntheticCorpus(seed, count, defectRate, defects, normalised);
+        return new SyntheticCorpus(seed, count, defectRate, defects, normalised, allClouds);
+    }
+
+    /**
+     * The same corpus with every article published in all five active clouds and none disabled in
+     * one (the generate benchmark renders each article five times). A different corpus: the
+     * random choices after the clouds differ from those of the default one.
+     */
+    public SyntheticCorpus withAllClouds() {
+        return new SyntheticCorpus(seed, count, defectRate, defects, externalBases, true);
     }
 
     /**
@@ -208,7 +221,7 @@ public final class SyntheticCorpus {
         expected.sort(Comparator.comparing(Expected::path).thenComparingInt(Expected::line)
                 .thenComparingInt(Expected::column).thenComparing(Expected::ruleId));
         Manifest manifest = new Manifest(seed, count, defectRate, articles, includeFiles, List.copyOf(expected), total);
-        Files.writeString(dir.resolve(MANIFEST_FILE), manifest.text(defects, externalBases), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(MANIFEST_FILE), manifest.text(defects, externalBases, allClouds), StandardCharsets.UTF_8);
         return manifest;
     }
 
@@ -699,7 +712,7 @@ public final class SyntheticCorpus {
 
         private List<String> cloudList() {
             int m = 0;
-            if (i == 0) {
+            if (i == 0 || allClouds) {
                 m = 0b11111;
             } else {
                 for (int c = 0; c < CLOUDS.size(); c++) {
@@ -716,7 +729,7 @@ public final class SyntheticCorpus {
         }
 
         private String disabledCloud(List<String> cloudList) {
-            if (cloudList.size() < 2 || r.nextInt(25) != 0) return null;
+            if (allClouds || cloudList.size() < 2 || r.nextInt(25) != 0) return null;
             String off = cloudList.get(1 + r.nextInt(cloudList.size() - 1));
             mask &= ~(1 << CLOUDS.indexOf(off.toLowerCase(Locale.ROOT)));
             return off;

@@ -168,6 +168,20 @@ class SyntheticCorpusTest {
     }
 
     @Test
+    void withAllCloudsEveryArticleIsPublishedInTheFiveActiveCloudsAndValidatesClean() throws IOException {
+        Path dir = tmp.resolve("corpus");
+        Manifest manifest = new SyntheticCorpus(5, 300).withAllClouds().writeTo(dir);
+        ArticleLoader loader = new ArticleLoader(dir.toAbsolutePath(), BuildConfig.builder(dir).build().schema());
+
+        for (var generated : manifest.articles()) {
+            assertEquals(new TreeSet<>(SyntheticCorpus.CLOUDS), published(loader.load(generated.path()).article()),
+                    generated.path());
+        }
+        assertEquals(List.of(), validate(dir).summary().findings().stream().map(f -> f.diagnostic().format()).toList());
+        assertTrue(Files.readString(dir.resolve(SyntheticCorpus.MANIFEST_FILE)).contains("\nallClouds=true\n"));
+    }
+
+    @Test
     void validationReportsEveryInjectedDefectExactlyWhereItWasInjected() throws IOException {
         Path dir = tmp.resolve("corpus");
         Manifest manifest = new SyntheticCorpus(13, 1200).withDefects(0.3).writeTo(dir);

@@ -5,19 +5,13 @@ import dev.certdocs.config.BuildLog;
 import dev.certdocs.engine.CertDocs;
 import dev.certdocs.engine.ValidationResult;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -110,55 +104,15 @@ public final class ValidateBenchmark {
         }
     }
 
-    private static Run run(BuildConfig config) throws InterruptedException {
-        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
-        System.gc();
-        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
-        HeapSampler sampler = new HeapSampler();
-        Thread t = new Thread(sampler, "heap-sampler");
-        t.setDaemon(true);
-        t.start();
-        long cpuStart = processCpuNanos();
-        long start = System.nanoTime();
-        ValidationResult result = CertDocs.validate(config, BuildLog.SILENT);
-        long elapsed = System.nanoTime() - start;
-        long cpu = processCpuNanos() - cpuStart;
-        sampler.stop.set(true);
-        t.join();
-        long poolPeak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new Run(elapsed / 1e9, result.summary().time().toNanos() / 1e9, cpu / 1e9, sampler.peak.get(), poolPeak,
+    private static Run run(BuildConfig config) {
+        Measurement<ValidationResult> m = Measurement.of(() -> CertDocs.validate(config, BuildLog.SILENT));
+        ValidationResult result = m.result();
+        return new Run(m.seconds(), result.summary().time().toNanos() / 1e9, m.cpuSeconds(), m.sampledPeak(), m.poolPeak(),
                 result.summary().findings().size());
     }
 
-    /** CPU time of the whole process (every thread, GC and compiler included), or 0 where the JVM does not tell. */
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
-    }
-
-    /** Samples the used heap every few milliseconds and keeps the highest value. */
-    private static final class HeapSampler implements Runnable {
-        final AtomicBoolean stop = new AtomicBoolean();
-        final AtomicLong peak = new AtomicLong();
-
-        @Override
-        public void run() {
-            var memory = ManagementFactory.getMemoryMXBean();
-            while (!stop.get()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        }
-    }
-
     /** Writes the corpus unless a complete one with the same settings is already there; returns its size in bytes. */
-    private static long ensureCorpus(SyntheticCorpus generator, Path corpus) throws IOException {
+    static long ensureCorpus(SyntheticCorpus generator, Path corpus) throws IOException {
         Path manifest = corpus.resolve(SyntheticCorpus.MANIFEST_FILE);
         if (Files.isRegularFile(manifest)) {
             for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
@@ -175,16 +129,13 @@ public final class ValidateBenchmark {
         return m.totalBytes();
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 
     private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        return Measurement.median(values);
     }
 }
