@@ -79,6 +79,7 @@ final class SitePipeline {
         }
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger reused = new AtomicInteger();
+        AirGapCheck airGap = new AirGapCheck(config);
         try (SiteWriter writer = new SiteWriter(config.site().outputDirectory(), config.site().version(),
                 config.site()::baseUrlOf)) {
             Parallel.forEach(config.threads(), articles.size(), "rendering", i -> {
@@ -106,6 +107,7 @@ final class SitePipeline {
                     } else {
                         SiteRenderer.ArticlePage page = renderer.article(site, loaded.article(), loaded.bodyText());
                         writer.write(page.page());
+                        airGap.page(cloud, path, page.page().content());
                         search.get(cloud)[i] = page.search();
                         files.get(cloud).addAll(page.files());
                         manifest.put(cloud + "/" + path, new Manifest.Page(key, List.copyOf(page.files())));
@@ -119,6 +121,7 @@ final class SitePipeline {
                 for (SearchEntry e : search.get(cloud)) if (e != null) entries.add(e);
                 for (RenderedPage p : renderer.sitePages(site, entries)) {
                     writer.write(p);
+                    airGap.page(cloud, p.path(), p.content());
                     if (p.path().endsWith(".html")) rendered.incrementAndGet();
                 }
                 for (String repoPath : new TreeSet<>(files.get(cloud))) {
@@ -126,12 +129,14 @@ final class SitePipeline {
                     // Missing files are the link checker's to report; only regular files inside the repository are copied.
                     if (Files.isRegularFile(source) && inside(config, source)) {
                         writer.copyFile(cloud, source, renderer.sitePath(repoPath));
+                        airGap.file(cloud, renderer.sitePath(repoPath), source);
                     }
                 }
                 writer.copyAssets(cloud, SiteRenderer.class.getClassLoader(), "certdocs-templates",
                         config.site().templatesDirectory());
+                airGap.tree(cloud, "assets/", writer.versionDir(cloud).resolve("assets"));
             }
-            checkAirGapped(config, writer);
+            airGap.failIfAny();
             writer.commit();
         }
         if (config.site().incremental()) new Manifest(fingerprint, siteRoot, new TreeMap<>(manifest)).write(manifestFile);
@@ -189,25 +194,73 @@ final class SitePipeline {
         return entries;
     }
 
-    private static void checkAirGapped(BuildConfig config, SiteWriter writer) {
-        List<String> outside = new ArrayList<>();
-        for (Cloud cloud : config.clouds()) {
-            if (!cloud.airGapped()) continue;
-            // Inside an air-gapped cloud its own portal, documentation host and this site are reachable.
-            List<String> hosts = new ArrayList<>();
-            for (String url : List.of(config.site().baseUrlOf(cloud.id()), cloud.portalUrl(), cloud.docsUrl())) {
-                String host = url.isBlank() ? null : URI.create(url.strip()).getHost();
-                if (host != null) hosts.add(host);
-            }
-            for (String p : Bundles.outsideReferences(writer.versionDir(cloud.id()), cloud, hosts)) {
-                outside.add(cloud.id() + "/" + config.site().version() + "/" + p);
+    /**
+     * The air-gapped check (a page of an air-gapped cloud may reference no host outside the bundle
+     * and the cloud's allow-list), made on each page as it is rendered rather than by reading the
+     * whole site back. Reused pages are not checked again: they passed with the same fingerprint
+     * (clouds, allow-lists and base URLs are part of it), or no manifest would list them.
+     */
+    private static final class AirGapCheck {
+        private final BuildConfig config;
+        /** Per air-gapped cloud: the hosts reachable inside it besides its allow-list. */
+        private final Map<String, List<String>> hosts = new LinkedHashMap<>();
+        /** Per air-gapped cloud: the problems by page path, in path order. */
+        private final Map<String, java.util.concurrent.ConcurrentSkipListMap<String, List<String>>> outside = new LinkedHashMap<>();
+
+        AirGapCheck(BuildConfig config) {
+            this.config = config;
+            for (Cloud cloud : config.clouds()) {
+                if (!cloud.airGapped()) continue;
+                // Inside an air-gapped cloud its own portal, documentation host and this site are reachable.
+                List<String> reachable = new ArrayList<>();
+                for (String url : List.of(config.site().baseUrlOf(cloud.id()), cloud.portalUrl(), cloud.docsUrl())) {
+                    String host = url.isBlank() ? null : URI.create(url.strip()).getHost();
+                    if (host != null) reachable.add(host);
+                }
+                hosts.put(cloud.id(), reachable);
+                outside.put(cloud.id(), new java.util.concurrent.ConcurrentSkipListMap<>());
             }
         }
-        if (!outside.isEmpty()) {
-            throw new CertDocsException(outside.size() + " reference(s) in air-gapped clouds reach hosts outside the"
-                    + " bundle and the cloud's allowedHosts; add the host to <allowedHosts>, a rewrite rule, or a"
-                    + " ::: cloud block:\n  " + String.join("\n  ", outside.subList(0, Math.min(20, outside.size())))
-                    + (outside.size() > 20 ? "\n  …and " + (outside.size() - 20) + " more" : ""));
+
+        /** Checks a page or stylesheet written at {@code path} in the cloud's version. */
+        void page(String cloudId, String path, String content) {
+            if (!hosts.containsKey(cloudId) || !Bundles.checked(path)) return;
+            Cloud cloud = config.catalog().find(cloudId).orElseThrow();
+            List<String> found = Bundles.outsideReferences(path, content, cloud, hosts.get(cloudId));
+            if (found.isEmpty()) outside.get(cloudId).remove(path);
+            else outside.get(cloudId).put(path, found);
+        }
+
+        /** Checks a repository file copied to {@code path}. */
+        void file(String cloudId, String path, Path source) {
+            if (!hosts.containsKey(cloudId) || !Bundles.checked(path)) return;
+            try {
+                page(cloudId, path, Files.readString(source));
+            } catch (IOException e) {
+                throw new CertDocsException("cannot read " + source + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Checks every file of a folder copied to {@code prefix} (the theme's assets). */
+        void tree(String cloudId, String prefix, Path dir) {
+            if (!hosts.containsKey(cloudId) || !Files.isDirectory(dir)) return;
+            Cloud cloud = config.catalog().find(cloudId).orElseThrow();
+            for (String p : Bundles.outsideReferences(dir, cloud, hosts.get(cloudId))) {
+                String path = prefix + p.substring(0, p.indexOf(": "));
+                outside.get(cloudId).computeIfAbsent(path, k -> new ArrayList<>()).add(prefix + p);
+            }
+        }
+
+        void failIfAny() {
+            List<String> all = new ArrayList<>();
+            outside.forEach((cloud, byPage) -> byPage.values().forEach(list -> list.forEach(
+                    p -> all.add(cloud + "/" + config.site().version() + "/" + p))));
+            if (!all.isEmpty()) {
+                throw new CertDocsException(all.size() + " reference(s) in air-gapped clouds reach hosts outside the"
+                        + " bundle and the cloud's allowedHosts; add the host to <allowedHosts>, a rewrite rule, or a"
+                        + " ::: cloud block:\n  " + String.join("\n  ", all.subList(0, Math.min(20, all.size())))
+                        + (all.size() > 20 ? "\n  …and " + (all.size() - 20) + " more" : ""));
+            }
         }
     }
 

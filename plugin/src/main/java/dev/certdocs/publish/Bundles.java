@@ -31,8 +31,9 @@ import java.util.zip.ZipOutputStream;
  */
 public final class Bundles {
 
-    private static final Pattern URL_ATTRIBUTE = Pattern.compile(
-            "\\b(?:src|href|srcset|poster|action|data|content)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
+    /** The attributes whose values the air-gapped check reads as URLs. */
+    static final java.util.Set<String> URL_ATTRIBUTES = java.util.Set.of("src", "href", "srcset", "poster", "action",
+            "data", "content");
     private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*['\"]?([^'\")]+)|@import\\s+['\"]([^'\"]+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ABSOLUTE = Pattern.compile("^(?:[a-z][a-z0-9+.-]*:)?//([^/?#:]+)", Pattern.CASE_INSENSITIVE);
@@ -79,31 +80,88 @@ public final class Bundles {
             throw new CertDocsException("cannot read the site " + versionDir + ": " + e.getMessage(), e);
         }
         for (Path f : files) {
-            String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-            boolean html = name.endsWith(".html");
-            if (!html && !name.endsWith(".css")) continue;
+            String page = versionDir.relativize(f).toString().replace('\\', '/');
+            if (!checked(page)) continue;
             String text;
             try {
                 text = Files.readString(f);
             } catch (IOException e) {
                 throw new CertDocsException("cannot read " + f + ": " + e.getMessage(), e);
             }
-            Matcher m = (html ? URL_ATTRIBUTE : CSS_URL).matcher(text);
-            String page = versionDir.relativize(f).toString().replace('\\', '/');
-            while (m.find()) {
-                String url = m.group(1) != null ? m.group(1) : m.group(2);
-                if (url == null) continue;
-                for (String part : url.split(",")) { // srcset lists several
-                    String u = part.strip().split("\\s+")[0];
-                    String host = host(u);
-                    if (host != null && cloud.allowedHosts().stream().noneMatch(h -> h.equalsIgnoreCase(host))
-                            && alsoAllowed.stream().noneMatch(h -> h.equalsIgnoreCase(host))) {
-                        problems.add(page + ": " + u);
-                    }
+            problems.addAll(outsideReferences(page, text, cloud, alsoAllowed));
+        }
+        return problems;
+    }
+
+    /** Whether {@link #outsideReferences} looks into a file of this name: pages and stylesheets. */
+    public static boolean checked(String path) {
+        String name = path.toLowerCase(Locale.ROOT);
+        return name.endsWith(".html") || name.endsWith(".css");
+    }
+
+    /**
+     * The references of one page or stylesheet of an air-gapped cloud's site (at {@code page},
+     * its path in the version) to hosts outside the bundle and the allow-list, as "page: url".
+     */
+    public static List<String> outsideReferences(String page, String text, Cloud cloud,
+                                                 java.util.Collection<String> alsoAllowed) {
+        List<String> problems = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        if (page.toLowerCase(Locale.ROOT).endsWith(".html")) {
+            urlAttributes(text, urls);
+        } else {
+            Matcher m = CSS_URL.matcher(text);
+            while (m.find()) urls.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        for (String url : urls) {
+            if (url == null) continue;
+            for (String part : url.split(",")) { // srcset lists several
+                String u = part.strip().split("\\s+")[0];
+                String host = host(u);
+                if (host != null && cloud.allowedHosts().stream().noneMatch(h -> h.equalsIgnoreCase(host))
+                        && alsoAllowed.stream().noneMatch(h -> h.equalsIgnoreCase(host))) {
+                    problems.add(page + ": " + u);
                 }
             }
         }
         return problems;
+    }
+
+    /**
+     * The quoted values of the URL attributes ({@link #URL_ATTRIBUTES}) in an HTML text, in order:
+     * what {@code \b(?:src|href|…)\s*=\s*("…"|'…')}, case-insensitive, finds, without trying
+     * the pattern at every character (the check reads every page of a site).
+     */
+    static void urlAttributes(String text, List<String> out) {
+        int n = text.length();
+        int from = 0;
+        while (true) {
+            int eq = text.indexOf('=', from);
+            if (eq < 0) return;
+            from = eq + 1;
+            int nameEnd = eq;
+            while (nameEnd > 0 && isSpace(text.charAt(nameEnd - 1))) nameEnd--;
+            int nameStart = nameEnd;
+            while (nameStart > 0 && isWord(text.charAt(nameStart - 1))) nameStart--;
+            if (nameStart == nameEnd || !URL_ATTRIBUTES.contains(text.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            int q = eq + 1;
+            while (q < n && isSpace(text.charAt(q))) q++;
+            if (q >= n || (text.charAt(q) != '"' && text.charAt(q) != '\'')) continue;
+            int close = text.indexOf(text.charAt(q), q + 1);
+            if (close < 0) continue;
+            out.add(text.substring(q + 1, close));
+            from = close + 1;
+        }
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+    }
+
+    private static boolean isWord(char c) {
+        return Character.isLetterOrDigit(c) || c == '_'; // as the regex \b sees word characters
     }
 
     private static String host(String url) {
