@@ -86,6 +86,7 @@ final class SitePipeline {
                 Article listed = articles.get(i);
                 ArticleLoader.Loaded loaded = null;
                 List<String> includeTexts = null;
+                Map<String, String> markdownMemo = new HashMap<>();
                 for (SiteRenderer.CloudSite site : sites.values()) {
                     String cloud = site.cloud().id();
                     if (!site.publishedIn().getOrDefault(listed.path(), List.of()).contains(cloud)) continue;
@@ -105,7 +106,7 @@ final class SitePipeline {
                         manifest.put(cloud + "/" + path, before);
                         reused.incrementAndGet();
                     } else {
-                        SiteRenderer.ArticlePage page = renderer.article(site, loaded.article(), loaded.bodyText());
+                        SiteRenderer.ArticlePage page = renderer.article(site, loaded.article(), loaded.bodyText(), markdownMemo);
                         writer.write(page.page());
                         airGap.page(cloud, path, page.page().content());
                         search.get(cloud)[i] = page.search();

@@ -162,6 +162,16 @@ public final class SiteRenderer {
     }
 
     public ArticlePage article(CloudSite site, Article article, String bodyText) {
+        return article(site, article, bodyText, new java.util.HashMap<>());
+    }
+
+    /**
+     * As {@link #article(CloudSite, Article, String)}; {@code memo} carries the flexmark HTML of
+     * the article's Markdown from one cloud to the next: where a cloud's Markdown is the same as
+     * another's (no cloud block or variable tells them apart), it is parsed and rendered once.
+     * One memo per article, used by one thread.
+     */
+    public ArticlePage article(CloudSite site, Article article, String bodyText, Map<String, String> memo) {
         Cloud cloud = site.cloud();
         Properties p = article.props();
         Optional<KindSpec> kind = config.schema().kind(p.value("selfHelpType").strip());
@@ -169,7 +179,8 @@ public final class SiteRenderer {
         String source = bodyType == KindSpec.BodyType.MARKDOWN ? bodyText : withoutJson(bodyText);
         String path = pagePath(article);
         java.util.Set<String> files = new java.util.TreeSet<>();
-        HtmlBody body = post.process(markdown.render(preprocessor.process(article.path(), source, cloud)), cloud,
+        String cloudMarkdown = preprocessor.process(article.path(), source, cloud);
+        HtmlBody body = post.process(memo.computeIfAbsent(cloudMarkdown, markdown::render), cloud,
                 url -> siteUrl(article.path(), path, url, files));
         String root = root(path);
         Optional<JsonNode> json = bodyType == KindSpec.BodyType.MARKDOWN ? Optional.empty()
@@ -198,7 +209,7 @@ public final class SiteRenderer {
         PageModel model = model(site, root, new PageModel.Page("article", title, view.description(), path,
                 canonical(cloud, path)), view, null);
         String html = templates.render(template, model, article.path());
-        String text = body.text().replaceAll("\\s+", " ").strip();
+        String text = foldWhitespace(body.text());
         if (text.length() > SearchEntry.MAX_BODY) text = text.substring(0, SearchEntry.MAX_BODY);
         return new ArticlePage(new RenderedPage(cloud.id(), path, html),
                 new SearchEntry(title, view.description(), path, serviceName(service), view.kindLabel(), text), files);
@@ -359,6 +370,24 @@ public final class SiteRenderer {
             if (fences != 1) sb.append(line).append('\n');
         }
         return fences == 2 ? sb.toString() : body;
+    }
+
+    /** {@code s.replaceAll("\\s+", " ").strip()} without a pattern: it runs on every page's text. */
+    static String foldWhitespace(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
+                space = true;
+            } else {
+                if (space) sb.append(' ');
+                space = false;
+                sb.append(c);
+            }
+        }
+        if (space) sb.append(' ');
+        return sb.toString().strip();
     }
 
     private static String xml(String s) {
