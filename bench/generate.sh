@@ -72,6 +72,7 @@ if [[ $skip != *" hugo "* ]]; then
             echo "seconds=$real"
             echo "coldSeconds=$cold"
             echo "cpuPerWall=$(awk -v r="$real" -v u="$user" -v s="$sys" 'BEGIN {printf "%.4f", (u+s)/r}')"
+            echo "cpuSeconds=$(printf '%s\n' "${times[@]}" | awk '{print $2 + $3}' | sort -n | awk '{a[NR]=$0} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')"
             echo "maxRssMb=$maxrss"
         } > "$work/results/hugo-$count.properties"
         echo "median: $real s, $pages HTML pages ($articles article pages), $(awk -v p="$pages" -v r="$real" 'BEGIN {printf "%.0f", p/r}') pages/s"

@@ -12,6 +12,11 @@ import java.util.stream.Stream;
  * same path, so {@code latest/compute/x.html} always reaches the newest release's page. The
  * redirect works without JavaScript (meta refresh, and a plain link) and names the real page
  * as canonical, so search engines index the versioned URL once.
+ *
+ * <p>When {@code latest/} already redirects to the same version with the same base URL (a
+ * rebuild of that version), only the redirects of added pages are written and those of removed
+ * pages deleted: the others would be written byte for byte as they are. This runs after the
+ * version itself was moved into place, so a run killed here has already published it.
  */
 final class LatestAlias {
 
@@ -21,21 +26,19 @@ final class LatestAlias {
     /** Rebuilds {@code cloudDir/latest} for {@code version}; {@code baseUrl} ("" or ending in '/') makes the canonical link absolute. */
     static void write(Path cloudDir, String version, String baseUrl) throws IOException {
         Path source = cloudDir.resolve(version);
-        Path fresh = Files.createTempDirectory(cloudDir, ".latest-");
-        List<Path> pages;
-        try (Stream<Path> walk = Files.walk(source)) {
-            pages = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".html")).sorted().toList();
+        Path latest = cloudDir.resolve("latest");
+        List<String> pages = htmlFiles(source);
+        if (pages.contains("index.html") && Files.isRegularFile(latest.resolve("index.html"))
+                && Files.readString(latest.resolve("index.html")).equals(redirect("index.html", version, baseUrl))) {
+            update(latest, pages, version, baseUrl);
+            return;
         }
-        for (Path page : pages) {
-            String rel = source.relativize(page).toString().replace('\\', '/');
-            int depth = (int) rel.chars().filter(c -> c == '/').count();
-            String target = "../".repeat(depth + 1) + version + "/" + rel;
-            String canonical = baseUrl.isEmpty() ? target : baseUrl + version + "/" + rel;
+        Path fresh = Files.createTempDirectory(cloudDir, ".latest-");
+        for (String rel : pages) {
             Path out = fresh.resolve(rel);
             Files.createDirectories(out.getParent());
-            Files.writeString(out, page(target, canonical, version));
+            Files.writeString(out, redirect(rel, version, baseUrl));
         }
-        Path latest = cloudDir.resolve("latest");
         Path old = null;
         if (Files.exists(latest)) {
             old = Files.createTempDirectory(cloudDir, ".latest-old-");
@@ -43,6 +46,35 @@ final class LatestAlias {
         }
         Files.move(fresh, latest, StandardCopyOption.ATOMIC_MOVE);
         if (old != null) SiteWriter.deleteTree(old);
+    }
+
+    /** Brings a {@code latest/} of the same version and base URL up to date with the version's pages. */
+    private static void update(Path latest, List<String> pages, String version, String baseUrl) throws IOException {
+        java.util.Set<String> wanted = new java.util.HashSet<>(pages);
+        for (String rel : htmlFiles(latest)) {
+            if (!wanted.remove(rel)) Files.delete(latest.resolve(rel));
+        }
+        for (String rel : new java.util.TreeSet<>(wanted)) {
+            Path out = latest.resolve(rel);
+            Files.createDirectories(out.getParent());
+            SiteWriter.writeAtomically(out, redirect(rel, version, baseUrl));
+        }
+    }
+
+    /** The HTML pages under {@code dir}, as paths relative to it, in order. */
+    private static List<String> htmlFiles(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".html") && Files.isRegularFile(p))
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        }
+    }
+
+    /** The redirect page at {@code rel} in {@code latest/}. */
+    private static String redirect(String rel, String version, String baseUrl) {
+        int depth = (int) rel.chars().filter(c -> c == '/').count();
+        String target = "../".repeat(depth + 1) + version + "/" + rel;
+        String canonical = baseUrl.isEmpty() ? target : baseUrl + version + "/" + rel;
+        return page(target, canonical, version);
     }
 
     static String page(String target, String canonical, String version) {

@@ -120,6 +120,7 @@ public final class GenerateBenchmark {
         p.setProperty("validateSeconds", fmt(validate));
         p.setProperty("coldSeconds", fmt(cold.seconds()));
         p.setProperty("cpuPerWall", fmt(cpu / seconds));
+        p.setProperty("cpuSeconds", fmt(cpu));
         p.setProperty("peakHeapMb", String.valueOf(sampled / 1048576));
         p.setProperty("poolPeakMb", String.valueOf(pools / 1048576));
         p.setProperty("jvm", jvm());
@@ -251,12 +252,21 @@ public final class GenerateBenchmark {
                 hugo == null ? "-" : fmt2(num(hugo, "coldSeconds")));
         System.out.printf(Locale.ROOT, row, "CPU time / wall time", full == null ? "-" : fmt2(num(full, "cpuPerWall")),
                 hugo == null ? "-" : fmt2(num(hugo, "cpuPerWall")));
+        double cdCpu = full == null ? Double.NaN : num(full, "cpuSeconds");
+        double hgCpu = hugo == null ? Double.NaN : num(hugo, "cpuSeconds");
+        System.out.printf(Locale.ROOT, row, "median CPU time (user+sys), s", full == null ? "-" : fmt2(cdCpu),
+                hugo == null ? "-" : fmt2(hgCpu));
+        System.out.printf(Locale.ROOT, row, "pages per CPU-second",
+                full == null ? "-" : String.format(Locale.ROOT, "%.0f", num(full, "pages") / cdCpu),
+                hugo == null ? "-" : String.format(Locale.ROOT, "%.0f", num(hugo, "pages") / hgCpu));
         System.out.printf(Locale.ROOT, row, "peak heap (sampled) / max RSS, MB", full == null ? "-" : full.getProperty("peakHeapMb"),
                 hugo == null ? "-" : hugo.getProperty("maxRssMb", "-"));
         if (full != null && hugo != null) {
             double ratio = (num(full, "pages") / cd) / (num(hugo, "pages") / hg);
             System.out.printf(Locale.ROOT, "certdocs / hugo (pages per second): %.2f (%s)%n", ratio,
                     ratio >= 1 ? "certdocs at least as fast" : "certdocs slower");
+            System.out.printf(Locale.ROOT, "certdocs / hugo (pages per CPU-second, steadier on a shared machine): %.2f%n",
+                    (num(full, "pages") / cdCpu) / (num(hugo, "pages") / hgCpu));
         } else if (hugo == null) {
             System.out.println("hugo: not measured (not installed?)");
         }

@@ -15,6 +15,7 @@ import dev.certdocs.testing.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +166,26 @@ class PublishingTest {
                 .map(l -> l.replaceAll(".*\\((\\d+) rendered, (\\d+) reused\\).*", "$1/$2")).toList();
         // 20 article pages + per cloud: home, one service page, search, 404 = 8 site pages
         assertEquals(List.of("28/0", "8/20", "10/18", "28/0"), counts);
+    }
+
+    @Test
+    void aRebuildOfTheLatestVersionWritesOnlyTheRedirectsOfAddedPagesAndDeletesThoseOfRemovedOnes() throws IOException {
+        ContentRepo repo = repo(3);
+        generate(repo, "1.0.0", b -> b);
+        Path latest = repo.root().resolve("target/certdocs/site/public/latest");
+        Object untouched = Files.readAttributes(latest.resolve("compute/a0.html"), BasicFileAttributes.class).fileKey();
+        Files.delete(repo.root().resolve("articles/compute/a2.md"));
+        repo.file("articles/compute/a3.md", ArticleText.generic("id-3").set("pageTitle", "Article 3")
+                .set("cloudEnvironments", "public, fairfax").body("\n# Article 3\n\nNew.\n"));
+
+        generate(repo, "1.0.0", b -> b);
+
+        assertTrue(Files.isRegularFile(latest.resolve("compute/a3.html")));
+        assertFalse(Files.exists(latest.resolve("compute/a2.html")));
+        assertEquals(untouched, Files.readAttributes(latest.resolve("compute/a0.html"), BasicFileAttributes.class).fileKey(),
+                "an unchanged redirect is left as it is");
+        generate(repo, "1.0.0", b -> b.outputDirectory(dir.resolve("fresh")));
+        assertEquals(FileTrees.hashes(dir.resolve("fresh/public/latest")), FileTrees.hashes(latest));
     }
 
     @Test
