@@ -13,7 +13,6 @@ import dev.certdocs.load.ArticleLoader;
 import dev.certdocs.load.ContentFiles;
 import dev.certdocs.load.Includes;
 import dev.certdocs.load.SourceText;
-import dev.certdocs.model.Article;
 import dev.certdocs.validate.CheckContext;
 import dev.certdocs.validate.Validation;
 import java.io.IOException;
@@ -43,8 +42,11 @@ public final class CertDocs {
         return validate(config, log, null);
     }
 
-    /** Validation as above; when {@code keep} is given, every loaded article is added to it, in path order. */
-    static ValidationResult validate(BuildConfig config, BuildLog log, List<Article> keep) {
+    /**
+     * Validation as above; when {@code keep} is given, every loaded article is added to it with its
+     * body's text, in path order, so that rendering does not read and parse it again.
+     */
+    static ValidationResult validate(BuildConfig config, BuildLog log, List<ArticleLoader.Loaded> keep) {
         long start = System.nanoTime();
         List<String> files = ContentFiles.find(config.baseDir(), config.contentDirectory());
         List<Diagnostic> diagnostics = check(config, files, keep);
@@ -65,19 +67,19 @@ public final class CertDocs {
     }
 
     /** The validation diagnostics of these articles, severity overrides applied, in source order, each once. */
-    static List<Diagnostic> check(BuildConfig config, List<String> files, List<Article> keep) {
+    static List<Diagnostic> check(BuildConfig config, List<String> files, List<ArticleLoader.Loaded> keep) {
         ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
         Includes includes = new Includes(config.baseDir());
         Validation validation = new Validation(new CheckContext(config, includes));
         @SuppressWarnings("unchecked")
         List<Diagnostic>[] perArticle = new List[files.size()];
-        Article[] articles = keep == null ? null : new Article[files.size()];
+        ArticleLoader.Loaded[] articles = keep == null ? null : new ArticleLoader.Loaded[files.size()];
         Parallel.forEach(config.threads(), files.size(), "validation", i -> {
             ArticleLoader.Loaded loaded = loader.load(files.get(i));
             List<Diagnostic> out = new ArrayList<>(loaded.diagnostics());
             out.addAll(validation.check(loaded.article()));
             perArticle[i] = out;
-            if (articles != null) articles[i] = loaded.article();
+            if (articles != null) articles[i] = loaded;
         });
         List<Diagnostic> all = new ArrayList<>();
         for (List<Diagnostic> list : perArticle) all.addAll(list);
@@ -97,7 +99,7 @@ public final class CertDocs {
      * publishes the version into the output directory.
      */
     public static GenerateResult generate(BuildConfig config, BuildLog log) {
-        List<Article> articles = new ArrayList<>();
+        List<ArticleLoader.Loaded> articles = new ArrayList<>();
         ValidationResult validation = validate(config, log, articles);
         if (validation.failed() && !config.site().force()) {
             return new GenerateResult(validation, 0, config.site().outputDirectory(), true,

@@ -1,6 +1,5 @@
 package dev.certdocs.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.BuildLog;
@@ -55,10 +54,10 @@ final class SitePipeline {
     record Outcome(int rendered, int reused, Map<String, Path> bundles) {
     }
 
-    static Outcome run(BuildConfig config, List<Article> articles, BuildLog log) {
+    static Outcome run(BuildConfig config, List<ArticleLoader.Loaded> loadedArticles, BuildLog log) {
+        List<Article> articles = loadedArticles.stream().map(ArticleLoader.Loaded::article).toList();
         Includes includes = new Includes(config.baseDir());
         SiteRenderer renderer = new SiteRenderer(config, includes, GitDates.read(config.baseDir()));
-        ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
         Map<String, SiteRenderer.CloudSite> sites = new LinkedHashMap<>();
         for (Cloud cloud : config.clouds()) sites.put(cloud.id(), renderer.plan(cloud, articles));
 
@@ -84,16 +83,13 @@ final class SitePipeline {
                 config.site()::baseUrlOf)) {
             Parallel.forEach(config.threads(), articles.size(), "rendering", i -> {
                 Article listed = articles.get(i);
-                ArticleLoader.Loaded loaded = null;
+                ArticleLoader.Loaded loaded = loadedArticles.get(i);
                 List<String> includeTexts = null;
                 Map<String, String> markdownMemo = new HashMap<>();
                 for (SiteRenderer.CloudSite site : sites.values()) {
                     String cloud = site.cloud().id();
                     if (!site.publishedIn().getOrDefault(listed.path(), List.of()).contains(cloud)) continue;
-                    if (loaded == null) {
-                        loaded = loader.load(listed.path());
-                        includeTexts = includeTexts(includes, loaded.article());
-                    }
+                    if (includeTexts == null) includeTexts = includeTexts(includes, loaded.article());
                     String key = renderer.inputKey(site, loaded.article(), loaded.bodyText(), includeTexts);
                     String path = renderer.pagePath(loaded.article());
                     Manifest.Page before = reusable ? previous.pages().get(cloud + "/" + path) : null;
@@ -185,10 +181,7 @@ final class SitePipeline {
         Map<String, SearchEntry> entries = new HashMap<>();
         if (!Files.isRegularFile(file)) return entries;
         try {
-            for (JsonNode n : JSON.readTree(file.toFile())) {
-                SearchEntry e = JSON.treeToValue(n, SearchEntry.class);
-                entries.put(e.u(), e);
-            }
+            for (SearchEntry e : JSON.readValue(file.toFile(), SearchEntry[].class)) entries.put(e.u(), e);
         } catch (IOException e) {
             entries.clear(); // an unreadable index: render everything again
         }
