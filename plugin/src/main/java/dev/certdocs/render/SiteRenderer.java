@@ -340,8 +340,11 @@ public final class SiteRenderer {
     }
 
     private static int displayOrder(Article a) {
+        String order = a.props().value("displayOrder").strip();
+        // Most articles have none: no exception thrown and caught per comparison while sorting.
+        if (order.isEmpty()) return Integer.MAX_VALUE;
         try {
-            return Integer.parseInt(a.props().value("displayOrder").strip());
+            return Integer.parseInt(order);
         } catch (NumberFormatException e) {
             return Integer.MAX_VALUE;
         }
