@@ -33,6 +33,8 @@ public final class SiteWriter implements AutoCloseable {
     private final String version;
     private final java.util.function.UnaryOperator<String> baseUrls;
     private final Path staging;
+    /** Staged folders already made: a page's folder is created once, not checked for each of its pages. */
+    private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> folders = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean committed;
 
     /** {@code baseUrls} gives each cloud's public base URL ("" or ending in '/'), for canonical links of {@code latest/}. */
@@ -59,7 +61,7 @@ public final class SiteWriter implements AutoCloseable {
             throw new CertDocsException("page path " + page.path() + " leaves the site");
         }
         try {
-            Files.createDirectories(file.getParent());
+            folder(file.getParent());
             // A staged file may be a hard link to a published one (see reuse): replace it, never write through it.
             Files.deleteIfExists(file);
             Files.writeString(file, page.content(), StandardCharsets.UTF_8);
@@ -83,7 +85,7 @@ public final class SiteWriter implements AutoCloseable {
         Path dest = versionDir(cloud).resolve(path).normalize();
         if (!dest.startsWith(versionDir(cloud))) throw new CertDocsException("page path " + path + " leaves the site");
         try {
-            Files.createDirectories(dest.getParent());
+            folder(dest.getParent());
             try {
                 Files.createLink(dest, published);
             } catch (UnsupportedOperationException | IOException e) {
@@ -91,6 +93,22 @@ public final class SiteWriter implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new CertDocsException("cannot reuse " + published + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates a staged folder once; other threads wanting the same folder wait until it exists. */
+    private void folder(Path dir) throws IOException {
+        try {
+            folders.computeIfAbsent(dir, d -> {
+                try {
+                    Files.createDirectories(d);
+                    return Boolean.TRUE;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -158,9 +176,14 @@ public final class SiteWriter implements AutoCloseable {
         }
     }
 
-    /** Moves every staged cloud version into place and updates each cloud's versions.json. */
+    /**
+     * Moves every staged cloud version into place, then, one cloud per thread, deletes the version
+     * each replaced and updates its versions.json and latest/ (tens of thousands of files each
+     * for a large site; file system calls on two clouds overlap).
+     */
     public void commit() {
         try (Stream<Path> clouds = Files.list(staging)) {
+            Map<String, Path> replaced = new java.util.LinkedHashMap<>();
             for (Path cloudDir : clouds.sorted().toList()) {
                 String cloud = cloudDir.getFileName().toString();
                 Path dest = output.resolve(cloud).resolve(version);
@@ -171,13 +194,23 @@ public final class SiteWriter implements AutoCloseable {
                     Files.move(dest, old.resolve(version), StandardCopyOption.ATOMIC_MOVE);
                 }
                 Files.move(cloudDir.resolve(version), dest, StandardCopyOption.ATOMIC_MOVE);
-                if (old != null) deleteTree(old);
-                var latest = Versions.write(output.resolve(cloud));
-                if (latest.isPresent()) LatestAlias.write(output.resolve(cloud), latest.get().name(), baseUrls.apply(cloud));
+                replaced.put(cloud, old);
             }
+            replaced.entrySet().parallelStream().forEach(e -> {
+                try {
+                    if (e.getValue() != null) deleteTree(e.getValue());
+                    var latest = Versions.write(output.resolve(e.getKey()));
+                    if (latest.isPresent()) {
+                        LatestAlias.write(output.resolve(e.getKey()), latest.get().name(), baseUrls.apply(e.getKey()));
+                    }
+                } catch (IOException x) {
+                    throw new java.io.UncheckedIOException(x);
+                }
+            });
             committed = true;
-        } catch (IOException e) {
-            throw new CertDocsException("cannot publish the site into " + output + ": " + e.getMessage(), e);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            String message = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+            throw new CertDocsException("cannot publish the site into " + output + ": " + message, e);
         } finally {
             deleteQuietly(staging);
         }
