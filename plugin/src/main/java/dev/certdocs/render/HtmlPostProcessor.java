@@ -16,6 +16,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Finishes the HTML flexmark made, for one cloud: portal actions pointed at the cloud's portal,
@@ -32,6 +34,11 @@ final class HtmlPostProcessor {
             "important", "Important", "caution", "Caution", "warning", "Warning");
 
     private final Cleaner cleaner = new Cleaner(HtmlSafety.SAFELIST);
+    // Parsed once: Element.select(String) parses its query on every call, for every page.
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    private static final Evaluator LINKS = QueryParser.parse("a[href]");
+    private static final Evaluator QUOTES = QueryParser.parse("blockquote");
+    private static final Evaluator MEDIA = QueryParser.parse("img[src], source[src], video[src], audio[src], track[src]");
 
     /** Processes with {@link #mdToHtml} for relative URLs. */
     HtmlBody process(String html, Cloud cloud) {
@@ -49,7 +56,7 @@ final class HtmlPostProcessor {
         HeadingIds ids = new HeadingIds();
         List<TocEntry> toc = new ArrayList<>();
         String title = "";
-        for (Element h : doc.body().select("h1, h2, h3, h4, h5, h6")) {
+        for (Element h : doc.body().select(HEADINGS)) {
             int level = h.normalName().charAt(1) - '0';
             String text = h.text();
             String id = h.hasAttr("id") && !h.attr("id").isBlank() ? h.attr("id") : ids.next(text);
@@ -66,7 +73,7 @@ final class HtmlPostProcessor {
     }
 
     private static void portalLinks(Element body, Cloud cloud) {
-        for (Element a : body.select("a[href]")) {
+        for (Element a : body.select(LINKS)) {
             String href = a.attr("href").strip();
             if (href.regionMatches(true, 0, "data-blade:", 0, 11)) {
                 a.attr("href", bladeUrl(cloud.portalUrl(), href.substring(11)));
@@ -91,7 +98,7 @@ final class HtmlPostProcessor {
     }
 
     private static void alerts(Element body) {
-        for (Element quote : body.select("blockquote")) {
+        for (Element quote : body.select(QUOTES)) {
             Element first = quote.children().first();
             if (first == null || !first.normalName().equals("p")) continue;
             Node lead = first.childNodeSize() == 0 ? null : first.childNode(0);
@@ -110,7 +117,7 @@ final class HtmlPostProcessor {
     }
 
     private static void links(Element body, Cloud cloud, java.util.function.UnaryOperator<String> relativeUrl) {
-        for (Element a : body.select("a[href]")) {
+        for (Element a : body.select(LINKS)) {
             String href = a.attr("href").strip();
             if (CloudPreprocessor.isRelative(href)) {
                 a.attr("href", relativeUrl.apply(href));
@@ -120,7 +127,7 @@ final class HtmlPostProcessor {
                 a.attr("rel", "noopener");
             }
         }
-        for (Element media : body.select("img[src], source[src], video[src], audio[src], track[src]")) {
+        for (Element media : body.select(MEDIA)) {
             String src = media.attr("src").strip();
             media.attr("src", CloudPreprocessor.isRelative(src) ? relativeUrl.apply(src) : cloud.rewrite(src));
             if (media.normalName().equals("img") && !media.hasAttr("loading")) media.attr("loading", "lazy");

@@ -35,6 +35,8 @@ public final class Templates {
 
     private final Configuration freemarker;
     private final Path overrides;
+    /** Whether a template exists, by name: asked for every page, and a missing one is found by an exception. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> existing = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Templates(Path overrides) {
         this.overrides = overrides;
@@ -59,6 +61,8 @@ public final class Templates {
         c.setWrapUncheckedExceptions(true);
         c.setFallbackOnNullLoopVariable(false);
         c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33).build());
+        // Templates do not change during a build: no check of their files every few seconds.
+        c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         this.freemarker = c;
     }
 
@@ -90,6 +94,10 @@ public final class Templates {
 
     /** Whether a template of that name exists (in the overrides or the theme). */
     public boolean exists(String name) {
+        return existing.computeIfAbsent(name, this::lookUp);
+    }
+
+    private boolean lookUp(String name) {
         try {
             freemarker.getTemplate(name);
             return true;
