@@ -89,4 +89,5 @@ if [[ $skip != *" incremental "* ]]; then
     echo
 fi
 
+echo "load average at the end: $(cut -d" " -f1-3 /proc/loadavg) (the machine may be shared: compare CPU time as well as wall time)"
 bench summary "$work" "$count"
