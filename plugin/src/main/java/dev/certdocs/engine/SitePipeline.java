@@ -58,8 +58,12 @@ final class SitePipeline {
         List<Article> articles = loadedArticles.stream().map(ArticleLoader.Loaded::article).toList();
         Includes includes = new Includes(config.baseDir());
         SiteRenderer renderer = new SiteRenderer(config, includes, GitDates.read(config.baseDir()));
+        // Per-cloud work runs one cloud per thread: plans, earlier search indexes, then the site pages.
+        List<Cloud> clouds = config.clouds();
+        SiteRenderer.CloudSite[] plans = new SiteRenderer.CloudSite[clouds.size()];
+        Parallel.forEach(config.threads(), clouds.size(), "planning", k -> plans[k] = renderer.plan(clouds.get(k), articles));
         Map<String, SiteRenderer.CloudSite> sites = new LinkedHashMap<>();
-        for (Cloud cloud : config.clouds()) sites.put(cloud.id(), renderer.plan(cloud, articles));
+        for (SiteRenderer.CloudSite plan : plans) sites.put(plan.cloud().id(), plan);
 
         Path manifestFile = config.site().stateDirectory().resolve(config.site().version() + ".json");
         String fingerprint = fingerprint(config, renderer);
@@ -74,7 +78,12 @@ final class SitePipeline {
         for (String id : sites.keySet()) {
             search.put(id, new SearchEntry[articles.size()]);
             files.put(id, ConcurrentHashMap.newKeySet());
-            if (reusable) previousSearch.put(id, readSearchIndex(config, id));
+        }
+        if (reusable) {
+            List<Map<String, SearchEntry>> indexes = new ArrayList<>(java.util.Collections.nCopies(clouds.size(), null));
+            Parallel.forEach(config.threads(), clouds.size(), "reading the search indexes",
+                    k -> indexes.set(k, readSearchIndex(config, clouds.get(k).id())));
+            for (int k = 0; k < clouds.size(); k++) previousSearch.put(clouds.get(k).id(), indexes.get(k));
         }
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger reused = new AtomicInteger();
@@ -94,9 +103,7 @@ final class SitePipeline {
                     String path = renderer.pagePath(loaded.article());
                     Manifest.Page before = reusable ? previous.pages().get(cloud + "/" + path) : null;
                     SearchEntry oldEntry = before == null ? null : previousSearch.get(cloud).get(path);
-                    var published = before == null ? java.util.Optional.<Path>empty() : writer.published(cloud, path);
-                    if (before != null && before.key().equals(key) && oldEntry != null && published.isPresent()) {
-                        writer.reuse(cloud, published.get(), path);
+                    if (before != null && before.key().equals(key) && oldEntry != null && writer.reuse(cloud, path)) {
                         search.get(cloud)[i] = oldEntry;
                         files.get(cloud).addAll(before.files());
                         manifest.put(cloud + "/" + path, before);
@@ -112,7 +119,9 @@ final class SitePipeline {
                     }
                 }
             });
-            for (SiteRenderer.CloudSite site : sites.values()) {
+            List<SiteRenderer.CloudSite> siteList = List.copyOf(sites.values());
+            Parallel.forEach(config.threads(), siteList.size(), "rendering the site pages", k -> {
+                SiteRenderer.CloudSite site = siteList.get(k);
                 String cloud = site.cloud().id();
                 List<SearchEntry> entries = new ArrayList<>();
                 for (SearchEntry e : search.get(cloud)) if (e != null) entries.add(e);
@@ -129,6 +138,9 @@ final class SitePipeline {
                         airGap.file(cloud, renderer.sitePath(repoPath), source);
                     }
                 }
+            });
+            for (SiteRenderer.CloudSite site : sites.values()) { // one at a time: the theme jar is opened as a file system
+                String cloud = site.cloud().id();
                 writer.copyAssets(cloud, SiteRenderer.class.getClassLoader(), "certdocs-templates",
                         config.site().templatesDirectory());
                 airGap.tree(cloud, "assets/", writer.versionDir(cloud).resolve("assets"));

@@ -70,27 +70,29 @@ public final class SiteWriter implements AutoCloseable {
         }
     }
 
-    /** The published copy of a page of this version from an earlier run, if there is one. */
-    public java.util.Optional<Path> published(String cloud, String path) {
-        Path p = output.resolve(cloud).resolve(version).resolve(path).normalize();
-        return p.startsWith(output) && Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
-    }
-
     /**
-     * Puts an unchanged page of the published version into the staged one: a hard link where the
-     * file system allows (no bytes copied; the published version is replaced whole at commit, so
-     * the shared file is never written to), else a copy.
+     * Puts an unchanged page of the published version (from an earlier run) into the staged one,
+     * if it is there: a hard link where the file system allows (no bytes copied; the published
+     * version is replaced whole at commit, so the shared file is never written to), else a copy.
+     * Returns false when there is no published page at that path.
      */
-    public void reuse(String cloud, Path published, String path) {
+    public boolean reuse(String cloud, String path) {
+        Path published = output.resolve(cloud).resolve(version).resolve(path).normalize();
         Path dest = versionDir(cloud).resolve(path).normalize();
         if (!dest.startsWith(versionDir(cloud))) throw new CertDocsException("page path " + path + " leaves the site");
+        if (!published.startsWith(output)) return false;
         try {
             folder(dest.getParent());
             try {
+                // No check first: the link fails when the page is not there (one call per page instead of two).
                 Files.createLink(dest, published);
+            } catch (java.nio.file.NoSuchFileException e) {
+                return false;
             } catch (UnsupportedOperationException | IOException e) {
+                if (!Files.isRegularFile(published)) return false;
                 Files.copy(published, dest, StandardCopyOption.REPLACE_EXISTING);
             }
+            return true;
         } catch (IOException e) {
             throw new CertDocsException("cannot reuse " + published + ": " + e.getMessage(), e);
         }
