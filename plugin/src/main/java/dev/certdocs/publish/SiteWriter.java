@@ -244,11 +244,39 @@ public final class SiteWriter implements AutoCloseable {
     }
 
     static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        try (java.nio.file.DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            if (stream instanceof java.nio.file.SecureDirectoryStream<Path> secure) {
+                deleteContents(secure);
+                Files.delete(dir);
+                return;
+            }
+        }
         List<Path> all;
         try (Stream<Path> walk = Files.walk(dir)) {
             all = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
         }
         for (Path p : all) Files.deleteIfExists(p);
+    }
+
+    /**
+     * Deletes what a folder holds with one unlinkat call per file (a replaced version has tens
+     * of thousands): Files.delete reads each file's attributes first, and a walk reads them too.
+     */
+    private static void deleteContents(java.nio.file.SecureDirectoryStream<Path> folder) throws IOException {
+        for (Path entry : folder) {
+            Path name = entry.getFileName();
+            try {
+                folder.deleteFile(name);
+            } catch (IOException notAFile) {
+                try (java.nio.file.SecureDirectoryStream<Path> sub = folder.newDirectoryStream(name,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    deleteContents(sub);
+                } catch (java.nio.file.NotDirectoryException e) {
+                    throw notAFile;
+                }
+                folder.deleteDirectory(name);
+            }
+        }
     }
 }
