@@ -93,13 +93,15 @@ final class SitePipeline {
             Parallel.forEach(config.threads(), articles.size(), "rendering", i -> {
                 Article listed = articles.get(i);
                 ArticleLoader.Loaded loaded = loadedArticles.get(i);
-                List<String> includeTexts = null;
+                String articleKey = null;
                 Map<String, String> markdownMemo = new HashMap<>();
                 for (SiteRenderer.CloudSite site : sites.values()) {
                     String cloud = site.cloud().id();
                     if (!site.publishedIn().getOrDefault(listed.path(), List.of()).contains(cloud)) continue;
-                    if (includeTexts == null) includeTexts = includeTexts(includes, loaded.article());
-                    String key = renderer.inputKey(site, loaded.article(), loaded.bodyText(), includeTexts);
+                    if (articleKey == null) {
+                        articleKey = renderer.articleKey(loaded.article(), loaded.bodyText(), includeTexts(includes, loaded.article()));
+                    }
+                    String key = renderer.inputKey(site, loaded.article(), articleKey);
                     String path = renderer.pagePath(loaded.article());
                     Manifest.Page before = reusable ? previous.pages().get(cloud + "/" + path) : null;
                     SearchEntry oldEntry = before == null ? null : previousSearch.get(cloud).get(path);

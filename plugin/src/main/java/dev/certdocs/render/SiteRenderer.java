@@ -91,11 +91,24 @@ public final class SiteRenderer {
     /**
      * The hash of everything an article's page in one cloud is made from, beyond what every page
      * shares (templates, configuration): its properties and text, the includes it reaches, the
-     * clouds it is published in, its date, and the navigation it shows.
+     * clouds it is published in, its date, and the navigation it shows ({@code articleKey}: the
+     * article's {@link #articleKey}).
      */
-    public String inputKey(CloudSite site, Article article, String bodyText, List<String> includeTexts) {
+    public String inputKey(CloudSite site, Article article, String articleKey) {
         java.security.MessageDigest d = Fingerprints.sha256();
         Fingerprints.update(d, site.cloud().id());
+        Fingerprints.update(d, articleKey);
+        Fingerprints.update(d, String.join(",", site.publishedIn().getOrDefault(article.path(), List.of())));
+        Fingerprints.update(d, site.navigation().getOrDefault(serviceId(article), ""));
+        return Fingerprints.hex(d);
+    }
+
+    /**
+     * The part of {@link #inputKey} that is the same in every cloud (properties, text, includes,
+     * date), hashed once per article instead of once per cloud.
+     */
+    public String articleKey(Article article, String bodyText, List<String> includeTexts) {
+        java.security.MessageDigest d = Fingerprints.sha256();
         Fingerprints.update(d, article.path());
         article.props().attributes().forEach(a -> {
             Fingerprints.update(d, a.name());
@@ -103,11 +116,10 @@ public final class SiteRenderer {
         });
         Fingerprints.update(d, bodyText);
         includeTexts.forEach(t -> Fingerprints.update(d, t));
-        Fingerprints.update(d, String.join(",", site.publishedIn().getOrDefault(article.path(), List.of())));
         Fingerprints.update(d, lastUpdated(article));
-        Fingerprints.update(d, site.navigation().getOrDefault(serviceId(article), ""));
         return Fingerprints.hex(d);
     }
+
 
     /** A hash of the templates and assets in force. */
     public String templatesFingerprint() {
