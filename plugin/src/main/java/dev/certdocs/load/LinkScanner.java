@@ -115,7 +115,13 @@ public final class LinkScanner {
             int lineStart = src.lineStart(include.position().line());
             Matcher im = INCLUDE.matcher(src.line(include.position().line()));
             if (im.find(include.position().column() - 1)) {
-                blank(lineStart + im.start() - bodyOffset, lineStart + im.end() - bodyOffset, masked);
+                int from = lineStart + im.start() - bodyOffset;
+                blank(from, lineStart + im.end() - bodyOffset, masked);
+                String line = src.line(include.position().line());
+                if (line.substring(0, im.start()).isBlank() && !line.substring(im.end()).isBlank() && from >= 0) {
+                    // Text after the directive must not become indented code: an invisible, inert first character.
+                    masked[from] = '\u200B';
+                }
             }
             directives.add(new PageLinks.IncludeAt(include.target(), include.position(), scopes.at(include.position().line())));
         }
@@ -221,9 +227,10 @@ public final class LinkScanner {
             if (r.isDefined()) {
                 Reference ref = r.getReferenceNode(doc);
                 if (ref != null) link(ref.getUrl().unescape(), origin, label, r.getStartOffset());
-            } else if (!r.isReferenceTextCombined()) {
-                // [text][label] or [text][] with no definition: the page shows the brackets as text.
-                link(null, origin, r.isDummyReference() ? r.getText().toString() : label, r.getStartOffset());
+            } else if (!r.isReferenceTextCombined() || r.isDummyReference()) {
+                // [text][label] or [label][] with no definition: the page shows the brackets as text.
+                // A shortcut [label] is left alone: brackets in prose ([!NOTE], [optional]) read the same.
+                link(null, origin, label, r.getStartOffset());
             }
         }
 
