@@ -103,8 +103,18 @@ public class CheckLinksMojo extends AbstractCertDocsMojo {
 
     @Override
     void run() throws MojoFailureException {
+        LinkCheckResult result = CertDocs.checkLinks(config().links(links()).build(), new MavenBuildLog(getLog()));
+        if (result.failed()) {
+            throw new MojoFailureException("certdocs check-links: " + result.summary().closingLine("article")
+                    + ". See the lines above or " + baseDirectory.toPath().toAbsolutePath()
+                    .relativize(reportsDirectory.toPath().toAbsolutePath().resolve("report.html")) + ".");
+        }
+    }
+
+    /** The parameters as the engine's settings; durations and the status map are checked here. */
+    LinkSettings links() {
         LinkSettings d = LinkSettings.defaults(reportsDirectory.toPath());
-        LinkSettings links = new LinkSettings(offline || session.isOffline(), failOnBrokenLinks, linkConcurrency,
+        return new LinkSettings(offline || session.isOffline(), failOnBrokenLinks, linkConcurrency,
                 linkHostConcurrency, LinkSettings.parseDuration(linkHostInterval),
                 LinkSettings.parseDuration(linkConnectTimeout), LinkSettings.parseDuration(linkTimeout), linkRetries,
                 LinkSettings.parseDuration(linkMaxRetryWait), linkMaxRedirects, d.maxBodyBytes(),
@@ -112,11 +122,5 @@ public class CheckLinksMojo extends AbstractCertDocsMojo {
                 linkInclude == null ? List.of() : linkInclude, linkExclude == null ? List.of() : linkExclude,
                 LinkOptions.statusMap(linkStatusMap), LinkOptions.headers(linkHeaders == null ? List.of()
                         : linkHeaders.stream().map(LinkHeaderParameter::toHeader).toList()), d.userAgent());
-        LinkCheckResult result = CertDocs.checkLinks(config().links(links).build(), new MavenBuildLog(getLog()));
-        if (result.failed()) {
-            throw new MojoFailureException("certdocs check-links: " + result.summary().closingLine("article")
-                    + ". See the lines above or " + baseDirectory.toPath().toAbsolutePath()
-                    .relativize(reportsDirectory.toPath().toAbsolutePath().resolve("report.html")) + ".");
-        }
     }
 }
