@@ -1,19 +1,26 @@
 package dev.certdocs.link;
 
 import dev.certdocs.config.BuildLog;
+import dev.certdocs.config.CertDocsException;
 import dev.certdocs.diagnostic.Rule;
 import dev.certdocs.diagnostic.Rules;
 import dev.certdocs.diagnostic.Severity;
 import dev.certdocs.link.http.UrlResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -43,11 +50,20 @@ final class ExternalLinks {
     record Outcome(Map<UrlResult.Outcome, Integer> counts, int notChecked) {
     }
 
+    /** How often a long run says how far it has got. */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
     private final boolean checkFragments;
+    private final Duration progressEvery;
     private final Map<UrlKey, List<Use>> uses = new ConcurrentHashMap<>();
 
     ExternalLinks(boolean checkFragments) {
+        this(checkFragments, PROGRESS_EVERY);
+    }
+
+    ExternalLinks(boolean checkFragments, Duration progressEvery) {
         this.checkFragments = checkFragments;
+        this.progressEvery = progressEvery;
     }
 
     /** Records that the link {@code key} reaches {@code url} (after rewrites) in {@code cloud}. */
@@ -69,9 +85,11 @@ final class ExternalLinks {
             return new Outcome(counts, sorted.size());
         }
         Map<UrlKey, CompletableFuture<UrlResult>> futures = new LinkedHashMap<>();
+        AtomicInteger done = new AtomicInteger();
         try (ExternalUrls urls = checker.get()) {
             sorted.keySet().forEach(k -> futures.put(k, urls.check(k.url(), k.fragment())));
-            CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+            futures.values().forEach(f -> f.whenComplete((r, e) -> done.incrementAndGet()));
+            await(CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)), done, futures.size(), log);
         }
         futures.forEach((k, future) -> {
             UrlResult result = result(k, future);
@@ -79,6 +97,37 @@ final class ExternalLinks {
             for (Use use : sorted.get(k)) report(k, result, use, findings);
         });
         return new Outcome(counts, 0);
+    }
+
+    /** Waits for every answer, saying every {@link #progressEvery} how many there are, how fast, and how long is left. */
+    private void await(CompletableFuture<Void> all, AtomicInteger done, int total, BuildLog log) {
+        long start = System.nanoTime();
+        while (true) {
+            try {
+                all.get(progressEvery.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                log.info(progress(done.get(), total, Duration.ofNanos(System.nanoTime() - start)));
+            } catch (ExecutionException e) {
+                return; // each URL's failure is read from its own future
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CertDocsException("link checking was interrupted", e);
+            }
+        }
+    }
+
+    /** {@code external URLs: 1200/20000 checked, 350.0/s, about 54 s left}. */
+    static String progress(int done, int total, Duration elapsed) {
+        double rate = done / Math.max(elapsed.toNanos() / 1e9, 1e-3);
+        String left;
+        if (done == 0) {
+            left = "time left not known yet";
+        } else {
+            long seconds = Math.round((total - done) / rate);
+            left = "about " + (seconds >= 60 ? seconds / 60 + " min " + seconds % 60 + " s" : seconds + " s") + " left";
+        }
+        return String.format(Locale.ROOT, "external URLs: %d/%d checked, %.1f/s, %s", done, total, rate, left);
     }
 
     private static UrlResult result(UrlKey k, CompletableFuture<UrlResult> future) {
