@@ -17,8 +17,9 @@ final class LinkSyntax {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern HTTP_URL = Pattern.compile(
             "(?i)https?://(?:[^/?#@\\s]*@)?(\\[[0-9A-Fa-f:.]+]|[^/?#:\\s\\[\\]]+)(:\\d*)?([/?#].*)?");
-    private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?"
-            + "(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*\\.?");
+    /** Host labels: letters, digits, hyphens inside; underscores too, which browsers accept in real host names. */
+    private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_-]*[\\p{L}\\p{N}_])?"
+            + "(?:\\.[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_-]*[\\p{L}\\p{N}_])?)*\\.?");
 
     private LinkSyntax() {
     }
