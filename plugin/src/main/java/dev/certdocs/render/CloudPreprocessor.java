@@ -137,7 +137,9 @@ final class CloudPreprocessor {
         String fromDir = Paths.dir(from);
         String toDir = Paths.dir(to);
         if (fromDir.equals(toDir)) return text;
-        Function<String, String> fix = target -> isRelative(target) ? Paths.relativize(toDir, Paths.normalize(fromDir + target)) : target;
+        // A target that starts with {{cloud.x}} is a URL once the variable is replaced (after re-basing).
+        Function<String, String> fix = target -> isRelative(target) && !target.startsWith("{{")
+                ? Paths.relativize(toDir, Paths.normalize(fromDir + target)) : target;
         String s = replaceTargets(MD_TARGET, text, fix);
         s = replaceTargets(HTML_TARGET, s, fix);
         s = replaceTargets(HTML_TARGET_SINGLE, s, fix);
