@@ -136,9 +136,9 @@ public final class CertDocs {
         List<Finding> findings = Baseline.read(config.baselineFile()).apply(report.diagnostics(), lines::of);
         RunSummary run = new RunSummary("check-links", Version.current(), files, findings, LinkCheck.rules(),
                 Duration.ofNanos(System.nanoTime() - start));
-        log.info("Link results:");
-        report.counts().table().forEach(log::info);
-        Reporting.report(config, run, log, "article");
+        List<String> table = new ArrayList<>(List.of("Link results:"));
+        table.addAll(report.counts().table());
+        Reporting.report(config, run, log, "article", table);
         boolean failed = config.links().failOnBrokenLinks()
                 && findings.stream().anyMatch(f -> f.fails(config.failOnWarning()));
         return new LinkCheckResult(run, report.counts(), failed);
