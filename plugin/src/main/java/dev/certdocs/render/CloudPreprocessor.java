@@ -31,6 +31,8 @@ final class CloudPreprocessor {
     private static final Pattern MD_TARGET = Pattern.compile("(\\]\\(\\s*<?)([^)\\s>]+)");
     private static final Pattern HTML_TARGET = Pattern.compile("(\\b(?:src|href)\\s*=\\s*\")([^\"]+)");
     private static final Pattern CONTAINER_PREFIX = Pattern.compile("[ \t>]*");
+    private static final Pattern HTML_TARGET_SINGLE = Pattern.compile("(\\b(?:src|href)\\s*=\\s*')([^']+)");
+    private static final Pattern REFERENCE_TARGET = Pattern.compile("(?m)^( {0,3}\\[[^\\]]+]:[ \\t]*<?)([^\\s>]+)");
     private static final int MAX_DEPTH = 16;
 
     private final Includes includes;
@@ -145,7 +147,9 @@ final class CloudPreprocessor {
         Function<String, String> fix = target -> isRelative(target) && !target.startsWith("{{")
                 ? Paths.relativize(toDir, Paths.normalize(fromDir + target)) : target;
         String s = replaceTargets(MD_TARGET, text, fix);
-        return replaceTargets(HTML_TARGET, s, fix);
+        s = replaceTargets(HTML_TARGET, s, fix);
+        s = replaceTargets(HTML_TARGET_SINGLE, s, fix);
+        return replaceTargets(REFERENCE_TARGET, s, fix);
     }
 
     private static String replaceTargets(Pattern p, String text, Function<String, String> fix) {
