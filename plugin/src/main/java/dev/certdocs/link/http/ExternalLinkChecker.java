@@ -46,7 +46,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -215,8 +214,9 @@ public final class ExternalLinkChecker implements AutoCloseable {
                 .connectTimeout(settings.connectTimeout())
                 .executor(executor)
                 .build();
+        // a granted request starts in the thread that freed its place: sendAsync hands its work to the executor at once
         this.gate = new RequestGate(settings.concurrency(), settings.hostConcurrency(), settings.hostInterval().toNanos(),
-                System::nanoTime, (task, delay) -> scheduler.schedule(task, delay, TimeUnit.NANOSECONDS), executor);
+                System::nanoTime, (task, delay) -> scheduler.schedule(task, delay, TimeUnit.NANOSECONDS), Runnable::run);
     }
 
     /**
@@ -448,44 +448,86 @@ public final class ExternalLinkChecker implements AutoCloseable {
         private void sendWith(RequestGate.Permit permit) {
             count++;
             requests.incrementAndGet();
-            AtomicReference<BoundedBody> reader = new AtomicReference<>();
-            boolean wantIds = body;
-            HttpResponse.BodyHandler<BoundedBody.Read> handler = info -> {
-                BoundedBody b = new BoundedBody(settings.maxBodyBytes(), wantIds && info.statusCode() / 100 == 2);
-                reader.set(b);
-                return b;
-            };
+            Attempt attempt = new Attempt(permit, body);
+            attempt.deadline = scheduler.schedule(attempt::expire, settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
             CompletableFuture<HttpResponse<BoundedBody.Read>> exchange;
             try {
-                exchange = client.sendAsync(request(current, method), handler);
+                exchange = client.sendAsync(request(current, method), attempt::reader);
             } catch (IllegalArgumentException e) {
+                attempt.deadline.cancel(false);
                 permit.release();
                 finish(Outcome.MALFORMED, 0, "cannot be requested: " + e.getMessage());
                 return;
             }
-            // HttpRequest.timeout ends the wait for the answer's head; this also bounds the body
-            AtomicBoolean timedOut = new AtomicBoolean();
-            ScheduledFuture<?> deadline = scheduler.schedule(() -> {
+            attempt.exchange = exchange;
+            // The client runs this future's dependents on CompletableFuture's default pool, which
+            // starts a thread per task on a machine with two cores or fewer; so the answer is taken
+            // from the body reader, and this future only reports failures before there is a body.
+            exchange.whenComplete((response, error) -> {
+                if (error != null) attempt.settle(null, error);
+            });
+        }
+
+        /**
+         * One request: its permit, its deadline, and the one way it ends, the answer (its head
+         * and the bounded body read) or a failure, whichever comes first.
+         */
+        private final class Attempt {
+            private final RequestGate.Permit permit;
+            private final boolean wantIds;
+            private final AtomicBoolean settled = new AtomicBoolean();
+            private final AtomicBoolean timedOut = new AtomicBoolean();
+            private volatile HttpResponse.ResponseInfo head;
+            private volatile BoundedBody reader;
+            private volatile CompletableFuture<?> exchange;
+            private volatile ScheduledFuture<?> deadline;
+
+            Attempt(RequestGate.Permit permit, boolean wantIds) {
+                this.permit = permit;
+                this.wantIds = wantIds;
+            }
+
+            /** The body handler: ids are collected only from a 2xx page whose fragments are checked. */
+            HttpResponse.BodySubscriber<BoundedBody.Read> reader(HttpResponse.ResponseInfo info) {
+                head = info;
+                BoundedBody b = new BoundedBody(settings.maxBodyBytes(), wantIds && info.statusCode() / 100 == 2);
+                reader = b;
+                b.getBody().whenComplete(this::settle);
+                return b;
+            }
+
+            /** HttpRequest.timeout ends only the wait for the answer's head; this also bounds the body. */
+            void expire() {
                 timedOut.set(true);
-                BoundedBody b = reader.get();
+                BoundedBody b = reader;
                 if (b != null) b.abort(new HttpTimeoutException("request timed out"));
-                exchange.cancel(true);
-            }, settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
-            exchange.handle((response, error) -> {
-                deadline.cancel(false);
+                CompletableFuture<?> x = exchange;
+                if (x != null) x.cancel(true);
+            }
+
+            void settle(BoundedBody.Read read, Throwable error) {
+                if (!settled.compareAndSet(false, true)) return;
+                ScheduledFuture<?> d = deadline;
+                if (d != null) d.cancel(false);
                 permit.release();
-                if (response != null) answered(response);
-                else failed(error, timedOut.get());
-                return null;
-            }).exceptionally(this::fail);
+                try {
+                    if (error == null) answered(head, read);
+                    else failed(error, timedOut.get());
+                } catch (RuntimeException | Error e) {
+                    // a bug: fail the URL's future rather than lose the exception in a callback
+                    done.completeExceptionally(e);
+                    throw e;
+                }
+            }
         }
 
         private Void fail(Throwable t) {
+            // a bug in this class (the gate and the requests never fail otherwise): the URL's future says so
             done.completeExceptionally(t);
             return null;
         }
 
-        private void answered(HttpResponse<BoundedBody.Read> response) {
+        private void answered(HttpResponse.ResponseInfo response, BoundedBody.Read read) {
             int status = response.statusCode();
             if (isRedirect(status)) {
                 Optional<String> location = response.headers().firstValue("location");
@@ -495,7 +537,7 @@ public final class ExternalLinkChecker implements AutoCloseable {
                 }
             }
             if (status / 100 == 2) {
-                finish(status, response);
+                finish(status, response, read);
                 return;
             }
             boolean retry = isRetried(status) && retriesUsed < settings.retries();
@@ -507,7 +549,7 @@ public final class ExternalLinkChecker implements AutoCloseable {
                 return;
             }
             if (retry) retryLater(status, response.headers());
-            else finish(status, response);
+            else finish(status, response, read);
         }
 
         private void failed(Throwable error, boolean timedOut) {
@@ -596,14 +638,14 @@ public final class ExternalLinkChecker implements AutoCloseable {
             return d.compareTo(settings.maxRetryWait()) > 0 ? settings.maxRetryWait() : d;
         }
 
-        private void finish(int status, HttpResponse<BoundedBody.Read> response) {
+        private void finish(int status, HttpResponse.ResponseInfo response, BoundedBody.Read read) {
             String text = statusText(status) + at();
             Outcome mapped = statusMap.get(status);
             if (mapped != null) {
                 finish(mapped, status, text + attempts() + " (status map: " + status + " -> "
-                        + settings.statusMap().get(status).strip().toLowerCase(Locale.ROOT) + ")", response.body());
+                        + settings.statusMap().get(status).strip().toLowerCase(Locale.ROOT) + ")", read);
             } else if (status / 100 == 2) {
-                finish(Outcome.OK, status, text, response.body());
+                finish(Outcome.OK, status, text, read);
             } else if (status == 999) {
                 finish(Outcome.BLOCKED, status, text + " (the server refuses automated requests)", null);
             } else if (status == 403 && challenge(response.headers()) != null) {

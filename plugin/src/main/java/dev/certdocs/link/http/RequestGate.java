@@ -64,8 +64,9 @@ final class RequestGate {
     private int inFlight;
 
     /**
-     * @param grantExecutor where a granted request is started, so that it never runs under the
-     *                      gate's lock or in the thread of the request that just ended
+     * @param grantExecutor where a granted permit is handed over (never under the gate's lock);
+     *                      {@code Runnable::run} starts the next request in the thread that freed
+     *                      the place, which is right when starting a request does not block
      */
     RequestGate(int concurrency, int hostConcurrency, long intervalNanos, LongSupplier nanoTime, Timer timer,
             Executor grantExecutor) {
