@@ -247,7 +247,8 @@ public final class ExternalLinkChecker implements AutoCloseable {
         if (known != null) return known.copy();
 
         startProgress();
-        evaluate(key, base, fragment).whenComplete((result, error) -> {
+        // completed on the checker's threads, so a caller's continuation never runs inside the client's own
+        evaluate(key, base, fragment).whenCompleteAsync((result, error) -> {
             if (error != null) {
                 mine.completeExceptionally(error);
                 return;
@@ -256,7 +257,7 @@ public final class ExternalLinkChecker implements AutoCloseable {
             else if (result.outcome() != Outcome.OK && result.outcome() != Outcome.EXCLUDED) cache.forget(key);
             completed.incrementAndGet();
             mine.complete(result);
-        });
+        }, executor);
         return mine.copy();
     }
 
