@@ -1,26 +1,36 @@
 package dev.certdocs.engine;
 
 import dev.certdocs.config.BuildLog;
-import dev.certdocs.config.CertDocsException;
 import dev.certdocs.config.LinkSettings;
 import dev.certdocs.link.ExternalUrls;
+import dev.certdocs.link.http.ExternalLinkChecker;
+import dev.certdocs.link.http.UrlResult;
+import java.util.concurrent.CompletableFuture;
 
-/** The HTTP checker of {@code dev.certdocs.link.http} as the link stage's {@link ExternalUrls}. */
-final class HttpLinks {
+/**
+ * The HTTP checker of {@code dev.certdocs.link.http} as the link stage's {@link ExternalUrls}.
+ * The adapter lives here so that neither link package depends on the other's interface.
+ */
+final class HttpLinks implements ExternalUrls {
 
-    private HttpLinks() {
+    private final ExternalLinkChecker checker;
+
+    private HttpLinks(ExternalLinkChecker checker) {
+        this.checker = checker;
     }
 
+    /** One checker, and so one HTTP client and one cache, for the whole run. */
     static ExternalUrls open(LinkSettings settings, BuildLog log) {
-        // MERGE: once dev.certdocs.link.http.ExternalLinkChecker is in, this body becomes
-        //   var checker = new dev.certdocs.link.http.ExternalLinkChecker(settings, log);
-        //   return new ExternalUrls() {
-        //       public java.util.concurrent.CompletableFuture<dev.certdocs.link.http.UrlResult> check(String url, String fragment) {
-        //           return checker.check(url, fragment);
-        //       }
-        //       public void close() { checker.close(); }
-        //   };
-        throw new CertDocsException("this build of certdocs has no HTTP link checker yet;"
-                + " run check-links offline (-Dcertdocs.offline or mvn -o) to check everything but external URLs");
+        return new HttpLinks(new ExternalLinkChecker(settings, log));
+    }
+
+    @Override
+    public CompletableFuture<UrlResult> check(String url, String fragmentOrNull) {
+        return checker.check(url, fragmentOrNull);
+    }
+
+    @Override
+    public void close() {
+        checker.close();
     }
 }

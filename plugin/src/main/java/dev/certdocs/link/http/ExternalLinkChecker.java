@@ -90,8 +90,6 @@ import javax.net.ssl.SSLException;
  *       stored, with the time they were really checked; anything else is checked again every
  *       run. A zero TTL turns the cache off. An unreadable cache file is ignored with a warning;
  *       {@link #close()} writes it anew, atomically.</li>
- *   <li><b>Progress.</b> While URLs are pending, a line "checked N/M URLs, R/s, ETA …" is logged
- *       at most every 5 s.</li>
  * </ul>
  *
  * <p>Every URL ends in one {@link Outcome}:
@@ -137,7 +135,6 @@ public final class ExternalLinkChecker implements AutoCloseable {
     }
 
     private static final Duration BACKOFF_BASE = Duration.ofSeconds(1);
-    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
     private static final Map<String, Outcome> STATUS_MAP_WORDS =
             Map.of("ok", Outcome.OK, "warn", Outcome.WARNED, "skip", Outcome.EXCLUDED, "broken", Outcome.BROKEN);
 
@@ -161,10 +158,6 @@ public final class ExternalLinkChecker implements AutoCloseable {
     private final Map<String, CompletableFuture<Fetched>> bodyFetches = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger cacheHits = new AtomicInteger();
-    private final AtomicInteger completed = new AtomicInteger();
-    private final Duration progressInterval;
-    private final AtomicBoolean progressStarted = new AtomicBoolean();
-    private volatile long firstCheckNanos;
 
     /** A checker reading header values from the process environment. */
     public ExternalLinkChecker(LinkSettings settings, BuildLog log) {
@@ -177,12 +170,12 @@ public final class ExternalLinkChecker implements AutoCloseable {
      * @throws CertDocsException when a pattern, the status map or a header is unusable
      */
     public ExternalLinkChecker(LinkSettings settings, BuildLog log, Function<String, String> environment) {
-        this(settings, log, environment, Clock.systemUTC(), BACKOFF_BASE, PROGRESS_INTERVAL);
+        this(settings, log, environment, Clock.systemUTC(), BACKOFF_BASE);
     }
 
-    /** For tests: a fixed clock for the cache TTL, a short back-off and progress interval. */
+    /** For tests: a fixed clock for the cache TTL and a short back-off. */
     ExternalLinkChecker(LinkSettings settings, BuildLog log, Function<String, String> environment, Clock clock,
-            Duration backoffBase, Duration progressInterval) {
+            Duration backoffBase) {
         if (settings.concurrency() < 1 || settings.hostConcurrency() < 1) {
             throw new CertDocsException("link concurrency must be at least 1 (certdocs.linkConcurrency is "
                     + settings.concurrency() + ", certdocs.linkHostConcurrency " + settings.hostConcurrency() + ")");
@@ -191,7 +184,6 @@ public final class ExternalLinkChecker implements AutoCloseable {
         this.log = log;
         this.clock = clock;
         this.backoffBase = backoffBase;
-        this.progressInterval = progressInterval;
         this.include = patterns(settings.include(), "include");
         this.exclude = patterns(settings.exclude(), "exclude");
         this.statusMap = statusMap(settings.statusMap());
@@ -246,7 +238,6 @@ public final class ExternalLinkChecker implements AutoCloseable {
         known = results.putIfAbsent(key, mine);
         if (known != null) return known.copy();
 
-        startProgress();
         // completed on the checker's threads, so a caller's continuation never runs inside the client's own
         evaluate(key, base, fragment).whenCompleteAsync((result, error) -> {
             if (error != null) {
@@ -255,7 +246,6 @@ public final class ExternalLinkChecker implements AutoCloseable {
             }
             if (result.outcome() == Outcome.OK && !result.cached()) cache.putSuccess(key, result.status());
             else if (result.outcome() != Outcome.OK && result.outcome() != Outcome.EXCLUDED) cache.forget(key);
-            completed.incrementAndGet();
             mine.complete(result);
         }, executor);
         return mine.copy();
@@ -263,7 +253,7 @@ public final class ExternalLinkChecker implements AutoCloseable {
 
     /**
      * Checks every URL (a {@code #fragment} in one is checked when {@code checkExternalFragments}
-     * is on) and waits for all of them; progress is logged meanwhile.
+     * is on) and waits for all of them.
      *
      * @return each distinct URL as given to its result, in the order given
      */
@@ -720,25 +710,6 @@ public final class ExternalLinkChecker implements AutoCloseable {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    // ---------------------------------------------------------------- progress
-
-    private void startProgress() {
-        if (!progressStarted.compareAndSet(false, true)) return;
-        firstCheckNanos = System.nanoTime();
-        long every = Math.max(1, progressInterval.toNanos());
-        scheduler.scheduleWithFixedDelay(this::logProgress, every, every, TimeUnit.NANOSECONDS);
-    }
-
-    private void logProgress() {
-        int total = results.size();
-        int checked = completed.get();
-        if (checked >= total) return;
-        double seconds = (System.nanoTime() - firstCheckNanos) / 1e9;
-        double rate = checked / Math.max(seconds, 1e-3);
-        String eta = checked == 0 ? "unknown" : format(Duration.ofSeconds(Math.round((total - checked) / rate)));
-        log.info(String.format(Locale.ROOT, "link check: checked %d/%d URLs, %.1f/s, ETA %s", checked, total, rate, eta));
     }
 
     // ---------------------------------------------------------------- settings

@@ -600,7 +600,7 @@ class ExternalLinkCheckerTest {
 
         UrlResult r;
         try (ExternalLinkChecker checker = new ExternalLinkChecker(settings.build(), log, environment, Clock.systemUTC(),
-                FAST_BACKOFF, Duration.ofSeconds(5))) {
+                FAST_BACKOFF)) {
             r = get(checker, server.url("/private"));
         }
 
@@ -611,27 +611,6 @@ class ExternalLinkCheckerTest {
                 "warn: link check: the environment variable CERTDOCS_UNSET is not set; header X-Other is not sent to 127.0.0.1"),
                 log.lines());
         assertTrue(log.lines().stream().noneMatch(l -> l.contains("s3cret")));
-    }
-
-    @Test
-    void progressIsLoggedWhileUrlsArePending() throws Exception {
-        settings.hostConcurrency = 1;
-        List<String> urls = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            server.on("/slow/" + i, server.slow(250, 200));
-            urls.add(server.url("/slow/" + i));
-        }
-
-        try (ExternalLinkChecker checker = new ExternalLinkChecker(settings.build(), log, name -> null, Clock.systemUTC(),
-                FAST_BACKOFF, Duration.ofMillis(100))) {
-            checker.checkAll(urls);
-        }
-
-        assertFalse(log.lines().isEmpty());
-        for (String line : log.lines()) {
-            assertTrue(line.matches("info: link check: checked [0-5]/6 URLs, \\d+\\.\\d/s, ETA (unknown|\\d+ (ms|s)|\\d+\\.\\d s)"),
-                    line);
-        }
     }
 
     @Test
@@ -661,7 +640,7 @@ class ExternalLinkCheckerTest {
     }
 
     private ExternalLinkChecker checker(Clock clock) {
-        return new ExternalLinkChecker(settings.build(), log, name -> null, clock, FAST_BACKOFF, Duration.ofSeconds(5));
+        return new ExternalLinkChecker(settings.build(), log, name -> null, clock, FAST_BACKOFF);
     }
 
     private UrlResult checkOne(String url) throws Exception {
