@@ -136,7 +136,8 @@ public final class ExternalLinkChecker implements AutoCloseable {
 
     private static final Duration BACKOFF_BASE = Duration.ofSeconds(1);
     private static final Map<String, Outcome> STATUS_MAP_WORDS =
-            Map.of("ok", Outcome.OK, "warn", Outcome.WARNED, "skip", Outcome.EXCLUDED, "broken", Outcome.BROKEN);
+            Map.of("ok", Outcome.OK, "warn", Outcome.WARNED, "skip", Outcome.EXCLUDED, "error", Outcome.BROKEN,
+                    "broken", Outcome.BROKEN);
 
     private final LinkSettings settings;
     private final BuildLog log;
@@ -733,7 +734,7 @@ public final class ExternalLinkChecker implements AutoCloseable {
             Outcome o = word == null ? null : STATUS_MAP_WORDS.get(word.strip().toLowerCase(Locale.ROOT));
             if (o == null) {
                 throw new CertDocsException("link status map: '" + status + " -> " + word
-                        + "' is not understood; write ok, warn, skip or broken");
+                        + "' is not understood; write ok, warn, skip or error");
             }
             out.put(status, o);
         });

@@ -258,12 +258,24 @@ class ExternalLinkCheckerTest {
     }
 
     @Test
+    void theStatusMapCanMakeABlockedStatusAnError() throws Exception {
+        // the words of the certdocs.linkStatusMap parameter: "error" as well as "broken"
+        settings.statusMap.put(999, "error");
+        server.on("/linkedin", server.status(999));
+
+        try (ExternalLinkChecker checker = checker()) {
+            assertEquals(new UrlResult(server.url("/linkedin"), Outcome.BROKEN, 999,
+                    "999 (status map: 999 -> error)", 2, false), get(checker, server.url("/linkedin")));
+        }
+    }
+
+    @Test
     void anUnknownStatusMapWordIsAConfigurationError() {
         settings.statusMap.put(403, "ignore");
 
         CertDocsException e = assertThrows(CertDocsException.class, this::checker);
 
-        assertEquals("link status map: '403 -> ignore' is not understood; write ok, warn, skip or broken", e.getMessage());
+        assertEquals("link status map: '403 -> ignore' is not understood; write ok, warn, skip or error", e.getMessage());
     }
 
     // ---------------------------------------------------------------- timeouts and unreachable hosts
