@@ -33,6 +33,32 @@ public record Cloud(
         return variables.getOrDefault("docsUrl", "");
     }
 
+    /**
+     * Whether a page inside this cloud can reach {@code host}: the cloud's own portal or
+     * documentation host, or an {@code allowedHosts} entry (exact, or {@code *.suffix} for every
+     * host under it), ignoring case. The link checker and the air-gapped bundle check both ask this.
+     */
+    public boolean reaches(String host) {
+        if (host == null || host.isEmpty()) return false;
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        if (h.equals(hostOf(portalUrl())) || h.equals(hostOf(docsUrl()))) return true;
+        for (String entry : allowedHosts) {
+            String e = entry.strip().toLowerCase(java.util.Locale.ROOT);
+            if (e.equals(h) || (e.startsWith("*.") && h.endsWith(e.substring(1)))) return true;
+        }
+        return false;
+    }
+
+    private static String hostOf(String url) {
+        if (url.isBlank()) return null;
+        try {
+            String host = java.net.URI.create(url.strip()).getHost();
+            return host == null ? null : host.toLowerCase(java.util.Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Applies the first matching rewrite rule, if any. */
     public String rewrite(String url) {
         for (CloudRewriteRule rule : rewriteRules) {

@@ -193,12 +193,10 @@ final class SitePipeline {
         List<String> outside = new ArrayList<>();
         for (Cloud cloud : config.clouds()) {
             if (!cloud.airGapped()) continue;
-            // Inside an air-gapped cloud its own portal, documentation host and this site are reachable.
-            List<String> hosts = new ArrayList<>();
-            for (String url : List.of(config.site().baseUrlOf(cloud.id()), cloud.portalUrl(), cloud.docsUrl())) {
-                String host = url.isBlank() ? null : URI.create(url.strip()).getHost();
-                if (host != null) hosts.add(host);
-            }
+            // Besides what the cloud reaches (its portal, documentation host, allowedHosts), this site's own host.
+            String baseUrl = config.site().baseUrlOf(cloud.id());
+            String siteHost = baseUrl.isBlank() ? null : URI.create(baseUrl.strip()).getHost();
+            List<String> hosts = siteHost == null ? List.of() : List.of(siteHost);
             for (String p : Bundles.outsideReferences(writer.versionDir(cloud.id()), cloud, hosts)) {
                 outside.add(cloud.id() + "/" + config.site().version() + "/" + p);
             }

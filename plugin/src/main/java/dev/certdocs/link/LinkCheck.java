@@ -258,25 +258,15 @@ public final class LinkCheck {
             String rewritten = cloud.rewrite(url);
             if (cloud.airGapped()) {
                 String host = LinkSyntax.host(rewritten);
-                if (!allowed(cloud, host)) {
+                if (!cloud.reaches(host)) {
                     findings.cloudProblem(Rules.LINK_AIR_GAPPED, key, rewritten + " cannot be reached from " + cloud.id()
-                            + ": its host " + host + " is not on the cloud's allowedHosts"
+                            + ": its host " + host + " is not the cloud's portal or documentation host nor on its allowedHosts"
                             + (rewritten.equals(url) ? "" : " (rewritten from " + url + ")"), cloud.id());
                 }
                 return;
             }
             externals.use(rewritten, url, key, cloud.id());
         }
-    }
-
-    /** Whether an air-gapped cloud reaches {@code host}: it is on the allow-list, or under a {@code *.suffix} entry. */
-    static boolean allowed(Cloud cloud, String host) {
-        for (String entry : cloud.allowedHosts()) {
-            String e = entry.strip().toLowerCase(Locale.ROOT);
-            if (e.equals(host)) return true;
-            if (e.startsWith("*.") && host.endsWith(e.substring(1))) return true;
-        }
-        return false;
     }
 
     private Includes.Resolution resolve(String file, String path) {

@@ -263,7 +263,7 @@ class LinkCheckTest {
                 new CloudSettings("public", null, null, null, Map.of("statusUrl", "https://status.example.com"), null, null,
                         null, null))));
         assertEquals(List.of("articles/a.md:16:1: error [link/air-gapped] https://learn.microsoft.com/en-us/azure/ cannot be"
-                + " reached from usnat: its host learn.microsoft.com is not on the cloud's allowedHosts"), ContentRepo.problems(result));
+                + " reached from usnat: its host learn.microsoft.com is not the cloud's portal or documentation host nor on its allowedHosts"), ContentRepo.problems(result));
         assertEquals(List.of("https://learn.microsoft.com/en-us/azure/", "https://portal.azure.com/",
                 "https://status.example.com"), urls.requests().stream().sorted().toList());
         assertEquals(1, result.counts().airGapped());
