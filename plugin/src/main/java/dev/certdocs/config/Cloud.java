@@ -19,6 +19,10 @@ public record Cloud(
         List<String> allowedHosts,
         boolean retired) {
 
+    /** {@code {{cloud.x}}}, white space allowed inside the braces. */
+    public static final java.util.regex.Pattern VARIABLE =
+            java.util.regex.Pattern.compile("\\{\\{\\s*cloud\\.([A-Za-z0-9_.-]*)\\s*}}");
+
     public Cloud {
         variables = java.util.Collections.unmodifiableMap(new TreeMap<>(variables));
         rewriteRules = List.copyOf(rewriteRules);
@@ -57,6 +61,25 @@ public record Cloud(
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code text} with every {@code {{cloud.x}}} replaced as this cloud's pages show it: the
+     * cloud's value; nothing when only other clouds define {@code x} ({@code knownNames}); the
+     * text as written when no cloud defines it ({@code validate} reports that). The renderer and
+     * the link checker both use this, so links are checked as they are rendered.
+     */
+    public String expandVariables(String text, java.util.Set<String> knownNames) {
+        if (text.indexOf("{{") < 0) return text;
+        java.util.regex.Matcher m = VARIABLE.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = variables.get(m.group(1));
+            String replacement = value != null ? value : knownNames.contains(m.group(1)) ? "" : m.group();
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /** Applies the first matching rewrite rule, if any. */

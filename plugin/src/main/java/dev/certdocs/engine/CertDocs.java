@@ -3,6 +3,7 @@ package dev.certdocs.engine;
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.BuildLog;
 import dev.certdocs.config.CertDocsException;
+import dev.certdocs.config.Parallel;
 import dev.certdocs.config.Version;
 import dev.certdocs.diagnostic.Baseline;
 import dev.certdocs.diagnostic.Diagnostic;
@@ -28,10 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 /**
  * The engine's front door: one method per goal. Each runs a prefix of the pipeline
@@ -137,23 +135,12 @@ public final class CertDocs {
     private static List<LinkCheck.Page> loadPages(BuildConfig config, List<String> files, LinkScanner scanner) {
         ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
         LinkCheck.Page[] pages = new LinkCheck.Page[files.size()];
-        ForkJoinPool pool = new ForkJoinPool(config.threads());
-        try {
-            pool.submit(() -> IntStream.range(0, files.size()).parallel().forEach(i -> {
-                ArticleLoader.Loaded loaded = loader.load(files.get(i));
-                List<String> wanted = loaded.article().cloudIds();
-                List<String> clouds = config.clouds().stream().map(c -> c.id()).filter(wanted::contains).toList();
-                pages[i] = new LinkCheck.Page(files.get(i), clouds, scanner.article(loaded));
-            })).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CertDocsException("loading was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new CertDocsException("loading failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        Parallel.forEach(config.threads(), files.size(), "loading", i -> {
+            ArticleLoader.Loaded loaded = loader.load(files.get(i));
+            List<String> wanted = loaded.article().cloudIds();
+            List<String> clouds = config.clouds().stream().map(c -> c.id()).filter(wanted::contains).toList();
+            pages[i] = new LinkCheck.Page(files.get(i), clouds, scanner.article(loaded));
+        });
         return java.util.Arrays.asList(pages);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.BuildLog;
 import dev.certdocs.config.CertDocsException;
+import dev.certdocs.config.Parallel;
 import dev.certdocs.config.Cloud;
 import dev.certdocs.config.Version;
 import dev.certdocs.load.ArticleLoader;

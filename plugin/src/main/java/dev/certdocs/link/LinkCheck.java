@@ -3,6 +3,7 @@ package dev.certdocs.link;
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.BuildLog;
 import dev.certdocs.config.CertDocsException;
+import dev.certdocs.config.Parallel;
 import dev.certdocs.config.Cloud;
 import dev.certdocs.diagnostic.Rule;
 import dev.certdocs.diagnostic.Rules;
@@ -23,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -88,19 +87,8 @@ public final class LinkCheck {
         PageAnchors anchors = new PageAnchors(scans, scanner, includes, variables);
         Findings findings = new Findings();
         ExternalLinks externals = new ExternalLinks(config.links().checkExternalFragments());
-        ForkJoinPool pool = new ForkJoinPool(config.threads());
-        try {
-            pool.submit(() -> pages.parallelStream().forEach(page ->
-                    new PageCheck(page, index, anchors, findings, externals).run())).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CertDocsException("link checking was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new CertDocsException("link checking failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        Parallel.forEach(config.threads(), pages.size(), "link checking",
+                i -> new PageCheck(pages.get(i), index, anchors, findings, externals).run());
         ExternalLinks.Outcome outcome = externals.check(config.links().offline() ? null : external, findings, log);
         return new LinkReport(findings.diagnostics(config), findings.counts(outcome.counts(), outcome.notChecked()));
     }
