@@ -16,6 +16,7 @@ def port = server.address.port
 assert log.contains("[ERROR] articles/network/first.md:17:9: error [link/broken-external] http://127.0.0.1:${port}/missing is broken: 404 Not Found")
 assert (log =~ /(?m)^\[INFO\] certdocs check-links: 2 articles, 2 errors, 0 warnings in \d+\.\d\d s$/).size() == 2 : 'two runs'
 assert (log =~ /(?m)^\[INFO\]   external ok\s+1$/).size() == 2
+assert (log =~ /(?m)^\[INFO\] 1 of 2 external URLs ok from the link cache, not requested again$/).size() == 1 : 'the second run says what came from the cache'
 assert !log.contains('at dev.certdocs.') : 'no stack trace for a broken link'
 
 def cache = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/certdocs/link-cache.json'))

@@ -91,11 +91,17 @@ final class ExternalLinks {
             futures.values().forEach(f -> f.whenComplete((r, e) -> done.incrementAndGet()));
             await(CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)), done, futures.size(), log);
         }
-        futures.forEach((k, future) -> {
-            UrlResult result = result(k, future);
+        int cached = 0;
+        for (var e : futures.entrySet()) {
+            UrlResult result = result(e.getKey(), e.getValue());
             counts.merge(result.outcome(), 1, Integer::sum);
-            for (Use use : sorted.get(k)) report(k, result, use, findings);
-        });
+            if (result.cached()) cached++;
+            for (Use use : sorted.get(e.getKey())) report(e.getKey(), result, use, findings);
+        }
+        if (cached > 0) {
+            log.info(cached + " of " + futures.size() + " external URL" + (futures.size() == 1 ? "" : "s")
+                    + " ok from the link cache, not requested again");
+        }
         return new Outcome(counts, 0);
     }
 
