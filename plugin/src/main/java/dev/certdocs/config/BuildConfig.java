@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param threads           worker threads for the stages
  * @param githubActions     print GitHub workflow annotations
  * @param site              what {@code generate} needs: version, output, templates, base URL
+ * @param links             what {@code check-links} needs: offline, concurrency, timeouts, cache, patterns
  */
 public record BuildConfig(
         Path baseDir,
@@ -42,7 +43,8 @@ public record BuildConfig(
         Path reportsDirectory,
         int threads,
         boolean githubActions,
-        SiteSettings site) {
+        SiteSettings site,
+        LinkSettings links) {
 
     public BuildConfig {
         clouds = List.copyOf(clouds);
@@ -83,6 +85,7 @@ public record BuildConfig(
         private Path publishDirectory;
         private Path bundles;
         private boolean incremental = true;
+        private LinkSettings links;
 
         private Builder(Path baseDir) {
             this.baseDir = baseDir.toAbsolutePath().normalize();
@@ -113,6 +116,8 @@ public record BuildConfig(
         /** Where per-cloud zip bundles go; null for none. */
         public Builder bundles(Path v) { this.bundles = v; return this; }
         public Builder incremental(boolean v) { this.incremental = v; return this; }
+        /** The settings of {@code check-links}; default: {@link LinkSettings#defaults} with the cache in the reports directory. */
+        public Builder links(LinkSettings v) { this.links = v; return this; }
 
         public BuildConfig build() {
             Path content = resolve(contentDirectory, "articles");
@@ -145,7 +150,8 @@ public record BuildConfig(
                     new SiteSettings(SiteSettings.checkVersion(siteVersion), siteTitle, siteRoot(),
                             resolve(templatesDirectory, "src/site-templates"), baseUrl, force,
                             SiteSettings.parseTimestamp(outputTimestamp), bundles == null ? null : resolve(bundles),
-                            incremental, resolve(reportsDirectory, "target/certdocs").resolve("incremental")));
+                            incremental, resolve(reportsDirectory, "target/certdocs").resolve("incremental")),
+                    linkSettings(resolve(reportsDirectory, "target/certdocs")));
         }
 
         private Path siteRoot() {
@@ -156,6 +162,35 @@ public record BuildConfig(
                         + " site tree (such as a gh-pages checkout) or leave it unset to use outputDirectory");
             }
             return p;
+        }
+
+        private LinkSettings linkSettings(Path reports) {
+            LinkSettings l = links == null ? LinkSettings.defaults(reports) : links;
+            if (l.concurrency() < 1) throw new CertDocsException("linkConcurrency must be at least 1, not " + l.concurrency());
+            if (l.hostConcurrency() < 1) {
+                throw new CertDocsException("linkHostConcurrency must be at least 1, not " + l.hostConcurrency());
+            }
+            if (l.retries() < 0) throw new CertDocsException("linkRetries may not be negative: " + l.retries());
+            if (l.maxRedirects() < 0) throw new CertDocsException("linkMaxRedirects may not be negative: " + l.maxRedirects());
+            for (String pattern : concat(l.include(), l.exclude())) {
+                try {
+                    java.util.regex.Pattern.compile(pattern);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw new CertDocsException("link pattern '" + pattern + "' is not a regular expression: "
+                            + e.getDescription());
+                }
+            }
+            if (l.cacheFile().isAbsolute()) return l;
+            return new LinkSettings(l.offline(), l.failOnBrokenLinks(), l.concurrency(), l.hostConcurrency(),
+                    l.hostInterval(), l.connectTimeout(), l.timeout(), l.retries(), l.maxRetryWait(), l.maxRedirects(),
+                    l.maxBodyBytes(), l.cacheTtl(), resolve(l.cacheFile()), l.checkExternalFragments(), l.include(),
+                    l.exclude(), l.statusMap(), l.headers(), l.userAgent());
+        }
+
+        private static List<String> concat(List<String> a, List<String> b) {
+            List<String> all = new java.util.ArrayList<>(a);
+            all.addAll(b);
+            return all;
         }
 
         private List<Cloud> selectClouds(CloudCatalog catalog) {

@@ -6,21 +6,66 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * JUnit XML for CI dashboards: one test suite per goal, one test case per checked file; a file
- * with errors (not baselined) fails, its warnings go to {@code system-out}.
+ * with errors (not baselined) fails, its warnings go to {@code system-out}. The goals share the
+ * file: writing a goal's run replaces that goal's suite and keeps the other goals' suites.
  */
 public final class JUnitReport {
 
     private JUnitReport() {
     }
 
-    public static void write(RunSummary run, Path file) {
-        ReportFiles.write(file, render(run));
+    /** A test suite as written: its name, its opening and closing lines and what is between, its counts. */
+    private record Suite(String name, String text, long tests, long failures, double seconds) {
     }
 
+    private static final Pattern SUITE = Pattern.compile("(?s)  <testsuite name=\"([^\"]*)\" tests=\"(\\d+)\""
+            + " failures=\"(\\d+)\"[^>]*? time=\"([0-9.]+)\">\n.*?  </testsuite>\n");
+
+    /** Writes this goal's suite into the file, keeping the other goals' suites of a file written before. */
+    public static void write(RunSummary run, Path file) {
+        ReportFiles.write(file, merge(ReportFiles.readIfPresent(file), run));
+    }
+
+    /** The file with only this run's suite. */
     public static String render(RunSummary run) {
+        return merge(null, run);
+    }
+
+    /** {@code existing} (a file this class wrote, or null) with this run's suite in place of the goal's old one. */
+    static String merge(String existing, RunSummary run) {
+        Suite fresh = suite(run);
+        List<Suite> suites = new ArrayList<>();
+        boolean placed = false;
+        if (existing != null) {
+            Matcher m = SUITE.matcher(existing);
+            while (m.find()) {
+                if (m.group(1).equals(fresh.name())) {
+                    if (!placed) suites.add(fresh);
+                    placed = true;
+                } else {
+                    suites.add(new Suite(m.group(1), m.group(), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+                            Double.parseDouble(m.group(4))));
+                }
+            }
+        }
+        if (!placed) suites.add(fresh);
+        long tests = suites.stream().mapToLong(Suite::tests).sum();
+        long failures = suites.stream().mapToLong(Suite::failures).sum();
+        double seconds = suites.stream().mapToDouble(Suite::seconds).sum();
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.append("<testsuites name=\"certdocs\" tests=\"").append(tests).append("\" failures=\"")
+                .append(failures).append("\" time=\"").append(String.format(Locale.ROOT, "%.3f", seconds)).append("\">\n");
+        suites.forEach(s -> xml.append(s.text()));
+        xml.append("</testsuites>\n");
+        return xml.toString();
+    }
+
+    private static Suite suite(RunSummary run) {
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
         run.files().forEach(f -> byFile.put(f, new ArrayList<>()));
         for (Finding f : run.findings()) {
@@ -28,10 +73,8 @@ public final class JUnitReport {
         }
         long failures = byFile.values().stream()
                 .filter(list -> list.stream().anyMatch(f -> f.fails(false))).count();
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        StringBuilder xml = new StringBuilder();
         String suite = "certdocs." + run.goal();
-        xml.append("<testsuites name=\"certdocs\" tests=\"").append(byFile.size()).append("\" failures=\"")
-                .append(failures).append("\" time=\"").append(seconds(run)).append("\">\n");
         xml.append("  <testsuite name=\"").append(escape(suite)).append("\" tests=\"").append(byFile.size())
                 .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\" time=\"")
                 .append(seconds(run)).append("\">\n");
@@ -60,8 +103,8 @@ public final class JUnitReport {
             }
             xml.append("    </testcase>\n");
         }
-        xml.append("  </testsuite>\n</testsuites>\n");
-        return xml.toString();
+        xml.append("  </testsuite>\n");
+        return new Suite(escape(suite), xml.toString(), byFile.size(), failures, run.time().toNanos() / 1e9);
     }
 
     private static String seconds(RunSummary run) {

@@ -13,6 +13,16 @@ final class ReportFiles {
     private ReportFiles() {
     }
 
+    /** The text of a report written earlier, or null when there is none or it cannot be read. */
+    static String readIfPresent(Path file) {
+        if (!Files.isRegularFile(file)) return null;
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null; // an unreadable old report is replaced, not merged
+        }
+    }
+
     static void write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());

@@ -1,6 +1,7 @@
 package dev.certdocs.diagnostic;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,9 +13,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * SARIF 2.1.0, the format GitHub code scanning reads: one run, the rules with their default
- * levels, one result per finding with its file, line and column. Baselined findings are kept,
- * marked as externally suppressed. No timestamps: the same findings give the same file.
+ * SARIF 2.1.0, the format GitHub code scanning reads: one run per goal (its
+ * {@code automationDetails.id} is {@code certdocs/<goal>/}, a code-scanning category of its own),
+ * the rules with their default levels, one result per finding with its file, line and column.
+ * Baselined findings are kept, marked as externally suppressed. The goals share the file: writing
+ * a goal's run replaces that goal's run and keeps the others. No timestamps: the same findings
+ * give the same file.
  */
 public final class SarifReport {
 
@@ -23,15 +27,54 @@ public final class SarifReport {
     private SarifReport() {
     }
 
+    /** Writes this goal's run into the file, keeping the other goals' runs of a file written before. */
     public static void write(RunSummary run, Path file) {
-        ReportFiles.write(file, render(run));
+        ReportFiles.write(file, merge(ReportFiles.readIfPresent(file), run));
     }
 
+    /** The file with only this run. */
     public static String render(RunSummary run) {
+        return merge(null, run);
+    }
+
+    /** {@code existing} (a SARIF file, or null) with this run in place of the goal's old one; anything unreadable is replaced. */
+    static String merge(String existing, RunSummary run) {
         ObjectNode root = JSON.createObjectNode();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
-        ObjectNode sarifRun = root.putArray("runs").addObject();
+        ArrayNode runs = root.putArray("runs");
+        ObjectNode fresh = run(run);
+        String id = fresh.path("automationDetails").path("id").asText();
+        boolean placed = false;
+        for (JsonNode old : oldRuns(existing)) {
+            if (id.equals(old.path("automationDetails").path("id").asText())) {
+                if (!placed) runs.add(fresh);
+                placed = true;
+            } else {
+                runs.add(old);
+            }
+        }
+        if (!placed) runs.add(fresh);
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("SARIF tree could not be serialised", e);
+        }
+    }
+
+    private static Iterable<JsonNode> oldRuns(String existing) {
+        if (existing == null) return java.util.List.of();
+        try {
+            JsonNode old = JSON.readTree(existing);
+            return old.path("version").asText().equals("2.1.0") && old.path("runs").isArray() ? old.path("runs")
+                    : java.util.List.of();
+        } catch (JsonProcessingException e) {
+            return java.util.List.of();
+        }
+    }
+
+    private static ObjectNode run(RunSummary run) {
+        ObjectNode sarifRun = JSON.createObjectNode();
         ObjectNode driver = sarifRun.putObject("tool").putObject("driver");
         driver.put("name", "certdocs");
         driver.put("version", run.toolVersion());
@@ -67,11 +110,7 @@ public final class SarifReport {
                 s.put("justification", "listed in the certdocs baseline");
             }
         }
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("SARIF tree could not be serialised", e);
-        }
+        return sarifRun;
     }
 
     private static String level(Severity s) {

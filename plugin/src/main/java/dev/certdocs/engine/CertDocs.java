@@ -3,15 +3,20 @@ package dev.certdocs.engine;
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.BuildLog;
 import dev.certdocs.config.CertDocsException;
+import dev.certdocs.config.Parallel;
 import dev.certdocs.config.Version;
 import dev.certdocs.diagnostic.Baseline;
 import dev.certdocs.diagnostic.Diagnostic;
 import dev.certdocs.diagnostic.Finding;
 import dev.certdocs.diagnostic.RunSummary;
 import dev.certdocs.diagnostic.Severity;
+import dev.certdocs.link.ExternalUrls;
+import dev.certdocs.link.LinkCheck;
+import dev.certdocs.link.LinkReport;
 import dev.certdocs.load.ArticleLoader;
 import dev.certdocs.load.ContentFiles;
 import dev.certdocs.load.Includes;
+import dev.certdocs.load.LinkScanner;
 import dev.certdocs.load.SourceText;
 import dev.certdocs.validate.CheckContext;
 import dev.certdocs.validate.Validation;
@@ -23,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The engine's front door: one method per goal. Each runs a prefix of the pipeline
@@ -91,6 +97,53 @@ public final class CertDocs {
                 .distinct()
                 .sorted(Diagnostic.ORDER)
                 .toList();
+    }
+
+    /**
+     * Checks every link of every page of every cloud the build checks (DESIGN §5): paths, anchors,
+     * clouds and syntax here, external URLs over HTTP unless offline; logs the summary table and
+     * writes the reports. Fails when a link fails, unless {@code failOnBrokenLinks} is off.
+     */
+    public static LinkCheckResult checkLinks(BuildConfig config, BuildLog log) {
+        return checkLinks(config, log, () -> HttpLinks.open(config.links(), log));
+    }
+
+    /** {@link #checkLinks(BuildConfig, BuildLog)} with another external URL checker (tests, embedding). */
+    public static LinkCheckResult checkLinks(BuildConfig config, BuildLog log, Supplier<ExternalUrls> external) {
+        long start = System.nanoTime();
+        List<String> files = ContentFiles.find(config.baseDir(), config.contentDirectory());
+        Includes includes = new Includes(config.baseDir());
+        LinkScanner scanner = new LinkScanner(includes);
+        List<LinkCheck.Page> pages = loadPages(config, files, scanner);
+        long unpublished = pages.stream().filter(p -> p.clouds().isEmpty()).count();
+        if (unpublished > 0) {
+            log.info(unpublished + " article" + (unpublished == 1 ? " is" : "s are")
+                    + " published in none of the clouds checked; their links were not checked");
+        }
+        LinkReport report = new LinkCheck(config, includes, scanner).run(pages, external, log);
+        LineTexts lines = new LineTexts(config);
+        List<Finding> findings = Baseline.read(config.baselineFile()).apply(report.diagnostics(), lines::of);
+        RunSummary run = new RunSummary("check-links", Version.current(), files, findings, LinkCheck.rules(),
+                Duration.ofNanos(System.nanoTime() - start));
+        List<String> table = new ArrayList<>(List.of("Link results:"));
+        table.addAll(report.counts().table());
+        Reporting.report(config, run, log, "article", table);
+        boolean failed = config.links().failOnBrokenLinks()
+                && findings.stream().anyMatch(f -> f.fails(config.failOnWarning()));
+        return new LinkCheckResult(run, report.counts(), failed);
+    }
+
+    /** Each article with the clouds of this build it is published in, in the build's cloud order, and its links. */
+    private static List<LinkCheck.Page> loadPages(BuildConfig config, List<String> files, LinkScanner scanner) {
+        ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
+        LinkCheck.Page[] pages = new LinkCheck.Page[files.size()];
+        Parallel.forEach(config.threads(), files.size(), "loading", i -> {
+            ArticleLoader.Loaded loaded = loader.load(files.get(i));
+            List<String> wanted = loaded.article().cloudIds();
+            List<String> clouds = config.clouds().stream().map(c -> c.id()).filter(wanted::contains).toList();
+            pages[i] = new LinkCheck.Page(files.get(i), clouds, scanner.article(loaded));
+        });
+        return java.util.Arrays.asList(pages);
     }
 
     /**

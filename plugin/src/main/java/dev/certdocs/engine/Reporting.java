@@ -19,6 +19,11 @@ final class Reporting {
     }
 
     static void report(BuildConfig config, RunSummary run, BuildLog log, String unit) {
+        report(config, run, log, unit, java.util.List.of());
+    }
+
+    /** As above, with {@code summary} lines (a goal's table of results) logged after the findings, before the closing line. */
+    static void report(BuildConfig config, RunSummary run, BuildLog log, String unit, java.util.List<String> summary) {
         for (Finding f : run.findings()) {
             if (f.baselined()) {
                 log.debug(f.diagnostic().format() + " (in the baseline)");
@@ -35,6 +40,7 @@ final class Reporting {
         SarifReport.write(run, dir.resolve("certdocs.sarif"));
         JUnitReport.write(run, dir.resolve("certdocs-junit.xml"));
         HtmlReport.write(run, dir.resolve("report.html"));
+        summary.forEach(log::info);
         log.info("certdocs " + run.goal() + ": " + run.closingLine(unit));
         log.info("Reports: " + config.baseDir().relativize(dir.resolve("report.html"))
                 + ", certdocs.sarif, certdocs-junit.xml");

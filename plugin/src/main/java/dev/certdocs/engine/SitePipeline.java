@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.BuildLog;
 import dev.certdocs.config.CertDocsException;
+import dev.certdocs.config.Parallel;
 import dev.certdocs.config.Cloud;
 import dev.certdocs.config.Version;
 import dev.certdocs.load.ArticleLoader;
@@ -210,7 +211,7 @@ final class SitePipeline {
      */
     private static final class AirGapCheck {
         private final BuildConfig config;
-        /** Per air-gapped cloud: the hosts reachable inside it besides its allow-list. */
+        /** Per air-gapped cloud: the hosts reachable inside it besides those {@link Cloud#reaches} (this site's own). */
         private final Map<String, List<String>> hosts = new LinkedHashMap<>();
         /** Per air-gapped cloud: the problems by page path, in path order. */
         private final Map<String, java.util.concurrent.ConcurrentSkipListMap<String, List<String>>> outside = new LinkedHashMap<>();
@@ -219,13 +220,10 @@ final class SitePipeline {
             this.config = config;
             for (Cloud cloud : config.clouds()) {
                 if (!cloud.airGapped()) continue;
-                // Inside an air-gapped cloud its own portal, documentation host and this site are reachable.
-                List<String> reachable = new ArrayList<>();
-                for (String url : List.of(config.site().baseUrlOf(cloud.id()), cloud.portalUrl(), cloud.docsUrl())) {
-                    String host = url.isBlank() ? null : URI.create(url.strip()).getHost();
-                    if (host != null) reachable.add(host);
-                }
-                hosts.put(cloud.id(), reachable);
+                // Besides what the cloud reaches (its portal, documentation host, allowedHosts), this site's own host.
+                String baseUrl = config.site().baseUrlOf(cloud.id());
+                String siteHost = baseUrl.isBlank() ? null : URI.create(baseUrl.strip()).getHost();
+                hosts.put(cloud.id(), siteHost == null ? List.of() : List.of(siteHost));
                 outside.put(cloud.id(), new java.util.concurrent.ConcurrentSkipListMap<>());
             }
         }

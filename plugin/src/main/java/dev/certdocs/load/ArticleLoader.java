@@ -16,8 +16,11 @@ import java.util.List;
  */
 public final class ArticleLoader {
 
-    /** An article, the problems its loading found, and its body's text (for rendering; not kept by validation). */
-    public record Loaded(Article article, List<Diagnostic> diagnostics, String bodyText) {
+    /**
+     * An article, the problems its loading found, and its body's text (for rendering; not kept by
+     * validation); {@code source} is the whole file and {@code bodyOffset} where the body starts in it.
+     */
+    public record Loaded(Article article, List<Diagnostic> diagnostics, String bodyText, SourceText source, int bodyOffset) {
     }
 
     private final Path baseDir;
@@ -40,8 +43,9 @@ public final class ArticleLoader {
         PropertiesParser.Result props = PropertiesParser.parse(src);
         boolean json = props.properties().map(this::hasJsonBody).orElse(false);
         Body body = BodyScanner.scan(src, props.bodyOffset(), json);
+        int bodyOffset = Math.min(props.bodyOffset(), src.text().length());
         return new Loaded(new Article(path, file, props.properties(), body), props.diagnostics(),
-                src.text().substring(Math.min(props.bodyOffset(), src.text().length())));
+                src.text().substring(bodyOffset), src, bodyOffset);
     }
 
     private boolean hasJsonBody(Properties p) {

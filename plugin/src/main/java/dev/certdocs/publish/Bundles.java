@@ -69,7 +69,7 @@ public final class Bundles {
 
     /**
      * Every reference in the site of an air-gapped cloud to a host outside the bundle and the
-     * allow-list, as "page: url". {@code alsoAllowed}: more hosts that are reachable (the site's own).
+     * allow-list, as "page: url". {@code alsoAllowed}: more hosts that are reachable (the site's own); see {@link Cloud#reaches}.
      */
     public static List<String> outsideReferences(Path versionDir, Cloud cloud, java.util.Collection<String> alsoAllowed) {
         List<String> problems = new ArrayList<>();
@@ -118,7 +118,7 @@ public final class Bundles {
             for (String part : url.split(",")) { // srcset lists several
                 String u = part.strip().split("\\s+")[0];
                 String host = host(u);
-                if (host != null && cloud.allowedHosts().stream().noneMatch(h -> h.equalsIgnoreCase(host))
+                if (host != null && !cloud.reaches(host)
                         && alsoAllowed.stream().noneMatch(h -> h.equalsIgnoreCase(host))) {
                     problems.add(page + ": " + u);
                 }

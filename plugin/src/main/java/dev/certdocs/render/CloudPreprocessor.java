@@ -27,10 +27,11 @@ final class CloudPreprocessor {
     private static final Pattern CLOUD_ATTR = Pattern.compile("(include|exclude)\\s*=\\s*\"([^\"]*)\"");
     private static final Pattern INCLUDE = Pattern.compile("\\[!INCLUDE\\s*\\[([^\\]]*)\\]\\(\\s*<?([^)>]*?)>?\\s*\\)\\s*\\]",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*cloud\\.([A-Za-z0-9_.-]*)\\s*}}");
     private static final Pattern MD_TARGET = Pattern.compile("(\\]\\(\\s*<?)([^)\\s>]+)");
     private static final Pattern HTML_TARGET = Pattern.compile("(\\b(?:src|href)\\s*=\\s*\")([^\"]+)");
     private static final Pattern CONTAINER_PREFIX = Pattern.compile("[ \t>]*");
+    private static final Pattern HTML_TARGET_SINGLE = Pattern.compile("(\\b(?:src|href)\\s*=\\s*')([^']+)");
+    private static final Pattern REFERENCE_TARGET = Pattern.compile("(?m)^( {0,3}\\[[^\\]]+]:[ \\t]*<?)([^\\s>]+)");
     private static final int MAX_DEPTH = 16;
 
     private final Includes includes;
@@ -48,7 +49,7 @@ final class CloudPreprocessor {
     String process(String path, String body, Cloud cloud) {
         List<String> stack = new ArrayList<>();
         stack.add(path);
-        return replaceVariables(expand(path, body, cloud, stack), cloud, knownVariables);
+        return cloud.expandVariables(expand(path, body, cloud, stack), knownVariables);
     }
 
     private String expand(String path, String body, Cloud cloud, List<String> stack) {
@@ -145,7 +146,9 @@ final class CloudPreprocessor {
         Function<String, String> fix = target -> isRelative(target) && !target.startsWith("{{")
                 ? Paths.relativize(toDir, Paths.normalize(fromDir + target)) : target;
         String s = replaceTargets(MD_TARGET, text, fix);
-        return replaceTargets(HTML_TARGET, s, fix);
+        s = replaceTargets(HTML_TARGET, s, fix);
+        s = replaceTargets(HTML_TARGET_SINGLE, s, fix);
+        return replaceTargets(REFERENCE_TARGET, s, fix);
     }
 
     private static String replaceTargets(Pattern p, String text, Function<String, String> fix) {
@@ -163,18 +166,5 @@ final class CloudPreprocessor {
         int colon = target.indexOf(':');
         int slash = target.indexOf('/');
         return colon < 0 || (slash >= 0 && slash < colon);
-    }
-
-    private static String replaceVariables(String text, Cloud cloud, java.util.Set<String> known) {
-        if (text.indexOf("{{") < 0) return text;
-        Matcher m = VARIABLE.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String value = cloud.variables().get(m.group(1));
-            String replacement = value != null ? value : known.contains(m.group(1)) ? "" : m.group();
-            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(sb);
-        return sb.toString();
     }
 }

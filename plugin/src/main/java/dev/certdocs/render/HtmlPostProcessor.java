@@ -1,6 +1,7 @@
 package dev.certdocs.render;
 
 import dev.certdocs.config.Cloud;
+import dev.certdocs.load.LinkScanner;
 import dev.certdocs.model.HeadingIds;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -58,8 +59,10 @@ final class HtmlPostProcessor {
         String title = "";
         for (Element h : doc.body().select(HEADINGS)) {
             int level = h.normalName().charAt(1) - '0';
+            String explicit = explicitId(h);
             String text = h.text();
-            String id = h.hasAttr("id") && !h.attr("id").isBlank() ? h.attr("id") : ids.next(text);
+            String id = h.hasAttr("id") && !h.attr("id").isBlank() ? h.attr("id")
+                    : explicit != null ? explicit : ids.next(text);
             h.attr("id", id);
             if (level == 1 && title.isEmpty()) {
                 title = text;
@@ -70,6 +73,32 @@ final class HtmlPostProcessor {
         }
         links(doc.body(), cloud, relativeUrl);
         return new HtmlBody(doc.body().html(), title, toc, doc.body().text());
+    }
+
+    /**
+     * A heading written {@code ## Text {#id}} (as in Pandoc and kramdown): removes the marker from
+     * the heading's text and returns the id, or null. The link checker reads the same marker
+     * ({@link LinkScanner#EXPLICIT_ID}).
+     */
+    private static String explicitId(Element h) {
+        TextNode last = lastText(h);
+        if (last == null) return null;
+        Matcher m = LinkScanner.EXPLICIT_ID.matcher(last.getWholeText());
+        if (!m.find()) return null;
+        last.text(last.getWholeText().substring(0, m.start()));
+        return m.group(1);
+    }
+
+    private static TextNode lastText(Node node) {
+        for (int i = node.childNodeSize() - 1; i >= 0; i--) {
+            Node child = node.childNode(i);
+            if (child instanceof TextNode t && !t.isBlank()) return t;
+            if (child instanceof Element) {
+                TextNode inner = lastText(child);
+                if (inner != null) return inner;
+            }
+        }
+        return null;
     }
 
     private static void portalLinks(Element body, Cloud cloud) {

@@ -10,6 +10,7 @@ import dev.certdocs.load.Includes;
 import dev.certdocs.model.Article;
 import dev.certdocs.model.Properties;
 import dev.certdocs.model.RenderedPage;
+import dev.certdocs.model.SitePaths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -304,8 +305,7 @@ public final class SiteRenderer {
 
     /** {@code articles/compute/x.md} becomes {@code compute/x.html}. */
     public String pagePath(Article a) {
-        String p = a.path().startsWith(contentPrefix) ? a.path().substring(contentPrefix.length()) : a.path();
-        return HtmlPostProcessor.mdToHtml(p);
+        return SitePaths.page(contentPrefix, a.path());
     }
 
     static String root(String path) {
@@ -314,11 +314,11 @@ public final class SiteRenderer {
     }
 
     static String serviceId(Article a) {
-        return a.props().value("service").strip().toLowerCase(Locale.ROOT);
+        return SitePaths.serviceId(a);
     }
 
     static String serviceUrl(String serviceId) {
-        return (serviceId.isEmpty() ? "general" : serviceId) + "/index.html";
+        return SitePaths.serviceIndex(serviceId);
     }
 
     /** Display names of common resource providers, where capitalising the namespace reads badly. */

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * One build's validation: {@link #check} each article (from any thread, in any order), then
- * {@link #finish} for what needs them all (duplicate ids) and for the include files they reached,
+ * {@link #finish} for what needs them all (duplicate ids, pages the site takes) and for the include files they reached,
  * each checked once. This class is the registry: every check is listed here.
  */
 public final class Validation {
@@ -34,6 +34,7 @@ public final class Validation {
 
     private final CheckContext context;
     private final DuplicateArticleIds ids = new DuplicateArticleIds();
+    private final ReservedPagePaths pages = new ReservedPagePaths();
 
     public Validation(CheckContext context) {
         this.context = context;
@@ -42,7 +43,8 @@ public final class Validation {
     /** The rules validation reports, the load stage's {@code properties/*} included. */
     public static List<Rule> rules() {
         List<Rule> rules = new ArrayList<>(List.of(Rules.PROPERTIES_MISSING, Rules.PROPERTIES_SYNTAX,
-                Rules.PROPERTIES_POSITION, Rules.PROPERTIES_DUPLICATE, Rules.ARTICLE_ID_DUPLICATE));
+                Rules.PROPERTIES_POSITION, Rules.PROPERTIES_DUPLICATE, Rules.ARTICLE_ID_DUPLICATE,
+                Rules.PAGE_RESERVED_PATH));
         ARTICLE_CHECKS.forEach(c -> rules.addAll(c.rules()));
         BODY_CHECKS.forEach(c -> rules.addAll(c.rules()));
         return rules;
@@ -54,6 +56,7 @@ public final class Validation {
         for (ArticleCheck c : ARTICLE_CHECKS) c.check(article, context, out);
         for (BodyCheck c : BODY_CHECKS) c.check(article.path(), article.body(), context, out);
         ids.record(article);
+        pages.record(article, context);
         return out;
     }
 
@@ -61,6 +64,7 @@ public final class Validation {
     public List<Diagnostic> finish() {
         List<Diagnostic> out = new ArrayList<>();
         ids.report(context, out);
+        pages.report(context, out);
         Map<String, dev.certdocs.model.Body> includes = new TreeMap<>(context.includes().loaded());
         includes.forEach((path, body) -> {
             for (BodyCheck c : BODY_CHECKS) c.check(path, body, context, out);

@@ -192,15 +192,15 @@ class ReportsTest {
             RunSummary r = new RunSummary("validate", "1", List.of(d.position().path()), List.of(new Finding(d, false)),
                     Rules.ALL, Duration.ZERO);
             String html = HtmlReport.render(r);
-            assertTrue(html.contains("<h2>articles/&lt;img src=x onerror=1&gt;.md</h2>"), html);
+            assertTrue(html.contains("<h3>articles/&lt;img src=x onerror=1&gt;.md</h3>"), html);
             assertFalse(html.contains("<img"));
         }
 
         @Test
         void groupsFindingsByFileAndMarksTheBaselinedOnes() {
             String html = HtmlReport.render(run());
-            int vm = html.indexOf("<h2>" + VM + "</h2>");
-            int keys = html.indexOf("<h2>" + KEYS + "</h2>");
+            int vm = html.indexOf("<h3>" + VM + "</h3>");
+            int keys = html.indexOf("<h3>" + KEYS + "</h3>");
             assertTrue(vm > 0 && keys > vm, html);
             assertTrue(html.contains("<tr class=\"baselined\"><td class=\"pos\">4:11</td>"), html);
         }
@@ -210,6 +210,83 @@ class ReportsTest {
             RunSummary clean = new RunSummary("validate", "1", List.of(CLEAN), List.of(), Rules.ALL, Duration.ZERO);
             HtmlReport.write(clean, dir.resolve("certdocs/report.html"));
             assertTrue(Files.readString(dir.resolve("certdocs/report.html")).contains("No problems found."));
+        }
+    }
+
+    /** The goals write the same three files: each run replaces its own goal's part and keeps the others'. */
+    @Nested
+    class SharedByTheGoals {
+
+        private final Diagnostic broken = Diagnostic.of(Rules.LINK_BROKEN_INTERNAL, new SourcePosition(VM, 30, 5),
+                "link target 'x.md' does not exist (looked for articles/compute/x.md)");
+
+        private RunSummary links() {
+            return new RunSummary("check-links", "1.2.3", List.of(VM, CLEAN), List.of(new Finding(broken, false)),
+                    List.of(Rules.LINK_BROKEN_INTERNAL), Duration.ofMillis(100));
+        }
+
+        private RunSummary cleanValidate() {
+            return new RunSummary("validate", "1.2.3", List.of(VM, CLEAN), List.of(), Rules.ALL, Duration.ofMillis(50));
+        }
+
+        @Test
+        void sarifKeepsOneRunPerGoal(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("certdocs.sarif");
+            SarifReport.write(run(), file);
+            SarifReport.write(links(), file);
+            SarifReport.write(cleanValidate(), file);
+            JsonNode runs = new ObjectMapper().readTree(file.toFile()).path("runs");
+            assertEquals(2, runs.size());
+            assertEquals("certdocs/validate/", runs.get(0).path("automationDetails").path("id").asText());
+            assertEquals(0, runs.get(0).path("results").size(), "the second validate run replaced the first");
+            assertEquals("certdocs/check-links/", runs.get(1).path("automationDetails").path("id").asText());
+            assertEquals("link/broken-internal", runs.get(1).path("results").get(0).path("ruleId").asText());
+            assertEquals(Set.of(), new Sarif().problems(Files.readString(file)));
+        }
+
+        @Test
+        void junitKeepsOneSuitePerGoalAndAddsUpTheTotals(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("certdocs-junit.xml");
+            JUnitReport.write(run(), file);
+            JUnitReport.write(links(), file);
+            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+            NodeList suites = doc.getElementsByTagName("testsuite");
+            assertEquals(2, suites.getLength());
+            assertEquals("certdocs.validate", ((Element) suites.item(0)).getAttribute("name"));
+            assertEquals("certdocs.check-links", ((Element) suites.item(1)).getAttribute("name"));
+            Element all = doc.getDocumentElement();
+            assertEquals("6", all.getAttribute("tests"));
+            assertEquals("2", all.getAttribute("failures"));
+            assertEquals("0.520", all.getAttribute("time"));
+
+            JUnitReport.write(cleanValidate(), file);
+            doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+            assertEquals(2, doc.getElementsByTagName("testsuite").getLength());
+            assertEquals("4", doc.getDocumentElement().getAttribute("tests"));
+            assertEquals("1", doc.getDocumentElement().getAttribute("failures"));
+        }
+
+        @Test
+        void htmlKeepsOneSectionPerGoal(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("report.html");
+            HtmlReport.write(run(), file);
+            HtmlReport.write(links(), file);
+            HtmlReport.write(cleanValidate(), file);
+            String html = Files.readString(file);
+            int validate = html.indexOf("<section class=\"goal\" id=\"goal-validate\">");
+            int links = html.indexOf("<section class=\"goal\" id=\"goal-check-links\">");
+            assertTrue(validate > 0 && links > validate, html);
+            assertFalse(html.contains("fairfx"), "the second validate run replaced the first");
+            assertTrue(html.contains("link target &apos;x.md&apos; does not exist"), html);
+            assertEquals(1, html.split("<!DOCTYPE html>", -1).length - 1);
+        }
+
+        @Test
+        void aReportThatIsNotOursIsReplaced(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("certdocs.sarif");
+            Files.writeString(file, "not json");
+            SarifReport.write(links(), file);
+            assertEquals(1, new ObjectMapper().readTree(file.toFile()).path("runs").size());
         }
     }
 

@@ -6,12 +6,16 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import dev.certdocs.config.BuildConfig;
+import dev.certdocs.config.CertDocsException;
 import dev.certdocs.config.Cloud;
+import dev.certdocs.config.LinkSettings;
 import dev.certdocs.diagnostic.Severity;
+import dev.certdocs.testing.ArticleText;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,6 +188,133 @@ public class MojoParametersTest {
         assertTrue(failure.getMessage(), failure.getMessage().startsWith("certdocs validate: 1 article, 1 error, 0 warnings in "));
         assertTrue(failure.getMessage(), failure.getMessage().endsWith(". See the lines above or build/reports/report.html."));
         assertTrue(Files.isRegularFile(basedir.toPath().resolve("build/reports/report.html")));
+    }
+
+    @Test
+    public void checkLinksDefaultsAreTheDesignsDefaults() throws Exception {
+        File basedir = project("defaults");
+        CheckLinksMojo mojo = (CheckLinksMojo) maven.lookupConfiguredMojo(basedir, "check-links");
+
+        LinkSettings links = mojo.links();
+        assertFalse(links.offline());
+        assertTrue(links.failOnBrokenLinks());
+        assertEquals(64, links.concurrency());
+        assertEquals(8, links.hostConcurrency());
+        assertEquals(Duration.ofMillis(50), links.hostInterval());
+        assertEquals(Duration.ofSeconds(10), links.connectTimeout());
+        assertEquals(Duration.ofSeconds(30), links.timeout());
+        assertEquals(3, links.retries());
+        assertEquals(Duration.ofSeconds(60), links.maxRetryWait());
+        assertEquals(10, links.maxRedirects());
+        assertEquals(Duration.ofHours(24), links.cacheTtl());
+        assertEquals(new File(basedir, "target/certdocs/link-cache.json").toPath(), links.cacheFile());
+        assertFalse(links.checkExternalFragments());
+        assertEquals(List.of(), links.include());
+        assertEquals(List.of(), links.exclude());
+        assertEquals(Map.of(), links.statusMap());
+        assertEquals(Map.of(), links.headers());
+        assertEquals(links, mojo.config().links(links).build().links());
+    }
+
+    @Test
+    public void checkLinksMapsItsParametersFromThePom() throws Exception {
+        File basedir = project("check-links-configured");
+        CheckLinksMojo mojo = (CheckLinksMojo) maven.lookupConfiguredMojo(basedir, "check-links");
+
+        LinkSettings links = mojo.links();
+        assertTrue(links.offline());
+        assertFalse(links.failOnBrokenLinks());
+        assertEquals(16, links.concurrency());
+        assertEquals(2, links.hostConcurrency());
+        assertEquals(Duration.ofMillis(250), links.hostInterval());
+        assertEquals(Duration.ofSeconds(5), links.connectTimeout());
+        assertEquals(Duration.ofMinutes(1), links.timeout());
+        assertEquals(1, links.retries());
+        assertEquals(Duration.ofSeconds(10), links.maxRetryWait());
+        assertEquals(3, links.maxRedirects());
+        assertEquals(Duration.ZERO, links.cacheTtl());
+        assertEquals(new File(basedir, ".cache/links.json").toPath(), links.cacheFile());
+        assertTrue(links.checkExternalFragments());
+        assertEquals(List.of("^https://learn\\.microsoft\\.com/"), links.include());
+        assertEquals(List.of("^https://portal\\.azure\\.com/", "\\.example/"), links.exclude());
+        assertEquals(Map.of(403, "warn", 999, "skip"), links.statusMap());
+        assertEquals(Map.of("api.github.com", Map.of("Authorization", "GITHUB_AUTH_HEADER")), links.headers());
+    }
+
+    @Test
+    public void checkLinksUserPropertiesAndMavensOfflineModeReachTheSettings() throws Exception {
+        MavenProject project = maven.readMavenProject(project("defaults"));
+        MavenSession session = maven.newMavenSession(project);
+        session.getRequest().setOffline(true);
+        session.getUserProperties().setProperty("certdocs.failOnBrokenLinks", "false");
+        session.getUserProperties().setProperty("certdocs.linkConcurrency", "4");
+        session.getUserProperties().setProperty("certdocs.linkHostInterval", "0");
+        session.getUserProperties().setProperty("certdocs.linkTimeout", "PT2M");
+        session.getUserProperties().setProperty("certdocs.linkCacheTtl", "2d");
+        session.getUserProperties().setProperty("certdocs.linkStatusMap", "403:warn,429:skip");
+        session.getUserProperties().setProperty("certdocs.linkExclude", "^https://internal/");
+        session.getUserProperties().setProperty("certdocs.checkExternalFragments", "true");
+        session.getUserProperties().setProperty("certdocs.check-links.skip", "true");
+
+        CheckLinksMojo mojo = (CheckLinksMojo) maven.lookupConfiguredMojo(session, maven.newMojoExecution("check-links"));
+        LinkSettings links = mojo.links();
+
+        assertTrue("mvn -o makes the check offline", links.offline());
+        assertFalse(links.failOnBrokenLinks());
+        assertEquals(4, links.concurrency());
+        assertEquals(Duration.ZERO, links.hostInterval());
+        assertEquals(Duration.ofMinutes(2), links.timeout());
+        assertEquals(Duration.ofDays(2), links.cacheTtl());
+        assertEquals(Map.of(403, "warn", 429, "skip"), links.statusMap());
+        assertEquals(List.of("^https://internal/"), links.exclude());
+        assertTrue(links.checkExternalFragments());
+        assertTrue(mojo.skipCheckLinks);
+    }
+
+    @Test
+    public void checkLinksRejectsABadDurationOrStatusMapWithAMessage() throws Exception {
+        CheckLinksMojo mojo = (CheckLinksMojo) maven.lookupConfiguredMojo(project("defaults"), "check-links");
+        mojo.linkTimeout = "thirty seconds";
+        assertEquals("'thirty seconds' is not a duration: write PT30S, 30s, 500ms, 5m, 24h or 2d",
+                assertThrows(CertDocsException.class, mojo::links).getMessage());
+        mojo.linkTimeout = "30s";
+        mojo.linkStatusMap = List.of("403=warn");
+        assertEquals("link status map entry '403=warn': expected status:action, a status from 100 to 999 and an action of"
+                + " ok, warn, skip or error (for example 403:warn or 999:skip)",
+                assertThrows(CertDocsException.class, mojo::links).getMessage());
+    }
+
+    @Test
+    public void aFailingCheckLinksNamesItsReport() throws Exception {
+        File basedir = project("defaults");
+        Path article = basedir.toPath().resolve("articles/a.md");
+        Files.createDirectories(article.getParent());
+        Files.writeString(article, ArticleText.generic("a1").body("\n# A\n\n[broken](nowhere.md)\n").text());
+        MavenProject project = maven.readMavenProject(basedir);
+        MavenSession session = maven.newMavenSession(project);
+        session.getUserProperties().setProperty("certdocs.offline", "true");
+        CheckLinksMojo mojo = (CheckLinksMojo) maven.lookupConfiguredMojo(session, maven.newMojoExecution("check-links"));
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage(), failure.getMessage().startsWith("certdocs check-links: 1 article, 1 error, 0 warnings in "));
+        assertTrue(failure.getMessage(), failure.getMessage().endsWith(". See the lines above or target/certdocs/report.html."));
+        assertTrue(Files.isRegularFile(basedir.toPath().resolve("target/certdocs/certdocs.sarif")));
+    }
+
+    @Test
+    public void skipMakesCheckLinksDoNothing() throws Exception {
+        File basedir = project("skipped");
+        CheckLinksMojo mojo = (CheckLinksMojo) maven.lookupConfiguredMojo(basedir, "check-links");
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertEquals(List.of("certdocs: skipped"), log.infos);
+        assertEquals(List.of("pom.xml"), filesUnder(basedir));
     }
 
     /** A copy of a test project, so a goal that writes does not write into the sources. */

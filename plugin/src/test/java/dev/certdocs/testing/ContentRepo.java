@@ -4,13 +4,16 @@ import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.BuildLog;
 import dev.certdocs.engine.CertDocs;
 import dev.certdocs.engine.GenerateResult;
+import dev.certdocs.engine.LinkCheckResult;
 import dev.certdocs.engine.ValidationResult;
+import dev.certdocs.link.ExternalUrls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** A small content repository written into a test's temporary directory, and validation runs on it. */
@@ -102,6 +105,17 @@ public final class ContentRepo {
             throw new UncheckedIOException(e);
         }
         return this;
+    }
+
+    /** Checks links with reports in {@code target/certdocs} of the repository, two threads, after {@code tune}. */
+    public LinkCheckResult checkLinks(UnaryOperator<BuildConfig.Builder> tune, Supplier<ExternalUrls> external, BuildLog log) {
+        BuildConfig.Builder builder = BuildConfig.builder(root).reportsDirectory(root.resolve("target/certdocs")).threads(2);
+        return CertDocs.checkLinks(tune.apply(builder).build(), log, external);
+    }
+
+    /** The log lines of a link check's findings, in order. */
+    public static List<String> problems(LinkCheckResult result) {
+        return result.summary().findings().stream().map(f -> f.diagnostic().format()).toList();
     }
 
     /** The log lines of a run's findings that are not in the baseline, in order. */

@@ -13,6 +13,10 @@ package dev.certdocs.link.http;
  */
 public record UrlResult(String url, Outcome outcome, int status, String detail, int requests, boolean cached) {
 
-    /** Every URL ends in one of these (DESIGN §5). */
-    public enum Outcome { OK, BROKEN, TIMEOUT, UNREACHABLE, RATE_LIMITED, BLOCKED, EXCLUDED, WARNED, MISSING_FRAGMENT }
+    /**
+     * Every URL ends in one of these (DESIGN §5); {@link ExternalLinkChecker} says when.
+     * {@code MALFORMED}: not a URL that can be requested (bad syntax, white space, no host, a
+     * scheme other than http(s)), reported as {@code link/syntax}; no request is made.
+     */
+    public enum Outcome { OK, BROKEN, TIMEOUT, UNREACHABLE, RATE_LIMITED, BLOCKED, EXCLUDED, WARNED, MISSING_FRAGMENT, MALFORMED }
 }

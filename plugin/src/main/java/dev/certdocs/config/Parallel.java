@@ -1,14 +1,13 @@
-package dev.certdocs.engine;
+package dev.certdocs.config;
 
-import dev.certdocs.config.CertDocsException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
-/** Runs a stage's work item by item on a pool of the build's size: every core by default. */
-final class Parallel {
+/** Runs a stage's work item by item on a pool of the build's size ({@link BuildConfig#threads}: every core by default). */
+public final class Parallel {
 
     private Parallel() {
     }
@@ -18,7 +17,7 @@ final class Parallel {
      * are done. The first failure is rethrown as it was, after the other workers have stopped, so
      * a caller that cleans up after a failure races with nobody.
      */
-    static void forEach(int threads, int count, String what, IntConsumer task) {
+    public static void forEach(int threads, int count, String what, IntConsumer task) {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             pool.submit(() -> IntStream.range(0, count).parallel().forEach(task)).get();

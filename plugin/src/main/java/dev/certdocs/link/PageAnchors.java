@@ -1,0 +1,81 @@
+package dev.certdocs.link;
+
+import dev.certdocs.config.Cloud;
+import dev.certdocs.load.Includes;
+import dev.certdocs.load.LinkScanner;
+import dev.certdocs.model.Anchor;
+import dev.certdocs.model.CloudScope;
+import dev.certdocs.model.HeadingIds;
+import dev.certdocs.model.PageLinks;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The ids a {@code #fragment} can reach on an article's page in one cloud, as the renderer gives
+ * them: the page's headings in order, those of its include files where they are inlined, and only
+ * what the cloud's {@code ::: cloud} blocks keep, each heading id from {@link HeadingIds} (so a
+ * repeated heading gets {@code -1}), plus the explicit ids. Computed once per page and cloud.
+ */
+public final class PageAnchors {
+
+    /** The renderer's limit on nested includes. */
+    static final int MAX_INCLUDE_DEPTH = 16;
+
+    private final Map<String, PageLinks> articles;
+    private final LinkScanner scanner;
+    private final Includes includes;
+    private final CloudVariables variables;
+    private final Map<String, Set<String>> cache = new ConcurrentHashMap<>();
+
+    PageAnchors(Map<String, PageLinks> articles, LinkScanner scanner, Includes includes, CloudVariables variables) {
+        this.articles = articles;
+        this.scanner = scanner;
+        this.includes = includes;
+        this.variables = variables;
+    }
+
+    /** The ids on the page of the article at {@code path} in {@code cloud}, in page order. */
+    public Set<String> ids(String path, Cloud cloud) {
+        return cache.computeIfAbsent(path + "\n" + cloud.id(), k -> {
+            Set<String> ids = new LinkedHashSet<>();
+            PageLinks page = articles.get(path);
+            if (page != null) {
+                List<String> stack = new ArrayList<>(List.of(path));
+                collect(path, page, CloudScope.ALL, cloud, new HeadingIds(), ids, stack);
+            }
+            return java.util.Collections.unmodifiableSet(ids);
+        });
+    }
+
+    private void collect(String path, PageLinks page, CloudScope outer, Cloud cloud, HeadingIds headingIds,
+                         Set<String> ids, List<String> stack) {
+        record Item(dev.certdocs.model.SourcePosition position, Anchor anchor, PageLinks.IncludeAt include) {
+        }
+        List<Item> items = new ArrayList<>();
+        page.anchors().forEach(a -> items.add(new Item(a.position(), a, null)));
+        page.includes().forEach(i -> items.add(new Item(i.position(), null, i)));
+        items.sort(Comparator.comparing(Item::position));
+        for (Item item : items) {
+            if (item.anchor() != null) {
+                Anchor a = item.anchor();
+                if (!a.scope().within(outer).admits(cloud.id())) continue;
+                String text = variables.expand(a.text(), cloud);
+                ids.add(a.heading() ? headingIds.next(text) : text);
+                continue;
+            }
+            PageLinks.IncludeAt include = item.include();
+            CloudScope scope = include.scope().within(outer);
+            if (!scope.admits(cloud.id())) continue;
+            Includes.Resolution r = includes.resolve(path, include.target());
+            if (r.status() != Includes.Status.FOUND || stack.contains(r.path()) || stack.size() > MAX_INCLUDE_DEPTH) continue;
+            stack.add(r.path());
+            collect(r.path(), scanner.include(r.path()), scope, cloud, headingIds, ids, stack);
+            stack.remove(stack.size() - 1);
+        }
+    }
+}

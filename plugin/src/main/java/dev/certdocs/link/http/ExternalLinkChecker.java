@@ -1,0 +1,810 @@
+package dev.certdocs.link.http;
+
+import dev.certdocs.config.BuildLog;
+import dev.certdocs.config.CertDocsException;
+import dev.certdocs.config.LinkSettings;
+import dev.certdocs.link.http.UrlResult.Outcome;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Checks external {@code http(s)} URLs as DESIGN §5 describes, politely and each once per run.
+ * Make one per run, ask it for every URL, then {@link #close()} it (which writes the cache).
+ *
+ * <p>What it guarantees:
+ * <ul>
+ *   <li><b>Once per URL.</b> However often a URL is asked for, and however many callers ask at
+ *       the same time, it is requested at most once per run: requests in flight are shared and
+ *       results remembered. (With {@code checkExternalFragments}, a URL first checked without a
+ *       fragment and later with one is fetched a second time, with GET, to read its body;
+ *       {@link #checkAll} asks for the fragment links first to avoid that.)</li>
+ *   <li><b>Limits.</b> At most {@code concurrency} requests in flight over all hosts and
+ *       {@code hostConcurrency} to one host name (ports do not count), with at least
+ *       {@code hostInterval} between two request starts to one host. A request waiting for its
+ *       turn holds no thread. Every hop of a redirect chain and every retry is a request and
+ *       waits for its turn; a retry waits for its back-off without holding a place.</li>
+ *   <li><b>Requests.</b> One {@link HttpClient} (HTTP/1.1 and 2, redirects not followed by the
+ *       client). HEAD first; any answer to HEAD other than 2xx or a redirect is asked again with
+ *       GET (many servers mishandle HEAD with 403, 404, 405 or 501). A body is never downloaded
+ *       beyond {@code maxBodyBytes}: without a fragment to check it is dropped as it arrives and
+ *       the connection is closed at the limit; with one (and {@code checkExternalFragments}) the
+ *       URL is fetched with GET and the {@code id} and {@code name} attributes of the first
+ *       {@code maxBodyBytes} are searched. Redirects (301, 302, 303, 307, 308) are followed up to
+ *       {@code maxRedirects}, a URL seen twice in a chain is a loop. {@code connectTimeout}
+ *       bounds connecting and {@code timeout} the whole request, body included.</li>
+ *   <li><b>Retries.</b> Timeouts, 5xx, 408 and 429 are tried again up to {@code retries} times,
+ *       after an exponential back-off of 1 s, 2 s, 4 s… plus up to half as much again of random
+ *       jitter, or after the wait a {@code Retry-After} header asks for (seconds or an HTTP date),
+ *       never longer than {@code maxRetryWait}. A {@code Retry-After} wait is logged (info), once
+ *       per wait. DNS, TLS and connection failures are not retried.</li>
+ *   <li><b>Headers.</b> {@code User-Agent} is {@code userAgent}. The per-host headers of
+ *       {@code headers} (host name, exactly, to header name to environment variable) are sent
+ *       only to that host, also on a redirect hop, never to another; their values are read from
+ *       the environment once and never logged, only the header names are.</li>
+ *   <li><b>Cache.</b> A URL found {@link Outcome#OK} less than {@code cacheTtl} ago (in
+ *       {@code cacheFile}) is not requested: its result says {@code cached}. Only successes are
+ *       stored, with the time they were really checked; anything else is checked again every
+ *       run. A zero TTL turns the cache off. An unreadable cache file is ignored with a warning;
+ *       {@link #close()} writes it anew, atomically.</li>
+ * </ul>
+ *
+ * <p>Every URL ends in one {@link Outcome}:
+ * <ul>
+ *   <li>{@code OK}: a 2xx answer (after redirects); {@code MISSING_FRAGMENT}: a 2xx answer whose
+ *       first {@code maxBodyBytes} have no element with the fragment's id or name (the fragments
+ *       {@code top}, and those starting with {@code /} or {@code !}, which scripts handle, always pass).</li>
+ *   <li>{@code BROKEN}: a 4xx or 5xx answer after retries; too many redirects; a redirect loop.</li>
+ *   <li>{@code TIMEOUT}: no answer in time, after retries. {@code UNREACHABLE}: unknown host
+ *       (every host under {@code .invalid}, without a lookup), TLS failure (a self-signed or
+ *       expired certificate), connection refused or closed.</li>
+ *   <li>{@code RATE_LIMITED}: still 429 after retries. {@code BLOCKED}: 999, or 403 with a bot
+ *       challenge header ({@code cf-mitigated: challenge}, {@code x-amzn-waf-action}): the
+ *       server refuses robots, which says nothing of the link.</li>
+ *   <li>{@code EXCLUDED}: matched by an {@code exclude} pattern, or not by any {@code include}
+ *       pattern when there are some (regular expressions found anywhere in the URL without its
+ *       fragment): no request is made.</li>
+ *   <li>{@code MALFORMED}: not a URL that can be requested (bad syntax, white space, no host, a
+ *       scheme other than http and https): no request is made.</li>
+ * </ul>
+ *
+ * <p>The <b>status map</b> ({@code statusMap}, e.g. {@code 403 -> warn}, {@code 999 -> skip})
+ * decides what the status a check ends with means, overriding the rules above: {@code warn}
+ * makes it {@link Outcome#WARNED}, {@code skip} {@link Outcome#EXCLUDED}, {@code ok}
+ * {@link Outcome#OK}, {@code broken} {@link Outcome#BROKEN}. It applies to the final answer,
+ * after the GET fallback, redirects and retries; a status in the map is still retried if it is
+ * one that is retried. The words are case-insensitive; any other word is a configuration error.
+ */
+public final class ExternalLinkChecker implements AutoCloseable {
+
+    /**
+     * What a run did so far.
+     *
+     * @param urls      unique URLs (with their fragment, when fragments are checked) with a result
+     * @param requests  HTTP requests made
+     * @param cacheHits URLs answered from the cache, with no request
+     * @param byOutcome how many URLs ended in each outcome (every outcome present, zero included)
+     */
+    public record Stats(int urls, int requests, int cacheHits, Map<Outcome, Integer> byOutcome) {
+        public Stats {
+            byOutcome = Collections.unmodifiableMap(new EnumMap<>(byOutcome));
+        }
+    }
+
+    private static final Duration BACKOFF_BASE = Duration.ofSeconds(1);
+    private static final Map<String, Outcome> STATUS_MAP_WORDS =
+            Map.of("ok", Outcome.OK, "warn", Outcome.WARNED, "skip", Outcome.EXCLUDED, "error", Outcome.BROKEN,
+                    "broken", Outcome.BROKEN);
+
+    private final LinkSettings settings;
+    private final BuildLog log;
+    private final Clock clock;
+    private final Duration backoffBase;
+    private final List<Pattern> include;
+    private final List<Pattern> exclude;
+    private final Map<Integer, Outcome> statusMap;
+    private final Map<String, Map<String, String>> hostHeaders;
+    private final LinkCache cache;
+
+    private final ExecutorService executor;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final HttpClient client;
+    private final RequestGate gate;
+
+    private final Map<String, CompletableFuture<UrlResult>> results = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Fetched>> headFetches = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Fetched>> bodyFetches = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger cacheHits = new AtomicInteger();
+
+    /** A checker reading header values from the process environment. */
+    public ExternalLinkChecker(LinkSettings settings, BuildLog log) {
+        this(settings, log, System::getenv);
+    }
+
+    /**
+     * @param environment gives the value of an environment variable named in
+     *                    {@code settings.headers()}, or null when it is not set
+     * @throws CertDocsException when a pattern, the status map or a header is unusable
+     */
+    public ExternalLinkChecker(LinkSettings settings, BuildLog log, Function<String, String> environment) {
+        this(settings, log, environment, Clock.systemUTC(), BACKOFF_BASE);
+    }
+
+    /** For tests: a fixed clock for the cache TTL and a short back-off. */
+    ExternalLinkChecker(LinkSettings settings, BuildLog log, Function<String, String> environment, Clock clock,
+            Duration backoffBase) {
+        if (settings.concurrency() < 1 || settings.hostConcurrency() < 1) {
+            throw new CertDocsException("link concurrency must be at least 1 (certdocs.linkConcurrency is "
+                    + settings.concurrency() + ", certdocs.linkHostConcurrency " + settings.hostConcurrency() + ")");
+        }
+        this.settings = settings;
+        this.log = log;
+        this.clock = clock;
+        this.backoffBase = backoffBase;
+        this.include = patterns(settings.include(), "include");
+        this.exclude = patterns(settings.exclude(), "exclude");
+        this.statusMap = statusMap(settings.statusMap());
+        this.hostHeaders = hostHeaders(settings.headers(), environment, log);
+        this.cache = LinkCache.load(settings.cacheFile(), settings.cacheTtl(), clock, log);
+
+        AtomicInteger threadNumber = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "certdocs-link-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        // the client's own work and the requests' continuations; blocking is rare (name lookups)
+        this.executor = Executors.newFixedThreadPool(Math.max(2, Math.min(settings.concurrency(), 64)), threads);
+        this.scheduler = new ScheduledThreadPoolExecutor(1, threads);
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_2)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(settings.connectTimeout())
+                .executor(executor)
+                .build();
+        // a granted request starts in the thread that freed its place: sendAsync hands its work to the executor at once
+        this.gate = new RequestGate(settings.concurrency(), settings.hostConcurrency(), settings.hostInterval().toNanos(),
+                System::nanoTime, (task, delay) -> scheduler.schedule(task, delay, TimeUnit.NANOSECONDS), Runnable::run);
+    }
+
+    /**
+     * The result for {@code url}, requesting it unless it was asked for before in this run (or
+     * is in the cache, excluded or malformed).
+     *
+     * @param url            an absolute URL; a {@code #fragment} in it is used when
+     *                       {@code fragmentOrNull} is null
+     * @param fragmentOrNull the fragment to find in the page (only with {@code checkExternalFragments};
+     *                       ignored otherwise), without {@code #}
+     */
+    public CompletableFuture<UrlResult> check(String url, String fragmentOrNull) {
+        Objects.requireNonNull(url, "url");
+        String base = url;
+        String fragment = fragmentOrNull;
+        int hash = url.indexOf('#');
+        if (hash >= 0) {
+            base = url.substring(0, hash);
+            if (fragment == null) fragment = url.substring(hash + 1);
+        }
+        if (fragment != null && (fragment.isEmpty() || !settings.checkExternalFragments())) fragment = null;
+        String key = fragment == null ? base : base + "#" + fragment;
+
+        CompletableFuture<UrlResult> known = results.get(key);
+        if (known != null) return known.copy();
+        CompletableFuture<UrlResult> mine = new CompletableFuture<>();
+        known = results.putIfAbsent(key, mine);
+        if (known != null) return known.copy();
+
+        // completed on the checker's threads, so a caller's continuation never runs inside the client's own
+        evaluate(key, base, fragment).whenCompleteAsync((result, error) -> {
+            if (error != null) {
+                mine.completeExceptionally(error);
+                return;
+            }
+            if (result.outcome() == Outcome.OK && !result.cached()) cache.putSuccess(key, result.status());
+            else if (result.outcome() != Outcome.OK && result.outcome() != Outcome.EXCLUDED) cache.forget(key);
+            mine.complete(result);
+        }, executor);
+        return mine.copy();
+    }
+
+    /**
+     * Checks every URL (a {@code #fragment} in one is checked when {@code checkExternalFragments}
+     * is on) and waits for all of them.
+     *
+     * @return each distinct URL as given to its result, in the order given
+     */
+    public Map<String, UrlResult> checkAll(Collection<String> urls) {
+        List<String> order = new ArrayList<>(new LinkedHashSet<>(urls));
+        Map<String, CompletableFuture<UrlResult>> futures = new LinkedHashMap<>();
+        if (settings.checkExternalFragments()) {
+            // fragment links first: a URL wanted with and without a fragment is then fetched once, with GET
+            for (String u : order) {
+                if (u.indexOf('#') >= 0) futures.put(u, check(u, null));
+            }
+        }
+        for (String u : order) futures.computeIfAbsent(u, k -> check(k, null));
+        Map<String, UrlResult> out = new LinkedHashMap<>();
+        for (String u : order) out.put(u, futures.get(u).join());
+        return out;
+    }
+
+    /** What the run did so far; counts only URLs whose check has ended. */
+    public Stats stats() {
+        Map<Outcome, Integer> byOutcome = new EnumMap<>(Outcome.class);
+        for (Outcome o : Outcome.values()) byOutcome.put(o, 0);
+        int urls = 0;
+        for (CompletableFuture<UrlResult> f : results.values()) {
+            if (!f.isDone() || f.isCompletedExceptionally()) continue;
+            urls++;
+            byOutcome.merge(f.join().outcome(), 1, Integer::sum);
+        }
+        return new Stats(urls, requests.get(), cacheHits.get(), byOutcome);
+    }
+
+    /** Writes the cache and stops the threads; checks still pending end with a {@link CancellationException}. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        executor.shutdownNow();
+        for (CompletableFuture<UrlResult> f : results.values()) {
+            f.completeExceptionally(new CancellationException("the link checker was closed"));
+        }
+        try {
+            cache.save();
+        } catch (CertDocsException e) {
+            log.warn(e.getMessage() + "; the next run checks every URL again");
+        }
+    }
+
+    // ---------------------------------------------------------------- one URL
+
+    private CompletableFuture<UrlResult> evaluate(String key, String base, String fragment) {
+        String shown = key;
+        for (Pattern p : exclude) {
+            if (p.matcher(base).find()) {
+                return done(new UrlResult(shown, Outcome.EXCLUDED, 0, "excluded by the pattern '" + p + "'", 0, false));
+            }
+        }
+        if (!include.isEmpty() && include.stream().noneMatch(p -> p.matcher(base).find())) {
+            return done(new UrlResult(shown, Outcome.EXCLUDED, 0, "matches no include pattern", 0, false));
+        }
+        URI uri;
+        try {
+            uri = requestUri(base);
+        } catch (URISyntaxException e) {
+            return done(new UrlResult(shown, Outcome.MALFORMED, 0, e.getReason(), 0, false));
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        if (host.equals("invalid") || host.endsWith(".invalid")) {
+            return done(new UrlResult(shown, Outcome.UNREACHABLE, 0,
+                    "unknown host '" + uri.getHost() + "' (.invalid names never resolve)", 0, false));
+        }
+        LinkCache.Entry hit = cache.success(key);
+        if (hit != null) {
+            cacheHits.incrementAndGet();
+            return done(new UrlResult(shown, Outcome.OK, hit.status(),
+                    statusText(hit.status()) + " (cached, checked " + hit.checkedAt() + ")", 0, true));
+        }
+        return fetch(base, uri, fragment != null).thenApply(f -> result(shown, f, fragment));
+    }
+
+    private static CompletableFuture<UrlResult> done(UrlResult result) {
+        return CompletableFuture.completedFuture(result);
+    }
+
+    private UrlResult result(String shown, Fetched f, String fragment) {
+        if (fragment == null || f.outcome() != Outcome.OK || f.body() == null || f.body().ids() == null) {
+            return new UrlResult(shown, f.outcome(), f.status(), f.detail(), f.requests(), false);
+        }
+        if (fragmentFound(fragment, f.body().ids())) {
+            return new UrlResult(shown, Outcome.OK, f.status(), f.detail() + ", #" + fragment + " found", f.requests(), false);
+        }
+        String read = f.body().truncated() ? "in the first " + f.body().bytes() + " bytes" : "in the page";
+        return new UrlResult(shown, Outcome.MISSING_FRAGMENT, f.status(),
+                "no element with id or name '" + fragment + "' " + read, f.requests(), false);
+    }
+
+    static boolean fragmentFound(String fragment, Collection<String> ids) {
+        if (fragment.equals("top") || fragment.startsWith("/") || fragment.startsWith("!")) return true;
+        if (ids.contains(fragment)) return true;
+        try {
+            return ids.contains(java.net.URLDecoder.decode(fragment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The URI to request, or why there is none. Non-ASCII characters are percent-encoded, as a
+     * browser does.
+     */
+    static URI requestUri(String url) throws URISyntaxException {
+        for (int i = 0; i < url.length(); i++) {
+            if (Character.isWhitespace(url.charAt(i))) {
+                throw new URISyntaxException(url, "malformed URL: white space at index " + i);
+            }
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            String reason = e.getReason();
+            reason = reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+            throw new URISyntaxException(url, "malformed URL: " + reason + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null) throw new URISyntaxException(url, "malformed URL: not absolute (no scheme)");
+        if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
+            throw new URISyntaxException(url, "unsupported scheme '" + scheme + "': only http and https URLs are checked");
+        }
+        if (uri.getHost() == null) {
+            String authority = uri.getRawAuthority();
+            throw new URISyntaxException(url, authority == null || authority.isEmpty()
+                    ? "malformed URL: no host" : "malformed URL: '" + authority + "' is not a valid host");
+        }
+        if (uri.getPort() > 65535) throw new URISyntaxException(url, "malformed URL: port " + uri.getPort() + " is out of range");
+        // "http://host" is requested as "http://host/"; it also keeps URI.resolve from gluing a relative Location to the host
+        if (uri.getRawPath() == null || uri.getRawPath().isEmpty()) {
+            uri = new URI(uri.getScheme(), uri.getRawAuthority(), "/", null, null);
+        }
+        return URI.create(uri.toASCIIString());
+    }
+
+    private CompletableFuture<Fetched> fetch(String url, URI uri, boolean body) {
+        if (!body) {
+            CompletableFuture<Fetched> withBody = bodyFetches.get(url);
+            if (withBody != null) return withBody;
+        }
+        return (body ? bodyFetches : headFetches).computeIfAbsent(url, k -> new Fetch(uri, body).start());
+    }
+
+    /** How the requests for one URL ended, before its fragment is looked at. */
+    private record Fetched(Outcome outcome, int status, String detail, int requests, BoundedBody.Read body) {
+    }
+
+    /** The requests for one URL: HEAD then GET, redirects, retries. Each request waits for the gate. */
+    private final class Fetch {
+        private final URI start;
+        private final boolean body;
+        private final CompletableFuture<Fetched> done = new CompletableFuture<>();
+        private final List<URI> chain = new ArrayList<>();
+        private URI current;
+        private String method;
+        private int retriesUsed;
+        private int count;
+
+        Fetch(URI start, boolean body) {
+            this.start = start;
+            this.body = body;
+        }
+
+        CompletableFuture<Fetched> start() {
+            current = start;
+            chain.add(start);
+            method = body ? "GET" : "HEAD";
+            send();
+            return done;
+        }
+
+        private void send() {
+            gate.acquire(current.getHost().toLowerCase(Locale.ROOT))
+                    .thenAccept(this::sendWith)
+                    .exceptionally(this::fail);
+        }
+
+        private void sendWith(RequestGate.Permit permit) {
+            count++;
+            requests.incrementAndGet();
+            Attempt attempt = new Attempt(permit, body);
+            attempt.deadline = scheduler.schedule(attempt::expire, settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            CompletableFuture<HttpResponse<BoundedBody.Read>> exchange;
+            try {
+                exchange = client.sendAsync(request(current, method), attempt::reader);
+            } catch (IllegalArgumentException e) {
+                attempt.deadline.cancel(false);
+                permit.release();
+                finish(Outcome.MALFORMED, 0, "cannot be requested: " + e.getMessage());
+                return;
+            }
+            attempt.exchange = exchange;
+            // The client runs this future's dependents on CompletableFuture's default pool, which
+            // starts a thread per task on a machine with two cores or fewer; so the answer is taken
+            // from the body reader, and this future only reports failures before there is a body.
+            exchange.whenComplete((response, error) -> {
+                if (error != null) attempt.settle(null, error);
+            });
+        }
+
+        /**
+         * One request: its permit, its deadline, and the one way it ends, the answer (its head
+         * and the bounded body read) or a failure, whichever comes first.
+         */
+        private final class Attempt {
+            private final RequestGate.Permit permit;
+            private final boolean wantIds;
+            private final AtomicBoolean settled = new AtomicBoolean();
+            private final AtomicBoolean timedOut = new AtomicBoolean();
+            private volatile HttpResponse.ResponseInfo head;
+            private volatile BoundedBody reader;
+            private volatile CompletableFuture<?> exchange;
+            private volatile ScheduledFuture<?> deadline;
+
+            Attempt(RequestGate.Permit permit, boolean wantIds) {
+                this.permit = permit;
+                this.wantIds = wantIds;
+            }
+
+            /** The body handler: ids are collected only from a 2xx page whose fragments are checked. */
+            HttpResponse.BodySubscriber<BoundedBody.Read> reader(HttpResponse.ResponseInfo info) {
+                head = info;
+                BoundedBody b = new BoundedBody(settings.maxBodyBytes(), wantIds && info.statusCode() / 100 == 2);
+                reader = b;
+                b.getBody().whenComplete(this::settle);
+                return b;
+            }
+
+            /** HttpRequest.timeout ends only the wait for the answer's head; this also bounds the body. */
+            void expire() {
+                timedOut.set(true);
+                BoundedBody b = reader;
+                if (b != null) b.abort(new HttpTimeoutException("request timed out"));
+                CompletableFuture<?> x = exchange;
+                if (x != null) x.cancel(true);
+            }
+
+            void settle(BoundedBody.Read read, Throwable error) {
+                if (!settled.compareAndSet(false, true)) return;
+                ScheduledFuture<?> d = deadline;
+                if (d != null) d.cancel(false);
+                permit.release();
+                try {
+                    if (error == null) answered(head, read);
+                    else failed(error, timedOut.get());
+                } catch (RuntimeException | Error e) {
+                    // a bug: fail the URL's future rather than lose the exception in a callback
+                    done.completeExceptionally(e);
+                    throw e;
+                }
+            }
+        }
+
+        private Void fail(Throwable t) {
+            // a bug in this class (the gate and the requests never fail otherwise): the URL's future says so
+            done.completeExceptionally(t);
+            return null;
+        }
+
+        private void answered(HttpResponse.ResponseInfo response, BoundedBody.Read read) {
+            int status = response.statusCode();
+            if (isRedirect(status)) {
+                Optional<String> location = response.headers().firstValue("location");
+                if (location.isPresent()) {
+                    follow(status, location.get());
+                    return;
+                }
+            }
+            if (status / 100 == 2) {
+                finish(status, response, read);
+                return;
+            }
+            boolean retry = isRetried(status) && retriesUsed < settings.retries();
+            if (method.equals("HEAD")) {
+                // servers that mishandle HEAD answer 403, 404, 405, 501…: GET decides
+                method = "GET";
+                if (retry) retryLater(status, response.headers());
+                else send();
+                return;
+            }
+            if (retry) retryLater(status, response.headers());
+            else finish(status, response, read);
+        }
+
+        private void failed(Throwable error, boolean timedOut) {
+            Throwable t = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (timedOut || t instanceof HttpTimeoutException) {
+                if (retriesUsed < settings.retries()) {
+                    retryLater(0, null);
+                    return;
+                }
+                String what = t instanceof HttpConnectTimeoutException
+                        ? "could not connect within " + format(settings.connectTimeout())
+                        : "no answer within " + format(settings.timeout());
+                finish(Outcome.TIMEOUT, 0, what + attempts() + at());
+                return;
+            }
+            if (!(t instanceof IOException)) {
+                done.completeExceptionally(t);
+                return;
+            }
+            finish(Outcome.UNREACHABLE, 0, unreachable(t) + at());
+        }
+
+        private String unreachable(Throwable t) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof UnresolvedAddressException || c instanceof UnknownHostException) {
+                    return "unknown host '" + current.getHost() + "'";
+                }
+                if (c instanceof SSLException) return "TLS handshake failed: " + innermostMessage(c);
+            }
+            if (t instanceof ConnectException) {
+                return t.getMessage() == null || t.getMessage().toLowerCase(Locale.ROOT).contains("refused")
+                        ? "connection refused" : "cannot connect: " + t.getMessage();
+            }
+            return "connection failed: " + innermostMessage(t);
+        }
+
+        private void follow(int status, String location) {
+            URI next;
+            try {
+                String resolved = current.resolve(new URI(location.strip())).toString();
+                int hash = resolved.indexOf('#');
+                next = requestUri(hash < 0 ? resolved : resolved.substring(0, hash));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                finish(Outcome.BROKEN, status, statusText(status) + " to a Location that cannot be followed: '" + location + "'"
+                        + at());
+                return;
+            }
+            if (chain.contains(next)) {
+                chain.add(next);
+                finish(Outcome.BROKEN, status, "redirect loop: " + chainText());
+                return;
+            }
+            if (chain.size() > settings.maxRedirects()) {
+                chain.add(next);
+                finish(Outcome.BROKEN, status, "more than " + settings.maxRedirects() + " redirects: " + chainText());
+                return;
+            }
+            chain.add(next);
+            current = next;
+            retriesUsed = 0;
+            send();
+        }
+
+        private void retryLater(int status, HttpHeaders headers) {
+            retriesUsed++;
+            Duration wait = backoff(retriesUsed);
+            Optional<String> header = headers == null ? Optional.empty() : headers.firstValue("retry-after");
+            Optional<Duration> asked = header.flatMap(v -> retryAfter(v, clock));
+            if (asked.isPresent()) {
+                boolean capped = asked.get().compareTo(settings.maxRetryWait()) > 0;
+                wait = capped ? settings.maxRetryWait() : asked.get();
+                log.info("link check: " + current + " answered " + status + " with Retry-After: " + header.get().strip()
+                        + "; waiting " + format(wait) + (capped ? " (capped by certdocs.linkMaxRetryWait)" : "")
+                        + " before retry " + retriesUsed + " of " + settings.retries());
+            } else {
+                log.debug("link check: " + current + (status == 0 ? " timed out" : " answered " + status)
+                        + "; retry " + retriesUsed + " of " + settings.retries() + " in " + format(wait));
+            }
+            scheduler.schedule(this::send, wait.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        private Duration backoff(int retry) {
+            long base = backoffBase.toNanos() << Math.min(retry - 1, 20);
+            long jitter = (long) (ThreadLocalRandom.current().nextDouble() * base / 2);
+            Duration d = Duration.ofNanos(base + jitter);
+            return d.compareTo(settings.maxRetryWait()) > 0 ? settings.maxRetryWait() : d;
+        }
+
+        private void finish(int status, HttpResponse.ResponseInfo response, BoundedBody.Read read) {
+            String text = statusText(status) + at();
+            Outcome mapped = statusMap.get(status);
+            if (mapped != null) {
+                finish(mapped, status, text + attempts() + " (status map: " + status + " -> "
+                        + settings.statusMap().get(status).strip().toLowerCase(Locale.ROOT) + ")", read);
+            } else if (status / 100 == 2) {
+                finish(Outcome.OK, status, text, read);
+            } else if (status == 999) {
+                finish(Outcome.BLOCKED, status, text + " (the server refuses automated requests)", null);
+            } else if (status == 403 && challenge(response.headers()) != null) {
+                finish(Outcome.BLOCKED, status, text + " with " + challenge(response.headers())
+                        + " (a bot challenge; check it in a browser)", null);
+            } else if (status == 429) {
+                finish(Outcome.RATE_LIMITED, status, text + attempts(), null);
+            } else {
+                finish(Outcome.BROKEN, status, text + attempts(), null);
+            }
+        }
+
+        private void finish(Outcome outcome, int status, String detail) {
+            finish(outcome, status, detail, null);
+        }
+
+        private void finish(Outcome outcome, int status, String detail, BoundedBody.Read read) {
+            done.complete(new Fetched(outcome, status, detail, count, read));
+        }
+
+        private String at() {
+            return chain.size() > 1 ? " at " + current : "";
+        }
+
+        private String attempts() {
+            return retriesUsed == 0 ? "" : " after " + retriesUsed + (retriesUsed == 1 ? " retry" : " retries");
+        }
+
+        private String chainText() {
+            return String.join(" -> ", chain.stream().map(URI::toString).toList());
+        }
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    private HttpRequest request(URI uri, String method) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .timeout(settings.timeout())
+                .header("User-Agent", settings.userAgent())
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        hostHeaders.getOrDefault(uri.getHost().toLowerCase(Locale.ROOT), Map.of()).forEach(b::header);
+        return b.build();
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static boolean isRetried(int status) {
+        return status == 408 || status == 429 || (status >= 500 && status <= 599);
+    }
+
+    /** The bot-challenge header of a 403, as "name: value", or null. */
+    private static String challenge(HttpHeaders headers) {
+        Optional<String> cf = headers.firstValue("cf-mitigated");
+        if (cf.isPresent() && cf.get().strip().equalsIgnoreCase("challenge")) return "cf-mitigated: challenge";
+        Optional<String> waf = headers.firstValue("x-amzn-waf-action");
+        return waf.map(v -> "x-amzn-waf-action: " + v.strip()).orElse(null);
+    }
+
+    /** The wait a {@code Retry-After} value asks for: delay-seconds or an HTTP date; empty when unreadable. */
+    static Optional<Duration> retryAfter(String value, Clock clock) {
+        String v = value.strip();
+        if (v.matches("\\d+")) {
+            return Optional.of(v.length() > 9 ? Duration.ofSeconds(999_999_999) : Duration.ofSeconds(Long.parseLong(v)));
+        }
+        try {
+            Duration d = Duration.between(clock.instant(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+            return Optional.of(d.isNegative() ? Duration.ZERO : d);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---------------------------------------------------------------- settings
+
+    private static List<Pattern> patterns(List<String> regexes, String what) {
+        List<Pattern> out = new ArrayList<>();
+        for (String r : regexes) {
+            try {
+                out.add(Pattern.compile(r));
+            } catch (PatternSyntaxException e) {
+                throw new CertDocsException("link " + what + " pattern '" + r + "' is not a regular expression: "
+                        + e.getDescription());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Map<Integer, Outcome> statusMap(Map<Integer, String> map) {
+        Map<Integer, Outcome> out = new TreeMap<>();
+        map.forEach((status, word) -> {
+            Outcome o = word == null ? null : STATUS_MAP_WORDS.get(word.strip().toLowerCase(Locale.ROOT));
+            if (o == null) {
+                throw new CertDocsException("link status map: '" + status + " -> " + word
+                        + "' is not understood; write ok, warn, skip or error");
+            }
+            out.put(status, o);
+        });
+        return Map.copyOf(out);
+    }
+
+    /** Reads the header values once; only header names and variable names are ever logged. */
+    private static Map<String, Map<String, String>> hostHeaders(Map<String, Map<String, String>> headers,
+            Function<String, String> environment, BuildLog log) {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        new TreeMap<>(headers).forEach((host, byName) -> new TreeMap<>(byName).forEach((name, variable) -> {
+            String value = environment.apply(variable);
+            if (value == null) {
+                log.warn("link check: the environment variable " + variable + " is not set; header " + name
+                        + " is not sent to " + host);
+                return;
+            }
+            try {
+                HttpRequest.newBuilder(URI.create("http://localhost/")).header(name, value);
+            } catch (IllegalArgumentException e) {
+                throw new CertDocsException("link header " + name + " for " + host + " cannot be sent: the name is "
+                        + "restricted or not a token, or the value of " + variable + " holds characters a header cannot");
+            }
+            out.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new LinkedHashMap<>()).put(name, value);
+            log.info("link check: sending header " + name + " to " + host + " (value from the environment variable "
+                    + variable + ")");
+        }));
+        return Map.copyOf(out);
+    }
+
+    // ---------------------------------------------------------------- text
+
+    static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) return ms + " ms";
+        if (ms >= 60_000) return ms / 60_000 + " min " + ms / 1000 % 60 + " s";
+        if (ms % 1000 == 0) return ms / 1000 + " s";
+        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private static String innermostMessage(Throwable t) {
+        String message = null;
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c.getMessage() != null) message = c.getMessage();
+        }
+        if (message == null) return t.getClass().getSimpleName();
+        int colon = message.lastIndexOf(": ");
+        return colon >= 0 && colon < message.length() - 2 ? message.substring(colon + 2) : message;
+    }
+
+    private static final Map<Integer, String> REASONS = Map.ofEntries(
+            Map.entry(200, "OK"), Map.entry(201, "Created"), Map.entry(202, "Accepted"), Map.entry(203, "Non-Authoritative Information"),
+            Map.entry(204, "No Content"), Map.entry(206, "Partial Content"),
+            Map.entry(300, "Multiple Choices"), Map.entry(301, "Moved Permanently"), Map.entry(302, "Found"),
+            Map.entry(303, "See Other"), Map.entry(304, "Not Modified"), Map.entry(307, "Temporary Redirect"),
+            Map.entry(308, "Permanent Redirect"),
+            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(402, "Payment Required"),
+            Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"),
+            Map.entry(406, "Not Acceptable"), Map.entry(407, "Proxy Authentication Required"), Map.entry(408, "Request Timeout"),
+            Map.entry(409, "Conflict"), Map.entry(410, "Gone"), Map.entry(411, "Length Required"), Map.entry(414, "URI Too Long"),
+            Map.entry(415, "Unsupported Media Type"), Map.entry(418, "I'm a teapot"), Map.entry(421, "Misdirected Request"),
+            Map.entry(422, "Unprocessable Content"), Map.entry(425, "Too Early"), Map.entry(426, "Upgrade Required"),
+            Map.entry(429, "Too Many Requests"), Map.entry(451, "Unavailable For Legal Reasons"),
+            Map.entry(500, "Internal Server Error"), Map.entry(501, "Not Implemented"), Map.entry(502, "Bad Gateway"),
+            Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"), Map.entry(505, "HTTP Version Not Supported"),
+            Map.entry(508, "Loop Detected"), Map.entry(511, "Network Authentication Required"));
+
+    /** "404 Not Found"; a status without a standard reason is just its number. */
+    static String statusText(int status) {
+        String reason = REASONS.get(status);
+        return reason == null ? String.valueOf(status) : status + " " + reason;
+    }
+}
