@@ -129,7 +129,23 @@ public final class GenerateBenchmark {
 
     private static Run fullRun(BuildConfig config, Path site) throws IOException {
         if (Files.exists(site)) ValidateBenchmark.deleteTree(site);
+        settle();
         return run(config);
+    }
+
+    /**
+     * Flushes what earlier runs left for the kernel to write back ({@code sync}), outside the
+     * timing, so that a run does not pay for its predecessor's writes: without it every run of a
+     * sequence was slower than the one before, for Hugo as much as for certdocs.
+     */
+    static void settle() {
+        try {
+            new ProcessBuilder("sync").inheritIO().start().waitFor();
+        } catch (IOException e) {
+            // no sync on this system: the runs are timed as they come
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ---------------------------------------------------------------------------------------
@@ -151,6 +167,7 @@ public final class GenerateBenchmark {
             for (int k = 0; k <= 3; k++) { // the first is a warm-up
                 if (Files.exists(site)) ValidateBenchmark.deleteTree(site);
                 if (Files.exists(config.site().stateDirectory())) ValidateBenchmark.deleteTree(config.site().stateDirectory());
+                settle();
                 Run run = run(config);
                 System.out.printf(Locale.ROOT, "%s: %s%n", k == 0 ? "full warm-up" : "full run  " + k, run.describe());
                 if (k > 0) full.add(run);
@@ -158,6 +175,7 @@ public final class GenerateBenchmark {
             List<Run> rebuilds = new ArrayList<>();
             for (int k = 0; k <= runs; k++) { // the first is a warm-up
                 Files.write(article, k % 2 == 0 ? changed : original);
+                settle();
                 Run run = run(config);
                 System.out.printf(Locale.ROOT, "%s: %s%n", k == 0 ? "rebuild warm-up" : "rebuild   " + k, run.describe());
                 if (k > 0) rebuilds.add(run);
