@@ -36,11 +36,14 @@ public final class SiteRenderer {
     private final HtmlPostProcessor post = new HtmlPostProcessor();
     private final CloudPreprocessor preprocessor;
     private final String contentPrefix;
+    private final java.util.Set<String> buildCloudIds;
+    private final Map<String, List<String>> builtClouds = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Map<String, String> lastChanged;
 
     /** {@code lastChanged}: repository path to the date it last changed (from git), for "last updated". */
     public SiteRenderer(BuildConfig config, Includes includes, Map<String, String> lastChanged) {
+        this.buildCloudIds = config.clouds().stream().map(Cloud::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.config = config;
         this.lastChanged = lastChanged;
         this.templates = new Templates(config.site().templatesDirectory());
@@ -53,6 +56,10 @@ public final class SiteRenderer {
     public record CloudSite(Cloud cloud, List<Article> articles, List<PageModel.ServiceView> services,
                             List<PageModel.CloudView> clouds, Map<String, List<String>> publishedIn,
                             Map<String, String> navigation) {
+    }
+
+    /** An article with what a service page sorts it by: displayOrder, then title, then path. */
+    private record SortKey(int order, String title, String path, Article article) {
     }
 
     /** The articles published in {@code cloud}, and the navigation over them. */
@@ -68,10 +75,12 @@ public final class SiteRenderer {
         for (Article a : here) byService.computeIfAbsent(serviceId(a), k -> new ArrayList<>()).add(a);
         List<PageModel.ServiceView> services = new ArrayList<>();
         for (var e : byService.entrySet()) {
-            List<Article> list = new ArrayList<>(e.getValue());
-            list.sort(Comparator.comparing((Article a) -> displayOrder(a)).thenComparing(a -> a.props().value("pageTitle"),
-                    String.CASE_INSENSITIVE_ORDER).thenComparing(Article::path));
-            List<PageModel.ArticleSummary> summaries = list.stream().map(this::summary).toList();
+            // The sort keys are read once per article, not once per comparison.
+            List<SortKey> list = new ArrayList<>();
+            for (Article a : e.getValue()) list.add(new SortKey(displayOrder(a), a.props().value("pageTitle"), a.path(), a));
+            list.sort(Comparator.comparingInt(SortKey::order).thenComparing(SortKey::title, String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(SortKey::path));
+            List<PageModel.ArticleSummary> summaries = list.stream().map(k -> summary(k.article())).toList();
             services.add(new PageModel.ServiceView(e.getKey(), serviceName(e.getKey()), serviceUrl(e.getKey()),
                     summaries.size(), summaries));
         }
@@ -280,12 +289,15 @@ public final class SiteRenderer {
         return base.isEmpty() ? "" : base + config.site().version() + "/" + Paths.encode(path);
     }
 
+    /** The clouds of this build an article is published in; worked out once per article, whichever cloud asks. */
     private List<String> builtClouds(Article a) {
-        List<String> out = new ArrayList<>();
-        for (String id : a.cloudIds()) {
-            if (config.clouds().stream().anyMatch(c -> c.id().equals(id))) out.add(id);
-        }
-        return out;
+        return builtClouds.computeIfAbsent(a.path(), k -> {
+            List<String> out = new ArrayList<>();
+            for (String id : a.cloudIds()) {
+                if (buildCloudIds.contains(id)) out.add(id);
+            }
+            return List.copyOf(out);
+        });
     }
 
     /** The date an article last changed: from git, else the build's output timestamp, else unknown (""). */
