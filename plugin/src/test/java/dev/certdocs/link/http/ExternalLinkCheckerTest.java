@@ -205,11 +205,11 @@ class ExternalLinkCheckerTest {
     void readsRetryAfterAsSecondsOrAnHttpDate() {
         Clock clock = Clock.fixed(Instant.parse("2015-10-21T07:27:00Z"), ZoneOffset.UTC);
 
-        assertEquals(Duration.ofSeconds(120), ExternalLinkChecker.retryAfter(" 120 ", clock).orElseThrow());
+        assertEquals(Duration.ofSeconds(120), UrlFetcher.retryAfter(" 120 ", clock).orElseThrow());
         assertEquals(Duration.ofSeconds(60),
-                ExternalLinkChecker.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", clock).orElseThrow());
-        assertEquals(Duration.ZERO, ExternalLinkChecker.retryAfter("Wed, 21 Oct 2015 07:00:00 GMT", clock).orElseThrow());
-        assertTrue(ExternalLinkChecker.retryAfter("soon", clock).isEmpty());
+                UrlFetcher.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", clock).orElseThrow());
+        assertEquals(Duration.ZERO, UrlFetcher.retryAfter("Wed, 21 Oct 2015 07:00:00 GMT", clock).orElseThrow());
+        assertTrue(UrlFetcher.retryAfter("soon", clock).isEmpty());
     }
 
     // ---------------------------------------------------------------- blocked and the status map

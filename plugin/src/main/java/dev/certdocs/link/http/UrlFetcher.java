@@ -1,0 +1,470 @@
+package dev.certdocs.link.http;
+
+import dev.certdocs.config.BuildLog;
+import dev.certdocs.config.LinkSettings;
+import dev.certdocs.link.http.UrlResult.Outcome;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
+
+/**
+ * The HTTP exchange for one URL, as DESIGN §5 sets it: HEAD, then GET on any answer that is not
+ * 2xx (GET at once when the body is needed), redirects followed with loop detection, retries of
+ * timeouts, 5xx, 408 and 429 with back-off and jitter, {@code Retry-After} honoured up to its cap,
+ * the status map, bounded body reads. Each request waits for its place at the {@link RequestGate}.
+ * {@link ExternalLinkChecker} decides which URLs reach here (once each) and what their answer means.
+ */
+final class UrlFetcher {
+
+    private final LinkSettings settings;
+    private final BuildLog log;
+    private final Clock clock;
+    private final Duration backoffBase;
+    private final Map<Integer, Outcome> statusMap;
+    private final Map<String, Map<String, String>> hostHeaders;
+    private final HttpClient client;
+    private final RequestGate gate;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    UrlFetcher(LinkSettings settings, BuildLog log, Clock clock, Duration backoffBase, Map<Integer, Outcome> statusMap,
+            Map<String, Map<String, String>> hostHeaders, HttpClient client, RequestGate gate,
+            ScheduledThreadPoolExecutor scheduler) {
+        this.settings = settings;
+        this.log = log;
+        this.clock = clock;
+        this.backoffBase = backoffBase;
+        this.statusMap = statusMap;
+        this.hostHeaders = hostHeaders;
+        this.client = client;
+        this.gate = gate;
+        this.scheduler = scheduler;
+    }
+
+    /** Starts the requests for {@code uri}; {@code body}: GET at once and read the body (for a fragment). */
+    CompletableFuture<Fetched> fetch(URI uri, boolean body) {
+        return new Fetch(uri, body).start();
+    }
+
+    /**
+     * The URI to request, or why there is none. Non-ASCII characters are percent-encoded, as a
+     * browser does.
+     */
+    static URI requestUri(String url) throws URISyntaxException {
+        for (int i = 0; i < url.length(); i++) {
+            if (Character.isWhitespace(url.charAt(i))) {
+                throw new URISyntaxException(url, "malformed URL: white space at index " + i);
+            }
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            String reason = e.getReason();
+            reason = reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+            throw new URISyntaxException(url, "malformed URL: " + reason + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null) throw new URISyntaxException(url, "malformed URL: not absolute (no scheme)");
+        if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
+            throw new URISyntaxException(url, "unsupported scheme '" + scheme + "': only http and https URLs are checked");
+        }
+        if (uri.getHost() == null) {
+            String authority = uri.getRawAuthority();
+            throw new URISyntaxException(url, authority == null || authority.isEmpty()
+                    ? "malformed URL: no host" : "malformed URL: '" + authority + "' is not a valid host");
+        }
+        if (uri.getPort() > 65535) throw new URISyntaxException(url, "malformed URL: port " + uri.getPort() + " is out of range");
+        // "http://host" is requested as "http://host/"; it also keeps URI.resolve from gluing a relative Location to the host
+        if (uri.getRawPath() == null || uri.getRawPath().isEmpty()) {
+            uri = new URI(uri.getScheme(), uri.getRawAuthority(), "/", null, null);
+        }
+        return URI.create(uri.toASCIIString());
+    }
+
+    /** HTTP requests made so far. */
+    int requests() {
+        return requests.get();
+    }
+
+    /** How the requests for one URL ended, before its fragment is looked at. */
+    record Fetched(Outcome outcome, int status, String detail, int requests, BoundedBody.Read body) {
+    }
+
+    /** The requests for one URL: HEAD then GET, redirects, retries. Each request waits for the gate. */
+    private final class Fetch {
+        private final URI start;
+        private final boolean body;
+        private final CompletableFuture<Fetched> done = new CompletableFuture<>();
+        private final List<URI> chain = new ArrayList<>();
+        private URI current;
+        private String method;
+        private int retriesUsed;
+        private int count;
+
+        Fetch(URI start, boolean body) {
+            this.start = start;
+            this.body = body;
+        }
+
+        CompletableFuture<Fetched> start() {
+            current = start;
+            chain.add(start);
+            method = body ? "GET" : "HEAD";
+            send();
+            return done;
+        }
+
+        private void send() {
+            gate.acquire(current.getHost().toLowerCase(Locale.ROOT))
+                    .thenAccept(this::sendWith)
+                    .exceptionally(this::fail);
+        }
+
+        private void sendWith(RequestGate.Permit permit) {
+            count++;
+            requests.incrementAndGet();
+            Attempt attempt = new Attempt(permit, body);
+            attempt.deadline = scheduler.schedule(attempt::expire, settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            CompletableFuture<HttpResponse<BoundedBody.Read>> exchange;
+            try {
+                exchange = client.sendAsync(request(current, method), attempt::reader);
+            } catch (IllegalArgumentException e) {
+                attempt.deadline.cancel(false);
+                permit.release();
+                finish(Outcome.MALFORMED, 0, "cannot be requested: " + e.getMessage());
+                return;
+            }
+            attempt.exchange = exchange;
+            // The client runs this future's dependents on CompletableFuture's default pool, which
+            // starts a thread per task on a machine with two cores or fewer; so the answer is taken
+            // from the body reader, and this future only reports failures before there is a body.
+            exchange.whenComplete((response, error) -> {
+                if (error != null) attempt.settle(null, error);
+            });
+        }
+
+        /**
+         * One request: its permit, its deadline, and the one way it ends, the answer (its head
+         * and the bounded body read) or a failure, whichever comes first.
+         */
+        private final class Attempt {
+            private final RequestGate.Permit permit;
+            private final boolean wantIds;
+            private final AtomicBoolean settled = new AtomicBoolean();
+            private final AtomicBoolean timedOut = new AtomicBoolean();
+            private volatile HttpResponse.ResponseInfo head;
+            private volatile BoundedBody reader;
+            private volatile CompletableFuture<?> exchange;
+            private volatile ScheduledFuture<?> deadline;
+
+            Attempt(RequestGate.Permit permit, boolean wantIds) {
+                this.permit = permit;
+                this.wantIds = wantIds;
+            }
+
+            /** The body handler: ids are collected only from a 2xx page whose fragments are checked. */
+            HttpResponse.BodySubscriber<BoundedBody.Read> reader(HttpResponse.ResponseInfo info) {
+                head = info;
+                BoundedBody b = new BoundedBody(settings.maxBodyBytes(), wantIds && info.statusCode() / 100 == 2);
+                reader = b;
+                b.getBody().whenComplete(this::settle);
+                return b;
+            }
+
+            /** HttpRequest.timeout ends only the wait for the answer's head; this also bounds the body. */
+            void expire() {
+                timedOut.set(true);
+                BoundedBody b = reader;
+                if (b != null) b.abort(new HttpTimeoutException("request timed out"));
+                CompletableFuture<?> x = exchange;
+                if (x != null) x.cancel(true);
+            }
+
+            void settle(BoundedBody.Read read, Throwable error) {
+                if (!settled.compareAndSet(false, true)) return;
+                ScheduledFuture<?> d = deadline;
+                if (d != null) d.cancel(false);
+                permit.release();
+                try {
+                    if (error == null) answered(head, read);
+                    else failed(error, timedOut.get());
+                } catch (RuntimeException | Error e) {
+                    // a bug: fail the URL's future rather than lose the exception in a callback
+                    done.completeExceptionally(e);
+                    throw e;
+                }
+            }
+        }
+
+        private Void fail(Throwable t) {
+            // a bug in this class (the gate and the requests never fail otherwise): the URL's future says so
+            done.completeExceptionally(t);
+            return null;
+        }
+
+        private void answered(HttpResponse.ResponseInfo response, BoundedBody.Read read) {
+            int status = response.statusCode();
+            if (isRedirect(status)) {
+                Optional<String> location = response.headers().firstValue("location");
+                if (location.isPresent()) {
+                    follow(status, location.get());
+                    return;
+                }
+            }
+            if (status / 100 == 2) {
+                finish(status, response, read);
+                return;
+            }
+            boolean retry = isRetried(status) && retriesUsed < settings.retries();
+            if (method.equals("HEAD")) {
+                // servers that mishandle HEAD answer 403, 404, 405, 501…: GET decides
+                method = "GET";
+                if (retry) retryLater(status, response.headers());
+                else send();
+                return;
+            }
+            if (retry) retryLater(status, response.headers());
+            else finish(status, response, read);
+        }
+
+        private void failed(Throwable error, boolean timedOut) {
+            Throwable t = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (timedOut || t instanceof HttpTimeoutException) {
+                if (retriesUsed < settings.retries()) {
+                    retryLater(0, null);
+                    return;
+                }
+                String what = t instanceof HttpConnectTimeoutException
+                        ? "could not connect within " + format(settings.connectTimeout())
+                        : "no answer within " + format(settings.timeout());
+                finish(Outcome.TIMEOUT, 0, what + attempts() + at());
+                return;
+            }
+            if (!(t instanceof IOException)) {
+                done.completeExceptionally(t);
+                return;
+            }
+            finish(Outcome.UNREACHABLE, 0, unreachable(t) + at());
+        }
+
+        private String unreachable(Throwable t) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof UnresolvedAddressException || c instanceof UnknownHostException) {
+                    return "unknown host '" + current.getHost() + "'";
+                }
+                if (c instanceof SSLException) return "TLS handshake failed: " + innermostMessage(c);
+            }
+            if (t instanceof ConnectException) {
+                return t.getMessage() == null || t.getMessage().toLowerCase(Locale.ROOT).contains("refused")
+                        ? "connection refused" : "cannot connect: " + t.getMessage();
+            }
+            return "connection failed: " + innermostMessage(t);
+        }
+
+        private void follow(int status, String location) {
+            URI next;
+            try {
+                String resolved = current.resolve(new URI(location.strip())).toString();
+                int hash = resolved.indexOf('#');
+                next = requestUri(hash < 0 ? resolved : resolved.substring(0, hash));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                finish(Outcome.BROKEN, status, statusText(status) + " to a Location that cannot be followed: '" + location + "'"
+                        + at());
+                return;
+            }
+            if (chain.contains(next)) {
+                chain.add(next);
+                finish(Outcome.BROKEN, status, "redirect loop: " + chainText());
+                return;
+            }
+            if (chain.size() > settings.maxRedirects()) {
+                chain.add(next);
+                finish(Outcome.BROKEN, status, "more than " + settings.maxRedirects() + " redirects: " + chainText());
+                return;
+            }
+            chain.add(next);
+            current = next;
+            retriesUsed = 0;
+            send();
+        }
+
+        private void retryLater(int status, HttpHeaders headers) {
+            retriesUsed++;
+            Duration wait = backoff(retriesUsed);
+            Optional<String> header = headers == null ? Optional.empty() : headers.firstValue("retry-after");
+            Optional<Duration> asked = header.flatMap(v -> retryAfter(v, clock));
+            if (asked.isPresent()) {
+                boolean capped = asked.get().compareTo(settings.maxRetryWait()) > 0;
+                wait = capped ? settings.maxRetryWait() : asked.get();
+                log.info("link check: " + current + " answered " + status + " with Retry-After: " + header.get().strip()
+                        + "; waiting " + format(wait) + (capped ? " (capped by certdocs.linkMaxRetryWait)" : "")
+                        + " before retry " + retriesUsed + " of " + settings.retries());
+            } else {
+                log.debug("link check: " + current + (status == 0 ? " timed out" : " answered " + status)
+                        + "; retry " + retriesUsed + " of " + settings.retries() + " in " + format(wait));
+            }
+            scheduler.schedule(this::send, wait.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        private Duration backoff(int retry) {
+            long base = backoffBase.toNanos() << Math.min(retry - 1, 20);
+            long jitter = (long) (ThreadLocalRandom.current().nextDouble() * base / 2);
+            Duration d = Duration.ofNanos(base + jitter);
+            return d.compareTo(settings.maxRetryWait()) > 0 ? settings.maxRetryWait() : d;
+        }
+
+        private void finish(int status, HttpResponse.ResponseInfo response, BoundedBody.Read read) {
+            String text = statusText(status) + at();
+            Outcome mapped = statusMap.get(status);
+            if (mapped != null) {
+                finish(mapped, status, text + attempts() + " (status map: " + status + " -> "
+                        + settings.statusMap().get(status).strip().toLowerCase(Locale.ROOT) + ")", read);
+            } else if (status / 100 == 2) {
+                finish(Outcome.OK, status, text, read);
+            } else if (status == 999) {
+                finish(Outcome.BLOCKED, status, text + " (the server refuses automated requests)", null);
+            } else if (status == 403 && challenge(response.headers()) != null) {
+                finish(Outcome.BLOCKED, status, text + " with " + challenge(response.headers())
+                        + " (a bot challenge; check it in a browser)", null);
+            } else if (status == 429) {
+                finish(Outcome.RATE_LIMITED, status, text + attempts(), null);
+            } else {
+                finish(Outcome.BROKEN, status, text + attempts(), null);
+            }
+        }
+
+        private void finish(Outcome outcome, int status, String detail) {
+            finish(outcome, status, detail, null);
+        }
+
+        private void finish(Outcome outcome, int status, String detail, BoundedBody.Read read) {
+            done.complete(new Fetched(outcome, status, detail, count, read));
+        }
+
+        private String at() {
+            return chain.size() > 1 ? " at " + current : "";
+        }
+
+        private String attempts() {
+            return retriesUsed == 0 ? "" : " after " + retriesUsed + (retriesUsed == 1 ? " retry" : " retries");
+        }
+
+        private String chainText() {
+            return String.join(" -> ", chain.stream().map(URI::toString).toList());
+        }
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    private HttpRequest request(URI uri, String method) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .timeout(settings.timeout())
+                .header("User-Agent", settings.userAgent())
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        hostHeaders.getOrDefault(uri.getHost().toLowerCase(Locale.ROOT), Map.of()).forEach(b::header);
+        return b.build();
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static boolean isRetried(int status) {
+        return status == 408 || status == 429 || (status >= 500 && status <= 599);
+    }
+
+    /** The bot-challenge header of a 403, as "name: value", or null. */
+    private static String challenge(HttpHeaders headers) {
+        Optional<String> cf = headers.firstValue("cf-mitigated");
+        if (cf.isPresent() && cf.get().strip().equalsIgnoreCase("challenge")) return "cf-mitigated: challenge";
+        Optional<String> waf = headers.firstValue("x-amzn-waf-action");
+        return waf.map(v -> "x-amzn-waf-action: " + v.strip()).orElse(null);
+    }
+
+    /** The wait a {@code Retry-After} value asks for: delay-seconds or an HTTP date; empty when unreadable. */
+    static Optional<Duration> retryAfter(String value, Clock clock) {
+        String v = value.strip();
+        if (v.matches("\\d+")) {
+            return Optional.of(v.length() > 9 ? Duration.ofSeconds(999_999_999) : Duration.ofSeconds(Long.parseLong(v)));
+        }
+        try {
+            Duration d = Duration.between(clock.instant(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+            return Optional.of(d.isNegative() ? Duration.ZERO : d);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---------------------------------------------------------------- text
+
+    static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) return ms + " ms";
+        if (ms >= 60_000) return ms / 60_000 + " min " + ms / 1000 % 60 + " s";
+        if (ms % 1000 == 0) return ms / 1000 + " s";
+        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private static String innermostMessage(Throwable t) {
+        String message = null;
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c.getMessage() != null) message = c.getMessage();
+        }
+        if (message == null) return t.getClass().getSimpleName();
+        int colon = message.lastIndexOf(": ");
+        return colon >= 0 && colon < message.length() - 2 ? message.substring(colon + 2) : message;
+    }
+
+    private static final Map<Integer, String> REASONS = Map.ofEntries(
+            Map.entry(200, "OK"), Map.entry(201, "Created"), Map.entry(202, "Accepted"), Map.entry(203, "Non-Authoritative Information"),
+            Map.entry(204, "No Content"), Map.entry(206, "Partial Content"),
+            Map.entry(300, "Multiple Choices"), Map.entry(301, "Moved Permanently"), Map.entry(302, "Found"),
+            Map.entry(303, "See Other"), Map.entry(304, "Not Modified"), Map.entry(307, "Temporary Redirect"),
+            Map.entry(308, "Permanent Redirect"),
+            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(402, "Payment Required"),
+            Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"),
+            Map.entry(406, "Not Acceptable"), Map.entry(407, "Proxy Authentication Required"), Map.entry(408, "Request Timeout"),
+            Map.entry(409, "Conflict"), Map.entry(410, "Gone"), Map.entry(411, "Length Required"), Map.entry(414, "URI Too Long"),
+            Map.entry(415, "Unsupported Media Type"), Map.entry(418, "I'm a teapot"), Map.entry(421, "Misdirected Request"),
+            Map.entry(422, "Unprocessable Content"), Map.entry(425, "Too Early"), Map.entry(426, "Upgrade Required"),
+            Map.entry(429, "Too Many Requests"), Map.entry(451, "Unavailable For Legal Reasons"),
+            Map.entry(500, "Internal Server Error"), Map.entry(501, "Not Implemented"), Map.entry(502, "Bad Gateway"),
+            Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"), Map.entry(505, "HTTP Version Not Supported"),
+            Map.entry(508, "Loop Detected"), Map.entry(511, "Network Authentication Required"));
+
+    /** "404 Not Found"; a status without a standard reason is just its number. */
+    static String statusText(int status) {
+        String reason = REASONS.get(status);
+        return reason == null ? String.valueOf(status) : status + " " + reason;
+    }
+}
