@@ -12,13 +12,10 @@ import dev.certdocs.model.Properties;
 import dev.certdocs.model.RenderedPage;
 import dev.certdocs.model.SitePaths;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Renders the pages of a build. Made once per build: the flexmark parser and renderer, the
@@ -36,66 +33,30 @@ public final class SiteRenderer {
     private final HtmlPostProcessor post = new HtmlPostProcessor();
     private final CloudPreprocessor preprocessor;
     private final String contentPrefix;
-    private final java.util.Set<String> buildCloudIds;
-    private final Map<String, List<String>> builtClouds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SitePlanner planner;
 
     private final Map<String, String> lastChanged;
 
     /** {@code lastChanged}: repository path to the date it last changed (from git), for "last updated". */
     public SiteRenderer(BuildConfig config, Includes includes, Map<String, String> lastChanged) {
-        this.buildCloudIds = config.clouds().stream().map(Cloud::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.config = config;
         this.lastChanged = lastChanged;
         this.templates = new Templates(config.site().templatesDirectory());
         this.preprocessor = new CloudPreprocessor(includes, includes::text, config.catalog().variableNames());
         String rel = config.baseDir().relativize(config.contentDirectory()).toString().replace('\\', '/');
         this.contentPrefix = rel.isEmpty() ? "" : rel + "/";
+        this.planner = new SitePlanner(config, this::pagePath);
+    }
+
+    /** The articles published in {@code cloud}, and the navigation over them; see {@link SitePlanner}. */
+    public CloudSite plan(Cloud cloud, List<Article> all) {
+        return planner.plan(cloud, all);
     }
 
     /** One cloud's site: what is published there and the navigation, computed once. */
     public record CloudSite(Cloud cloud, List<Article> articles, List<PageModel.ServiceView> services,
                             List<PageModel.CloudView> clouds, Map<String, List<String>> publishedIn,
                             Map<String, String> navigation) {
-    }
-
-    /** An article with what a service page sorts it by: displayOrder, then title, then path. */
-    private record SortKey(int order, String title, String path, Article article) {
-    }
-
-    /** The articles published in {@code cloud}, and the navigation over them. */
-    public CloudSite plan(Cloud cloud, List<Article> all) {
-        Map<String, List<String>> publishedIn = new LinkedHashMap<>();
-        List<Article> here = new ArrayList<>();
-        for (Article a : all) {
-            List<String> clouds = builtClouds(a);
-            publishedIn.put(a.path(), clouds);
-            if (clouds.contains(cloud.id())) here.add(a);
-        }
-        Map<String, List<Article>> byService = new TreeMap<>();
-        for (Article a : here) byService.computeIfAbsent(serviceId(a), k -> new ArrayList<>()).add(a);
-        List<PageModel.ServiceView> services = new ArrayList<>();
-        for (var e : byService.entrySet()) {
-            // The sort keys are read once per article, not once per comparison.
-            List<SortKey> list = new ArrayList<>();
-            for (Article a : e.getValue()) list.add(new SortKey(displayOrder(a), a.props().value("pageTitle"), a.path(), a));
-            list.sort(Comparator.comparingInt(SortKey::order).thenComparing(SortKey::title, String.CASE_INSENSITIVE_ORDER)
-                    .thenComparing(SortKey::path));
-            List<PageModel.ArticleSummary> summaries = list.stream().map(k -> summary(k.article())).toList();
-            services.add(new PageModel.ServiceView(e.getKey(), serviceName(e.getKey()), serviceUrl(e.getKey()),
-                    summaries.size(), summaries));
-        }
-        services.sort(Comparator.comparing(PageModel.ServiceView::name, String.CASE_INSENSITIVE_ORDER));
-        List<PageModel.CloudView> clouds = config.clouds().stream().map(SiteRenderer::view).toList();
-        // What an article page shows of the others: the service list, and its own service's articles.
-        StringBuilder shared = new StringBuilder();
-        services.forEach(sv -> shared.append(sv.id()).append('|').append(sv.name()).append('|').append(sv.articleCount()).append('\n'));
-        Map<String, String> navigation = new LinkedHashMap<>();
-        for (PageModel.ServiceView sv : services) {
-            StringBuilder own = new StringBuilder(shared);
-            sv.articles().forEach(a -> own.append(a.title()).append('|').append(a.url()).append('|').append(a.kindLabel()).append('\n'));
-            navigation.put(sv.id(), Fingerprints.of(own.toString()));
-        }
-        return new CloudSite(cloud, here, services, clouds, publishedIn, navigation);
     }
 
     /**
@@ -109,7 +70,7 @@ public final class SiteRenderer {
         Fingerprints.update(d, site.cloud().id());
         Fingerprints.update(d, articleKey);
         Fingerprints.update(d, String.join(",", site.publishedIn().getOrDefault(article.path(), List.of())));
-        Fingerprints.update(d, site.navigation().getOrDefault(serviceId(article), ""));
+        Fingerprints.update(d, site.navigation().getOrDefault(SitePaths.serviceId(article), ""));
         return Fingerprints.hex(d);
     }
 
@@ -208,7 +169,7 @@ public final class SiteRenderer {
         Optional<JsonNode> json = bodyType == KindSpec.BodyType.MARKDOWN ? Optional.empty()
                 : JsonViews.parse(article.body().json());
         String title = p.value("pageTitle").isBlank() ? body.title() : p.value("pageTitle").strip();
-        String service = serviceId(article);
+        String service = SitePaths.serviceId(article);
         List<PageModel.CloudLink> others = new ArrayList<>();
         for (String id : site.publishedIn().getOrDefault(article.path(), List.of())) {
             if (id.equals(cloud.id())) continue;
@@ -217,7 +178,7 @@ public final class SiteRenderer {
         }
         PageModel.ArticleView view = new PageModel.ArticleView(title, p.value("description").strip(),
                 p.value("articleId").strip(), kind.map(KindSpec::name).orElse(p.value("selfHelpType")),
-                kindLabel(p.value("selfHelpType")), service, serviceName(service), serviceUrl(service),
+                planner.kindLabel(p.value("selfHelpType")), service, SitePlanner.serviceName(service), SitePaths.serviceIndex(service),
                 p.value("resource").strip(), article.path(), path, body.html(), body.toc(), p.list("authors"),
                 p.value("ms.author").strip(), tags(p),
                 p.attributes().stream().map(a -> new PageModel.NameValue(a.name(), a.value())).toList(),
@@ -234,7 +195,7 @@ public final class SiteRenderer {
         String text = foldWhitespace(body.text());
         if (text.length() > SearchEntry.MAX_BODY) text = text.substring(0, SearchEntry.MAX_BODY);
         return new ArticlePage(new RenderedPage(cloud.id(), path, html),
-                new SearchEntry(title, view.description(), path, serviceName(service), view.kindLabel(), text), files);
+                new SearchEntry(title, view.description(), path, SitePlanner.serviceName(service), view.kindLabel(), text), files);
     }
 
     /** Home, service pages, search, 404, {@code search-index.json} and {@code sitemap.xml} of one cloud. */
@@ -269,7 +230,7 @@ public final class SiteRenderer {
     private PageModel model(CloudSite site, String root, PageModel.Page page, PageModel.ArticleView article,
                             PageModel.ServiceView service) {
         return new PageModel(root, new PageModel.Site(config.site().title(), "certdocs " + dev.certdocs.config.Version.current(),
-                config.site().baseUrlOf(site.cloud().id())), view(site.cloud()), site.clouds(),
+                config.site().baseUrlOf(site.cloud().id())), SitePlanner.view(site.cloud()), site.clouds(),
                 new PageModel.VersionView(config.site().version()), page, site.services(), article, service);
     }
 
@@ -289,30 +250,9 @@ public final class SiteRenderer {
         return base.isEmpty() ? "" : base + config.site().version() + "/" + Paths.encode(path);
     }
 
-    /** The clouds of this build an article is published in; worked out once per article, whichever cloud asks. */
-    private List<String> builtClouds(Article a) {
-        return builtClouds.computeIfAbsent(a.path(), k -> {
-            List<String> out = new ArrayList<>();
-            for (String id : a.cloudIds()) {
-                if (buildCloudIds.contains(id)) out.add(id);
-            }
-            return List.copyOf(out);
-        });
-    }
-
     /** The date an article last changed: from git, else the build's output timestamp, else unknown (""). */
     public String lastUpdated(Article a) {
         return lastChanged.getOrDefault(a.path(), config.site().timestampDate());
-    }
-
-    private PageModel.ArticleSummary summary(Article a) {
-        Properties p = a.props();
-        return new PageModel.ArticleSummary(p.value("pageTitle").strip(), p.value("description").strip(), pagePath(a),
-                p.value("selfHelpType").strip(), kindLabel(p.value("selfHelpType")), serviceId(a), p.value("articleId").strip());
-    }
-
-    private String kindLabel(String kind) {
-        return config.schema().kind(kind.strip()).map(KindSpec::label).orElse(kind.strip());
     }
 
     /** {@code articles/compute/x.md} becomes {@code compute/x.html}. */
@@ -325,63 +265,10 @@ public final class SiteRenderer {
         return "../".repeat(depth);
     }
 
-    static String serviceId(Article a) {
-        return SitePaths.serviceId(a);
-    }
-
-    static String serviceUrl(String serviceId) {
-        return SitePaths.serviceIndex(serviceId);
-    }
-
-    /** Display names of common resource providers, where capitalising the namespace reads badly. */
-    private static final Map<String, String> SERVICE_NAMES = Map.ofEntries(
-            Map.entry("microsoft.compute", "Virtual Machines"), Map.entry("microsoft.network", "Networking"),
-            Map.entry("microsoft.storage", "Storage"), Map.entry("microsoft.keyvault", "Key Vault"),
-            Map.entry("microsoft.web", "App Service"), Map.entry("microsoft.sql", "SQL Database"),
-            Map.entry("microsoft.containerservice", "Kubernetes Service"), Map.entry("microsoft.documentdb", "Cosmos DB"),
-            Map.entry("microsoft.insights", "Monitor"), Map.entry("microsoft.recoveryservices", "Backup and Site Recovery"),
-            Map.entry("microsoft.resources", "Resource Manager"), Map.entry("microsoft.authorization", "Access control"),
-            Map.entry("microsoft.cache", "Cache for Redis"), Map.entry("microsoft.eventhub", "Event Hubs"),
-            Map.entry("microsoft.servicebus", "Service Bus"), Map.entry("microsoft.logic", "Logic Apps"),
-            Map.entry("microsoft.apimanagement", "API Management"), Map.entry("microsoft.cdn", "Content Delivery Network"),
-            Map.entry("microsoft.dbforpostgresql", "Database for PostgreSQL"),
-            Map.entry("microsoft.dbformysql", "Database for MySQL"), Map.entry("microsoft.billing", "Billing"),
-            Map.entry("microsoft.costmanagement", "Cost Management"), Map.entry("microsoft.aad", "Entra Domain Services"));
-
-    /** {@code microsoft.keyvault} reads "Key Vault", an unlisted {@code microsoft.foo.bar} "Foo Bar", none "General". */
-    static String serviceName(String serviceId) {
-        if (serviceId.isEmpty()) return "General";
-        String known = SERVICE_NAMES.get(serviceId);
-        if (known != null) return known;
-        String s = serviceId.startsWith("microsoft.") ? serviceId.substring(10) : serviceId;
-        StringBuilder sb = new StringBuilder();
-        for (String part : s.split("\\.")) {
-            if (part.isEmpty()) continue;
-            if (sb.length() > 0) sb.append(' ');
-            sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return sb.toString();
-    }
-
-    private static int displayOrder(Article a) {
-        String order = a.props().value("displayOrder").strip();
-        // Most articles have none: no exception thrown and caught per comparison while sorting.
-        if (order.isEmpty()) return Integer.MAX_VALUE;
-        try {
-            return Integer.parseInt(order);
-        } catch (NumberFormatException e) {
-            return Integer.MAX_VALUE;
-        }
-    }
-
     private static List<String> tags(Properties p) {
         List<String> tags = new ArrayList<>(p.list("articleTags"));
         tags.addAll(p.list("resourceTags"));
         return tags;
-    }
-
-    private static PageModel.CloudView view(Cloud c) {
-        return new PageModel.CloudView(c.id(), c.name(), c.portalUrl(), c.docsUrl(), c.airGapped());
     }
 
     /** The body of a JSON kind without its JSON document (the template shows that). */

@@ -1,0 +1,144 @@
+package dev.certdocs.render;
+
+import dev.certdocs.config.BuildConfig;
+import dev.certdocs.config.Cloud;
+import dev.certdocs.config.KindSpec;
+import dev.certdocs.model.Article;
+import dev.certdocs.model.Properties;
+import dev.certdocs.model.SitePaths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What each cloud's site holds, worked out once per cloud before any page is rendered: the
+ * articles published there, grouped by service and sorted (displayOrder, title, path), the
+ * service and cloud lists every page shows, and a fingerprint of the navigation an article page
+ * shows, for incremental builds. Thread-safe: clouds may be planned in parallel.
+ */
+final class SitePlanner {
+
+    private final BuildConfig config;
+    private final Function<Article, String> pagePath;
+    private final Set<String> buildCloudIds;
+    private final Map<String, List<String>> builtClouds = new ConcurrentHashMap<>();
+
+    SitePlanner(BuildConfig config, Function<Article, String> pagePath) {
+        this.config = config;
+        this.pagePath = pagePath;
+        this.buildCloudIds = config.clouds().stream().map(Cloud::id).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** An article with what a service page sorts it by: displayOrder, then title, then path. */
+    private record SortKey(int order, String title, String path, Article article) {
+    }
+
+    /** The articles published in {@code cloud}, and the navigation over them. */
+    SiteRenderer.CloudSite plan(Cloud cloud, List<Article> all) {
+        Map<String, List<String>> publishedIn = new LinkedHashMap<>();
+        List<Article> here = new ArrayList<>();
+        for (Article a : all) {
+            List<String> clouds = builtClouds(a);
+            publishedIn.put(a.path(), clouds);
+            if (clouds.contains(cloud.id())) here.add(a);
+        }
+        Map<String, List<Article>> byService = new TreeMap<>();
+        for (Article a : here) byService.computeIfAbsent(SitePaths.serviceId(a), k -> new ArrayList<>()).add(a);
+        List<PageModel.ServiceView> services = new ArrayList<>();
+        for (var e : byService.entrySet()) {
+            // The sort keys are read once per article, not once per comparison.
+            List<SortKey> list = new ArrayList<>();
+            for (Article a : e.getValue()) list.add(new SortKey(displayOrder(a), a.props().value("pageTitle"), a.path(), a));
+            list.sort(Comparator.comparingInt(SortKey::order).thenComparing(SortKey::title, String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(SortKey::path));
+            List<PageModel.ArticleSummary> summaries = list.stream().map(k -> summary(k.article())).toList();
+            services.add(new PageModel.ServiceView(e.getKey(), serviceName(e.getKey()), SitePaths.serviceIndex(e.getKey()),
+                    summaries.size(), summaries));
+        }
+        services.sort(Comparator.comparing(PageModel.ServiceView::name, String.CASE_INSENSITIVE_ORDER));
+        List<PageModel.CloudView> clouds = config.clouds().stream().map(SitePlanner::view).toList();
+        // What an article page shows of the others: the service list, and its own service's articles.
+        StringBuilder shared = new StringBuilder();
+        services.forEach(sv -> shared.append(sv.id()).append('|').append(sv.name()).append('|').append(sv.articleCount()).append('\n'));
+        Map<String, String> navigation = new LinkedHashMap<>();
+        for (PageModel.ServiceView sv : services) {
+            StringBuilder own = new StringBuilder(shared);
+            sv.articles().forEach(a -> own.append(a.title()).append('|').append(a.url()).append('|').append(a.kindLabel()).append('\n'));
+            navigation.put(sv.id(), Fingerprints.of(own.toString()));
+        }
+        return new SiteRenderer.CloudSite(cloud, here, services, clouds, publishedIn, navigation);
+    }
+
+    /** The clouds of this build an article is published in; worked out once per article, whichever cloud asks. */
+    private List<String> builtClouds(Article a) {
+        return builtClouds.computeIfAbsent(a.path(), k -> {
+            List<String> out = new ArrayList<>();
+            for (String id : a.cloudIds()) {
+                if (buildCloudIds.contains(id)) out.add(id);
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    private PageModel.ArticleSummary summary(Article a) {
+        Properties p = a.props();
+        return new PageModel.ArticleSummary(p.value("pageTitle").strip(), p.value("description").strip(), pagePath.apply(a),
+                p.value("selfHelpType").strip(), kindLabel(p.value("selfHelpType")), SitePaths.serviceId(a), p.value("articleId").strip());
+    }
+
+    String kindLabel(String kind) {
+        return config.schema().kind(kind.strip()).map(KindSpec::label).orElse(kind.strip());
+    }
+
+    /** Display names of common resource providers, where capitalising the namespace reads badly. */
+    private static final Map<String, String> SERVICE_NAMES = Map.ofEntries(
+            Map.entry("microsoft.compute", "Virtual Machines"), Map.entry("microsoft.network", "Networking"),
+            Map.entry("microsoft.storage", "Storage"), Map.entry("microsoft.keyvault", "Key Vault"),
+            Map.entry("microsoft.web", "App Service"), Map.entry("microsoft.sql", "SQL Database"),
+            Map.entry("microsoft.containerservice", "Kubernetes Service"), Map.entry("microsoft.documentdb", "Cosmos DB"),
+            Map.entry("microsoft.insights", "Monitor"), Map.entry("microsoft.recoveryservices", "Backup and Site Recovery"),
+            Map.entry("microsoft.resources", "Resource Manager"), Map.entry("microsoft.authorization", "Access control"),
+            Map.entry("microsoft.cache", "Cache for Redis"), Map.entry("microsoft.eventhub", "Event Hubs"),
+            Map.entry("microsoft.servicebus", "Service Bus"), Map.entry("microsoft.logic", "Logic Apps"),
+            Map.entry("microsoft.apimanagement", "API Management"), Map.entry("microsoft.cdn", "Content Delivery Network"),
+            Map.entry("microsoft.dbforpostgresql", "Database for PostgreSQL"),
+            Map.entry("microsoft.dbformysql", "Database for MySQL"), Map.entry("microsoft.billing", "Billing"),
+            Map.entry("microsoft.costmanagement", "Cost Management"), Map.entry("microsoft.aad", "Entra Domain Services"));
+
+    /** {@code microsoft.keyvault} reads "Key Vault", an unlisted {@code microsoft.foo.bar} "Foo Bar", none "General". */
+    static String serviceName(String serviceId) {
+        if (serviceId.isEmpty()) return "General";
+        String known = SERVICE_NAMES.get(serviceId);
+        if (known != null) return known;
+        String s = serviceId.startsWith("microsoft.") ? serviceId.substring(10) : serviceId;
+        StringBuilder sb = new StringBuilder();
+        for (String part : s.split("\\.")) {
+            if (part.isEmpty()) continue;
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return sb.toString();
+    }
+
+    private static int displayOrder(Article a) {
+        String order = a.props().value("displayOrder").strip();
+        // Most articles have none: no exception thrown and caught per comparison while sorting.
+        if (order.isEmpty()) return Integer.MAX_VALUE;
+        try {
+            return Integer.parseInt(order);
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    static PageModel.CloudView view(Cloud c) {
+        return new PageModel.CloudView(c.id(), c.name(), c.portalUrl(), c.docsUrl(), c.airGapped());
+    }
+}
