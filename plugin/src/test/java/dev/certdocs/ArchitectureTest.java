@@ -1,7 +1,9 @@
 package dev.certdocs;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -24,6 +26,15 @@ class ArchitectureTest {
     private static final String RENDER = "dev.certdocs.render..";
     private static final String PUBLISH = "dev.certdocs.publish..";
     private static final String SERVE = "dev.certdocs.serve..";
+
+    /** A rule about a package holds vacuously when no class of it was imported: every stage that exists must be seen. */
+    @ArchTest
+    static void theRulesSeeEveryStage(JavaClasses classes) {
+        for (String stage : java.util.List.of(MOJO, ENGINE, LOAD, VALIDATE, LINK, RENDER, PUBLISH)) {
+            String pkg = stage.substring(0, stage.length() - 2);
+            assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)), "no class imported from " + pkg);
+        }
+    }
 
     @ArchTest
     static final ArchRule onlyTheGoalsKnowMaven = noClasses()
