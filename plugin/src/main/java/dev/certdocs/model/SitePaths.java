@@ -16,6 +16,12 @@ public final class SitePaths {
     private SitePaths() {
     }
 
+    /** The content directory as a repository path prefix ({@code "articles/"}), {@code ""} when it is the root. */
+    public static String contentPrefix(java.nio.file.Path baseDir, java.nio.file.Path contentDirectory) {
+        String rel = baseDir.relativize(contentDirectory).toString().replace('\\', '/');
+        return rel.isEmpty() ? "" : rel + "/";
+    }
+
     /** The article's page: its path under the content directory, {@code .md} turned into {@code .html}. */
     public static String page(String contentPrefix, String articlePath) {
         String p = articlePath.startsWith(contentPrefix) ? articlePath.substring(contentPrefix.length()) : articlePath;

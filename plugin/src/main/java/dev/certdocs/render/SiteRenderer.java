@@ -43,8 +43,7 @@ public final class SiteRenderer {
         this.lastChanged = lastChanged;
         this.templates = new Templates(config.site().templatesDirectory());
         this.preprocessor = new CloudPreprocessor(includes, includes::text, config.catalog().variableNames());
-        String rel = config.baseDir().relativize(config.contentDirectory()).toString().replace('\\', '/');
-        this.contentPrefix = rel.isEmpty() ? "" : rel + "/";
+        this.contentPrefix = SitePaths.contentPrefix(config.baseDir(), config.contentDirectory());
         this.planner = new SitePlanner(config, this::pagePath);
     }
 

@@ -28,11 +28,14 @@ final class ReservedPagePaths {
     }
 
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
+    private final String contentPrefix;
 
-    void record(Article article, CheckContext context) {
-        String content = context.config().baseDir().relativize(context.config().contentDirectory()).toString()
-                .replace('\\', '/');
-        String page = SitePaths.page(content.isEmpty() ? "" : content + "/", article.path());
+    ReservedPagePaths(CheckContext context) {
+        this.contentPrefix = SitePaths.contentPrefix(context.config().baseDir(), context.config().contentDirectory());
+    }
+
+    void record(Article article) {
+        String page = SitePaths.page(contentPrefix, article.path());
         pages.put(article.path(), new Page(page, article.cloudIds(), SitePaths.serviceId(article)));
     }
 

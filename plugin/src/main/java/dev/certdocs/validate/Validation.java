@@ -34,10 +34,11 @@ public final class Validation {
 
     private final CheckContext context;
     private final DuplicateArticleIds ids = new DuplicateArticleIds();
-    private final ReservedPagePaths pages = new ReservedPagePaths();
+    private final ReservedPagePaths pages;
 
     public Validation(CheckContext context) {
         this.context = context;
+        this.pages = new ReservedPagePaths(context);
     }
 
     /** The rules validation reports, the load stage's {@code properties/*} included. */
@@ -56,7 +57,7 @@ public final class Validation {
         for (ArticleCheck c : ARTICLE_CHECKS) c.check(article, context, out);
         for (BodyCheck c : BODY_CHECKS) c.check(article.path(), article.body(), context, out);
         ids.record(article);
-        pages.record(article, context);
+        pages.record(article);
         return out;
     }
 
