@@ -1,6 +1,5 @@
 package dev.certdocs.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.BuildLog;
 import dev.certdocs.config.CertDocsException;
@@ -16,9 +15,9 @@ import dev.certdocs.model.Include;
 import dev.certdocs.model.RenderedPage;
 import dev.certdocs.publish.Bundles;
 import dev.certdocs.publish.Manifest;
+import dev.certdocs.publish.SearchIndexFile;
 import dev.certdocs.publish.SiteWriter;
 import dev.certdocs.render.Fingerprints;
-import dev.certdocs.render.SearchEntry;
 import dev.certdocs.render.SiteRenderer;
 import java.io.IOException;
 import java.net.URI;
@@ -44,7 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SitePipeline {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SEARCH_INDEX = "search-index.json";
     /** The certdocs code in use, hashed once per JVM. */
     private static final String CODE = Fingerprints.ofCode(SitePipeline.class);
 
@@ -56,6 +55,7 @@ final class SitePipeline {
     }
 
     static Outcome run(BuildConfig config, List<ArticleLoader.Loaded> loadedArticles, BuildLog log) {
+        StageTimes times = new StageTimes();
         List<Article> articles = loadedArticles.stream().map(ArticleLoader.Loaded::article).toList();
         Includes includes = new Includes(config.baseDir());
         SiteRenderer renderer = new SiteRenderer(config, includes, GitDates.read(config.baseDir()));
@@ -65,30 +65,36 @@ final class SitePipeline {
         Parallel.forEach(config.threads(), clouds.size(), "planning", k -> plans[k] = renderer.plan(clouds.get(k), articles));
         Map<String, SiteRenderer.CloudSite> sites = new LinkedHashMap<>();
         for (SiteRenderer.CloudSite plan : plans) sites.put(plan.cloud().id(), plan);
+        times.lap("planning");
 
         Path manifestFile = config.site().stateDirectory().resolve(config.site().version() + ".json");
         String fingerprint = fingerprint(config, renderer);
         String siteRoot = config.site().outputDirectory().toString();
         Manifest previous = config.site().incremental() ? Manifest.read(manifestFile) : Manifest.empty();
         boolean reusable = previous.fingerprint().equals(fingerprint) && previous.site().equals(siteRoot);
-        Map<String, Map<String, SearchEntry>> previousSearch = new HashMap<>();
         Map<String, Manifest.Page> manifest = new ConcurrentHashMap<>();
 
-        Map<String, SearchEntry[]> search = new LinkedHashMap<>();
+        // Per cloud, each article's search-index entry (in article order) and the repository files its pages link to.
+        Map<String, SearchIndexFile.Entry[]> search = new LinkedHashMap<>();
         Map<String, Set<String>> files = new LinkedHashMap<>();
         for (String id : sites.keySet()) {
-            search.put(id, new SearchEntry[articles.size()]);
+            search.put(id, new SearchIndexFile.Entry[articles.size()]);
             files.put(id, ConcurrentHashMap.newKeySet());
         }
+        // The published search indexes the manifest describes: unchanged pages' entries are copied from them as bytes.
+        Map<String, byte[]> previousSearch = new ConcurrentHashMap<>();
         if (reusable) {
-            List<Map<String, SearchEntry>> indexes = new ArrayList<>(java.util.Collections.nCopies(clouds.size(), null));
-            Parallel.forEach(config.threads(), clouds.size(), "reading the search indexes",
-                    k -> indexes.set(k, readSearchIndex(config, clouds.get(k).id())));
-            for (int k = 0; k < clouds.size(); k++) previousSearch.put(clouds.get(k).id(), indexes.get(k));
+            Parallel.forEach(config.threads(), clouds.size(), "reading the search indexes", k -> {
+                String cloud = clouds.get(k).id();
+                Path file = config.site().outputDirectory().resolve(cloud).resolve(config.site().version()).resolve(SEARCH_INDEX);
+                SearchIndexFile.previous(file, previous.searchIndexes().get(cloud)).ifPresent(b -> previousSearch.put(cloud, b));
+            });
         }
+        times.lap("reading the previous manifest and search indexes");
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger reused = new AtomicInteger();
         AirGapCheck airGap = new AirGapCheck(config);
+        Map<String, String> searchIndexes = new ConcurrentHashMap<>();
         try (SiteWriter writer = new SiteWriter(config.site().outputDirectory(), config.site().version(),
                 config.site()::baseUrlOf)) {
             Parallel.forEach(config.threads(), articles.size(), "rendering", i -> {
@@ -105,9 +111,9 @@ final class SitePipeline {
                     String key = renderer.inputKey(site, loaded.article(), articleKey);
                     String path = renderer.pagePath(loaded.article());
                     Manifest.Page before = reusable ? previous.pages().get(cloud + "/" + path) : null;
-                    SearchEntry oldEntry = before == null ? null : previousSearch.get(cloud).get(path);
-                    if (before != null && before.key().equals(key) && oldEntry != null && writer.reuse(cloud, path)) {
-                        search.get(cloud)[i] = oldEntry;
+                    byte[] oldIndex = before == null ? null : previousSearch.get(cloud);
+                    if (before != null && before.key().equals(key) && holds(oldIndex, before) && writer.reuse(cloud, path)) {
+                        search.get(cloud)[i] = new SearchIndexFile.Entry(oldIndex, before.searchOffset(), before.searchLength());
                         files.get(cloud).addAll(before.files());
                         manifest.put(cloud + "/" + path, before);
                         reused.incrementAndGet();
@@ -115,20 +121,22 @@ final class SitePipeline {
                         SiteRenderer.ArticlePage page = renderer.article(site, loaded.article(), loaded.bodyText(), markdownMemo);
                         writer.write(page.page());
                         airGap.page(cloud, path, page.page().content());
-                        search.get(cloud)[i] = page.search();
+                        search.get(cloud)[i] = SearchIndexFile.Entry.of(SiteRenderer.searchIndexEntry(page.search()));
                         files.get(cloud).addAll(page.files());
-                        manifest.put(cloud + "/" + path, new Manifest.Page(key, List.copyOf(page.files())));
+                        manifest.put(cloud + "/" + path, new Manifest.Page(key, List.copyOf(page.files()), -1, -1));
                         rendered.incrementAndGet();
                     }
                 }
             });
+            times.lap("article pages");
             List<SiteRenderer.CloudSite> siteList = List.copyOf(sites.values());
             Parallel.forEach(config.threads(), siteList.size(), "rendering the site pages", k -> {
                 SiteRenderer.CloudSite site = siteList.get(k);
                 String cloud = site.cloud().id();
-                List<SearchEntry> entries = new ArrayList<>();
-                for (SearchEntry e : search.get(cloud)) if (e != null) entries.add(e);
-                for (RenderedPage p : renderer.sitePages(site, entries)) {
+                searchIndexes.put(cloud, writeSearchIndex(writer, site, search.get(cloud), renderer, manifest));
+                java.util.Arrays.fill(search.get(cloud), null); // the previous index's bytes may go
+                previousSearch.remove(cloud);
+                for (RenderedPage p : renderer.sitePages(site)) {
                     writer.write(p);
                     airGap.page(cloud, p.path(), p.content());
                     if (p.path().endsWith(".html")) rendered.incrementAndGet();
@@ -142,6 +150,7 @@ final class SitePipeline {
                     }
                 }
             });
+            times.lap("site pages and files");
             for (SiteRenderer.CloudSite site : sites.values()) { // one at a time: the theme jar is opened as a file system
                 String cloud = site.cloud().id();
                 writer.copyAssets(cloud, SiteRenderer.class.getClassLoader(), "certdocs-templates",
@@ -149,10 +158,16 @@ final class SitePipeline {
                 airGap.tree(cloud, "assets/", writer.versionDir(cloud).resolve("assets"));
             }
             airGap.failIfAny();
+            times.lap("assets");
             writer.commit();
+            times.lap("publishing");
         }
-        if (config.site().incremental()) new Manifest(fingerprint, siteRoot, new TreeMap<>(manifest)).write(manifestFile);
-        return new Outcome(rendered.get(), reused.get(), bundles(config));
+        if (config.site().incremental()) new Manifest(fingerprint, siteRoot, searchIndexes, manifest).write(manifestFile);
+        times.lap("manifest");
+        Map<String, Path> bundles = bundles(config);
+        times.lap("bundles");
+        log.debug("certdocs generate stages: " + times);
+        return new Outcome(rendered.get(), reused.get(), bundles);
     }
 
     /** Everything that, when it changes, changes every page. */
@@ -190,17 +205,39 @@ final class SitePipeline {
         }
     }
 
-    /** The published search index of this version in one cloud, by page URL (empty when there is none). */
-    private static Map<String, SearchEntry> readSearchIndex(BuildConfig config, String cloud) {
-        Path file = config.site().outputDirectory().resolve(cloud).resolve(config.site().version()).resolve("search-index.json");
-        Map<String, SearchEntry> entries = new HashMap<>();
-        if (!Files.isRegularFile(file)) return entries;
-        try {
-            for (SearchEntry e : JSON.readValue(file.toFile(), SearchEntry[].class)) entries.put(e.u(), e);
-        } catch (IOException e) {
-            entries.clear(); // an unreadable index: render everything again
+    /** Whether a published search index holds the entry a manifest page says it has. */
+    private static boolean holds(byte[] index, Manifest.Page page) {
+        return index != null && page.searchOffset() > 0 && page.searchLength() > 0
+                && (long) page.searchOffset() + page.searchLength() < index.length;
+    }
+
+    /**
+     * Writes one cloud's {@code search-index.json} from its articles' entries (in article order),
+     * records where each page's entry now is in that page's manifest entry, and returns the
+     * index's checksum for the manifest.
+     */
+    private static String writeSearchIndex(SiteWriter writer, SiteRenderer.CloudSite site, SearchIndexFile.Entry[] entries,
+                                           SiteRenderer renderer, Map<String, Manifest.Page> manifest) {
+        List<SearchIndexFile.Entry> listed = new ArrayList<>();
+        List<String> pages = new ArrayList<>();
+        String cloud = site.cloud().id();
+        for (int i = 0; i < entries.length; i++) {
+            if (entries[i] == null) continue;
+            listed.add(entries[i]);
         }
-        return entries;
+        // The entries are in article order, as are the cloud's articles: the k-th entry is the k-th article's.
+        List<Article> here = site.articles();
+        if (here.size() != listed.size()) {
+            throw new IllegalStateException("search index of " + cloud + ": " + listed.size() + " entries for " + here.size() + " pages");
+        }
+        for (Article a : here) pages.add(cloud + "/" + renderer.pagePath(a));
+        SearchIndexFile.Assembled index = SearchIndexFile.assemble(listed);
+        writer.write(cloud, SEARCH_INDEX, index.content());
+        for (int k = 0; k < pages.size(); k++) {
+            Manifest.Page p = manifest.get(pages.get(k));
+            manifest.put(pages.get(k), new Manifest.Page(p.key(), p.files(), index.offsets()[k], index.lengths()[k]));
+        }
+        return index.checksum();
     }
 
     /**

@@ -1,65 +1,150 @@
 package dev.certdocs.publish;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.certdocs.config.CertDocsException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * What the last run of a version rendered, for incremental builds: a fingerprint of everything
- * that affects every page (certdocs, configuration, templates), and for each page
- * ({@code <cloud>/<path>}) the hash of its own inputs and the files it links to. A page whose
- * hash is unchanged is copied from the published site instead of being rendered again.
+ * that affects every page (certdocs, configuration, templates), the {@link SearchIndexFile#checksum}
+ * of each cloud's search index as written, and for each page ({@code <cloud>/<path>}) the hash of
+ * its own inputs, the files it links to and where its entry is in the search index. A page whose
+ * hash is unchanged is taken from the published site instead of being rendered again.
+ *
+ * <p>Read and written with Jackson's streaming API: a large site's manifest has an entry per
+ * page (50,000 for 10,000 articles in 5 clouds), and a tree of nodes for it costs more than the
+ * rest of a one-article rebuild's bookkeeping.
  */
-public record Manifest(String fingerprint, String site, Map<String, Page> pages) {
+public record Manifest(String fingerprint, String site, Map<String, String> searchIndexes, Map<String, Page> pages) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
-    /** One page: its input hash and the repository files it needs copied. */
-    public record Page(String key, List<String> files) {
+    /** One page: its input hash, the repository files it needs copied, its entry's place in the search index. */
+    public record Page(String key, List<String> files, int searchOffset, int searchLength) {
     }
 
     public static Manifest empty() {
-        return new Manifest("", "", Map.of());
+        return new Manifest("", "", Map.of(), Map.of());
     }
 
-    /** Reads a manifest; a missing or unreadable one is empty (everything renders). */
+    /** Reads a manifest; a missing, unreadable or malformed one is empty (everything renders). */
     public static Manifest read(Path file) {
         if (!Files.isRegularFile(file)) return empty();
-        try {
-            JsonNode root = JSON.readTree(file.toFile());
-            Map<String, Page> pages = new TreeMap<>();
-            root.path("pages").fields().forEachRemaining(e -> {
-                List<String> files = new ArrayList<>();
-                e.getValue().path("files").forEach(f -> files.add(f.asText()));
-                pages.put(e.getKey(), new Page(e.getValue().path("key").asText(), files));
-            });
-            return new Manifest(root.path("fingerprint").asText(), root.path("site").asText(), pages);
-        } catch (IOException e) {
+        try (JsonParser p = JSON.createParser(file.toFile())) {
+            String fingerprint = "";
+            String site = "";
+            Map<String, String> indexes = new HashMap<>();
+            Map<String, Page> pages = new HashMap<>();
+            expect(p.nextToken(), JsonToken.START_OBJECT);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "fingerprint" -> fingerprint = p.getValueAsString("");
+                    case "site" -> site = p.getValueAsString("");
+                    case "searchIndexes" -> {
+                        expect(value, JsonToken.START_OBJECT);
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String cloud = p.getCurrentName();
+                            p.nextToken();
+                            indexes.put(cloud, p.getValueAsString(""));
+                        }
+                    }
+                    case "pages" -> {
+                        expect(value, JsonToken.START_OBJECT);
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String path = p.getCurrentName();
+                            p.nextToken();
+                            pages.put(path, page(p));
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            return new Manifest(fingerprint, site, indexes, pages);
+        } catch (IOException | IllegalStateException e) {
             return empty();
         }
     }
 
+    /** {@code {"key": "…", "files": […], "search": [offset, length]}}, the parser on its START_OBJECT. */
+    private static Page page(JsonParser p) throws IOException {
+        expect(p.currentToken(), JsonToken.START_OBJECT);
+        String key = "";
+        List<String> files = new ArrayList<>();
+        int offset = -1;
+        int length = -1;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.getCurrentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "key" -> key = p.getValueAsString("");
+                case "files" -> {
+                    expect(value, JsonToken.START_ARRAY);
+                    while (p.nextToken() != JsonToken.END_ARRAY) files.add(p.getValueAsString(""));
+                }
+                case "search" -> {
+                    expect(value, JsonToken.START_ARRAY);
+                    expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
+                    offset = p.getIntValue();
+                    expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
+                    length = p.getIntValue();
+                    expect(p.nextToken(), JsonToken.END_ARRAY);
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return new Page(key, List.copyOf(files), offset, length);
+    }
+
+    private static void expect(JsonToken actual, JsonToken wanted) {
+        if (actual != wanted) throw new IllegalStateException("manifest: expected " + wanted + ", found " + actual);
+    }
+
+    /** Writes the manifest whole (a temporary file moved over the old one), pages in path order. */
     public void write(Path file) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("fingerprint", fingerprint);
-        root.put("site", site);
-        ObjectNode p = root.putObject("pages");
-        new TreeMap<>(pages).forEach((k, v) -> {
-            ObjectNode n = p.putObject(k);
-            n.put("key", v.key());
-            v.files().forEach(n.putArray("files")::add);
-        });
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, pages.size() * 160));
+        try (JsonGenerator g = JSON.createGenerator(bytes)) {
+            g.writeStartObject();
+            g.writeStringField("fingerprint", fingerprint);
+            g.writeStringField("site", site);
+            g.writeObjectFieldStart("searchIndexes");
+            for (var e : new TreeMap<>(searchIndexes).entrySet()) g.writeStringField(e.getKey(), e.getValue());
+            g.writeEndObject();
+            g.writeObjectFieldStart("pages");
+            for (var e : new TreeMap<>(pages).entrySet()) {
+                Page page = e.getValue();
+                g.writeObjectFieldStart(e.getKey());
+                g.writeStringField("key", page.key());
+                g.writeArrayFieldStart("files");
+                for (String f : page.files()) g.writeString(f);
+                g.writeEndArray();
+                g.writeArrayFieldStart("search");
+                g.writeNumber(page.searchOffset());
+                g.writeNumber(page.searchLength());
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
         try {
             Files.createDirectories(file.getParent());
-            SiteWriter.writeAtomically(file, JSON.writeValueAsString(root));
+            SiteWriter.writeAtomically(file, bytes.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new CertDocsException("cannot write the incremental manifest " + file + ": " + e.getMessage(), e);
         }

@@ -56,15 +56,20 @@ public final class SiteWriter implements AutoCloseable {
     }
 
     public void write(RenderedPage page) {
-        Path file = versionDir(page.cloud()).resolve(page.path()).normalize();
-        if (!file.startsWith(versionDir(page.cloud()))) {
-            throw new CertDocsException("page path " + page.path() + " leaves the site");
+        write(page.cloud(), page.path(), page.content().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes a file of {@code cloud}'s version at {@code path}. */
+    public void write(String cloud, String path, byte[] content) {
+        Path file = versionDir(cloud).resolve(path).normalize();
+        if (!file.startsWith(versionDir(cloud))) {
+            throw new CertDocsException("page path " + path + " leaves the site");
         }
         try {
             folder(file.getParent());
             // A staged file may be a hard link to a published one (see reuse): replace it, never write through it.
             Files.deleteIfExists(file);
-            Files.writeString(file, page.content(), StandardCharsets.UTF_8);
+            Files.write(file, content);
         } catch (IOException e) {
             throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -238,8 +243,12 @@ public final class SiteWriter implements AutoCloseable {
 
     /** Writes a file whole: a temporary file beside it, then moved over it. */
     static void writeAtomically(Path file, String content) throws IOException {
+        writeAtomically(file, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void writeAtomically(Path file, byte[] content) throws IOException {
         Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.write(tmp, content);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public final class SiteRenderer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectWriter SEARCH_ENTRY = new ObjectMapper().writerFor(SearchEntry.class);
 
     private final BuildConfig config;
     private final Templates templates;
@@ -197,8 +197,20 @@ public final class SiteRenderer {
                 new SearchEntry(title, view.description(), path, SitePlanner.serviceName(service), view.kindLabel(), text), files);
     }
 
-    /** Home, service pages, search, 404, {@code search-index.json} and {@code sitemap.xml} of one cloud. */
-    public List<RenderedPage> sitePages(CloudSite site, List<SearchEntry> search) {
+    /**
+     * One article's entry of {@code search-index.json}, as the UTF-8 JSON object the index lists
+     * (the publish stage assembles the index from these bytes; see {@code SearchIndexFile}).
+     */
+    public static byte[] searchIndexEntry(SearchEntry entry) {
+        try {
+            return SEARCH_ENTRY.writeValueAsBytes(entry);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("search entry could not be serialised", e);
+        }
+    }
+
+    /** Home, service pages, search, 404 and {@code sitemap.xml} of one cloud ({@code search-index.json}: {@link #searchIndexEntry}). */
+    public List<RenderedPage> sitePages(CloudSite site) {
         Cloud cloud = site.cloud();
         List<RenderedPage> pages = new ArrayList<>();
         pages.add(page(site, "index.ftl", "index", config.site().title(), "index.html", null));
@@ -207,14 +219,9 @@ public final class SiteRenderer {
         }
         pages.add(page(site, "search.ftl", "search", "Search", "search.html", null));
         pages.add(page(site, "404.ftl", "404", "Page not found", "404.html", null));
-        try {
-            pages.add(new RenderedPage(cloud.id(), "search-index.json", JSON.writeValueAsString(search)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("search index could not be serialised", e);
-        }
         List<String> paths = new ArrayList<>();
         pages.forEach(p -> { if (p.path().endsWith(".html") && !p.path().equals("404.html")) paths.add(p.path()); });
-        search.forEach(s -> paths.add(s.u()));
+        site.articles().forEach(a -> paths.add(pagePath(a)));
         pages.add(new RenderedPage(cloud.id(), "sitemap.xml", sitemap(cloud, paths)));
         return pages;
     }

@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  *       manifest (median of 3), then one-article rebuilds: one article's body alternates between
  *       its own text and that text plus a paragraph, so every rebuild has one changed article
  *       (median of {@code runs}, after one warm-up rebuild); the article's text is restored at
- *       the end. Prints both medians, their ratio and the rendered/reused page counts.</li>
+ *       the end. Prints both medians, their ratio and the rendered/reused page counts. With
+ *       {@code -Dcertdocs.bench.fullRuns=0} it keeps the site an earlier run left and times the
+ *       rebuilds alone (quick comparisons; no ratio, nothing saved).</li>
  *   <li>{@code hugo <work> <count> <site>}: writes the corpus as a Hugo site ({@link HugoSite}).</li>
  *   <li>{@code summary <work> <count>}: one table of the figures the other modes saved.</li>
  * </ul>
@@ -164,7 +166,9 @@ public final class GenerateBenchmark {
         System.out.println("changed article: " + corpus.relativize(article));
         try {
             List<Run> full = new ArrayList<>();
-            for (int k = 0; k <= 3; k++) { // the first is a warm-up
+            // -Dcertdocs.bench.fullRuns=0 keeps the site an earlier run left and times rebuilds only (for quick comparisons)
+            int fullRuns = Integer.getInteger("certdocs.bench.fullRuns", 3);
+            for (int k = 0; k <= fullRuns && fullRuns > 0; k++) { // the first is a warm-up
                 if (Files.exists(site)) ValidateBenchmark.deleteTree(site);
                 if (Files.exists(config.site().stateDirectory())) ValidateBenchmark.deleteTree(config.site().stateDirectory());
                 settle();
@@ -180,9 +184,14 @@ public final class GenerateBenchmark {
                 System.out.printf(Locale.ROOT, "%s: %s%n", k == 0 ? "rebuild warm-up" : "rebuild   " + k, run.describe());
                 if (k > 0) rebuilds.add(run);
             }
-            double fullSeconds = median(full, Run::seconds);
             double rebuildSeconds = median(rebuilds, Run::seconds);
             Run last = rebuilds.get(rebuilds.size() - 1);
+            if (full.isEmpty()) {
+                System.out.printf(Locale.ROOT, "one-article rebuild (median of %d): %.3f s (validation %.3f s), %d rendered, %d reused%n",
+                        rebuilds.size(), rebuildSeconds, median(rebuilds, Run::validateSeconds), last.rendered(), last.reused());
+                return;
+            }
+            double fullSeconds = median(full, Run::seconds);
             System.out.println("== generate, incremental, " + count + " articles x " + config.clouds().size() + " clouds ==");
             System.out.printf(Locale.ROOT, "full build (median of %d):   %.3f s, %d rendered, %d reused%n", full.size(),
                     fullSeconds, full.get(0).rendered(), full.get(0).reused());
@@ -304,11 +313,12 @@ public final class GenerateBenchmark {
 
     /** One measured generate(): times, pages rendered and reused (from the engine's log line), heap peaks. */
     private record Run(double seconds, double validateSeconds, double cpuSeconds, long sampledPeak, long poolPeak,
-                       int pages, int rendered, int reused, int articlePages) {
+                       int pages, int rendered, int reused, int articlePages, String stages) {
         String describe() {
             return String.format(Locale.ROOT, "%.3f s (validation %.3f s), CPU/wall %.2f, %.0f pages/s, %d pages "
-                            + "(%d rendered, %d reused), peak heap %d MB sampled, %d MB by pools", seconds, validateSeconds,
-                    cpuSeconds / seconds, pages / seconds, pages, rendered, reused, sampledPeak / 1048576, poolPeak / 1048576);
+                            + "(%d rendered, %d reused), peak heap %d MB sampled, %d MB by pools%n    stages: %s", seconds,
+                    validateSeconds, cpuSeconds / seconds, pages / seconds, pages, rendered, reused, sampledPeak / 1048576,
+                    poolPeak / 1048576, stages);
         }
     }
 
@@ -319,6 +329,7 @@ public final class GenerateBenchmark {
             @Override public void warn(String message) { }
             @Override public void error(String message) { System.err.println(message); }
             @Override public void raw(String line) { }
+            @Override public synchronized void debug(String message) { info.add(message); }
         };
         Measurement<GenerateResult> m = Measurement.of(() -> CertDocs.generate(config, log));
         GenerateResult result = m.result();
@@ -333,8 +344,10 @@ public final class GenerateBenchmark {
             }
         }
         int articlePages = result.validation().summary().files().size() * config.clouds().size();
+        String stages = info.stream().filter(l -> l.startsWith("certdocs generate stages: ")).findFirst()
+                .map(l -> l.substring("certdocs generate stages: ".length())).orElse("");
         return new Run(m.seconds(), result.validation().summary().time().toNanos() / 1e9, m.cpuSeconds(), m.sampledPeak(),
-                m.poolPeak(), result.pages(), rendered, reused, articlePages);
+                m.poolPeak(), result.pages(), rendered, reused, articlePages, stages);
     }
 
     private static BuildConfig config(Path corpus, Path reports, Path site, boolean incremental) {
