@@ -54,8 +54,11 @@ public final class CertDocs {
      */
     static ValidationResult validate(BuildConfig config, BuildLog log, List<ArticleLoader.Loaded> keep) {
         long start = System.nanoTime();
+        StageTimes times = new StageTimes();
         List<String> files = ContentFiles.find(config.baseDir(), config.contentDirectory());
+        times.lap("finding the articles");
         List<Diagnostic> diagnostics = check(config, files, keep);
+        times.lap("loading and checking");
         Baseline baseline = Baseline.read(config.baselineFile());
         LineTexts lines = new LineTexts(config);
         if (config.updateBaseline()) {
@@ -67,7 +70,10 @@ public final class CertDocs {
         List<Finding> findings = baseline.apply(diagnostics, lines::of);
         RunSummary run = new RunSummary("validate", Version.current(), files, findings, Validation.rules(),
                 Duration.ofNanos(System.nanoTime() - start));
+        times.lap("baseline");
         Reporting.report(config, run, log, "article");
+        times.lap("reports");
+        log.debug("certdocs validate stages: " + times);
         boolean failed = findings.stream().anyMatch(f -> f.fails(config.failOnWarning()));
         return new ValidationResult(run, failed);
     }

@@ -17,6 +17,7 @@ import dev.certdocs.publish.Bundles;
 import dev.certdocs.publish.Manifest;
 import dev.certdocs.publish.SearchIndexFile;
 import dev.certdocs.publish.SiteWriter;
+import dev.certdocs.publish.Spare;
 import dev.certdocs.render.Fingerprints;
 import dev.certdocs.render.SiteRenderer;
 import java.io.IOException;
@@ -69,8 +70,10 @@ final class SitePipeline {
 
         Path manifestFile = config.site().stateDirectory().resolve(config.site().version() + ".json");
         String fingerprint = fingerprint(config, renderer);
+        times.lap("fingerprint");
         String siteRoot = config.site().outputDirectory().toString();
         Manifest previous = config.site().incremental() ? Manifest.read(manifestFile) : Manifest.empty();
+        times.lap("reading the manifest");
         boolean reusable = previous.fingerprint().equals(fingerprint) && previous.site().equals(siteRoot);
         Map<String, Manifest.Page> manifest = new ConcurrentHashMap<>();
 
@@ -90,13 +93,16 @@ final class SitePipeline {
                 SearchIndexFile.previous(file, previous.searchIndexes().get(cloud)).ifPresent(b -> previousSearch.put(cloud, b));
             });
         }
-        times.lap("reading the previous manifest and search indexes");
+        times.lap("reading the search indexes");
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger reused = new AtomicInteger();
         AirGapCheck airGap = new AirGapCheck(config);
         Map<String, String> searchIndexes = new ConcurrentHashMap<>();
-        try (SiteWriter writer = new SiteWriter(config.site().outputDirectory(), config.site().version(),
-                config.site()::baseUrlOf)) {
+        Path state = config.site().stateDirectory();
+        String version = config.site().version();
+        Spare spare = config.site().incremental() ? Spare.take(state, version, fingerprint, siteRoot) : null;
+        try (SiteWriter writer = new SiteWriter(config.site().outputDirectory(), version, config.site()::baseUrlOf, spare,
+                previous)) {
             Parallel.forEach(config.threads(), articles.size(), "rendering", i -> {
                 Article listed = articles.get(i);
                 ArticleLoader.Loaded loaded = loadedArticles.get(i);
@@ -112,7 +118,7 @@ final class SitePipeline {
                     String path = renderer.pagePath(loaded.article());
                     Manifest.Page before = reusable ? previous.pages().get(cloud + "/" + path) : null;
                     byte[] oldIndex = before == null ? null : previousSearch.get(cloud);
-                    if (before != null && before.key().equals(key) && holds(oldIndex, before) && writer.reuse(cloud, path)) {
+                    if (before != null && before.key().equals(key) && holds(oldIndex, before) && writer.reuse(cloud, path, key)) {
                         search.get(cloud)[i] = new SearchIndexFile.Entry(oldIndex, before.searchOffset(), before.searchLength());
                         files.get(cloud).addAll(before.files());
                         manifest.put(cloud + "/" + path, before);
@@ -152,17 +158,29 @@ final class SitePipeline {
             });
             times.lap("site pages and files");
             for (SiteRenderer.CloudSite site : sites.values()) { // one at a time: the theme jar is opened as a file system
-                String cloud = site.cloud().id();
-                writer.copyAssets(cloud, SiteRenderer.class.getClassLoader(), "certdocs-templates",
+                writer.copyAssets(site.cloud().id(), SiteRenderer.class.getClassLoader(), "certdocs-templates",
                         config.site().templatesDirectory());
-                airGap.tree(cloud, "assets/", writer.versionDir(cloud).resolve("assets"));
             }
+            writer.prune();
+            for (String cloud : sites.keySet()) airGap.tree(cloud, "assets/", writer.versionDir(cloud).resolve("assets"));
             airGap.failIfAny();
             times.lap("assets");
-            writer.commit();
+            // From here until the new manifest is written, the old one no longer describes this site (another site's is left alone).
+            if (config.site().incremental() || Manifest.read(manifestFile).site().equals(siteRoot)) Manifest.forget(manifestFile);
+            Set<String> spared = writer.commit();
             times.lap("publishing");
+            if (config.site().incremental()) {
+                Map<String, List<String>> others = new TreeMap<>();
+                for (String cloud : sites.keySet()) {
+                    List<String> list = new ArrayList<>();
+                    for (String f : writer.files(cloud)) if (!manifest.containsKey(cloud + "/" + f)) list.add(f);
+                    list.sort(null);
+                    others.put(cloud, list);
+                }
+                new Manifest(fingerprint, siteRoot, searchIndexes, manifest, others).write(manifestFile);
+                if (previous.site().equals(siteRoot)) Spare.keep(state, version, previous, spared);
+            }
         }
-        if (config.site().incremental()) new Manifest(fingerprint, siteRoot, searchIndexes, manifest).write(manifestFile);
         times.lap("manifest");
         Map<String, Path> bundles = bundles(config);
         times.lap("bundles");

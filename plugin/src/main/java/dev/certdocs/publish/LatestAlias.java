@@ -23,18 +23,28 @@ final class LatestAlias {
     private LatestAlias() {
     }
 
-    /** Rebuilds {@code cloudDir/latest} for {@code version}; {@code baseUrl} ("" or ending in '/') makes the canonical link absolute. */
-    static void write(Path cloudDir, String version, String baseUrl) throws IOException {
+    /**
+     * Brings {@code cloudDir/latest} to {@code version}; {@code baseUrl} ("" or ending in '/')
+     * makes the canonical link absolute. {@code pages}: the version's HTML pages when this run
+     * built it, else null (the version is as its last build left it, and so is a {@code latest/}
+     * that already points at it). {@code redirects}: the pages of the version as published
+     * before this run, which a {@code latest/} pointing at it has redirects for, when known;
+     * null to list the folder.
+     */
+    static void write(Path cloudDir, String version, String baseUrl, List<String> pages, List<String> redirects)
+            throws IOException {
         Path source = cloudDir.resolve(version);
         Path latest = cloudDir.resolve("latest");
-        List<String> pages = htmlFiles(source);
-        if (pages.contains("index.html") && Files.isRegularFile(latest.resolve("index.html"))
-                && Files.readString(latest.resolve("index.html")).equals(redirect("index.html", version, baseUrl))) {
-            update(latest, pages, version, baseUrl);
+        boolean current = Files.isRegularFile(latest.resolve("index.html"))
+                && Files.readString(latest.resolve("index.html")).equals(redirect("index.html", version, baseUrl));
+        if (current && pages == null) return;
+        List<String> all = pages != null ? pages : htmlFiles(source);
+        if (current && all.contains("index.html")) {
+            update(latest, all, redirects != null ? redirects : htmlFiles(latest), version, baseUrl);
             return;
         }
         Path fresh = Files.createTempDirectory(cloudDir, ".latest-");
-        for (String rel : pages) {
+        for (String rel : all) {
             Path out = fresh.resolve(rel);
             Files.createDirectories(out.getParent());
             Files.writeString(out, redirect(rel, version, baseUrl));
@@ -48,12 +58,15 @@ final class LatestAlias {
         if (old != null) SiteWriter.deleteTree(old);
     }
 
-    /** Brings a {@code latest/} of the same version and base URL up to date with the version's pages. */
-    private static void update(Path latest, List<String> pages, String version, String baseUrl) throws IOException {
+    /** Brings a {@code latest/} of the same version and base URL, holding {@code redirects}, up to date with the version's pages. */
+    private static void update(Path latest, List<String> pages, List<String> redirects, String version, String baseUrl)
+            throws IOException {
         java.util.Set<String> wanted = new java.util.HashSet<>(pages);
-        for (String rel : htmlFiles(latest)) {
-            if (!wanted.remove(rel)) Files.delete(latest.resolve(rel));
+        List<String> gone = new java.util.ArrayList<>();
+        for (String rel : redirects) {
+            if (!wanted.remove(rel)) gone.add(rel);
         }
+        SiteWriter.deleteFiles(latest, gone);
         for (String rel : new java.util.TreeSet<>(wanted)) {
             Path out = latest.resolve(rel);
             Files.createDirectories(out.getParent());

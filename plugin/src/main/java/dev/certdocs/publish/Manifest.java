@@ -19,24 +19,34 @@ import java.util.TreeMap;
 /**
  * What the last run of a version rendered, for incremental builds: a fingerprint of everything
  * that affects every page (certdocs, configuration, templates), the {@link SearchIndexFile#checksum}
- * of each cloud's search index as written, and for each page ({@code <cloud>/<path>}) the hash of
- * its own inputs, the files it links to and where its entry is in the search index. A page whose
- * hash is unchanged is taken from the published site instead of being rendered again.
+ * of each cloud's search index as written, for each article page ({@code <cloud>/<path>}) the hash
+ * of its own inputs, the files it links to and where its entry is in the search index, and each
+ * cloud's other files (site pages, copied files, assets): with the pages, every file of the
+ * version as published. A page whose hash is unchanged is taken from the published site instead
+ * of being rendered again.
  *
  * <p>Read and written with Jackson's streaming API: a large site's manifest has an entry per
  * page (50,000 for 10,000 articles in 5 clouds), and a tree of nodes for it costs more than the
  * rest of a one-article rebuild's bookkeeping.
  */
-public record Manifest(String fingerprint, String site, Map<String, String> searchIndexes, Map<String, Page> pages) {
+public record Manifest(String fingerprint, String site, Map<String, String> searchIndexes, Map<String, Page> pages,
+                       Map<String, List<String>> otherFiles) {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * Page paths are field names: 50,000 distinct ones are not worth Jackson's interning and
+     * canonicalising of names (which cost more than the rest of reading the manifest).
+     */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .build();
 
     /** One page: its input hash, the repository files it needs copied, its entry's place in the search index. */
     public record Page(String key, List<String> files, int searchOffset, int searchLength) {
     }
 
     public static Manifest empty() {
-        return new Manifest("", "", Map.of(), Map.of());
+        return new Manifest("", "", Map.of(), Map.of(), Map.of());
     }
 
     /** Reads a manifest; a missing, unreadable or malformed one is empty (everything renders). */
@@ -47,6 +57,7 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
             String site = "";
             Map<String, String> indexes = new HashMap<>();
             Map<String, Page> pages = new HashMap<>();
+            Map<String, List<String>> others = new HashMap<>();
             expect(p.nextToken(), JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.getCurrentName();
@@ -70,10 +81,20 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
                             pages.put(path, page(p));
                         }
                     }
+                    case "otherFiles" -> {
+                        expect(value, JsonToken.START_OBJECT);
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String cloud = p.getCurrentName();
+                            expect(p.nextToken(), JsonToken.START_ARRAY);
+                            List<String> files = new ArrayList<>();
+                            while (p.nextToken() != JsonToken.END_ARRAY) files.add(p.getValueAsString(""));
+                            others.put(cloud, List.copyOf(files));
+                        }
+                    }
                     default -> p.skipChildren();
                 }
             }
-            return new Manifest(fingerprint, site, indexes, pages);
+            return new Manifest(fingerprint, site, indexes, pages, others);
         } catch (IOException | IllegalStateException e) {
             return empty();
         }
@@ -109,6 +130,28 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
         return new Page(key, List.copyOf(files), offset, length);
     }
 
+    /** Every file of one cloud's version, as paths below the version folder: article pages and the others. */
+    public java.util.Set<String> files(String cloud) {
+        java.util.Set<String> all = new java.util.HashSet<>(otherFiles.getOrDefault(cloud, List.of()));
+        String prefix = cloud + "/";
+        for (String key : pages.keySet()) if (key.startsWith(prefix)) all.add(key.substring(prefix.length()));
+        return all;
+    }
+
+    /** Whether it lists one cloud's files (a manifest written before it did, or for other clouds, does not). */
+    public boolean lists(String cloud) {
+        return otherFiles.containsKey(cloud);
+    }
+
+    /** Deletes a manifest file, if there is one: what it said no longer holds. */
+    public static void forget(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new CertDocsException("cannot delete the incremental manifest " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void expect(JsonToken actual, JsonToken wanted) {
         if (actual != wanted) throw new IllegalStateException("manifest: expected " + wanted + ", found " + actual);
     }
@@ -122,6 +165,13 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
             g.writeStringField("site", site);
             g.writeObjectFieldStart("searchIndexes");
             for (var e : new TreeMap<>(searchIndexes).entrySet()) g.writeStringField(e.getKey(), e.getValue());
+            g.writeEndObject();
+            g.writeObjectFieldStart("otherFiles");
+            for (var e : new TreeMap<>(otherFiles).entrySet()) {
+                g.writeArrayFieldStart(e.getKey());
+                for (String f : e.getValue()) g.writeString(f);
+                g.writeEndArray();
+            }
             g.writeEndObject();
             g.writeObjectFieldStart("pages");
             for (var e : new TreeMap<>(pages).entrySet()) {

@@ -26,22 +26,47 @@ import java.util.stream.Stream;
  * directory, replacing that version only (other versions are kept), rewrites each cloud's
  * {@code versions.json} and points {@code latest/} at the newest release; {@link #abort} throws
  * the staging away.
+ *
+ * <p>With a {@link Spare}, a cloud's staging starts from the copy of the version that the last
+ * run replaced: pages the spare already holds are kept as they are, the others are replaced,
+ * and what the spare holds beyond this run's files is deleted ({@link #prune}); at commit the
+ * replaced version becomes the next spare instead of being deleted.
  */
 public final class SiteWriter implements AutoCloseable {
 
     private final Path output;
     private final String version;
     private final java.util.function.UnaryOperator<String> baseUrls;
+    private final Spare spare;
+    private final Manifest published;
     private final Path staging;
     /** Staged folders already made: a page's folder is created once, not checked for each of its pages. */
     private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> folders = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per cloud, the staged version folder, made (or taken from the spare) when the cloud's first file is staged. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Path> started = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per cloud, every file this run staged, as paths below the version folder. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.Set<String>> staged = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per cloud whose staging started from its spare, the files the spare held. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.Set<String>> fromSpare = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean committed;
 
     /** {@code baseUrls} gives each cloud's public base URL ("" or ending in '/'), for canonical links of {@code latest/}. */
     public SiteWriter(Path output, String version, java.util.function.UnaryOperator<String> baseUrls) {
+        this(output, version, baseUrls, null, Manifest.empty());
+    }
+
+    /**
+     * As above; {@code spare} (or null) gives the copies to start staging from and to keep the
+     * replaced versions in; {@code published} describes the published version (its files tell
+     * which redirects {@code latest/} holds without reading the folder), or is empty.
+     */
+    public SiteWriter(Path output, String version, java.util.function.UnaryOperator<String> baseUrls, Spare spare,
+                      Manifest published) {
         this.output = output;
         this.version = version;
         this.baseUrls = baseUrls;
+        this.spare = spare;
+        this.published = published.site().equals(output.toString()) ? published : Manifest.empty();
         try {
             Files.createDirectories(output);
             this.staging = Files.createTempDirectory(output.getParent() == null ? output : output.getParent(), ".certdocs-staging-");
@@ -52,7 +77,28 @@ public final class SiteWriter implements AutoCloseable {
 
     /** The staged directory of one cloud's version. */
     public Path versionDir(String cloud) {
-        return staging.resolve(cloud).resolve(version);
+        return started.computeIfAbsent(cloud, this::start);
+    }
+
+    /** Starts a cloud's staged version: from its spare when the spare's manifest lists all its files, else empty. */
+    private Path start(String cloud) {
+        Path dir = staging.resolve(cloud).resolve(version);
+        staged.put(cloud, java.util.concurrent.ConcurrentHashMap.newKeySet());
+        if (spare == null) return dir;
+        Path tree = spare.tree(cloud);
+        try {
+            if (!Files.isDirectory(tree, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return dir;
+            if (spare.lists(cloud)) {
+                Files.createDirectories(dir.getParent());
+                Files.move(tree, dir, StandardCopyOption.ATOMIC_MOVE);
+                fromSpare.put(cloud, spare.files(cloud));
+            } else {
+                deleteTree(tree); // what it holds is not known: not to be trusted
+            }
+        } catch (IOException e) {
+            throw new CertDocsException("cannot use the spare copy " + tree + ": " + e.getMessage(), e);
+        }
+        return dir;
     }
 
     public void write(RenderedPage page) {
@@ -65,6 +111,7 @@ public final class SiteWriter implements AutoCloseable {
         if (!file.startsWith(versionDir(cloud))) {
             throw new CertDocsException("page path " + path + " leaves the site");
         }
+        staged(cloud, file);
         try {
             folder(file.getParent());
             // A staged file may be a hard link to a published one (see reuse): replace it, never write through it.
@@ -76,18 +123,27 @@ public final class SiteWriter implements AutoCloseable {
     }
 
     /**
-     * Puts an unchanged page of the published version (from an earlier run) into the staged one,
-     * if it is there: a hard link where the file system allows (no bytes copied; the published
-     * version is replaced whole at commit, so the shared file is never written to), else a copy.
-     * Returns false when there is no published page at that path.
+     * Puts an unchanged page ({@code key}: its input hash) into the staged version: nothing to do
+     * when the spare the staging started from holds that page; else the published version's
+     * page (from an earlier run), if it is there, as a hard link where the file system allows (no
+     * bytes copied; the published version is replaced whole at commit, and no file is ever written
+     * through, so a shared file never changes), else a copy. Returns false when there is no
+     * published page at that path.
      */
-    public boolean reuse(String cloud, String path) {
-        Path published = output.resolve(cloud).resolve(version).resolve(path).normalize();
+    public boolean reuse(String cloud, String path, String key) {
         Path dest = versionDir(cloud).resolve(path).normalize();
         if (!dest.startsWith(versionDir(cloud))) throw new CertDocsException("page path " + path + " leaves the site");
+        java.util.Set<String> spared = fromSpare.get(cloud);
+        if (spared != null && spared.contains(path) && spare.holds(cloud, path, key)) {
+            staged.get(cloud).add(path);
+            return true;
+        }
+        Path published = output.resolve(cloud).resolve(version).resolve(path).normalize();
         if (!published.startsWith(output)) return false;
         try {
             folder(dest.getParent());
+            // The spare may hold another page at this path: replace it, never write through it.
+            if (spared != null && spared.contains(path)) Files.deleteIfExists(dest);
             try {
                 // No check first: the link fails when the page is not there (one call per page instead of two).
                 Files.createLink(dest, published);
@@ -97,9 +153,54 @@ public final class SiteWriter implements AutoCloseable {
                 if (!Files.isRegularFile(published)) return false;
                 Files.copy(published, dest, StandardCopyOption.REPLACE_EXISTING);
             }
+            staged(cloud, dest);
             return true;
         } catch (IOException e) {
             throw new CertDocsException("cannot reuse " + published + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Records a staged file of a cloud. */
+    private void staged(String cloud, Path file) {
+        staged.get(cloud).add(versionDir(cloud).relativize(file).toString().replace('\\', '/'));
+    }
+
+    /** Every file staged for a cloud so far, as paths below its version folder. */
+    public java.util.Set<String> files(String cloud) {
+        versionDir(cloud);
+        return java.util.Collections.unmodifiableSet(staged.get(cloud));
+    }
+
+    /**
+     * Deletes what the spares held beyond the files this run staged (pages and files no longer
+     * published, and the folders that held only them). Called once everything is staged.
+     */
+    public void prune() {
+        try {
+            for (var e : fromSpare.entrySet()) {
+                java.util.Set<String> keep = staged.get(e.getKey());
+                deleteFiles(versionDir(e.getKey()), e.getValue().stream().filter(f -> !keep.contains(f)).toList());
+            }
+        } catch (IOException e) {
+            throw new CertDocsException("cannot remove a page no longer published from the staging: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes files below {@code root} (paths relative to it), and the folders they leave empty. */
+    static void deleteFiles(Path root, java.util.Collection<String> paths) throws IOException {
+        java.util.TreeSet<Path> parents = new java.util.TreeSet<>(Comparator.reverseOrder());
+        for (String path : paths) {
+            Path file = root.resolve(path).normalize();
+            if (!file.startsWith(root) || file.equals(root)) continue;
+            Files.deleteIfExists(file);
+            for (Path p = file.getParent(); p != null && !p.equals(root) && p.startsWith(root); p = p.getParent()) parents.add(p);
+        }
+        for (Path dir : parents) { // deepest first
+            try {
+                Files.deleteIfExists(dir);
+            } catch (java.nio.file.DirectoryNotEmptyException stillUsed) {
+                // holds other files
+            }
         }
     }
 
@@ -126,6 +227,7 @@ public final class SiteWriter implements AutoCloseable {
         try {
             Files.createDirectories(dest.getParent());
             Files.copy(source, dest, StandardCopyOption.REPLACE_EXISTING);
+            staged(cloud, dest);
         } catch (IOException e) {
             throw new CertDocsException("cannot copy " + source + " into the site: " + e.getMessage(), e);
         }
@@ -138,17 +240,19 @@ public final class SiteWriter implements AutoCloseable {
     public void copyAssets(String cloud, ClassLoader loader, String classpathRoot, Path overrides) {
         Path target = versionDir(cloud).resolve("assets");
         try {
+            List<Path> copied = new ArrayList<>();
             URL url = loader.getResource(classpathRoot + "/assets");
-            if (url != null) copyTree(url, target);
+            if (url != null) copyTree(url, target, copied);
             if (overrides != null && Files.isDirectory(overrides.resolve("assets"))) {
-                copyDirectory(overrides.resolve("assets"), target);
+                copyDirectory(overrides.resolve("assets"), target, copied);
             }
+            for (Path f : copied) staged(cloud, f);
         } catch (IOException | URISyntaxException e) {
             throw new CertDocsException("cannot copy the theme's assets: " + e.getMessage(), e);
         }
     }
 
-    private static void copyTree(URL url, Path target) throws IOException, URISyntaxException {
+    private static void copyTree(URL url, Path target, List<Path> copied) throws IOException, URISyntaxException {
         URI uri = url.toURI();
         if (uri.getScheme().equals("jar")) {
             FileSystem fs;
@@ -160,16 +264,16 @@ public final class SiteWriter implements AutoCloseable {
                 fs = FileSystems.getFileSystem(uri);
             }
             try {
-                copyDirectory(fs.provider().getPath(uri), target);
+                copyDirectory(fs.provider().getPath(uri), target, copied);
             } finally {
                 if (close) fs.close();
             }
         } else {
-            copyDirectory(Path.of(uri), target);
+            copyDirectory(Path.of(uri), target, copied);
         }
     }
 
-    private static void copyDirectory(Path from, Path to) throws IOException {
+    private static void copyDirectory(Path from, Path to, List<Path> copied) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(from)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -180,25 +284,31 @@ public final class SiteWriter implements AutoCloseable {
             try (InputStream in = Files.newInputStream(f)) {
                 Files.copy(in, dest, StandardCopyOption.REPLACE_EXISTING);
             }
+            copied.add(dest);
         }
     }
 
     /**
      * Moves every staged cloud version into place, then, one cloud per thread, deletes the version
-     * each replaced and updates its versions.json and latest/ (tens of thousands of files each
-     * for a large site; file system calls on two clouds overlap).
+     * each replaced (or, with a spare, keeps it as the next spare) and updates its versions.json
+     * and latest/. Returns the clouds whose replaced version is now their spare.
      */
-    public void commit() {
+    public java.util.Set<String> commit() {
         try (Stream<Path> clouds = Files.list(staging)) {
             Map<String, Path> replaced = new java.util.LinkedHashMap<>();
+            java.util.Set<String> spared = new java.util.TreeSet<>();
             for (Path cloudDir : clouds.sorted().toList()) {
                 String cloud = cloudDir.getFileName().toString();
                 Path dest = output.resolve(cloud).resolve(version);
                 Files.createDirectories(dest.getParent());
                 Path old = null;
                 if (Files.exists(dest)) {
-                    old = Files.createTempDirectory(output, ".certdocs-old-");
-                    Files.move(dest, old.resolve(version), StandardCopyOption.ATOMIC_MOVE);
+                    if (keepAsSpare(cloud, dest)) {
+                        spared.add(cloud);
+                    } else {
+                        old = Files.createTempDirectory(output, ".certdocs-old-");
+                        Files.move(dest, old.resolve(version), StandardCopyOption.ATOMIC_MOVE);
+                    }
                 }
                 Files.move(cloudDir.resolve(version), dest, StandardCopyOption.ATOMIC_MOVE);
                 replaced.put(cloud, old);
@@ -206,21 +316,45 @@ public final class SiteWriter implements AutoCloseable {
             replaced.entrySet().parallelStream().forEach(e -> {
                 try {
                     if (e.getValue() != null) deleteTree(e.getValue());
-                    var latest = Versions.write(output.resolve(e.getKey()));
+                    String cloud = e.getKey();
+                    var latest = Versions.write(output.resolve(cloud));
                     if (latest.isPresent()) {
-                        LatestAlias.write(output.resolve(e.getKey()), latest.get().name(), baseUrls.apply(e.getKey()));
+                        boolean built = latest.get().name().equals(version);
+                        LatestAlias.write(output.resolve(cloud), latest.get().name(), baseUrls.apply(cloud),
+                                built ? html(staged.get(cloud)) : null,
+                                built && published.lists(cloud) ? html(published.files(cloud)) : null);
                     }
                 } catch (IOException x) {
                     throw new java.io.UncheckedIOException(x);
                 }
             });
             committed = true;
+            return spared;
         } catch (IOException | java.io.UncheckedIOException e) {
             String message = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
             throw new CertDocsException("cannot publish the site into " + output + ": " + message, e);
         } finally {
             deleteQuietly(staging);
         }
+    }
+
+    /** Moves the published version into the spare's place; false when there is no spare or it cannot go there (another file system). */
+    private boolean keepAsSpare(String cloud, Path dest) throws IOException {
+        if (spare == null) return false;
+        Path tree = spare.tree(cloud);
+        if (Files.exists(tree, java.nio.file.LinkOption.NOFOLLOW_LINKS)) deleteTree(tree); // left by a killed run
+        Files.createDirectories(tree.getParent());
+        try {
+            Files.move(dest, tree, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The HTML pages among some files, in order. */
+    private static List<String> html(java.util.Set<String> files) {
+        return files.stream().filter(f -> f.endsWith(".html")).sorted().toList();
     }
 
     /** Throws the staged files away (a failed run). */

@@ -344,8 +344,8 @@ public final class GenerateBenchmark {
             }
         }
         int articlePages = result.validation().summary().files().size() * config.clouds().size();
-        String stages = info.stream().filter(l -> l.startsWith("certdocs generate stages: ")).findFirst()
-                .map(l -> l.substring("certdocs generate stages: ".length())).orElse("");
+        String stages = String.join("; ", info.stream().filter(l -> l.matches("certdocs \\w+ stages: .*"))
+                .map(l -> l.substring("certdocs ".length())).toList());
         return new Run(m.seconds(), result.validation().summary().time().toNanos() / 1e9, m.cpuSeconds(), m.sampledPeak(),
                 m.poolPeak(), result.pages(), rendered, reused, articlePages, stages);
     }

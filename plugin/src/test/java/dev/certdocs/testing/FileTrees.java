@@ -30,4 +30,15 @@ public final class FileTrees {
         }
         return hashes;
     }
+
+    /** Every folder below a folder (itself excluded), as relative paths in order: to tell empty folders apart. */
+    public static java.util.Set<String> folders(Path root) throws IOException {
+        java.util.Set<String> folders = new java.util.TreeSet<>();
+        if (!Files.exists(root)) return folders;
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.filter(Files::isDirectory).filter(p -> !p.equals(root))
+                    .forEach(p -> folders.add(root.relativize(p).toString().replace('\\', '/')));
+        }
+        return folders;
+    }
 }
