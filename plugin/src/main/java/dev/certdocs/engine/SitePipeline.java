@@ -63,7 +63,8 @@ final class SitePipeline {
         // Per-cloud work runs one cloud per thread: plans, earlier search indexes, then the site pages.
         List<Cloud> clouds = config.clouds();
         SiteRenderer.CloudSite[] plans = new SiteRenderer.CloudSite[clouds.size()];
-        Parallel.forEach(config.threads(), clouds.size(), "planning", k -> plans[k] = renderer.plan(clouds.get(k), articles));
+        SiteRenderer.Listing listing = renderer.listing(articles);
+        Parallel.forEach(config.threads(), clouds.size(), "planning", k -> plans[k] = renderer.plan(clouds.get(k), listing));
         Map<String, SiteRenderer.CloudSite> sites = new LinkedHashMap<>();
         for (SiteRenderer.CloudSite plan : plans) sites.put(plan.cloud().id(), plan);
         times.lap("planning");
@@ -75,7 +76,8 @@ final class SitePipeline {
         Manifest previous = config.site().incremental() ? Manifest.read(manifestFile) : Manifest.empty();
         times.lap("reading the manifest");
         boolean reusable = previous.fingerprint().equals(fingerprint) && previous.site().equals(siteRoot);
-        Map<String, Manifest.Page> manifest = new ConcurrentHashMap<>();
+        Map<String, Map<String, Manifest.Page>> manifest = new LinkedHashMap<>();
+        for (String id : sites.keySet()) manifest.put(id, new ConcurrentHashMap<>());
 
         // Per cloud, each article's search-index entry (in article order) and the repository files its pages link to.
         Map<String, SearchIndexFile.Entry[]> search = new LinkedHashMap<>();
@@ -107,6 +109,7 @@ final class SitePipeline {
                 Article listed = articles.get(i);
                 ArticleLoader.Loaded loaded = loadedArticles.get(i);
                 String articleKey = null;
+                String path = renderer.pagePath(listed);
                 Map<String, String> markdownMemo = new HashMap<>();
                 for (SiteRenderer.CloudSite site : sites.values()) {
                     String cloud = site.cloud().id();
@@ -115,13 +118,12 @@ final class SitePipeline {
                         articleKey = renderer.articleKey(loaded.article(), loaded.bodyText(), includeTexts(includes, loaded.article()));
                     }
                     String key = renderer.inputKey(site, loaded.article(), articleKey);
-                    String path = renderer.pagePath(loaded.article());
-                    Manifest.Page before = reusable ? previous.pages().get(cloud + "/" + path) : null;
+                    Manifest.Page before = reusable ? previous.page(cloud).get(path) : null;
                     byte[] oldIndex = before == null ? null : previousSearch.get(cloud);
                     if (before != null && before.key().equals(key) && holds(oldIndex, before) && writer.reuse(cloud, path, key)) {
                         search.get(cloud)[i] = new SearchIndexFile.Entry(oldIndex, before.searchOffset(), before.searchLength());
                         files.get(cloud).addAll(before.files());
-                        manifest.put(cloud + "/" + path, before);
+                        manifest.get(cloud).put(path, before);
                         reused.incrementAndGet();
                     } else {
                         SiteRenderer.ArticlePage page = renderer.article(site, loaded.article(), loaded.bodyText(), markdownMemo);
@@ -129,7 +131,7 @@ final class SitePipeline {
                         airGap.page(cloud, path, page.page().content());
                         search.get(cloud)[i] = SearchIndexFile.Entry.of(SiteRenderer.searchIndexEntry(page.search()));
                         files.get(cloud).addAll(page.files());
-                        manifest.put(cloud + "/" + path, new Manifest.Page(key, List.copyOf(page.files()), -1, -1));
+                        manifest.get(cloud).put(path, new Manifest.Page(key, List.copyOf(page.files()), -1, -1));
                         rendered.incrementAndGet();
                     }
                 }
@@ -139,7 +141,7 @@ final class SitePipeline {
             Parallel.forEach(config.threads(), siteList.size(), "rendering the site pages", k -> {
                 SiteRenderer.CloudSite site = siteList.get(k);
                 String cloud = site.cloud().id();
-                searchIndexes.put(cloud, writeSearchIndex(writer, site, search.get(cloud), renderer, manifest));
+                searchIndexes.put(cloud, writeSearchIndex(writer, site, search.get(cloud), renderer, manifest.get(cloud)));
                 java.util.Arrays.fill(search.get(cloud), null); // the previous index's bytes may go
                 previousSearch.remove(cloud);
                 for (RenderedPage p : renderer.sitePages(site)) {
@@ -165,20 +167,21 @@ final class SitePipeline {
             for (String cloud : sites.keySet()) airGap.tree(cloud, "assets/", writer.versionDir(cloud).resolve("assets"));
             airGap.failIfAny();
             times.lap("assets");
-            // From here until the new manifest is written, the old one no longer describes this site (another site's is left alone).
-            if (config.site().incremental() || Manifest.read(manifestFile).site().equals(siteRoot)) Manifest.forget(manifestFile);
-            Set<String> spared = writer.commit();
+            // From here until the new manifest is written, the old one no longer describes this site (another site's is
+            // left alone); with a spare, it becomes the spare's, as the version it describes is about to be.
+            if (spare != null && previous.site().equals(siteRoot)) spare.describe(manifestFile);
+            else if (config.site().incremental() || Manifest.read(manifestFile).site().equals(siteRoot)) Manifest.forget(manifestFile);
+            writer.commit();
             times.lap("publishing");
             if (config.site().incremental()) {
                 Map<String, List<String>> others = new TreeMap<>();
                 for (String cloud : sites.keySet()) {
                     List<String> list = new ArrayList<>();
-                    for (String f : writer.files(cloud)) if (!manifest.containsKey(cloud + "/" + f)) list.add(f);
+                    for (String f : writer.files(cloud)) if (!manifest.get(cloud).containsKey(f)) list.add(f);
                     list.sort(null);
                     others.put(cloud, list);
                 }
                 new Manifest(fingerprint, siteRoot, searchIndexes, manifest, others).write(manifestFile);
-                if (previous.site().equals(siteRoot)) Spare.keep(state, version, previous, spared);
             }
         }
         times.lap("manifest");
@@ -237,23 +240,19 @@ final class SitePipeline {
     private static String writeSearchIndex(SiteWriter writer, SiteRenderer.CloudSite site, SearchIndexFile.Entry[] entries,
                                            SiteRenderer renderer, Map<String, Manifest.Page> manifest) {
         List<SearchIndexFile.Entry> listed = new ArrayList<>();
-        List<String> pages = new ArrayList<>();
-        String cloud = site.cloud().id();
-        for (int i = 0; i < entries.length; i++) {
-            if (entries[i] == null) continue;
-            listed.add(entries[i]);
-        }
+        for (SearchIndexFile.Entry e : entries) if (e != null) listed.add(e);
         // The entries are in article order, as are the cloud's articles: the k-th entry is the k-th article's.
         List<Article> here = site.articles();
         if (here.size() != listed.size()) {
-            throw new IllegalStateException("search index of " + cloud + ": " + listed.size() + " entries for " + here.size() + " pages");
+            throw new IllegalStateException("search index of " + site.cloud().id() + ": " + listed.size() + " entries for "
+                    + here.size() + " pages");
         }
-        for (Article a : here) pages.add(cloud + "/" + renderer.pagePath(a));
         SearchIndexFile.Assembled index = SearchIndexFile.assemble(listed);
-        writer.write(cloud, SEARCH_INDEX, index.content());
-        for (int k = 0; k < pages.size(); k++) {
-            Manifest.Page p = manifest.get(pages.get(k));
-            manifest.put(pages.get(k), new Manifest.Page(p.key(), p.files(), index.offsets()[k], index.lengths()[k]));
+        writer.write(site.cloud().id(), SEARCH_INDEX, index.content());
+        for (int k = 0; k < here.size(); k++) {
+            String path = renderer.pagePath(here.get(k));
+            Manifest.Page p = manifest.get(path);
+            manifest.put(path, new Manifest.Page(p.key(), p.files(), index.offsets()[k], index.lengths()[k]));
         }
         return index.checksum();
     }

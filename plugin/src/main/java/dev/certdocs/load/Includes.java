@@ -26,6 +26,7 @@ public final class Includes {
     private final Path baseDir;
     private final Path realBase;
     private final Map<String, Body> bodies = new ConcurrentHashMap<>();
+    private final Map<String, String> texts = new ConcurrentHashMap<>();
 
     public Includes(Path baseDir) {
         this.baseDir = baseDir;
@@ -74,9 +75,9 @@ public final class Includes {
         });
     }
 
-    /** The text of an include file that {@link #resolve} found. */
+    /** The text of an include file that {@link #resolve} found, read once per build however many articles include it. */
     public String text(String path) {
-        return read(baseDir.resolve(path));
+        return texts.computeIfAbsent(path, p -> read(baseDir.resolve(p)));
     }
 
     /** Include files loaded so far, for checks that look at each include once. */

@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * What the last run of a version rendered, for incremental builds: a fingerprint of everything
  * that affects every page (certdocs, configuration, templates), the {@link SearchIndexFile#checksum}
  * of each cloud's search index as written, for each article page ({@code <cloud>/<path>}) the hash
- * of its own inputs, the files it links to and where its entry is in the search index, and each
+ * of its own inputs, the files it links to and where its entry is in the search index (pages by
+ * cloud, then by path), and each
  * cloud's other files (site pages, copied files, assets): with the pages, every file of the
  * version as published. A page whose hash is unchanged is taken from the published site instead
  * of being rendered again.
@@ -29,8 +30,8 @@ import java.util.TreeMap;
  * page (50,000 for 10,000 articles in 5 clouds), and a tree of nodes for it costs more than the
  * rest of a one-article rebuild's bookkeeping.
  */
-public record Manifest(String fingerprint, String site, Map<String, String> searchIndexes, Map<String, Page> pages,
-                       Map<String, List<String>> otherFiles) {
+public record Manifest(String fingerprint, String site, Map<String, String> searchIndexes,
+                       Map<String, Map<String, Page>> pages, Map<String, List<String>> otherFiles) {
 
     /**
      * Page paths are field names: 50,000 distinct ones are not worth Jackson's interning and
@@ -56,7 +57,7 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
             String fingerprint = "";
             String site = "";
             Map<String, String> indexes = new HashMap<>();
-            Map<String, Page> pages = new HashMap<>();
+            Map<String, Map<String, Page>> pages = new HashMap<>();
             Map<String, List<String>> others = new HashMap<>();
             expect(p.nextToken(), JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -76,9 +77,13 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
                     case "pages" -> {
                         expect(value, JsonToken.START_OBJECT);
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String path = p.getCurrentName();
-                            p.nextToken();
-                            pages.put(path, page(p));
+                            Map<String, Page> cloud = pages.computeIfAbsent(p.getCurrentName(), k -> new HashMap<>());
+                            expect(p.nextToken(), JsonToken.START_OBJECT);
+                            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                String path = p.getCurrentName();
+                                p.nextToken();
+                                cloud.put(path, page(p));
+                            }
                         }
                     }
                     case "otherFiles" -> {
@@ -132,10 +137,14 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
 
     /** Every file of one cloud's version, as paths below the version folder: article pages and the others. */
     public java.util.Set<String> files(String cloud) {
-        java.util.Set<String> all = new java.util.HashSet<>(otherFiles.getOrDefault(cloud, List.of()));
-        String prefix = cloud + "/";
-        for (String key : pages.keySet()) if (key.startsWith(prefix)) all.add(key.substring(prefix.length()));
+        java.util.Set<String> all = new java.util.HashSet<>(page(cloud).keySet());
+        all.addAll(otherFiles.getOrDefault(cloud, List.of()));
         return all;
+    }
+
+    /** One cloud's article pages by path (empty when it has none). */
+    public Map<String, Page> page(String cloud) {
+        return pages.getOrDefault(cloud, Map.of());
     }
 
     /** Whether it lists one cloud's files (a manifest written before it did, or for other clouds, does not). */
@@ -174,17 +183,25 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
             }
             g.writeEndObject();
             g.writeObjectFieldStart("pages");
-            for (var e : new TreeMap<>(pages).entrySet()) {
-                Page page = e.getValue();
-                g.writeObjectFieldStart(e.getKey());
-                g.writeStringField("key", page.key());
-                g.writeArrayFieldStart("files");
-                for (String f : page.files()) g.writeString(f);
-                g.writeEndArray();
-                g.writeArrayFieldStart("search");
-                g.writeNumber(page.searchOffset());
-                g.writeNumber(page.searchLength());
-                g.writeEndArray();
+            for (var cloud : new TreeMap<>(pages).entrySet()) {
+                g.writeObjectFieldStart(cloud.getKey());
+                List<String> paths = new ArrayList<>(cloud.getValue().keySet());
+                paths.sort(null);
+                for (String path : paths) {
+                    Page page = cloud.getValue().get(path);
+                    g.writeObjectFieldStart(path);
+                    g.writeStringField("key", page.key());
+                    if (!page.files().isEmpty()) {
+                        g.writeArrayFieldStart("files");
+                        for (String f : page.files()) g.writeString(f);
+                        g.writeEndArray();
+                    }
+                    g.writeArrayFieldStart("search");
+                    g.writeNumber(page.searchOffset());
+                    g.writeNumber(page.searchLength());
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
                 g.writeEndObject();
             }
             g.writeEndObject();

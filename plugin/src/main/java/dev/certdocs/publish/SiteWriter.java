@@ -291,21 +291,18 @@ public final class SiteWriter implements AutoCloseable {
     /**
      * Moves every staged cloud version into place, then, one cloud per thread, deletes the version
      * each replaced (or, with a spare, keeps it as the next spare) and updates its versions.json
-     * and latest/. Returns the clouds whose replaced version is now their spare.
+     * and latest/.
      */
-    public java.util.Set<String> commit() {
+    public void commit() {
         try (Stream<Path> clouds = Files.list(staging)) {
             Map<String, Path> replaced = new java.util.LinkedHashMap<>();
-            java.util.Set<String> spared = new java.util.TreeSet<>();
             for (Path cloudDir : clouds.sorted().toList()) {
                 String cloud = cloudDir.getFileName().toString();
                 Path dest = output.resolve(cloud).resolve(version);
                 Files.createDirectories(dest.getParent());
                 Path old = null;
                 if (Files.exists(dest)) {
-                    if (keepAsSpare(cloud, dest)) {
-                        spared.add(cloud);
-                    } else {
+                    if (!keepAsSpare(cloud, dest)) {
                         old = Files.createTempDirectory(output, ".certdocs-old-");
                         Files.move(dest, old.resolve(version), StandardCopyOption.ATOMIC_MOVE);
                     }
@@ -329,7 +326,6 @@ public final class SiteWriter implements AutoCloseable {
                 }
             });
             committed = true;
-            return spared;
         } catch (IOException | java.io.UncheckedIOException e) {
             String message = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
             throw new CertDocsException("cannot publish the site into " + output + ": " + message, e);
@@ -338,9 +334,12 @@ public final class SiteWriter implements AutoCloseable {
         }
     }
 
-    /** Moves the published version into the spare's place; false when there is no spare or it cannot go there (another file system). */
+    /**
+     * Moves the published version into the spare's place; false when there is no spare, no
+     * manifest describes the published version, or it cannot go there (another file system).
+     */
     private boolean keepAsSpare(String cloud, Path dest) throws IOException {
-        if (spare == null) return false;
+        if (spare == null || published.fingerprint().isEmpty()) return false;
         Path tree = spare.tree(cloud);
         if (Files.exists(tree, java.nio.file.LinkOption.NOFOLLOW_LINKS)) deleteTree(tree); // left by a killed run
         Files.createDirectories(tree.getParent());

@@ -1,33 +1,37 @@
 package dev.certdocs.publish;
 
+import dev.certdocs.config.CertDocsException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
+import java.nio.file.StandardCopyOption;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The copies of a version that the last run replaced, kept in the state directory
  * ({@code <state>/spare/<cloud>/<version>/}) instead of being deleted, with the manifest that
- * describes them ({@code <state>/<version>.spare.json}): the next run starts its staging from
+ * describes them ({@code <state>/<version>.spare.json}, the manifest the published version had): the next run starts its staging from
  * them, so it touches only the files that differ, instead of linking every unchanged page of the
  * published version into an empty staging folder and deleting the replaced version file by file
  * (two file system calls per page, 100,000 for 10,000 articles in 5 clouds).
  *
  * <p>Most of a spare's files are hard links to the published ones, so it costs little disk. Its
- * manifest is deleted before the spare is used ({@link #take}) and written only after the replaced
- * versions were moved into place ({@link #keep}): a run killed in between leaves spares that no
- * manifest lists, which the next run deletes instead of trusting.
+ * manifest is deleted before the spare is used ({@link #take}), and the published version's
+ * manifest takes its place only once no older spare is left ({@link #describe}): a spare that no
+ * manifest lists is deleted, never trusted.
  */
 public final class Spare {
 
+    private final Path stateDir;
     private final Path dir;
     private final String version;
     private final Manifest manifest;
     private final boolean sameInputs;
 
-    private Spare(Path dir, String version, Manifest manifest, boolean sameInputs) {
-        this.dir = dir;
+    private Spare(Path stateDir, String version, Manifest manifest, boolean sameInputs) {
+        this.stateDir = stateDir;
+        this.dir = stateDir.resolve("spare");
         this.version = version;
         this.manifest = manifest;
         this.sameInputs = sameInputs;
@@ -44,23 +48,33 @@ public final class Spare {
         Manifest m = Manifest.read(file);
         if (!m.site().isEmpty() && !m.site().equals(site)) return null; // another site's spares: left alone, not used
         Manifest.forget(file);
-        return new Spare(stateDir.resolve("spare"), version, m, !m.fingerprint().isEmpty() && m.fingerprint().equals(fingerprint));
+        return new Spare(stateDir, version, m, !m.fingerprint().isEmpty() && m.fingerprint().equals(fingerprint));
     }
 
     /**
-     * Records that the version described by {@code published} (the manifest the run started
-     * from) is now the spare of {@code clouds}, once the run has moved it there.
+     * Just before a commit: the manifest of the published version ({@code published}, a file)
+     * becomes the spares' manifest, as the commit is about to move that version there. Spares
+     * still here (of clouds this run did not build) are deleted first: the manifest describes
+     * the published versions, not them. The move also takes the manifest away from the
+     * published site, which the commit changes.
      */
-    public static void keep(Path stateDir, String version, Manifest published, Set<String> clouds) {
-        if (published.fingerprint().isEmpty()) return; // nothing describes them: the next run deletes them
-        // Only the clouds whose replaced version this run moved there: another cloud's spare is older.
-        Map<String, List<String>> listed = new TreeMap<>();
-        for (String cloud : clouds) {
-            if (published.lists(cloud)) listed.put(cloud, published.otherFiles().get(cloud));
+    public void describe(Path published) {
+        try {
+            if (Files.isDirectory(dir)) {
+                try (var clouds = Files.list(dir)) {
+                    for (Path cloud : clouds.toList()) {
+                        Path tree = cloud.resolve(version);
+                        if (Files.exists(tree, LinkOption.NOFOLLOW_LINKS)) SiteWriter.deleteTree(tree);
+                    }
+                }
+            }
+            if (Files.isRegularFile(published)) {
+                Files.move(published, manifestFile(stateDir, version), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new CertDocsException("cannot keep the replaced version as the spare in " + dir + ": " + e.getMessage(), e);
         }
-        if (listed.isEmpty()) return;
-        new Manifest(published.fingerprint(), published.site(), published.searchIndexes(), published.pages(), listed)
-                .write(manifestFile(stateDir, version));
     }
 
     private static Path manifestFile(Path stateDir, String version) {
@@ -88,7 +102,7 @@ public final class Spare {
      */
     boolean holds(String cloud, String path, String key) {
         if (!sameInputs) return false;
-        Manifest.Page page = manifest.pages().get(cloud + "/" + path);
+        Manifest.Page page = manifest.page(cloud).get(path);
         return page != null && page.key().equals(key);
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,14 +20,14 @@ import java.util.stream.Collectors;
  * What each cloud's site holds, worked out once per cloud before any page is rendered: the
  * articles published there, grouped by service and sorted (displayOrder, title, path), the
  * service and cloud lists every page shows, and a fingerprint of the navigation an article page
- * shows, for incremental builds. Thread-safe: clouds may be planned in parallel.
+ * shows, for incremental builds. What every cloud needs of an article is read once ({@link Listing});
+ * then each cloud is planned from it, in parallel if wanted.
  */
 final class SitePlanner {
 
     private final BuildConfig config;
     private final Function<Article, String> pagePath;
     private final Set<String> buildCloudIds;
-    private final Map<String, List<String>> builtClouds = new ConcurrentHashMap<>();
 
     SitePlanner(BuildConfig config, Function<Article, String> pagePath) {
         this.config = config;
@@ -36,29 +35,45 @@ final class SitePlanner {
         this.buildCloudIds = config.clouds().stream().map(Cloud::id).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** An article with what a service page sorts it by: displayOrder, then title, then path. */
-    private record SortKey(int order, String title, String path, Article article) {
+    /** An article with what every cloud's plan needs of it, worked out once: its clouds, service, summary and sort keys. */
+    private record Listed(Article article, List<String> clouds, String service, int order, String title,
+                          PageModel.ArticleSummary summary) {
+    }
+
+    /**
+     * What each cloud's plan needs of every article, worked out once for all clouds (reading an
+     * article's attributes once, not once per cloud and comparison); clouds are then planned
+     * from it, in parallel if wanted.
+     */
+    final class Listing {
+        private final List<Listed> listed = new ArrayList<>();
+        private final Map<String, List<String>> publishedIn = new LinkedHashMap<>();
+
+        Listing(List<Article> all) {
+            for (Article a : all) {
+                List<String> clouds = builtClouds(a);
+                publishedIn.put(a.path(), clouds);
+                Properties p = a.props();
+                listed.add(new Listed(a, clouds, SitePaths.serviceId(a), displayOrder(a), p.value("pageTitle"), summary(a)));
+            }
+        }
     }
 
     /** The articles published in {@code cloud}, and the navigation over them. */
-    SiteRenderer.CloudSite plan(Cloud cloud, List<Article> all) {
-        Map<String, List<String>> publishedIn = new LinkedHashMap<>();
+    SiteRenderer.CloudSite plan(Cloud cloud, Listing listing) {
+        Map<String, List<Listed>> byService = new TreeMap<>();
         List<Article> here = new ArrayList<>();
-        for (Article a : all) {
-            List<String> clouds = builtClouds(a);
-            publishedIn.put(a.path(), clouds);
-            if (clouds.contains(cloud.id())) here.add(a);
+        for (Listed l : listing.listed) {
+            if (!l.clouds().contains(cloud.id())) continue;
+            here.add(l.article());
+            byService.computeIfAbsent(l.service(), k -> new ArrayList<>()).add(l);
         }
-        Map<String, List<Article>> byService = new TreeMap<>();
-        for (Article a : here) byService.computeIfAbsent(SitePaths.serviceId(a), k -> new ArrayList<>()).add(a);
         List<PageModel.ServiceView> services = new ArrayList<>();
         for (var e : byService.entrySet()) {
-            // The sort keys are read once per article, not once per comparison.
-            List<SortKey> list = new ArrayList<>();
-            for (Article a : e.getValue()) list.add(new SortKey(displayOrder(a), a.props().value("pageTitle"), a.path(), a));
-            list.sort(Comparator.comparingInt(SortKey::order).thenComparing(SortKey::title, String.CASE_INSENSITIVE_ORDER)
-                    .thenComparing(SortKey::path));
-            List<PageModel.ArticleSummary> summaries = list.stream().map(k -> summary(k.article())).toList();
+            List<Listed> list = new ArrayList<>(e.getValue());
+            list.sort(Comparator.comparingInt(Listed::order).thenComparing(Listed::title, String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(l -> l.article().path()));
+            List<PageModel.ArticleSummary> summaries = list.stream().map(Listed::summary).toList();
             services.add(new PageModel.ServiceView(e.getKey(), serviceName(e.getKey()), SitePaths.serviceIndex(e.getKey()),
                     summaries.size(), summaries));
         }
@@ -73,18 +88,16 @@ final class SitePlanner {
             sv.articles().forEach(a -> own.append(a.title()).append('|').append(a.url()).append('|').append(a.kindLabel()).append('\n'));
             navigation.put(sv.id(), Fingerprints.of(own.toString()));
         }
-        return new SiteRenderer.CloudSite(cloud, here, services, clouds, publishedIn, navigation);
+        return new SiteRenderer.CloudSite(cloud, here, services, clouds, listing.publishedIn, navigation);
     }
 
-    /** The clouds of this build an article is published in; worked out once per article, whichever cloud asks. */
+    /** The clouds of this build an article is published in. */
     private List<String> builtClouds(Article a) {
-        return builtClouds.computeIfAbsent(a.path(), k -> {
-            List<String> out = new ArrayList<>();
-            for (String id : a.cloudIds()) {
-                if (buildCloudIds.contains(id)) out.add(id);
-            }
-            return List.copyOf(out);
-        });
+        List<String> out = new ArrayList<>();
+        for (String id : a.cloudIds()) {
+            if (buildCloudIds.contains(id)) out.add(id);
+        }
+        return List.copyOf(out);
     }
 
     private PageModel.ArticleSummary summary(Article a) {

@@ -47,9 +47,23 @@ public final class SiteRenderer {
         this.planner = new SitePlanner(config, this::pagePath);
     }
 
-    /** The articles published in {@code cloud}, and the navigation over them; see {@link SitePlanner}. */
-    public CloudSite plan(Cloud cloud, List<Article> all) {
-        return planner.plan(cloud, all);
+    /** What every cloud's plan needs of each article, read once for all clouds ({@link #plan}). */
+    public Listing listing(List<Article> all) {
+        return new Listing(planner.new Listing(all));
+    }
+
+    /** The articles published in {@code cloud}, and the navigation over them; see {@link SitePlanner}. Thread-safe. */
+    public CloudSite plan(Cloud cloud, Listing listing) {
+        return planner.plan(cloud, listing.of);
+    }
+
+    /** Every article of the build with what the plans need of it (opaque outside rendering). */
+    public static final class Listing {
+        private final SitePlanner.Listing of;
+
+        private Listing(SitePlanner.Listing of) {
+            this.of = of;
+        }
     }
 
     /** One cloud's site: what is published there and the navigation, computed once. */
