@@ -87,7 +87,7 @@ final class SitePipeline {
             files.put(id, ConcurrentHashMap.newKeySet());
         }
         // The published search indexes the manifest describes: unchanged pages' entries are copied from them as bytes.
-        Map<String, byte[]> previousSearch = new ConcurrentHashMap<>();
+        Map<String, SearchIndexFile.Previous> previousSearch = new ConcurrentHashMap<>();
         if (reusable) {
             Parallel.forEach(config.threads(), clouds.size(), "reading the search indexes", k -> {
                 String cloud = clouds.get(k).id();
@@ -119,9 +119,10 @@ final class SitePipeline {
                     }
                     String key = renderer.inputKey(site, loaded.article(), articleKey);
                     Manifest.Page before = reusable ? previous.page(cloud).get(path) : null;
-                    byte[] oldIndex = before == null ? null : previousSearch.get(cloud);
-                    if (before != null && before.key().equals(key) && holds(oldIndex, before) && writer.reuse(cloud, path, key)) {
-                        search.get(cloud)[i] = new SearchIndexFile.Entry(oldIndex, before.searchOffset(), before.searchLength());
+                    SearchIndexFile.Previous oldIndex = before == null ? null : previousSearch.get(cloud);
+                    if (before != null && before.key().equals(key) && oldIndex != null
+                            && oldIndex.holds(before.searchOffset(), before.searchLength()) && writer.reuse(cloud, path, key)) {
+                        search.get(cloud)[i] = SearchIndexFile.Entry.previous(before.searchOffset(), before.searchLength());
                         files.get(cloud).addAll(before.files());
                         manifest.get(cloud).put(path, before);
                         reused.incrementAndGet();
@@ -129,7 +130,7 @@ final class SitePipeline {
                         SiteRenderer.ArticlePage page = renderer.article(site, loaded.article(), loaded.bodyText(), markdownMemo);
                         writer.write(page.page());
                         airGap.page(cloud, path, page.page().content());
-                        search.get(cloud)[i] = SearchIndexFile.Entry.of(SiteRenderer.searchIndexEntry(page.search()));
+                        search.get(cloud)[i] = SearchIndexFile.Entry.fresh(SiteRenderer.searchIndexEntry(page.search()));
                         files.get(cloud).addAll(page.files());
                         manifest.get(cloud).put(path, new Manifest.Page(key, List.copyOf(page.files()), -1, -1));
                         rendered.incrementAndGet();
@@ -141,9 +142,9 @@ final class SitePipeline {
             Parallel.forEach(config.threads(), siteList.size(), "rendering the site pages", k -> {
                 SiteRenderer.CloudSite site = siteList.get(k);
                 String cloud = site.cloud().id();
-                searchIndexes.put(cloud, writeSearchIndex(writer, site, search.get(cloud), renderer, manifest.get(cloud)));
-                java.util.Arrays.fill(search.get(cloud), null); // the previous index's bytes may go
-                previousSearch.remove(cloud);
+                searchIndexes.put(cloud, writeSearchIndex(writer, site, search.get(cloud), previousSearch.get(cloud), renderer,
+                        manifest.get(cloud)));
+                java.util.Arrays.fill(search.get(cloud), null); // the fresh entries' bytes may go
                 for (RenderedPage p : renderer.sitePages(site)) {
                     writer.write(p);
                     airGap.page(cloud, p.path(), p.content());
@@ -226,19 +227,14 @@ final class SitePipeline {
         }
     }
 
-    /** Whether a published search index holds the entry a manifest page says it has. */
-    private static boolean holds(byte[] index, Manifest.Page page) {
-        return index != null && page.searchOffset() > 0 && page.searchLength() > 0
-                && (long) page.searchOffset() + page.searchLength() < index.length;
-    }
-
     /**
      * Writes one cloud's {@code search-index.json} from its articles' entries (in article order),
      * records where each page's entry now is in that page's manifest entry, and returns the
-     * index's checksum for the manifest.
+     * index's stamp for the manifest.
      */
     private static String writeSearchIndex(SiteWriter writer, SiteRenderer.CloudSite site, SearchIndexFile.Entry[] entries,
-                                           SiteRenderer renderer, Map<String, Manifest.Page> manifest) {
+                                           SearchIndexFile.Previous previous, SiteRenderer renderer,
+                                           Map<String, Manifest.Page> manifest) {
         List<SearchIndexFile.Entry> listed = new ArrayList<>();
         for (SearchIndexFile.Entry e : entries) if (e != null) listed.add(e);
         // The entries are in article order, as are the cloud's articles: the k-th entry is the k-th article's.
@@ -247,14 +243,19 @@ final class SitePipeline {
             throw new IllegalStateException("search index of " + site.cloud().id() + ": " + listed.size() + " entries for "
                     + here.size() + " pages");
         }
-        SearchIndexFile.Assembled index = SearchIndexFile.assemble(listed);
-        writer.write(site.cloud().id(), SEARCH_INDEX, index.content());
+        Path file = writer.create(site.cloud().id(), SEARCH_INDEX);
+        SearchIndexFile.Written index;
+        try {
+            index = SearchIndexFile.write(file, listed, previous);
+        } catch (IOException e) {
+            throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
+        }
         for (int k = 0; k < here.size(); k++) {
             String path = renderer.pagePath(here.get(k));
             Manifest.Page p = manifest.get(path);
             manifest.put(path, new Manifest.Page(p.key(), p.files(), index.offsets()[k], index.lengths()[k]));
         }
-        return index.checksum();
+        return index.stamp();
     }
 
     /**

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.certdocs.config.CertDocsException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +16,7 @@ import java.util.TreeMap;
 
 /**
  * What the last run of a version rendered, for incremental builds: a fingerprint of everything
- * that affects every page (certdocs, configuration, templates), the {@link SearchIndexFile#checksum}
+ * that affects every page (certdocs, configuration, templates), the {@link SearchIndexFile#stamp stamp}
  * of each cloud's search index as written, for each article page ({@code <cloud>/<path>}) the hash
  * of its own inputs, the files it links to and where its entry is in the search index (pages by
  * cloud, then by path), and each
@@ -167,53 +165,55 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
 
     /** Writes the manifest whole (a temporary file moved over the old one), pages in path order. */
     public void write(Path file) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, pages.size() * 160));
-        try (JsonGenerator g = JSON.createGenerator(bytes)) {
-            g.writeStartObject();
-            g.writeStringField("fingerprint", fingerprint);
-            g.writeStringField("site", site);
-            g.writeObjectFieldStart("searchIndexes");
-            for (var e : new TreeMap<>(searchIndexes).entrySet()) g.writeStringField(e.getKey(), e.getValue());
-            g.writeEndObject();
-            g.writeObjectFieldStart("otherFiles");
-            for (var e : new TreeMap<>(otherFiles).entrySet()) {
-                g.writeArrayFieldStart(e.getKey());
-                for (String f : e.getValue()) g.writeString(f);
-                g.writeEndArray();
-            }
-            g.writeEndObject();
-            g.writeObjectFieldStart("pages");
-            for (var cloud : new TreeMap<>(pages).entrySet()) {
-                g.writeObjectFieldStart(cloud.getKey());
-                List<String> paths = new ArrayList<>(cloud.getValue().keySet());
-                paths.sort(null);
-                for (String path : paths) {
-                    Page page = cloud.getValue().get(path);
-                    g.writeObjectFieldStart(path);
-                    g.writeStringField("key", page.key());
-                    if (!page.files().isEmpty()) {
-                        g.writeArrayFieldStart("files");
-                        for (String f : page.files()) g.writeString(f);
-                        g.writeEndArray();
-                    }
-                    g.writeArrayFieldStart("search");
-                    g.writeNumber(page.searchOffset());
-                    g.writeNumber(page.searchLength());
-                    g.writeEndArray();
-                    g.writeEndObject();
-                }
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory cannot fail", e);
-        }
         try {
             Files.createDirectories(file.getParent());
-            SiteWriter.writeAtomically(file, bytes.toString(StandardCharsets.UTF_8));
+            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+            try (JsonGenerator g = JSON.createGenerator(new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+                write(g);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new CertDocsException("cannot write the incremental manifest " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private void write(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("fingerprint", fingerprint);
+        g.writeStringField("site", site);
+        g.writeObjectFieldStart("searchIndexes");
+        for (var e : new TreeMap<>(searchIndexes).entrySet()) g.writeStringField(e.getKey(), e.getValue());
+        g.writeEndObject();
+        g.writeObjectFieldStart("otherFiles");
+        for (var e : new TreeMap<>(otherFiles).entrySet()) {
+            g.writeArrayFieldStart(e.getKey());
+            for (String f : e.getValue()) g.writeString(f);
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("pages");
+        for (var cloud : new TreeMap<>(pages).entrySet()) {
+            g.writeObjectFieldStart(cloud.getKey());
+            List<String> paths = new ArrayList<>(cloud.getValue().keySet());
+            paths.sort(null);
+            for (String path : paths) {
+                Page page = cloud.getValue().get(path);
+                g.writeObjectFieldStart(path);
+                g.writeStringField("key", page.key());
+                if (!page.files().isEmpty()) {
+                    g.writeArrayFieldStart("files");
+                    for (String f : page.files()) g.writeString(f);
+                    g.writeEndArray();
+                }
+                g.writeArrayFieldStart("search");
+                g.writeNumber(page.searchOffset());
+                g.writeNumber(page.searchLength());
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeEndObject();
     }
 }

@@ -107,6 +107,20 @@ public final class SiteWriter implements AutoCloseable {
 
     /** Writes a file of {@code cloud}'s version at {@code path}. */
     public void write(String cloud, String path, byte[] content) {
+        Path file = create(cloud, path);
+        try {
+            Files.write(file, content, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The staged file at {@code path} of {@code cloud}'s version, for the caller to create (it
+     * does not exist): its folder made, whatever was there (a hard link to a published file, a
+     * spare's file) removed, never written through.
+     */
+    public Path create(String cloud, String path) {
         Path file = versionDir(cloud).resolve(path).normalize();
         if (!file.startsWith(versionDir(cloud))) {
             throw new CertDocsException("page path " + path + " leaves the site");
@@ -114,9 +128,8 @@ public final class SiteWriter implements AutoCloseable {
         staged(cloud, file);
         try {
             folder(file.getParent());
-            // A staged file may be a hard link to a published one (see reuse): replace it, never write through it.
             Files.deleteIfExists(file);
-            Files.write(file, content);
+            return file;
         } catch (IOException e) {
             throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -131,13 +144,15 @@ public final class SiteWriter implements AutoCloseable {
      * published page at that path.
      */
     public boolean reuse(String cloud, String path, String key) {
-        Path dest = versionDir(cloud).resolve(path).normalize();
-        if (!dest.startsWith(versionDir(cloud))) throw new CertDocsException("page path " + path + " leaves the site");
+        Path root = versionDir(cloud);
         java.util.Set<String> spared = fromSpare.get(cloud);
+        // The common case, and no file system call: the spare holds the page (its path is one this writer staged before).
         if (spared != null && spared.contains(path) && spare.holds(cloud, path, key)) {
             staged.get(cloud).add(path);
             return true;
         }
+        Path dest = root.resolve(path).normalize();
+        if (!dest.startsWith(root)) throw new CertDocsException("page path " + path + " leaves the site");
         Path published = output.resolve(cloud).resolve(version).resolve(path).normalize();
         if (!published.startsWith(output)) return false;
         try {
