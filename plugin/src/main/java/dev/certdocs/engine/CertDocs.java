@@ -86,16 +86,37 @@ public final class CertDocs {
         @SuppressWarnings("unchecked")
         List<Diagnostic>[] perArticle = new List[files.size()];
         ArticleLoader.Loaded[] articles = keep == null ? null : new ArticleLoader.Loaded[files.size()];
+        // An incremental generate checks again only the articles that changed since its last run.
+        CheckCache cache = keep != null && config.site().incremental()
+                ? CheckCache.open(config.site().stateDirectory(), BuildFingerprint.of(config), includes) : null;
         Parallel.forEach(config.threads(), files.size(), "validation", i -> {
-            ArticleLoader.Loaded loaded = loader.load(files.get(i));
-            List<Diagnostic> out = new ArrayList<>(loaded.diagnostics());
-            out.addAll(validation.check(loaded.article()));
-            perArticle[i] = out;
+            String path = files.get(i);
+            ArticleLoader.Loaded loaded;
+            if (cache == null) {
+                loaded = loader.load(path);
+                perArticle[i] = checked(loaded, validation);
+            } else {
+                java.nio.file.Path file = config.baseDir().resolve(path);
+                byte[] bytes = readAllBytes(file);
+                String hash = CheckCache.hash(bytes);
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                var known = cache.lookup(path, hash);
+                if (known.isPresent()) {
+                    loaded = loader.withoutScan(path, file, text, known.get().includes());
+                    validation.record(loaded.article());
+                    perArticle[i] = known.get().diagnostics();
+                } else {
+                    loaded = loader.parse(path, file, text);
+                    perArticle[i] = checked(loaded, validation);
+                    cache.store(path, hash, perArticle[i], loaded.article());
+                }
+            }
             if (articles != null) articles[i] = loaded;
         });
         List<Diagnostic> all = new ArrayList<>();
         for (List<Diagnostic> list : perArticle) all.addAll(list);
         all.addAll(validation.finish());
+        if (cache != null) cache.write();
         if (keep != null) keep.addAll(java.util.Arrays.asList(articles));
         return all.stream()
                 .map(d -> d.withSeverity(config.severityOf(d.ruleId(), d.severity())))
@@ -103,6 +124,21 @@ public final class CertDocs {
                 .distinct()
                 .sorted(Diagnostic.ORDER)
                 .toList();
+    }
+
+    /** What loading an article and its own checks found. */
+    private static List<Diagnostic> checked(ArticleLoader.Loaded loaded, Validation validation) {
+        List<Diagnostic> out = new ArrayList<>(loaded.diagnostics());
+        out.addAll(validation.check(loaded.article()));
+        return out;
+    }
+
+    private static byte[] readAllBytes(java.nio.file.Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new CertDocsException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /**

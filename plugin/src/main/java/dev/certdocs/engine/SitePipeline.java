@@ -45,8 +45,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SitePipeline {
 
     private static final String SEARCH_INDEX = "search-index.json";
-    /** The certdocs code in use, hashed once per JVM. */
-    private static final String CODE = Fingerprints.ofCode(SitePipeline.class);
 
     private SitePipeline() {
     }
@@ -59,6 +57,7 @@ final class SitePipeline {
         StageTimes times = new StageTimes();
         List<Article> articles = loadedArticles.stream().map(ArticleLoader.Loaded::article).toList();
         Includes includes = new Includes(config.baseDir());
+        ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
         SiteRenderer renderer = new SiteRenderer(config, includes, GitDates.read(config.baseDir()));
         // Per-cloud work runs one cloud per thread: plans, earlier search indexes, then the site pages.
         List<Cloud> clouds = config.clouds();
@@ -70,7 +69,8 @@ final class SitePipeline {
         times.lap("planning");
 
         Path manifestFile = config.site().stateDirectory().resolve(config.site().version() + ".json");
-        String fingerprint = fingerprint(config, renderer);
+        // Everything that, when it changes, changes every page.
+        String fingerprint = BuildFingerprint.of(config, renderer.templatesFingerprint());
         times.lap("fingerprint");
         String siteRoot = config.site().outputDirectory().toString();
         Manifest previous = config.site().incremental() ? Manifest.read(manifestFile) : Manifest.empty();
@@ -127,6 +127,7 @@ final class SitePipeline {
                         manifest.get(cloud).put(path, before);
                         reused.incrementAndGet();
                     } else {
+                        loaded = loaded.scannedBy(loader); // its body is needed now
                         SiteRenderer.ArticlePage page = renderer.article(site, loaded.article(), loaded.bodyText(), markdownMemo);
                         writer.write(page.page());
                         airGap.page(cloud, path, page.page().content());
@@ -190,19 +191,6 @@ final class SitePipeline {
         times.lap("bundles");
         log.debug("certdocs generate stages: " + times);
         return new Outcome(rendered.get(), reused.get(), bundles);
-    }
-
-    /** Everything that, when it changes, changes every page. */
-    private static String fingerprint(BuildConfig config, SiteRenderer renderer) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(Version.current()).append('\n').append(config.site()).append('\n');
-        config.clouds().forEach(c -> sb.append(c).append('\n'));
-        config.catalog().all().forEach(c -> sb.append(c).append('\n'));
-        sb.append(config.schema().alwaysRequired()).append('\n');
-        config.schema().attributes().forEach(a -> sb.append(a).append('\n'));
-        config.schema().kinds().forEach(k -> sb.append(k).append('\n'));
-        sb.append(config.contentDirectory()).append('\n');
-        return Fingerprints.of(sb.toString(), renderer.templatesFingerprint(), CODE);
     }
 
     /** The texts of every include an article reaches, in the order it reaches them. */

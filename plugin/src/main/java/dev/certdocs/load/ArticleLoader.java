@@ -20,7 +20,13 @@ public final class ArticleLoader {
      * An article, the problems its loading found, and its body's text (for rendering; not kept by
      * validation); {@code source} is the whole file and {@code bodyOffset} where the body starts in it.
      */
-    public record Loaded(Article article, List<Diagnostic> diagnostics, String bodyText, SourceText source, int bodyOffset) {
+    public record Loaded(Article article, List<Diagnostic> diagnostics, String bodyText, SourceText source, int bodyOffset,
+                         boolean scanned) {
+
+        /** This article with its body scanned, when it was loaded {@link #withoutScan without}. */
+        public Loaded scannedBy(ArticleLoader loader) {
+            return scanned ? this : loader.parse(article.path(), article.file(), source.text());
+        }
     }
 
     private final Path baseDir;
@@ -45,7 +51,21 @@ public final class ArticleLoader {
         Body body = BodyScanner.scan(src, props.bodyOffset(), json);
         int bodyOffset = Math.min(props.bodyOffset(), src.text().length());
         return new Loaded(new Article(path, file, props.properties(), body), props.diagnostics(),
-                src.text().substring(bodyOffset), src, bodyOffset);
+                src.text().substring(bodyOffset), src, bodyOffset, true);
+    }
+
+    /**
+     * Parses the properties block only, for an article whose body is known not to have changed:
+     * its body holds just {@code includes} (what an earlier scan found). Enough to plan the site and
+     * tell whether a page must be rendered again; {@link Loaded#scannedBy} scans it when it must.
+     */
+    public Loaded withoutScan(String path, Path file, String raw, List<dev.certdocs.model.Include> includes) {
+        SourceText src = new SourceText(path, raw);
+        PropertiesParser.Result props = PropertiesParser.parse(src);
+        int bodyOffset = Math.min(props.bodyOffset(), src.text().length());
+        Body body = new Body(src.lineOf(bodyOffset), List.of(), List.of(), includes, List.of(), List.of(), java.util.Optional.empty());
+        return new Loaded(new Article(path, file, props.properties(), body), props.diagnostics(),
+                src.text().substring(bodyOffset), src, bodyOffset, false);
     }
 
     private boolean hasJsonBody(Properties p) {

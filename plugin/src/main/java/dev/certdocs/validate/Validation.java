@@ -61,6 +61,15 @@ public final class Validation {
         return out;
     }
 
+    /**
+     * Records an article for the cross-article checks without checking it on its own (its own
+     * results are known from an earlier run). Thread-safe.
+     */
+    public void record(Article article) {
+        ids.record(article);
+        pages.record(article);
+    }
+
     /** Cross-article checks and the include files, once every article has been checked. */
     public List<Diagnostic> finish() {
         List<Diagnostic> out = new ArrayList<>();

@@ -1,0 +1,285 @@
+package dev.certdocs.engine;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.certdocs.config.CertDocsException;
+import dev.certdocs.diagnostic.Diagnostic;
+import dev.certdocs.diagnostic.Severity;
+import dev.certdocs.load.Includes;
+import dev.certdocs.model.Article;
+import dev.certdocs.model.Body;
+import dev.certdocs.model.Include;
+import dev.certdocs.model.SourcePosition;
+import dev.certdocs.render.Fingerprints;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What validation found in each article at the last incremental {@code generate}, kept in the
+ * state directory ({@code checks.json}), so that a rebuild scans and checks only the articles
+ * that changed. An article's results are reused only when all of these are as they were: its
+ * bytes (SHA-256), the {@link BuildFingerprint} (certdocs code, configuration, severities),
+ * and every include it reaches, each directive resolving to the same file (or to none, the
+ * same way) and each file's bytes. The checks that look at all articles together (duplicate
+ * ids, pages the site takes) and those of the include files run every time.
+ *
+ * <p>Thread-safe: articles are looked up and stored from the validation workers.
+ */
+final class CheckCache {
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .build();
+
+    /** One include directive's resolution, from the file that holds it, and the resolved file's hash ("" when not found). */
+    record Reach(String from, String target, Includes.Status status, String path, String hash) {
+    }
+
+    /** One article's results: its hash, its diagnostics (loading and its own checks), its include directives, what they reach. */
+    record Entry(String hash, List<Diagnostic> diagnostics, List<Include> includes, List<Reach> reached) {
+    }
+
+    private final Path file;
+    private final String fingerprint;
+    private final Includes includes;
+    private final Map<String, Entry> previous;
+    private final Map<String, Entry> next = new ConcurrentHashMap<>();
+    private final Map<String, Includes.Resolution> resolutions = new ConcurrentHashMap<>();
+    private final Map<String, String> includeHashes = new ConcurrentHashMap<>();
+    private volatile boolean changed;
+
+    private CheckCache(Path file, String fingerprint, Includes includes, Map<String, Entry> previous) {
+        this.file = file;
+        this.fingerprint = fingerprint;
+        this.includes = includes;
+        this.previous = previous;
+    }
+
+    /** The cache in {@code stateDir}; empty when there is none, it is unreadable, or of another fingerprint. */
+    static CheckCache open(Path stateDir, String fingerprint, Includes includes) {
+        Path file = stateDir.resolve("checks.json");
+        return new CheckCache(file, fingerprint, includes, read(file, fingerprint));
+    }
+
+    /** The hash an article's bytes are known by. */
+    static String hash(byte[] bytes) {
+        var d = Fingerprints.sha256();
+        return java.util.HexFormat.of().formatHex(d.digest(bytes));
+    }
+
+    /**
+     * The results of the article at {@code path} whose bytes hash to {@code hash}, when still
+     * valid; the include files it reaches are then loaded, as checking it would have loaded them,
+     * for the checks of the include files.
+     */
+    Optional<Entry> lookup(String path, String hash) {
+        Entry e = previous.get(path);
+        if (e == null || !e.hash().equals(hash)) return Optional.empty();
+        for (Reach r : e.reached()) {
+            Includes.Resolution now = resolve(r.from(), r.target());
+            if (now.status() != r.status() || !now.path().equals(r.path())) return Optional.empty();
+            if (now.status() == Includes.Status.FOUND && !includeHash(now.path()).equals(r.hash())) return Optional.empty();
+        }
+        for (Reach r : e.reached()) if (r.status() == Includes.Status.FOUND) includes.body(r.path());
+        next.put(path, e);
+        return Optional.of(e);
+    }
+
+    /** Keeps what checking {@code article} (whose bytes hash to {@code hash}) found. */
+    void store(String path, String hash, List<Diagnostic> diagnostics, Article article) {
+        next.put(path, new Entry(hash, List.copyOf(diagnostics), article.body().includes(), reached(article)));
+        changed = true;
+    }
+
+    /** Every include resolution reachable from an article, each file followed once. */
+    private List<Reach> reached(Article article) {
+        List<Reach> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        seen.add(article.path());
+        walk(article.path(), article.body(), seen, out);
+        return out;
+    }
+
+    private void walk(String from, Body body, Set<String> seen, List<Reach> out) {
+        for (Include inc : body.includes()) {
+            Includes.Resolution r = resolve(from, inc.target());
+            boolean found = r.status() == Includes.Status.FOUND;
+            out.add(new Reach(from, inc.target(), r.status(), r.path(), found ? includeHash(r.path()) : ""));
+            if (found && seen.add(r.path())) walk(r.path(), includes.body(r.path()), seen, out);
+        }
+    }
+
+    private Includes.Resolution resolve(String from, String target) {
+        return resolutions.computeIfAbsent(from + '\n' + target, k -> includes.resolve(from, target));
+    }
+
+    private String includeHash(String path) {
+        return includeHashes.computeIfAbsent(path, p -> hash(includes.text(p).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Writes the results of this run's articles, when any differ from the file's. */
+    void write() {
+        if (!changed && next.keySet().equals(previous.keySet())) return;
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".checks", ".tmp");
+            try (JsonGenerator g = JSON.createGenerator(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+                g.writeStartObject();
+                g.writeStringField("fingerprint", fingerprint);
+                g.writeObjectFieldStart("articles");
+                for (var e : new TreeMap<>(next).entrySet()) {
+                    g.writeObjectFieldStart(e.getKey());
+                    write(g, e.getValue());
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new CertDocsException("cannot write the validation cache " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(JsonGenerator g, Entry e) throws IOException {
+        g.writeStringField("hash", e.hash());
+        if (!e.diagnostics().isEmpty()) {
+            g.writeArrayFieldStart("diagnostics");
+            for (Diagnostic d : e.diagnostics()) {
+                g.writeStartArray();
+                g.writeString(d.severity().name());
+                g.writeString(d.ruleId());
+                g.writeString(d.position().path());
+                g.writeNumber(d.position().line());
+                g.writeNumber(d.position().column());
+                g.writeString(d.message());
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        }
+        if (!e.includes().isEmpty()) {
+            g.writeArrayFieldStart("includes");
+            for (Include i : e.includes()) {
+                g.writeStartArray();
+                g.writeString(i.title());
+                g.writeString(i.target());
+                g.writeString(i.position().path());
+                g.writeNumber(i.position().line());
+                g.writeNumber(i.position().column());
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("reached");
+            for (Reach r : e.reached()) {
+                g.writeStartArray();
+                g.writeString(r.from());
+                g.writeString(r.target());
+                g.writeString(r.status().name());
+                g.writeString(r.path());
+                g.writeString(r.hash());
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        }
+    }
+
+    /** The entries of a cache file of this fingerprint; empty when missing, unreadable, malformed or of another. */
+    private static Map<String, Entry> read(Path file, String fingerprint) {
+        if (!Files.isRegularFile(file)) return Map.of();
+        try (JsonParser p = JSON.createParser(file.toFile())) {
+            Map<String, Entry> entries = new HashMap<>();
+            expect(p.nextToken(), JsonToken.START_OBJECT);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("fingerprint")) {
+                    if (!fingerprint.equals(p.getValueAsString())) return Map.of();
+                } else if (field.equals("articles")) {
+                    expect(value, JsonToken.START_OBJECT);
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String path = p.currentName();
+                        expect(p.nextToken(), JsonToken.START_OBJECT);
+                        entries.put(path, entry(p));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return entries;
+        } catch (IOException | RuntimeException e) {
+            return Map.of(); // an unreadable cache: every article is checked
+        }
+    }
+
+    private static Entry entry(JsonParser p) throws IOException {
+        String hash = "";
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Include> includes = new ArrayList<>();
+        List<Reach> reached = new ArrayList<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "hash" -> hash = p.getValueAsString("");
+                case "diagnostics" -> {
+                    expect(value, JsonToken.START_ARRAY);
+                    while (p.nextToken() == JsonToken.START_ARRAY) {
+                        Severity severity = Severity.valueOf(text(p));
+                        String rule = text(p);
+                        SourcePosition at = new SourcePosition(text(p), number(p), number(p));
+                        diagnostics.add(new Diagnostic(severity, rule, at, text(p)));
+                        expect(p.nextToken(), JsonToken.END_ARRAY);
+                    }
+                }
+                case "includes" -> {
+                    expect(value, JsonToken.START_ARRAY);
+                    while (p.nextToken() == JsonToken.START_ARRAY) {
+                        String title = text(p);
+                        String target = text(p);
+                        includes.add(new Include(title, target, new SourcePosition(text(p), number(p), number(p))));
+                        expect(p.nextToken(), JsonToken.END_ARRAY);
+                    }
+                }
+                case "reached" -> {
+                    expect(value, JsonToken.START_ARRAY);
+                    while (p.nextToken() == JsonToken.START_ARRAY) {
+                        reached.add(new Reach(text(p), text(p), Includes.Status.valueOf(text(p)), text(p), text(p)));
+                        expect(p.nextToken(), JsonToken.END_ARRAY);
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return new Entry(hash, List.copyOf(diagnostics), List.copyOf(includes), List.copyOf(reached));
+    }
+
+    private static String text(JsonParser p) throws IOException {
+        expect(p.nextToken(), JsonToken.VALUE_STRING);
+        return p.getText();
+    }
+
+    private static int number(JsonParser p) throws IOException {
+        expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
+        return p.getIntValue();
+    }
+
+    private static void expect(JsonToken actual, JsonToken wanted) {
+        if (actual != wanted) throw new IllegalStateException("validation cache: expected " + wanted + ", found " + actual);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.certdocs.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.certdocs.config.BuildConfig;
+import dev.certdocs.config.BuildLog;
+import dev.certdocs.testing.ArticleText;
+import dev.certdocs.testing.ContentRepo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An incremental generate checks again only the articles that changed, and still reports
+ * exactly what a full validation reports, whatever changed: the article, an include it reaches,
+ * whether an include exists, another article (duplicate ids), the severities.
+ */
+class CheckCacheTest {
+
+    @TempDir
+    Path dir;
+
+    private static BuildConfig.Builder config(ContentRepo repo) {
+        return BuildConfig.builder(repo.root()).siteVersion("1.0.0").threads(2).clouds(List.of("public")).force(true);
+    }
+
+    /** Generates incrementally and validates from scratch; both must report the same problems. Returns them. */
+    private static List<String> generateAndCompare(ContentRepo repo, UnaryOperator<BuildConfig.Builder> tune) {
+        GenerateResult generated = CertDocs.generate(tune.apply(config(repo)).build(), BuildLog.SILENT);
+        ValidationResult fresh = CertDocs.validate(tune.apply(config(repo)).incremental(false).build(), BuildLog.SILENT);
+        List<String> problems = ContentRepo.allProblems(generated.validation());
+        assertEquals(ContentRepo.allProblems(fresh), problems, "what the incremental run reports");
+        return problems;
+    }
+
+    private static List<String> generateAndCompare(ContentRepo repo) {
+        return generateAndCompare(repo, b -> b);
+    }
+
+    private static ArticleText article(String id, String body) {
+        return ArticleText.generic(id).set("pageTitle", "Article " + id).body(body);
+    }
+
+    @Test
+    void reportsWhatAFullValidationReportsWhateverChangedInBetween() throws IOException {
+        ContentRepo repo = ContentRepo.in(dir.resolve("repo"))
+                .file("articles/compute/a.md", article("a", "\n# A\n\n[!INCLUDE [Steps](../../includes/steps.md)]\n"))
+                .file("articles/compute/b.md", article("b", "\nNo heading here.\n"))
+                .file("articles/compute/c.md", article("c", "\n# C\n\n![](media/no-alt.png)\n"))
+                .file("includes/steps.md", "1. Restart the machine.\n");
+        assertTrue(Files.isRegularFile(repo.root().resolve("includes/steps.md")));
+
+        List<String> first = generateAndCompare(repo);
+        assertTrue(first.stream().anyMatch(p -> p.contains("articles/compute/b.md") && p.contains("[body/missing-h1]")), first.toString());
+        assertEquals(first, generateAndCompare(repo), "unchanged: the same problems, from the cache");
+        assertTrue(Files.isRegularFile(repo.root().resolve("target/certdocs/incremental/checks.json")));
+
+        // An include the unchanged article reaches now includes a file that does not exist, then it does.
+        repo.file("includes/steps.md", "1. Restart the machine.\n\n[!INCLUDE [More](more.md)]\n");
+        List<String> missing = generateAndCompare(repo);
+        assertTrue(missing.stream().anyMatch(p -> p.contains("[include/missing]")), missing.toString());
+        repo.file("includes/more.md", "2. Wait.\n");
+        assertFalse(generateAndCompare(repo).stream().anyMatch(p -> p.contains("[include/missing]")));
+
+        // The include goes away altogether.
+        Files.delete(repo.root().resolve("includes/more.md"));
+        Files.delete(repo.root().resolve("includes/steps.md"));
+        assertTrue(generateAndCompare(repo).stream().anyMatch(p -> p.contains("articles/compute/a.md") && p.contains("[include/missing]")));
+
+        // Another article takes an unchanged article's id; then the problem is fixed.
+        repo.file("articles/compute/d.md", article("c", "\n# D\n"));
+        assertTrue(generateAndCompare(repo).stream().anyMatch(p -> p.contains("[article-id/duplicate]")));
+        repo.file("articles/compute/d.md", article("d", "\n# D\n"));
+        generateAndCompare(repo);
+
+        // The unchanged article's problem is fixed; the severities change.
+        repo.file("articles/compute/b.md", article("b", "\n# B\n"));
+        generateAndCompare(repo);
+        List<String> warned = generateAndCompare(repo, b -> b.severities(List.of("image/missing-alt=error")));
+        assertTrue(warned.stream().anyMatch(p -> p.contains("error [image/missing-alt]")), warned.toString());
+        generateAndCompare(repo);
+    }
+
+    @Test
+    void aCacheFileThatCannotBeReadIsIgnored() throws IOException {
+        ContentRepo repo = ContentRepo.in(dir.resolve("repo")).file("articles/compute/b.md", article("b", "\nNo heading.\n"));
+        generateAndCompare(repo);
+        Files.writeString(repo.root().resolve("target/certdocs/incremental/checks.json"), "{\"fingerprint\": [");
+        assertEquals(1, generateAndCompare(repo).size());
+    }
+}
