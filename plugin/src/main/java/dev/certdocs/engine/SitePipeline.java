@@ -146,11 +146,22 @@ final class SitePipeline {
                 searchIndexes.put(cloud, writeSearchIndex(writer, site, search.get(cloud), previousSearch.get(cloud), renderer,
                         manifest.get(cloud)));
                 java.util.Arrays.fill(search.get(cloud), null); // the fresh entries' bytes may go
-                for (RenderedPage p : renderer.sitePages(site)) {
-                    writer.write(p);
-                    airGap.page(cloud, p.path(), p.content());
-                    if (p.path().endsWith(".html")) rendered.incrementAndGet();
+                for (SiteRenderer.SitePage sp : renderer.sitePages(site)) {
+                    Manifest.Page before = reusable ? previous.page(cloud).get(sp.path()) : null;
+                    if (before != null && before.key().equals(sp.key()) && writer.reuse(cloud, sp.path(), sp.key())) {
+                        manifest.get(cloud).put(sp.path(), before);
+                        reused.incrementAndGet();
+                    } else {
+                        RenderedPage p = sp.render().get();
+                        writer.write(p);
+                        airGap.page(cloud, p.path(), p.content());
+                        manifest.get(cloud).put(sp.path(), new Manifest.Page(sp.key(), List.of(), -1, -1));
+                        rendered.incrementAndGet();
+                    }
                 }
+                RenderedPage sitemap = renderer.sitemap(site);
+                writer.write(sitemap);
+                airGap.page(cloud, sitemap.path(), sitemap.content());
                 for (String repoPath : new TreeSet<>(files.get(cloud))) {
                     Path source = config.baseDir().resolve(repoPath);
                     // Missing files are the link checker's to report; only regular files inside the repository are copied.

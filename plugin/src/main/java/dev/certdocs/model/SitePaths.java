@@ -25,7 +25,8 @@ public final class SitePaths {
     /** The article's page: its path under the content directory, {@code .md} turned into {@code .html}. */
     public static String page(String contentPrefix, String articlePath) {
         String p = articlePath.startsWith(contentPrefix) ? articlePath.substring(contentPrefix.length()) : articlePath;
-        return p.toLowerCase(Locale.ROOT).endsWith(".md") ? p.substring(0, p.length() - 3) + ".html" : p;
+        // regionMatches rather than a lower-case copy of every path: this runs for every page of every cloud
+        return p.regionMatches(true, p.length() - 3, ".md", 0, 3) ? p.substring(0, p.length() - 3) + ".html" : p;
     }
 
     /** The service an article is listed under: its {@code service} in lower case, empty for none. */
@@ -54,6 +55,7 @@ public final class SitePaths {
                 return Optional.of("the page-not-found page");
             }
             default -> {
+                if (!page.endsWith("/index.html")) return Optional.empty(); // most pages: no service index
                 for (String s : serviceIds) {
                     if (serviceIndex(s).equals(page)) {
                         return Optional.of("the index of the service '" + (s.isEmpty() ? "general" : s) + "'");

@@ -26,6 +26,8 @@ import java.util.Optional;
 public final class SiteRenderer {
 
     private static final com.fasterxml.jackson.databind.ObjectWriter SEARCH_ENTRY = new ObjectMapper().writerFor(SearchEntry.class);
+    /** Serialises a page model exactly (records to JSON), to hash what a site page's template can read. */
+    private static final ObjectMapper MODEL = new ObjectMapper();
 
     private final BuildConfig config;
     private final Templates templates;
@@ -223,28 +225,57 @@ public final class SiteRenderer {
         }
     }
 
-    /** Home, service pages, search, 404 and {@code sitemap.xml} of one cloud ({@code search-index.json}: {@link #searchIndexEntry}). */
-    public List<RenderedPage> sitePages(CloudSite site) {
-        Cloud cloud = site.cloud();
-        List<RenderedPage> pages = new ArrayList<>();
-        pages.add(page(site, "index.ftl", "index", config.site().title(), "index.html", null));
+    /**
+     * A page of the site itself (home, a service's index, search, 404): where it goes, the hash of
+     * everything its template can read ({@code key}: the template and the whole page model; the
+     * templates and configuration are in the build's fingerprint), and how to render it. An
+     * incremental build renders it only when the key changed: when what it lists changed.
+     */
+    public record SitePage(String path, String key, java.util.function.Supplier<RenderedPage> render) {
+    }
+
+    /** Home, service pages, search and 404 of one cloud ({@code sitemap.xml}: {@link #sitemap}; search index: {@link #searchIndexEntry}). */
+    public List<SitePage> sitePages(CloudSite site) {
+        // Every page shows the services and their articles: hashed once for all of the cloud's site pages.
+        String services = Fingerprints.of(json(site.services()));
+        List<SitePage> pages = new ArrayList<>();
+        pages.add(page(site, services, "index.ftl", "index", config.site().title(), "index.html", null));
         for (PageModel.ServiceView s : site.services()) {
-            pages.add(page(site, "service.ftl", "service", s.name(), s.url(), s));
+            pages.add(page(site, services, "service.ftl", "service", s.name(), s.url(), s));
         }
-        pages.add(page(site, "search.ftl", "search", "Search", "search.html", null));
-        pages.add(page(site, "404.ftl", "404", "Page not found", "404.html", null));
-        List<String> paths = new ArrayList<>();
-        pages.forEach(p -> { if (p.path().endsWith(".html") && !p.path().equals("404.html")) paths.add(p.path()); });
-        site.articles().forEach(a -> paths.add(pagePath(a)));
-        pages.add(new RenderedPage(cloud.id(), "sitemap.xml", sitemap(cloud, paths)));
+        pages.add(page(site, services, "search.ftl", "search", "Search", "search.html", null));
+        pages.add(page(site, services, "404.ftl", "404", "Page not found", "404.html", null));
         return pages;
     }
 
-    private RenderedPage page(CloudSite site, String template, String kind, String title, String path,
-                              PageModel.ServiceView service) {
+    /** One cloud's {@code sitemap.xml}: its site pages (but 404) and article pages. */
+    public RenderedPage sitemap(CloudSite site) {
+        List<String> paths = new ArrayList<>();
+        paths.add("index.html");
+        site.services().forEach(s -> paths.add(s.url()));
+        paths.add("search.html");
+        site.articles().forEach(a -> paths.add(pagePath(a)));
+        return new RenderedPage(site.cloud().id(), "sitemap.xml", sitemap(site.cloud(), paths));
+    }
+
+    private SitePage page(CloudSite site, String services, String template, String kind, String title, String path,
+                          PageModel.ServiceView service) {
         PageModel model = model(site, root(path), new PageModel.Page(kind, title, "", path, canonical(site.cloud(), path)),
                 null, service);
-        return new RenderedPage(site.cloud().id(), path, templates.render(template, model, site.cloud().id() + "/" + path));
+        PageModel rest = new PageModel(model.root(), model.site(), model.cloud(), model.clouds(), model.version(),
+                model.page(), null, null, model.service());
+        String key = Fingerprints.of(template, services, json(rest));
+        return new SitePage(path, key, () -> new RenderedPage(site.cloud().id(), path,
+                templates.render(template, model, site.cloud().id() + "/" + path)));
+    }
+
+    /** A model value as JSON: exact, unlike a record's toString, for hashing. */
+    private static String json(Object value) {
+        try {
+            return MODEL.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("page model could not be serialised", e);
+        }
     }
 
     private PageModel model(CloudSite site, String root, PageModel.Page page, PageModel.ArticleView article,
