@@ -77,7 +77,8 @@ final class SitePipeline {
         times.lap("reading the manifest");
         boolean reusable = previous.fingerprint().equals(fingerprint) && previous.site().equals(siteRoot);
         Map<String, Map<String, Manifest.Page>> manifest = new LinkedHashMap<>();
-        for (String id : sites.keySet()) manifest.put(id, new ConcurrentHashMap<>());
+        // Sized for every page up front: resizing a map that both workers fill is a stall for both.
+        for (var e : sites.entrySet()) manifest.put(e.getKey(), new ConcurrentHashMap<>(2 * e.getValue().articles().size() + 64));
 
         // Per cloud, each article's search-index entry (in article order) and the repository files its pages link to.
         Map<String, SearchIndexFile.Entry[]> search = new LinkedHashMap<>();

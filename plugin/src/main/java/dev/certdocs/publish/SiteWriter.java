@@ -83,21 +83,24 @@ public final class SiteWriter implements AutoCloseable {
     /** Starts a cloud's staged version: from its spare when the spare's manifest lists all its files, else empty. */
     private Path start(String cloud) {
         Path dir = staging.resolve(cloud).resolve(version);
-        staged.put(cloud, java.util.concurrent.ConcurrentHashMap.newKeySet());
-        if (spare == null) return dir;
-        Path tree = spare.tree(cloud);
+        Path tree = spare == null ? null : spare.tree(cloud);
+        java.util.Set<String> spared = null;
         try {
-            if (!Files.isDirectory(tree, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return dir;
-            if (spare.lists(cloud)) {
-                Files.createDirectories(dir.getParent());
-                Files.move(tree, dir, StandardCopyOption.ATOMIC_MOVE);
-                fromSpare.put(cloud, spare.files(cloud));
-            } else {
-                deleteTree(tree); // what it holds is not known: not to be trusted
+            if (tree != null && Files.isDirectory(tree, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (spare.lists(cloud)) {
+                    Files.createDirectories(dir.getParent());
+                    Files.move(tree, dir, StandardCopyOption.ATOMIC_MOVE);
+                    spared = spare.files(cloud);
+                    fromSpare.put(cloud, spared);
+                } else {
+                    deleteTree(tree); // what it holds is not known: not to be trusted
+                }
             }
         } catch (IOException e) {
             throw new CertDocsException("cannot use the spare copy " + tree + ": " + e.getMessage(), e);
         }
+        // Sized for every page of the version, which both workers add.
+        staged.put(cloud, java.util.concurrent.ConcurrentHashMap.newKeySet(spared == null ? 1024 : 2 * spared.size() + 64));
         return dir;
     }
 

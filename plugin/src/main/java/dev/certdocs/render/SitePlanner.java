@@ -50,11 +50,14 @@ final class SitePlanner {
         private final Map<String, List<String>> publishedIn = new LinkedHashMap<>();
 
         Listing(List<Article> all) {
-            for (Article a : all) {
-                List<String> clouds = builtClouds(a);
-                publishedIn.put(a.path(), clouds);
-                Properties p = a.props();
-                listed.add(new Listed(a, clouds, SitePaths.serviceId(a), displayOrder(a), p.value("pageTitle"), summary(a)));
+            Listed[] each = new Listed[all.size()];
+            dev.certdocs.config.Parallel.forEach(config.threads(), all.size(), "listing the articles", i -> {
+                Article a = all.get(i);
+                each[i] = new Listed(a, builtClouds(a), SitePaths.serviceId(a), displayOrder(a), a.props().value("pageTitle"), summary(a));
+            });
+            for (Listed l : each) {
+                listed.add(l);
+                publishedIn.put(l.article().path(), l.clouds());
             }
         }
     }
@@ -83,12 +86,23 @@ final class SitePlanner {
         StringBuilder shared = new StringBuilder();
         services.forEach(sv -> shared.append(sv.id()).append('|').append(sv.name()).append('|').append(sv.articleCount()).append('\n'));
         Map<String, String> navigation = new LinkedHashMap<>();
+        // And what a site page can show of each service: all of it, every field of every article listed.
+        Map<String, String> listings = new LinkedHashMap<>();
+        StringBuilder all = new StringBuilder();
         for (PageModel.ServiceView sv : services) {
             StringBuilder own = new StringBuilder(shared);
             sv.articles().forEach(a -> own.append(a.title()).append('|').append(a.url()).append('|').append(a.kindLabel()).append('\n'));
             navigation.put(sv.id(), Fingerprints.of(own.toString()));
+            List<String> fields = new ArrayList<>(List.of(sv.id(), sv.name(), sv.url(), Integer.toString(sv.articleCount())));
+            for (PageModel.ArticleSummary a : sv.articles()) {
+                fields.addAll(List.of(a.title(), a.description(), a.url(), a.kind(), a.kindLabel(), a.service(), a.articleId()));
+            }
+            String listed = Fingerprints.of(fields.toArray(String[]::new));
+            listings.put(sv.id(), listed);
+            all.append(listed).append('\n');
         }
-        return new SiteRenderer.CloudSite(cloud, here, services, clouds, listing.publishedIn, navigation);
+        return new SiteRenderer.CloudSite(cloud, here, services, clouds, listing.publishedIn, navigation, listings,
+                Fingerprints.of(all.toString()));
     }
 
     /** The clouds of this build an article is published in. */

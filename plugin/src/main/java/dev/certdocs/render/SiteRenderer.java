@@ -26,8 +26,6 @@ import java.util.Optional;
 public final class SiteRenderer {
 
     private static final com.fasterxml.jackson.databind.ObjectWriter SEARCH_ENTRY = new ObjectMapper().writerFor(SearchEntry.class);
-    /** Serialises a page model exactly (records to JSON), to hash what a site page's template can read. */
-    private static final ObjectMapper MODEL = new ObjectMapper();
 
     private final BuildConfig config;
     private final Templates templates;
@@ -68,10 +66,14 @@ public final class SiteRenderer {
         }
     }
 
-    /** One cloud's site: what is published there and the navigation, computed once. */
+    /**
+     * One cloud's site: what is published there and the navigation, computed once. {@code navigation}:
+     * per service, the hash of what an article page shows of the others; {@code listings}: per
+     * service, the hash of all a site page can show of it; {@code allListings}: of all services.
+     */
     public record CloudSite(Cloud cloud, List<Article> articles, List<PageModel.ServiceView> services,
                             List<PageModel.CloudView> clouds, Map<String, List<String>> publishedIn,
-                            Map<String, String> navigation) {
+                            Map<String, String> navigation, Map<String, String> listings, String allListings) {
     }
 
     /**
@@ -236,15 +238,13 @@ public final class SiteRenderer {
 
     /** Home, service pages, search and 404 of one cloud ({@code sitemap.xml}: {@link #sitemap}; search index: {@link #searchIndexEntry}). */
     public List<SitePage> sitePages(CloudSite site) {
-        // Every page shows the services and their articles: hashed once for all of the cloud's site pages.
-        String services = Fingerprints.of(json(site.services()));
         List<SitePage> pages = new ArrayList<>();
-        pages.add(page(site, services, "index.ftl", "index", config.site().title(), "index.html", null));
+        pages.add(page(site, "index.ftl", "index", config.site().title(), "index.html", null));
         for (PageModel.ServiceView s : site.services()) {
-            pages.add(page(site, services, "service.ftl", "service", s.name(), s.url(), s));
+            pages.add(page(site, "service.ftl", "service", s.name(), s.url(), s));
         }
-        pages.add(page(site, services, "search.ftl", "search", "Search", "search.html", null));
-        pages.add(page(site, services, "404.ftl", "404", "Page not found", "404.html", null));
+        pages.add(page(site, "search.ftl", "search", "Search", "search.html", null));
+        pages.add(page(site, "404.ftl", "404", "Page not found", "404.html", null));
         return pages;
     }
 
@@ -258,24 +258,16 @@ public final class SiteRenderer {
         return new RenderedPage(site.cloud().id(), "sitemap.xml", sitemap(site.cloud(), paths));
     }
 
-    private SitePage page(CloudSite site, String services, String template, String kind, String title, String path,
+    private SitePage page(CloudSite site, String template, String kind, String title, String path,
                           PageModel.ServiceView service) {
-        PageModel model = model(site, root(path), new PageModel.Page(kind, title, "", path, canonical(site.cloud(), path)),
+        PageModel m = model(site, root(path), new PageModel.Page(kind, title, "", path, canonical(site.cloud(), path)),
                 null, service);
-        PageModel rest = new PageModel(model.root(), model.site(), model.cloud(), model.clouds(), model.version(),
-                model.page(), null, null, model.service());
-        String key = Fingerprints.of(template, services, json(rest));
+        // Everything in the model: the services (and this page's own) by the plan's hashes of all they list, the rest as is.
+        String key = Fingerprints.of(template, site.allListings(), service == null ? "" : site.listings().get(service.id()),
+                m.root(), m.site().toString(), m.cloud().toString(), m.clouds().toString(), m.version().name(),
+                m.page().kind(), m.page().title(), m.page().description(), m.page().path(), m.page().canonicalUrl());
         return new SitePage(path, key, () -> new RenderedPage(site.cloud().id(), path,
-                templates.render(template, model, site.cloud().id() + "/" + path)));
-    }
-
-    /** A model value as JSON: exact, unlike a record's toString, for hashing. */
-    private static String json(Object value) {
-        try {
-            return MODEL.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("page model could not be serialised", e);
-        }
+                templates.render(template, m, site.cloud().id() + "/" + path)));
     }
 
     private PageModel model(CloudSite site, String root, PageModel.Page page, PageModel.ArticleView article,
