@@ -29,7 +29,7 @@ class KilledRunTest {
     public static final class SlowGenerate {
         public static void main(String[] args) {
             CertDocs.generate(BuildConfig.builder(Path.of(args[0])).siteVersion("1.0.0").threads(1)
-                    .clouds(List.of("public")).incremental(false).build(), BuildLog.SILENT);
+                    .clouds(List.of("public")).incremental(args.length > 1).build(), BuildLog.SILENT);
         }
     }
 
@@ -62,6 +62,45 @@ class KilledRunTest {
 
         assertEquals(before, FileTrees.hashes(out), "the published site changed");
         assertFalse(Files.readString(out.resolve("public/1.0.0/compute/a1.html")).contains("changed"));
+    }
+
+    @Test
+    void aKilledIncrementalRunLeavesThePreviousSiteAsItWasAndTheNextRunRecovers() throws Exception {
+        ContentRepo repo = ContentRepo.in(dir.resolve("repo"));
+        for (int i = 0; i < 200; i++) {
+            repo.file("articles/compute/a" + i + ".md", ArticleText.generic("id-" + i).set("pageTitle", "Article " + i));
+        }
+        BuildConfig config = BuildConfig.builder(repo.root()).siteVersion("1.0.0").threads(2).clouds(List.of("public")).build();
+        assertFalse(CertDocs.generate(config, BuildLog.SILENT).failed());
+        repo.file("articles/compute/a1.md", ArticleText.generic("id-1").set("pageTitle", "Article one"));
+        assertFalse(CertDocs.generate(config, BuildLog.SILENT).failed());
+        Path out = repo.root().resolve("target/certdocs/site");
+        assertTrue(Files.isDirectory(repo.root().resolve("target/certdocs/incremental/spare/public/1.0.0")), "a spare to start from");
+        Map<String, String> before = FileTrees.hashes(out);
+
+        // The next run starts its staging from the spare, then is killed while it renders slowly.
+        repo.file("src/site-templates/article.ftl", "<#list 1..200000 as i></#list>${article.title} changed");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                SlowGenerate.class.getName(), repo.root().toString(), "incremental")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        try {
+            assertTrue(waitForStagedPages(out.getParent(), child) != null,
+                    "the child never started writing: " + Files.readString(dir.resolve("child.log")));
+            Thread.sleep(300); // well into rendering
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            child.destroyForcibly();
+        }
+        assertEquals(before, FileTrees.hashes(out), "the published site changed");
+
+        Files.delete(repo.root().resolve("src/site-templates/article.ftl"));
+        repo.file("articles/compute/a2.md", ArticleText.generic("id-2").set("pageTitle", "Article two"));
+        assertFalse(CertDocs.generate(config, BuildLog.SILENT).failed());
+        assertFalse(CertDocs.generate(BuildConfig.builder(repo.root()).siteVersion("1.0.0").threads(2).clouds(List.of("public"))
+                .outputDirectory(dir.resolve("full")).incremental(false).build(), BuildLog.SILENT).failed());
+        assertEquals(FileTrees.hashes(dir.resolve("full")), FileTrees.hashes(out), "the next run publishes what a full render does");
     }
 
     /** Waits until the child has staged at least one article page; null if it ended first. */
