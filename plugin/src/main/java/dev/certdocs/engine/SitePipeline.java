@@ -68,7 +68,7 @@ final class SitePipeline {
         for (SiteRenderer.CloudSite plan : plans) sites.put(plan.cloud().id(), plan);
         times.lap("planning");
 
-        Path manifestFile = config.site().stateDirectory().resolve(config.site().version() + ".json");
+        Path manifestFile = config.site().stateDirectory().resolve(config.site().version() + ".manifest");
         // Everything that, when it changes, changes every page.
         String fingerprint = BuildFingerprint.of(config, renderer.templatesFingerprint());
         times.lap("fingerprint");

@@ -15,9 +15,17 @@ public record Article(String path, Path file, Optional<Properties> properties, B
      * retired or built is for the caller to decide.
      */
     public java.util.List<String> cloudIds() {
-        var disabled = props().list("disableClouds").stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList();
-        return props().list("cloudEnvironments").stream().map(c -> c.toLowerCase(java.util.Locale.ROOT))
-                .filter(c -> !disabled.contains(c)).distinct().toList();
+        // A loop, not streams: the plan, validation and the link checker ask for every article.
+        Properties p = props();
+        java.util.List<String> disabled = p.list("disableClouds");
+        java.util.List<String> ids = new java.util.ArrayList<>(4);
+        for (String c : p.list("cloudEnvironments")) {
+            String id = c.toLowerCase(java.util.Locale.ROOT);
+            boolean off = false;
+            for (String d : disabled) off |= d.equalsIgnoreCase(id);
+            if (!off && !ids.contains(id)) ids.add(id);
+        }
+        return java.util.List.copyOf(ids);
     }
 
     /** The properties, or an empty block when the article has none. */

@@ -1,46 +1,42 @@
 package dev.certdocs.publish;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.certdocs.config.CertDocsException;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What the last run of a version rendered, for incremental builds: a fingerprint of everything
+ * What the last run of a version published, for incremental builds: a fingerprint of everything
  * that affects every page (certdocs, configuration, templates), the {@link SearchIndexFile#stamp stamp}
- * of each cloud's search index as written, for each article page ({@code <cloud>/<path>}) the hash
- * of its own inputs, the files it links to and where its entry is in the search index (pages by
- * cloud, then by path), and each
- * cloud's other files (site pages, copied files, assets): with the pages, every file of the
- * version as published. A page whose hash is unchanged is taken from the published site instead
- * of being rendered again.
+ * of each cloud's search index as written, for each page (by cloud, then path) the hash of its
+ * own inputs, the files it links to and, for an article page, where its entry is in the search
+ * index, and each cloud's other files (copied files, assets, the search index, the sitemap):
+ * with the pages, every file of the version as published. A page whose hash is unchanged is taken
+ * from the published site instead of being rendered again.
  *
- * <p>Read and written with Jackson's streaming API: a large site's manifest has an entry per
- * page (50,000 for 10,000 articles in 5 clouds), and a tree of nodes for it costs more than the
- * rest of a one-article rebuild's bookkeeping.
+ * <p>A text file of tab-separated lines, one per page ({@code page}), other file ({@code other}),
+ * cloud whose files it lists ({@code cloud}) or search index ({@code index}), after a header line and the {@code fingerprint} and
+ * {@code site} lines; tabs, line breaks and backslashes in values are escaped. Not JSON: a large
+ * site's manifest has a line per page (50,000 for 10,000 articles in 5 clouds), it is read and
+ * written on every run, and lines split on tabs cost a fraction of JSON's parse.
  */
 public record Manifest(String fingerprint, String site, Map<String, String> searchIndexes,
                        Map<String, Map<String, Page>> pages, Map<String, List<String>> otherFiles) {
 
-    /**
-     * Page paths are field names: 50,000 distinct ones are not worth Jackson's interning and
-     * canonicalising of names (which cost more than the rest of reading the manifest).
-     */
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-            .build();
+    private static final String HEADER = "certdocs-manifest\t2";
 
-    /** One page: its input hash, the repository files it needs copied, its entry's place in the search index. */
+    /** One page: its input hash, the repository files it needs copied, its entry's place in the search index (-1: none). */
     public record Page(String key, List<String> files, int searchOffset, int searchLength) {
     }
 
@@ -51,101 +47,120 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
     /** Reads a manifest; a missing, unreadable or malformed one is empty (everything renders). */
     public static Manifest read(Path file) {
         if (!Files.isRegularFile(file)) return empty();
-        try (JsonParser p = JSON.createParser(file.toFile())) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            if (!HEADER.equals(in.readLine())) return empty();
             String fingerprint = "";
             String site = "";
             Map<String, String> indexes = new HashMap<>();
             Map<String, Map<String, Page>> pages = new HashMap<>();
             Map<String, List<String>> others = new HashMap<>();
-            expect(p.nextToken(), JsonToken.START_OBJECT);
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.getCurrentName();
-                JsonToken value = p.nextToken();
-                switch (field) {
-                    case "fingerprint" -> fingerprint = p.getValueAsString("");
-                    case "site" -> site = p.getValueAsString("");
-                    case "searchIndexes" -> {
-                        expect(value, JsonToken.START_OBJECT);
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String cloud = p.getCurrentName();
-                            p.nextToken();
-                            indexes.put(cloud, p.getValueAsString(""));
-                        }
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                List<String> f = split(line);
+                switch (f.get(0)) {
+                    case "page" -> pages.computeIfAbsent(f.get(1), k -> new HashMap<>()).put(f.get(2), new Page(f.get(3),
+                            List.copyOf(f.subList(6, f.size())), Integer.parseInt(f.get(4)), Integer.parseInt(f.get(5))));
+                    case "cloud" -> others.computeIfAbsent(f.get(1), k -> new ArrayList<>());
+                    case "other" -> others.computeIfAbsent(f.get(1), k -> new ArrayList<>()).add(f.get(2));
+                    case "index" -> indexes.put(f.get(1), f.get(2));
+                    case "fingerprint" -> fingerprint = f.get(1);
+                    case "site" -> site = f.get(1);
+                    default -> {
+                        return empty();
                     }
-                    case "pages" -> {
-                        expect(value, JsonToken.START_OBJECT);
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            Map<String, Page> cloud = pages.computeIfAbsent(p.getCurrentName(), k -> new HashMap<>());
-                            expect(p.nextToken(), JsonToken.START_OBJECT);
-                            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                                String path = p.getCurrentName();
-                                p.nextToken();
-                                cloud.put(path, page(p));
-                            }
-                        }
-                    }
-                    case "otherFiles" -> {
-                        expect(value, JsonToken.START_OBJECT);
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String cloud = p.getCurrentName();
-                            expect(p.nextToken(), JsonToken.START_ARRAY);
-                            List<String> files = new ArrayList<>();
-                            while (p.nextToken() != JsonToken.END_ARRAY) files.add(p.getValueAsString(""));
-                            others.put(cloud, List.copyOf(files));
-                        }
-                    }
-                    default -> p.skipChildren();
                 }
             }
             return new Manifest(fingerprint, site, indexes, pages, others);
-        } catch (IOException | IllegalStateException e) {
-            return empty();
+        } catch (IOException | RuntimeException e) {
+            return empty(); // unreadable or malformed: everything renders
         }
     }
 
-    /** {@code {"key": "…", "files": […], "search": [offset, length]}}, the parser on its START_OBJECT. */
-    private static Page page(JsonParser p) throws IOException {
-        expect(p.currentToken(), JsonToken.START_OBJECT);
-        String key = "";
-        List<String> files = new ArrayList<>();
-        int offset = -1;
-        int length = -1;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.getCurrentName();
-            JsonToken value = p.nextToken();
-            switch (field) {
-                case "key" -> key = p.getValueAsString("");
-                case "files" -> {
-                    expect(value, JsonToken.START_ARRAY);
-                    while (p.nextToken() != JsonToken.END_ARRAY) files.add(p.getValueAsString(""));
+    /** Writes the manifest whole (a temporary file moved over the old one), pages in path order. */
+    public void write(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                out.write(HEADER);
+                line(out, "fingerprint", fingerprint);
+                line(out, "site", site);
+                for (var e : new TreeMap<>(searchIndexes).entrySet()) line(out, "index", e.getKey(), e.getValue());
+                for (var e : new TreeMap<>(otherFiles).entrySet()) {
+                    line(out, "cloud", e.getKey()); // listed, even with no other file
+                    for (String f : e.getValue()) line(out, "other", e.getKey(), f);
                 }
-                case "search" -> {
-                    expect(value, JsonToken.START_ARRAY);
-                    expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
-                    offset = p.getIntValue();
-                    expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
-                    length = p.getIntValue();
-                    expect(p.nextToken(), JsonToken.END_ARRAY);
+                for (var cloud : new TreeMap<>(pages).entrySet()) {
+                    List<String> paths = new ArrayList<>(cloud.getValue().keySet());
+                    paths.sort(null);
+                    for (String path : paths) {
+                        Page p = cloud.getValue().get(path);
+                        List<String> fields = new ArrayList<>(List.of("page", cloud.getKey(), path, p.key(),
+                                Integer.toString(p.searchOffset()), Integer.toString(p.searchLength())));
+                        fields.addAll(p.files());
+                        line(out, fields.toArray(String[]::new));
+                    }
                 }
-                default -> p.skipChildren();
+                out.write('\n');
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new CertDocsException("cannot write the incremental manifest " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void line(BufferedWriter out, String... fields) throws IOException {
+        out.write('\n');
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) out.write('\t');
+            String f = fields[i];
+            for (int k = 0; k < f.length(); k++) {
+                char c = f.charAt(k);
+                switch (c) {
+                    case '\t' -> out.write("\\t");
+                    case '\n' -> out.write("\\n");
+                    case '\r' -> out.write("\\r");
+                    case '\\' -> out.write("\\\\");
+                    default -> out.write(c);
+                }
             }
         }
-        return new Page(key, List.copyOf(files), offset, length);
     }
 
-    /** Every file of one cloud's version, as paths below the version folder: article pages and the others. */
-    public java.util.Set<String> files(String cloud) {
-        java.util.Set<String> all = new java.util.HashSet<>(page(cloud).keySet());
+    /** A line's tab-separated fields, unescaped. */
+    private static List<String> split(String line) {
+        List<String> fields = new ArrayList<>(8);
+        StringBuilder sb = null;
+        int start = 0;
+        for (int k = 0; k <= line.length(); k++) {
+            char c = k < line.length() ? line.charAt(k) : '\t';
+            if (c == '\t') {
+                fields.add(sb == null ? line.substring(start, k) : sb.toString());
+                sb = null;
+                start = k + 1;
+            } else if (c == '\\') {
+                if (sb == null) sb = new StringBuilder(line.substring(start, k));
+                char e = ++k < line.length() ? line.charAt(k) : '\\';
+                sb.append(e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e);
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return fields;
+    }
+
+    /** Every file of one cloud's version, as paths below the version folder: pages and the others. */
+    public Set<String> files(String cloud) {
+        Set<String> all = new HashSet<>(page(cloud).keySet());
         all.addAll(otherFiles.getOrDefault(cloud, List.of()));
         return all;
     }
 
-    /** One cloud's article pages by path (empty when it has none). */
+    /** One cloud's pages by path (empty when it has none). */
     public Map<String, Page> page(String cloud) {
         return pages.getOrDefault(cloud, Map.of());
     }
 
-    /** Whether it lists one cloud's files (a manifest written before it did, or for other clouds, does not). */
+    /** Whether it lists one cloud's files (a manifest for other clouds does not). */
     public boolean lists(String cloud) {
         return otherFiles.containsKey(cloud);
     }
@@ -157,63 +172,5 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
         } catch (IOException e) {
             throw new CertDocsException("cannot delete the incremental manifest " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void expect(JsonToken actual, JsonToken wanted) {
-        if (actual != wanted) throw new IllegalStateException("manifest: expected " + wanted + ", found " + actual);
-    }
-
-    /** Writes the manifest whole (a temporary file moved over the old one), pages in path order. */
-    public void write(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            try (JsonGenerator g = JSON.createGenerator(new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-                write(g);
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new CertDocsException("cannot write the incremental manifest " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void write(JsonGenerator g) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("fingerprint", fingerprint);
-        g.writeStringField("site", site);
-        g.writeObjectFieldStart("searchIndexes");
-        for (var e : new TreeMap<>(searchIndexes).entrySet()) g.writeStringField(e.getKey(), e.getValue());
-        g.writeEndObject();
-        g.writeObjectFieldStart("otherFiles");
-        for (var e : new TreeMap<>(otherFiles).entrySet()) {
-            g.writeArrayFieldStart(e.getKey());
-            for (String f : e.getValue()) g.writeString(f);
-            g.writeEndArray();
-        }
-        g.writeEndObject();
-        g.writeObjectFieldStart("pages");
-        for (var cloud : new TreeMap<>(pages).entrySet()) {
-            g.writeObjectFieldStart(cloud.getKey());
-            List<String> paths = new ArrayList<>(cloud.getValue().keySet());
-            paths.sort(null);
-            for (String path : paths) {
-                Page page = cloud.getValue().get(path);
-                g.writeObjectFieldStart(path);
-                g.writeStringField("key", page.key());
-                if (!page.files().isEmpty()) {
-                    g.writeArrayFieldStart("files");
-                    for (String f : page.files()) g.writeString(f);
-                    g.writeEndArray();
-                }
-                g.writeArrayFieldStart("search");
-                g.writeNumber(page.searchOffset());
-                g.writeNumber(page.searchLength());
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-        g.writeEndObject();
     }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The copies of a version that the last run replaced, kept in the state directory
  * ({@code <state>/spare/<cloud>/<version>/}) instead of being deleted, with the manifest that
- * describes them ({@code <state>/<version>.spare.json}, the manifest the published version had): the next run starts its staging from
+ * describes them ({@code <state>/<version>.spare.manifest}, the manifest the published version had): the next run starts its staging from
  * them, so it touches only the files that differ, instead of linking every unchanged page of the
  * published version into an empty staging folder and deleting the replaced version file by file
  * (two file system calls per page, 100,000 for 10,000 articles in 5 clouds).
@@ -78,7 +78,7 @@ public final class Spare {
     }
 
     private static Path manifestFile(Path stateDir, String version) {
-        return stateDir.resolve(version + ".spare.json");
+        return stateDir.resolve(version + ".spare.manifest");
     }
 
     /** Where one cloud's spare copy of the version is kept. */

@@ -134,7 +134,7 @@ class IncrementalGenerationsTest {
         rebuildAndCompare(repo.file("articles/compute/a1.md", article(1, "Changed.")));
         Path state = repo.root().resolve("target/certdocs/incremental");
         // As a run killed after moving the replaced version but before describing it would leave it.
-        Files.delete(state.resolve("1.0.0.spare.json"));
+        Files.delete(state.resolve("1.0.0.spare.manifest"));
         Path a0 = state.resolve("spare/public/1.0.0/compute/a0.html");
         Files.delete(a0); // a hard link to the published page: never write through it
         Files.writeString(a0, "not the page");
