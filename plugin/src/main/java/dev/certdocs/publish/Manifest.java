@@ -109,21 +109,35 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
     }
 
     private static void line(BufferedWriter out, String... fields) throws IOException {
-        out.write('\n');
+        StringBuilder sb = new StringBuilder(128).append('\n');
         for (int i = 0; i < fields.length; i++) {
-            if (i > 0) out.write('\t');
+            if (i > 0) sb.append('\t');
             String f = fields[i];
+            if (plain(f)) {
+                sb.append(f);
+                continue;
+            }
             for (int k = 0; k < f.length(); k++) {
                 char c = f.charAt(k);
                 switch (c) {
-                    case '\t' -> out.write("\\t");
-                    case '\n' -> out.write("\\n");
-                    case '\r' -> out.write("\\r");
-                    case '\\' -> out.write("\\\\");
-                    default -> out.write(c);
+                    case '\t' -> sb.append("\\t");
+                    case '\n' -> sb.append("\\n");
+                    case '\r' -> sb.append("\\r");
+                    case '\\' -> sb.append("\\\\");
+                    default -> sb.append(c);
                 }
             }
         }
+        out.write(sb.toString()); // a line at a time: Writer.write(int) takes a lock per character
+    }
+
+    /** Whether a value needs no escape (almost all do not). */
+    private static boolean plain(String f) {
+        for (int k = 0; k < f.length(); k++) {
+            char c = f.charAt(k);
+            if (c == '\t' || c == '\n' || c == '\r' || c == '\\') return false;
+        }
+        return true;
     }
 
     /** A line's tab-separated fields, unescaped. */
