@@ -91,24 +91,29 @@ public final class CertDocs {
                 ? CheckCache.open(config.site().stateDirectory(), BuildFingerprint.of(config), includes) : null;
         Parallel.forEach(config.threads(), files.size(), "validation", i -> {
             String path = files.get(i);
-            ArticleLoader.Loaded loaded;
+            ArticleLoader.Loaded loaded = null;
             if (cache == null) {
                 loaded = loader.load(path);
                 perArticle[i] = checked(loaded, validation);
             } else {
                 java.nio.file.Path file = config.baseDir().resolve(path);
-                byte[] bytes = readAllBytes(file);
-                String hash = CheckCache.hash(bytes);
-                String text = new String(bytes, StandardCharsets.UTF_8);
-                var known = cache.lookup(path, hash);
+                String stamp = CheckCache.stamp(file);
+                var known = cache.unchanged(path, stamp);
+                if (known.isEmpty()) {
+                    byte[] bytes = readAllBytes(file);
+                    String hash = CheckCache.hash(bytes);
+                    known = cache.lookup(path, hash, stamp);
+                    if (known.isEmpty()) {
+                        loaded = loader.parse(path, file, new String(bytes, StandardCharsets.UTF_8)).withHash(hash);
+                        perArticle[i] = checked(loaded, validation);
+                        cache.store(path, hash, stamp, perArticle[i], loaded.article());
+                    }
+                }
                 if (known.isPresent()) {
-                    loaded = loader.withoutScan(path, file, text, known.get().includes());
+                    CheckCache.Entry e = known.get();
+                    loaded = loader.known(path, file, e.properties(), e.includes(), e.hash());
                     validation.record(loaded.article());
-                    perArticle[i] = known.get().diagnostics();
-                } else {
-                    loaded = loader.parse(path, file, text);
-                    perArticle[i] = checked(loaded, validation);
-                    cache.store(path, hash, perArticle[i], loaded.article());
+                    perArticle[i] = e.diagnostics();
                 }
             }
             if (articles != null) articles[i] = loaded;

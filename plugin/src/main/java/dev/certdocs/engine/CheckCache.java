@@ -9,6 +9,8 @@ import dev.certdocs.diagnostic.Diagnostic;
 import dev.certdocs.diagnostic.Severity;
 import dev.certdocs.load.Includes;
 import dev.certdocs.model.Article;
+import dev.certdocs.model.Attribute;
+import dev.certdocs.model.Properties;
 import dev.certdocs.model.Body;
 import dev.certdocs.model.Include;
 import dev.certdocs.model.SourcePosition;
@@ -31,9 +33,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What validation found in each article at the last incremental {@code generate}, kept in the
- * state directory ({@code checks.json}), so that a rebuild scans and checks only the articles
- * that changed. An article's results are reused only when all of these are as they were: its
- * bytes (SHA-256), the {@link BuildFingerprint} (certdocs code, configuration, severities),
+ * state directory ({@code checks.json}), so that a rebuild reads, scans and checks only the
+ * articles that changed. An article's results are reused only when all of these are as they
+ * were: its bytes (a file whose size, modification time and identity are unchanged is taken as
+ * unchanged without being read, as make and git do; else its SHA-256), the
+ * {@link BuildFingerprint} (certdocs code, configuration, severities),
  * and every include it reaches, each directive resolving to the same file (or to none, the
  * same way) and each file's bytes. The checks that look at all articles together (duplicate
  * ids, pages the site takes) and those of the include files run every time.
@@ -51,8 +55,16 @@ final class CheckCache {
     record Reach(String from, String target, Includes.Status status, String path, String hash) {
     }
 
-    /** One article's results: its hash, its diagnostics (loading and its own checks), its include directives, what they reach. */
-    record Entry(String hash, List<Diagnostic> diagnostics, List<Include> includes, List<Reach> reached) {
+    /**
+     * One article's results: the hash and stamp of its bytes, its properties block, its diagnostics
+     * (loading and its own checks), its include directives and what they reach.
+     */
+    record Entry(String hash, String stamp, Optional<Properties> properties, List<Diagnostic> diagnostics,
+                 List<Include> includes, List<Reach> reached) {
+
+        Entry stamped(String newStamp) {
+            return new Entry(hash, newStamp, properties, diagnostics, includes, reached);
+        }
     }
 
     private final Path file;
@@ -84,27 +96,64 @@ final class CheckCache {
     }
 
     /**
-     * The results of the article at {@code path} whose bytes hash to {@code hash}, when still
-     * valid; the include files it reaches are then loaded, as checking it would have loaded them,
-     * for the checks of the include files.
+     * The results of the article at {@code path} when its file's {@link #stamp} is the one they
+     * were stored with (the file was not touched since: it is not even read, as make and git judge
+     * a file unchanged) and the includes it reaches are as they were.
      */
-    Optional<Entry> lookup(String path, String hash) {
+    Optional<Entry> unchanged(String path, String stamp) {
         Entry e = previous.get(path);
-        if (e == null || !e.hash().equals(hash)) return Optional.empty();
-        for (Reach r : e.reached()) {
-            Includes.Resolution now = resolve(r.from(), r.target());
-            if (now.status() != r.status() || !now.path().equals(r.path())) return Optional.empty();
-            if (now.status() == Includes.Status.FOUND && !includeHash(now.path()).equals(r.hash())) return Optional.empty();
-        }
-        for (Reach r : e.reached()) if (r.status() == Includes.Status.FOUND) includes.body(r.path());
-        next.put(path, e);
-        return Optional.of(e);
+        if (e == null || stamp.isEmpty() || !e.stamp().equals(stamp) || !reachesAsBefore(e)) return Optional.empty();
+        return Optional.of(use(path, e));
     }
 
-    /** Keeps what checking {@code article} (whose bytes hash to {@code hash}) found. */
-    void store(String path, String hash, List<Diagnostic> diagnostics, Article article) {
-        next.put(path, new Entry(hash, List.copyOf(diagnostics), article.body().includes(), reached(article)));
+    /**
+     * The results of the article at {@code path} whose bytes hash to {@code hash} (a file touched
+     * but not changed, or changed back), when the includes it reaches are as they were.
+     */
+    Optional<Entry> lookup(String path, String hash, String stamp) {
+        Entry e = previous.get(path);
+        if (e == null || !e.hash().equals(hash) || !reachesAsBefore(e)) return Optional.empty();
+        changed = true; // its new stamp
+        return Optional.of(use(path, e.stamped(stamp)));
+    }
+
+    private boolean reachesAsBefore(Entry e) {
+        for (Reach r : e.reached()) {
+            Includes.Resolution now = resolve(r.from(), r.target());
+            if (now.status() != r.status() || !now.path().equals(r.path())) return false;
+            if (now.status() == Includes.Status.FOUND && !includeHash(now.path()).equals(r.hash())) return false;
+        }
+        return true;
+    }
+
+    /** Keeps an entry for the next run and loads the include files it reaches, as checking it would have, for their own checks. */
+    private Entry use(String path, Entry e) {
+        for (Reach r : e.reached()) if (r.status() == Includes.Status.FOUND) includes.body(r.path());
+        next.put(path, e);
+        return e;
+    }
+
+    /** Keeps what checking {@code article} (whose bytes hash to {@code hash}, its file stamped {@code stamp}) found. */
+    void store(String path, String hash, String stamp, List<Diagnostic> diagnostics, Article article) {
+        next.put(path, new Entry(hash, stamp, article.properties(), List.copyOf(diagnostics), article.body().includes(),
+                reached(article)));
         changed = true;
+    }
+
+    /**
+     * Size, modification time (ns) and file identity of a file; "" (not to be trusted: the file
+     * is read and hashed) when it cannot be read, or when it changed in the last two seconds: file
+     * times tick coarsely, so a file written again within the same tick, at the same size, would
+     * keep its stamp (git's "racily clean" files).
+     */
+    static String stamp(Path file) {
+        try {
+            var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            if (a.lastModifiedTime().toMillis() > System.currentTimeMillis() - 2000) return "";
+            return a.size() + ":" + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) + ":" + a.fileKey();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Every include resolution reachable from an article, each file followed once. */
@@ -159,6 +208,25 @@ final class CheckCache {
 
     private static void write(JsonGenerator g, Entry e) throws IOException {
         g.writeStringField("hash", e.hash());
+        g.writeStringField("stamp", e.stamp());
+        if (e.properties().isPresent()) {
+            Properties props = e.properties().get();
+            g.writeArrayFieldStart("properties");
+            g.writeNumber(props.position().line());
+            g.writeNumber(props.position().column());
+            for (Attribute a : props.attributes()) {
+                g.writeStartArray();
+                g.writeString(a.name());
+                g.writeString(a.value());
+                g.writeNumber(a.position().line());
+                g.writeNumber(a.position().column());
+                g.writeNumber(a.valuePosition().line());
+                g.writeNumber(a.valuePosition().column());
+                g.writeString(a.rawValue());
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        }
         if (!e.diagnostics().isEmpty()) {
             g.writeArrayFieldStart("diagnostics");
             for (Diagnostic d : e.diagnostics()) {
@@ -215,7 +283,7 @@ final class CheckCache {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String path = p.currentName();
                         expect(p.nextToken(), JsonToken.START_OBJECT);
-                        entries.put(path, entry(p));
+                        entries.put(path, entry(path, p));
                     }
                 } else {
                     p.skipChildren();
@@ -227,8 +295,10 @@ final class CheckCache {
         }
     }
 
-    private static Entry entry(JsonParser p) throws IOException {
+    private static Entry entry(String path, JsonParser p) throws IOException {
         String hash = "";
+        String stamp = "";
+        Optional<Properties> properties = Optional.empty();
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Include> includes = new ArrayList<>();
         List<Reach> reached = new ArrayList<>();
@@ -237,6 +307,21 @@ final class CheckCache {
             JsonToken value = p.nextToken();
             switch (field) {
                 case "hash" -> hash = p.getValueAsString("");
+                case "stamp" -> stamp = p.getValueAsString("");
+                case "properties" -> {
+                    expect(value, JsonToken.START_ARRAY);
+                    SourcePosition at = new SourcePosition(path, number(p), number(p));
+                    List<Attribute> attributes = new ArrayList<>();
+                    while (p.nextToken() == JsonToken.START_ARRAY) {
+                        String name = text(p);
+                        String v = text(p);
+                        SourcePosition np = new SourcePosition(path, number(p), number(p));
+                        SourcePosition vp = new SourcePosition(path, number(p), number(p));
+                        attributes.add(new Attribute(name, v, np, vp, text(p)));
+                        expect(p.nextToken(), JsonToken.END_ARRAY);
+                    }
+                    properties = Optional.of(new Properties(attributes, at));
+                }
                 case "diagnostics" -> {
                     expect(value, JsonToken.START_ARRAY);
                     while (p.nextToken() == JsonToken.START_ARRAY) {
@@ -266,7 +351,7 @@ final class CheckCache {
                 default -> p.skipChildren();
             }
         }
-        return new Entry(hash, List.copyOf(diagnostics), List.copyOf(includes), List.copyOf(reached));
+        return new Entry(hash, stamp, properties, List.copyOf(diagnostics), List.copyOf(includes), List.copyOf(reached));
     }
 
     private static String text(JsonParser p) throws IOException {

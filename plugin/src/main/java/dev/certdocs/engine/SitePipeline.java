@@ -116,7 +116,9 @@ final class SitePipeline {
                     String cloud = site.cloud().id();
                     if (!site.publishedIn().getOrDefault(listed.path(), List.of()).contains(cloud)) continue;
                     if (articleKey == null) {
-                        articleKey = renderer.articleKey(loaded.article(), loaded.bodyText(), includeTexts(includes, loaded.article()));
+                        String content = loaded.hash() != null ? loaded.hash()
+                                : CheckCache.hash(loaded.source().text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        articleKey = renderer.articleKey(loaded.article(), content, includeTexts(includes, loaded.article()));
                     }
                     String key = renderer.inputKey(site, loaded.article(), articleKey);
                     Manifest.Page before = reusable ? previous.page(cloud).get(path) : null;

@@ -8,6 +8,7 @@ import dev.certdocs.model.Body;
 import dev.certdocs.model.Properties;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Loads one article file into an {@link Article}: reads it, parses the properties block, scans
@@ -21,11 +22,16 @@ public final class ArticleLoader {
      * validation); {@code source} is the whole file and {@code bodyOffset} where the body starts in it.
      */
     public record Loaded(Article article, List<Diagnostic> diagnostics, String bodyText, SourceText source, int bodyOffset,
-                         boolean scanned) {
+                         boolean scanned, String hash) {
 
-        /** This article with its body scanned, when it was loaded {@link #withoutScan without}. */
+        /** This article read and scanned, when it was {@link #known known} only. */
         public Loaded scannedBy(ArticleLoader loader) {
-            return scanned ? this : loader.parse(article.path(), article.file(), source.text());
+            return scanned ? this : loader.load(article.path()).withHash(hash);
+        }
+
+        /** With {@code hash}: the SHA-256 of the file's bytes, when the caller computed it. */
+        public Loaded withHash(String hash) {
+            return new Loaded(article, diagnostics, bodyText, source, bodyOffset, scanned, hash);
         }
     }
 
@@ -51,21 +57,19 @@ public final class ArticleLoader {
         Body body = BodyScanner.scan(src, props.bodyOffset(), json);
         int bodyOffset = Math.min(props.bodyOffset(), src.text().length());
         return new Loaded(new Article(path, file, props.properties(), body), props.diagnostics(),
-                src.text().substring(bodyOffset), src, bodyOffset, true);
+                src.text().substring(bodyOffset), src, bodyOffset, true, null);
     }
 
     /**
-     * Parses the properties block only, for an article whose body is known not to have changed:
-     * its body holds just {@code includes} (what an earlier scan found). Enough to plan the site and
-     * tell whether a page must be rendered again; {@link Loaded#scannedBy} scans it when it must.
+     * An article known from an earlier run, not read: its properties and include directives as
+     * an earlier scan found them, and the hash of its bytes then. Enough to plan the site and to
+     * tell whether a page must be rendered again; {@link Loaded#scannedBy} reads and scans it when
+     * it must. No body text, no source.
      */
-    public Loaded withoutScan(String path, Path file, String raw, List<dev.certdocs.model.Include> includes) {
-        SourceText src = new SourceText(path, raw);
-        PropertiesParser.Result props = PropertiesParser.parse(src);
-        int bodyOffset = Math.min(props.bodyOffset(), src.text().length());
-        Body body = new Body(src.lineOf(bodyOffset), List.of(), List.of(), includes, List.of(), List.of(), java.util.Optional.empty());
-        return new Loaded(new Article(path, file, props.properties(), body), props.diagnostics(),
-                src.text().substring(bodyOffset), src, bodyOffset, false);
+    public Loaded known(String path, Path file, Optional<Properties> properties, List<dev.certdocs.model.Include> includes,
+                        String hash) {
+        Body body = new Body(1, List.of(), List.of(), includes, List.of(), List.of(), Optional.empty());
+        return new Loaded(new Article(path, file, properties, body), List.of(), null, null, -1, false, hash);
     }
 
     private boolean hasJsonBody(Properties p) {

@@ -92,22 +92,19 @@ public final class SiteRenderer {
     }
 
     /**
-     * The part of {@link #inputKey} that is the same in every cloud (properties, text, includes,
-     * date), hashed once per article instead of once per cloud.
+     * The part of {@link #inputKey} that is the same in every cloud: the article's file
+     * ({@code contentHash}, the hash of its text: properties and body), the includes it reaches
+     * ({@code includeTexts}: path and text of each) and its date, hashed once per article instead
+     * of once per cloud.
      */
-    public String articleKey(Article article, String bodyText, List<String> includeTexts) {
+    public String articleKey(Article article, String contentHash, List<String> includeTexts) {
         java.security.MessageDigest d = Fingerprints.sha256();
         Fingerprints.update(d, article.path());
-        article.props().attributes().forEach(a -> {
-            Fingerprints.update(d, a.name());
-            Fingerprints.update(d, a.value());
-        });
-        Fingerprints.update(d, bodyText);
+        Fingerprints.update(d, contentHash);
         includeTexts.forEach(t -> Fingerprints.update(d, t));
         Fingerprints.update(d, lastUpdated(article));
         return Fingerprints.hex(d);
     }
-
 
     /** A hash of the templates and assets in force. */
     public String templatesFingerprint() {

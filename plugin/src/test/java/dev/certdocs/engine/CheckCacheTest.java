@@ -11,6 +11,8 @@ import dev.certdocs.testing.ContentRepo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,28 @@ class CheckCacheTest {
         List<String> warned = generateAndCompare(repo, b -> b.severities(List.of("image/missing-alt=error")));
         assertTrue(warned.stream().anyMatch(p -> p.contains("error [image/missing-alt]")), warned.toString());
         generateAndCompare(repo);
+    }
+
+    @Test
+    void anArticleWhoseFileWasNotTouchedIsNotReadAgainAndATouchedOneIs() throws IOException {
+        ContentRepo repo = ContentRepo.in(dir.resolve("repo"))
+                .file("articles/compute/a.md", article("a", "\n# A\n"))
+                .file("articles/compute/b.md", article("b", "\nNo heading.\n"));
+        Path b = repo.root().resolve("articles/compute/b.md");
+        FileTime old = FileTime.from(Instant.parse("2026-01-02T03:04:05Z"));
+        // Files changed in the last two seconds are always read (their times tick too coarsely to trust).
+        Files.setLastModifiedTime(repo.root().resolve("articles/compute/a.md"), old);
+        Files.setLastModifiedTime(b, old);
+        assertEquals(1, generateAndCompare(repo).size());
+
+        // Same size, same time, same file: taken as unchanged without being read, as make and git take it.
+        Files.writeString(b, Files.readString(b).replace("No heading.", "# Heading 1"));
+        Files.setLastModifiedTime(b, old);
+        List<String> stale = ContentRepo.allProblems(CertDocs.generate(config(repo).build(), BuildLog.SILENT).validation());
+        assertEquals(1, stale.size(), "the untouched stamp was trusted: " + stale);
+
+        Files.setLastModifiedTime(b, FileTime.from(Instant.parse("2026-01-02T03:04:06Z")));
+        assertEquals(List.of(), generateAndCompare(repo), "a touched file is read again");
     }
 
     @Test
