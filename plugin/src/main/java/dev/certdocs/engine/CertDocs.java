@@ -45,19 +45,19 @@ public final class CertDocs {
      * there are.
      */
     public static ValidationResult validate(BuildConfig config, BuildLog log) {
-        return validate(config, log, null);
+        return validate(config, log, null, null);
     }
 
     /**
      * Validation as above; when {@code keep} is given, every loaded article is added to it with its
      * body's text, in path order, so that rendering does not read and parse it again.
      */
-    static ValidationResult validate(BuildConfig config, BuildLog log, List<ArticleLoader.Loaded> keep) {
+    static ValidationResult validate(BuildConfig config, BuildLog log, List<ArticleLoader.Loaded> keep, Background background) {
         long start = System.nanoTime();
         StageTimes times = new StageTimes();
         List<String> files = ContentFiles.find(config.baseDir(), config.contentDirectory());
         times.lap("finding the articles");
-        List<Diagnostic> diagnostics = check(config, files, keep);
+        List<Diagnostic> diagnostics = check(config, files, keep, background);
         times.lap("loading and checking");
         Baseline baseline = Baseline.read(config.baselineFile());
         LineTexts lines = new LineTexts(config);
@@ -79,7 +79,8 @@ public final class CertDocs {
     }
 
     /** The validation diagnostics of these articles, severity overrides applied, in source order, each once. */
-    static List<Diagnostic> check(BuildConfig config, List<String> files, List<ArticleLoader.Loaded> keep) {
+    static List<Diagnostic> check(BuildConfig config, List<String> files, List<ArticleLoader.Loaded> keep,
+                                  Background background) {
         ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
         Includes includes = new Includes(config.baseDir());
         Validation validation = new Validation(new CheckContext(config, includes));
@@ -87,7 +88,7 @@ public final class CertDocs {
         List<Diagnostic>[] perArticle = new List[files.size()];
         ArticleLoader.Loaded[] articles = keep == null ? null : new ArticleLoader.Loaded[files.size()];
         // An incremental generate checks again only the articles that changed since its last run.
-        CheckCache cache = keep != null && config.site().incremental()
+        CheckCache cache = keep != null && background != null && config.site().incremental()
                 ? CheckCache.open(config.site().stateDirectory(), BuildFingerprint.of(config), includes) : null;
         Parallel.forEach(config.threads(), files.size(), "validation", i -> {
             String path = files.get(i);
@@ -121,7 +122,10 @@ public final class CertDocs {
         List<Diagnostic> all = new ArrayList<>();
         for (List<Diagnostic> list : perArticle) all.addAll(list);
         all.addAll(validation.finish());
-        if (cache != null) cache.write();
+        if (cache != null) background.submit(() -> {
+            cache.write();
+            return null;
+        });
         if (keep != null) keep.addAll(java.util.Arrays.asList(articles));
         return all.stream()
                 .map(d -> d.withSeverity(config.severityOf(d.ruleId(), d.severity())))
@@ -199,14 +203,24 @@ public final class CertDocs {
      * publishes the version into the output directory.
      */
     public static GenerateResult generate(BuildConfig config, BuildLog log) {
+        try (Background background = new Background()) {
+            return generate(config, log, background);
+        }
+    }
+
+    private static GenerateResult generate(BuildConfig config, BuildLog log, Background background) {
+        // The incremental state is read while validation runs.
+        SitePipeline.State state = SitePipeline.State.read(config, background);
         List<ArticleLoader.Loaded> articles = new ArrayList<>();
-        ValidationResult validation = validate(config, log, articles);
+        ValidationResult validation = validate(config, log, articles, background);
         if (validation.failed() && !config.site().force()) {
+            background.await();
             return new GenerateResult(validation, 0, config.site().outputDirectory(), true,
                     "validation found errors; fix them, or render anyway with -Dcertdocs.force", java.util.Map.of());
         }
         long start = System.nanoTime();
-        SitePipeline.Outcome outcome = SitePipeline.run(config, articles, log);
+        SitePipeline.Outcome outcome = SitePipeline.run(config, articles, log, state);
+        background.await();
         int pages = outcome.rendered() + outcome.reused();
         double seconds = (System.nanoTime() - start) / 1e9;
         log.info(String.format(java.util.Locale.ROOT,

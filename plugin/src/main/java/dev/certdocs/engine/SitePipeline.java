@@ -53,7 +53,22 @@ final class SitePipeline {
     record Outcome(int rendered, int reused, Map<String, Path> bundles) {
     }
 
-    static Outcome run(BuildConfig config, List<ArticleLoader.Loaded> loadedArticles, BuildLog log) {
+    /**
+     * What the last run of this version left in the state directory: the manifest of the
+     * published version and that of its spare, read on the {@link Background} thread while
+     * validation runs (empty when the build is not incremental).
+     */
+    record State(Path manifestFile, java.util.concurrent.Future<Manifest> published, java.util.concurrent.Future<Manifest> spare) {
+
+        static State read(BuildConfig config, Background background) {
+            Path file = config.site().stateDirectory().resolve(config.site().version() + ".manifest");
+            boolean on = config.site().incremental();
+            return new State(file, background.submit(() -> on ? Manifest.read(file) : Manifest.empty()),
+                    background.submit(() -> on ? Spare.read(config.site().stateDirectory(), config.site().version()) : Manifest.empty()));
+        }
+    }
+
+    static Outcome run(BuildConfig config, List<ArticleLoader.Loaded> loadedArticles, BuildLog log, State state) {
         StageTimes times = new StageTimes();
         List<Article> articles = loadedArticles.stream().map(ArticleLoader.Loaded::article).toList();
         Includes includes = new Includes(config.baseDir());
@@ -68,12 +83,12 @@ final class SitePipeline {
         for (SiteRenderer.CloudSite plan : plans) sites.put(plan.cloud().id(), plan);
         times.lap("planning");
 
-        Path manifestFile = config.site().stateDirectory().resolve(config.site().version() + ".manifest");
+        Path manifestFile = state.manifestFile();
         // Everything that, when it changes, changes every page.
         String fingerprint = BuildFingerprint.of(config, renderer.templatesFingerprint());
         times.lap("fingerprint");
         String siteRoot = config.site().outputDirectory().toString();
-        Manifest previous = config.site().incremental() ? Manifest.read(manifestFile) : Manifest.empty();
+        Manifest previous = Background.get(state.published());
         times.lap("reading the manifest");
         boolean reusable = previous.fingerprint().equals(fingerprint) && previous.site().equals(siteRoot);
         Map<String, Map<String, Manifest.Page>> manifest = new LinkedHashMap<>();
@@ -101,9 +116,9 @@ final class SitePipeline {
         AtomicInteger reused = new AtomicInteger();
         AirGapCheck airGap = new AirGapCheck(config);
         Map<String, String> searchIndexes = new ConcurrentHashMap<>();
-        Path state = config.site().stateDirectory();
         String version = config.site().version();
-        Spare spare = config.site().incremental() ? Spare.take(state, version, fingerprint, siteRoot) : null;
+        Spare spare = config.site().incremental()
+                ? Spare.take(config.site().stateDirectory(), version, Background.get(state.spare()), fingerprint, siteRoot) : null;
         try (SiteWriter writer = new SiteWriter(config.site().outputDirectory(), version, config.site()::baseUrlOf, spare,
                 previous)) {
             Parallel.forEach(config.threads(), articles.size(), "rendering", i -> {
@@ -197,7 +212,7 @@ final class SitePipeline {
                     list.sort(null);
                     others.put(cloud, list);
                 }
-                new Manifest(fingerprint, siteRoot, searchIndexes, manifest, others).write(manifestFile);
+                new Manifest(fingerprint, siteRoot, searchIndexes, manifest, others).write(manifestFile, config.threads());
             }
         }
         times.lap("manifest");

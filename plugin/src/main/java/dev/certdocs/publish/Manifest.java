@@ -2,7 +2,6 @@ package dev.certdocs.publish;
 
 import dev.certdocs.config.CertDocsException;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,29 +76,27 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
 
     /** Writes the manifest whole (a temporary file moved over the old one), pages in path order. */
     public void write(Path file) {
+        write(file, 1);
+    }
+
+    /** As {@link #write(Path)}, each cloud's lines made on one of {@code threads} threads. */
+    public void write(Path file, int threads) {
+        java.util.TreeSet<String> clouds = new java.util.TreeSet<>(pages.keySet());
+        clouds.addAll(otherFiles.keySet());
+        List<String> order = List.copyOf(clouds);
+        byte[][] chunks = new byte[order.size()][];
+        dev.certdocs.config.Parallel.forEach(threads, order.size(), "writing the manifest",
+                k -> chunks[k] = cloudLines(order.get(k)).toString().getBytes(StandardCharsets.UTF_8));
+        StringBuilder head = new StringBuilder(HEADER);
+        line(head, "fingerprint", fingerprint);
+        line(head, "site", site);
+        for (var e : new TreeMap<>(searchIndexes).entrySet()) line(head, "index", e.getKey(), e.getValue());
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                out.write(HEADER);
-                line(out, "fingerprint", fingerprint);
-                line(out, "site", site);
-                for (var e : new TreeMap<>(searchIndexes).entrySet()) line(out, "index", e.getKey(), e.getValue());
-                for (var e : new TreeMap<>(otherFiles).entrySet()) {
-                    line(out, "cloud", e.getKey()); // listed, even with no other file
-                    for (String f : e.getValue()) line(out, "other", e.getKey(), f);
-                }
-                for (var cloud : new TreeMap<>(pages).entrySet()) {
-                    List<String> paths = new ArrayList<>(cloud.getValue().keySet());
-                    paths.sort(null);
-                    for (String path : paths) {
-                        Page p = cloud.getValue().get(path);
-                        List<String> fields = new ArrayList<>(List.of("page", cloud.getKey(), path, p.key(),
-                                Integer.toString(p.searchOffset()), Integer.toString(p.searchLength())));
-                        fields.addAll(p.files());
-                        line(out, fields.toArray(String[]::new));
-                    }
-                }
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+                for (byte[] chunk : chunks) out.write(chunk);
                 out.write('\n');
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -108,27 +105,47 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
         }
     }
 
-    private static void line(BufferedWriter out, String... fields) throws IOException {
-        StringBuilder sb = new StringBuilder(128).append('\n');
+    /** A cloud's lines: that it is listed, its other files, its pages in path order. */
+    private StringBuilder cloudLines(String cloud) {
+        Map<String, Page> own = page(cloud);
+        StringBuilder sb = new StringBuilder(160 * own.size() + 1024);
+        if (otherFiles.containsKey(cloud)) {
+            line(sb, "cloud", cloud); // listed, even with no other file
+            for (String f : otherFiles.get(cloud)) line(sb, "other", cloud, f);
+        }
+        List<String> paths = new ArrayList<>(own.keySet());
+        paths.sort(null);
+        for (String path : paths) {
+            Page p = own.get(path);
+            line(sb, "page", cloud, path, p.key(), Integer.toString(p.searchOffset()), Integer.toString(p.searchLength()));
+            for (String f : p.files()) field(sb.append('\t'), f);
+        }
+        return sb;
+    }
+
+    private static void line(StringBuilder sb, String... fields) {
+        sb.append('\n');
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) sb.append('\t');
-            String f = fields[i];
-            if (plain(f)) {
-                sb.append(f);
-                continue;
-            }
-            for (int k = 0; k < f.length(); k++) {
-                char c = f.charAt(k);
-                switch (c) {
-                    case '\t' -> sb.append("\\t");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    case '\\' -> sb.append("\\\\");
-                    default -> sb.append(c);
-                }
+            field(sb, fields[i]);
+        }
+    }
+
+    private static void field(StringBuilder sb, String f) {
+        if (plain(f)) {
+            sb.append(f);
+            return;
+        }
+        for (int k = 0; k < f.length(); k++) {
+            char c = f.charAt(k);
+            switch (c) {
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\\' -> sb.append("\\\\");
+                default -> sb.append(c);
             }
         }
-        out.write(sb.toString()); // a line at a time: Writer.write(int) takes a lock per character
     }
 
     /** Whether a value needs no escape (almost all do not). */

@@ -37,15 +37,19 @@ public final class Spare {
         this.sameInputs = sameInputs;
     }
 
+    /** The manifest of the spares of {@code version} ({@link #take} them with it). */
+    public static Manifest read(Path stateDir, String version) {
+        return Manifest.read(manifestFile(stateDir, version));
+    }
+
     /**
      * Takes the spares of {@code version} for a run with this {@code fingerprint} publishing into
-     * {@code site}: reads their manifest and deletes it, so that nothing trusts it while the spares
-     * are being changed. Null when they are another site's (another output directory with the
+     * {@code site}, described by {@code m} (as {@link #read}): deletes their manifest, so that
+     * nothing trusts it while the spares are being changed. Null when they are another site's (another output directory with the
      * same state directory): those are left alone.
      */
-    public static Spare take(Path stateDir, String version, String fingerprint, String site) {
+    public static Spare take(Path stateDir, String version, Manifest m, String fingerprint, String site) {
         Path file = manifestFile(stateDir, version);
-        Manifest m = Manifest.read(file);
         if (!m.site().isEmpty() && !m.site().equals(site)) return null; // another site's spares: left alone, not used
         Manifest.forget(file);
         return new Spare(stateDir, version, m, !m.fingerprint().isEmpty() && m.fingerprint().equals(fingerprint));
