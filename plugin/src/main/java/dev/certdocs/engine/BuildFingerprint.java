@@ -19,10 +19,22 @@ final class BuildFingerprint {
     private BuildFingerprint() {
     }
 
-    /** The fingerprint of the code and configuration, and of {@code more} (e.g. the templates). */
+    /** The fingerprint of the code and configuration, and of {@code more} (e.g. the templates): what pages depend on. */
     static String of(BuildConfig config, String... more) {
+        return content(config, config.site().toString(), more);
+    }
+
+    /**
+     * What an article's own checks depend on: as {@link #of} without the site settings (version,
+     * output, base URLs), so that builds of several versions share the validation cache.
+     */
+    static String ofChecks(BuildConfig config) {
+        return content(config, "");
+    }
+
+    private static String content(BuildConfig config, String site, String... more) {
         StringBuilder sb = new StringBuilder();
-        sb.append(Version.current()).append('\n').append(config.site()).append('\n');
+        sb.append(Version.current()).append('\n').append(site).append('\n');
         config.clouds().forEach(c -> sb.append(c).append('\n'));
         config.catalog().all().forEach(c -> sb.append(c).append('\n'));
         sb.append(config.schema().alwaysRequired()).append('\n');

@@ -89,7 +89,7 @@ public final class CertDocs {
         ArticleLoader.Loaded[] articles = keep == null ? null : new ArticleLoader.Loaded[files.size()];
         // An incremental generate checks again only the articles that changed since its last run.
         CheckCache cache = keep != null && background != null && config.site().incremental()
-                ? CheckCache.open(config.site().stateDirectory(), BuildFingerprint.of(config), includes) : null;
+                ? CheckCache.open(config.site().stateDirectory(), BuildFingerprint.ofChecks(config), includes) : null;
         Parallel.forEach(config.threads(), files.size(), "validation", i -> {
             String path = files.get(i);
             ArticleLoader.Loaded loaded = null;
