@@ -45,19 +45,20 @@ public final class CertDocs {
      * there are.
      */
     public static ValidationResult validate(BuildConfig config, BuildLog log) {
-        return validate(config, log, null, null);
+        return validate(config, log, null, null, null);
     }
 
     /**
      * Validation as above; when {@code keep} is given, every loaded article is added to it with its
      * body's text, in path order, so that rendering does not read and parse it again.
      */
-    static ValidationResult validate(BuildConfig config, BuildLog log, List<ArticleLoader.Loaded> keep, Background background) {
+    static ValidationResult validate(BuildConfig config, BuildLog log, List<ArticleLoader.Loaded> keep, Background background,
+                                     SitePipeline.State state) {
         long start = System.nanoTime();
         StageTimes times = new StageTimes();
         List<String> files = ContentFiles.find(config.baseDir(), config.contentDirectory());
         times.lap("finding the articles");
-        List<Diagnostic> diagnostics = check(config, files, keep, background);
+        List<Diagnostic> diagnostics = check(config, files, keep, background, state);
         times.lap("loading and checking");
         Baseline baseline = Baseline.read(config.baselineFile());
         LineTexts lines = new LineTexts(config);
@@ -71,7 +72,14 @@ public final class CertDocs {
         RunSummary run = new RunSummary("validate", Version.current(), files, findings, Validation.rules(),
                 Duration.ofNanos(System.nanoTime() - start));
         times.lap("baseline");
-        Reporting.report(config, run, log, "article");
+        if (background == null) {
+            Reporting.report(config, run, log, "article");
+        } else { // generate: the report files are written while the site renders
+            Reporting.report(config, run, log, "article", List.of(), r -> background.submit(() -> {
+                r.run();
+                return null;
+            }));
+        }
         times.lap("reports");
         log.debug("certdocs validate stages: " + times);
         boolean failed = findings.stream().anyMatch(f -> f.fails(config.failOnWarning()));
@@ -80,7 +88,7 @@ public final class CertDocs {
 
     /** The validation diagnostics of these articles, severity overrides applied, in source order, each once. */
     static List<Diagnostic> check(BuildConfig config, List<String> files, List<ArticleLoader.Loaded> keep,
-                                  Background background) {
+                                  Background background, SitePipeline.State state) {
         ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
         Includes includes = new Includes(config.baseDir());
         Validation validation = new Validation(new CheckContext(config, includes));
@@ -89,7 +97,8 @@ public final class CertDocs {
         ArticleLoader.Loaded[] articles = keep == null ? null : new ArticleLoader.Loaded[files.size()];
         // An incremental generate checks again only the articles that changed since its last run.
         CheckCache cache = keep != null && background != null && config.site().incremental()
-                ? CheckCache.open(config.site().stateDirectory(), BuildFingerprint.ofChecks(config), includes) : null;
+                ? CheckCache.open(config.site().stateDirectory(), BuildFingerprint.ofChecks(config), includes,
+                        Background.get(state.checks())) : null;
         Parallel.forEach(config.threads(), files.size(), "validation", i -> {
             String path = files.get(i);
             ArticleLoader.Loaded loaded = null;
@@ -212,7 +221,7 @@ public final class CertDocs {
         // The incremental state is read while validation runs.
         SitePipeline.State state = SitePipeline.State.read(config, background);
         List<ArticleLoader.Loaded> articles = new ArrayList<>();
-        ValidationResult validation = validate(config, log, articles, background);
+        ValidationResult validation = validate(config, log, articles, background, state);
         if (validation.failed() && !config.site().force()) {
             background.await();
             return new GenerateResult(validation, 0, config.site().outputDirectory(), true,

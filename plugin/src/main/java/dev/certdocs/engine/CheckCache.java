@@ -83,10 +83,14 @@ final class CheckCache {
         this.previous = previous;
     }
 
-    /** The cache in {@code stateDir}; empty when there is none, it is unreadable, or of another fingerprint. */
-    static CheckCache open(Path stateDir, String fingerprint, Includes includes) {
-        Path file = stateDir.resolve("checks.json");
-        return new CheckCache(file, fingerprint, includes, read(file, fingerprint));
+    /** The cache in {@code stateDir} with the entries it {@link #stored} for this fingerprint (read on another thread). */
+    static CheckCache open(Path stateDir, String fingerprint, Includes includes, Map<String, Entry> stored) {
+        return new CheckCache(stateDir.resolve("checks.json"), fingerprint, includes, stored);
+    }
+
+    /** The entries the cache file in {@code stateDir} holds for this fingerprint (none when missing, unreadable or of another). */
+    static Map<String, Entry> stored(Path stateDir, String fingerprint) {
+        return read(stateDir.resolve("checks.json"), fingerprint);
     }
 
     /** The hash an article's bytes are known by. */

@@ -24,6 +24,12 @@ final class Reporting {
 
     /** As above, with {@code summary} lines (a goal's table of results) logged after the findings, before the closing line. */
     static void report(BuildConfig config, RunSummary run, BuildLog log, String unit, java.util.List<String> summary) {
+        report(config, run, log, unit, summary, Runnable::run);
+    }
+
+    /** As above, the report files written by {@code files} (another thread, for a goal that goes on to render). */
+    static void report(BuildConfig config, RunSummary run, BuildLog log, String unit, java.util.List<String> summary,
+                       java.util.concurrent.Executor files) {
         for (Finding f : run.findings()) {
             if (f.baselined()) {
                 log.debug(f.diagnostic().format() + " (in the baseline)");
@@ -37,9 +43,11 @@ final class Reporting {
         }
         if (config.githubActions()) GithubAnnotations.lines(run).forEach(log::raw);
         var dir = config.reportsDirectory();
-        SarifReport.write(run, dir.resolve("certdocs.sarif"));
-        JUnitReport.write(run, dir.resolve("certdocs-junit.xml"));
-        HtmlReport.write(run, dir.resolve("report.html"));
+        files.execute(() -> {
+            SarifReport.write(run, dir.resolve("certdocs.sarif"));
+            JUnitReport.write(run, dir.resolve("certdocs-junit.xml"));
+            HtmlReport.write(run, dir.resolve("report.html"));
+        });
         summary.forEach(log::info);
         log.info("certdocs " + run.goal() + ": " + run.closingLine(unit));
         log.info("Reports: " + config.baseDir().relativize(dir.resolve("report.html"))

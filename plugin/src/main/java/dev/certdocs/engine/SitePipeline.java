@@ -54,17 +54,22 @@ final class SitePipeline {
     }
 
     /**
-     * What the last run of this version left in the state directory: the manifest of the
-     * published version and that of its spare, read on the {@link Background} thread while
-     * validation runs (empty when the build is not incremental).
+     * What the last runs left in the state directory: the validation cache's entries, the
+     * manifest of this version as published and that of its spare, read on the {@link Background}
+     * thread while the articles are found and checked (empty when the build is not incremental).
      */
-    record State(Path manifestFile, java.util.concurrent.Future<Manifest> published, java.util.concurrent.Future<Manifest> spare) {
+    record State(Path manifestFile, java.util.concurrent.Future<Map<String, CheckCache.Entry>> checks,
+                 java.util.concurrent.Future<Manifest> published, java.util.concurrent.Future<Manifest> spare) {
 
         static State read(BuildConfig config, Background background) {
-            Path file = config.site().stateDirectory().resolve(config.site().version() + ".manifest");
+            Path dir = config.site().stateDirectory();
+            Path file = dir.resolve(config.site().version() + ".manifest");
             boolean on = config.site().incremental();
-            return new State(file, background.submit(() -> on ? Manifest.read(file) : Manifest.empty()),
-                    background.submit(() -> on ? Spare.read(config.site().stateDirectory(), config.site().version()) : Manifest.empty()));
+            // In the order they are needed: validation's cache first.
+            return new State(file,
+                    background.submit(() -> on ? CheckCache.stored(dir, BuildFingerprint.ofChecks(config)) : Map.of()),
+                    background.submit(() -> on ? Manifest.read(file) : Manifest.empty()),
+                    background.submit(() -> on ? Spare.read(dir, config.site().version()) : Manifest.empty()));
         }
     }
 

@@ -85,19 +85,17 @@ public final class SiteWriter implements AutoCloseable {
         Path dir = staging.resolve(cloud).resolve(version);
         Path tree = spare == null ? null : spare.tree(cloud);
         java.util.Set<String> spared = null;
-        try {
-            if (tree != null && Files.isDirectory(tree, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                if (spare.lists(cloud)) {
-                    Files.createDirectories(dir.getParent());
-                    Files.move(tree, dir, StandardCopyOption.ATOMIC_MOVE);
-                    spared = spare.files(cloud);
-                    fromSpare.put(cloud, spared);
-                } else {
-                    deleteTree(tree); // what it holds is not known: not to be trusted
-                }
+        if (tree != null && Files.isDirectory(tree, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                if (!spare.lists(cloud)) throw new IOException("no manifest describes it");
+                Files.createDirectories(dir.getParent());
+                Files.move(tree, dir, StandardCopyOption.ATOMIC_MOVE);
+                spared = spare.files(cloud);
+                fromSpare.put(cloud, spared);
+            } catch (IOException e) {
+                // Not described, or on another file system than the site: not used, and not kept.
+                deleteQuietly(tree);
             }
-        } catch (IOException e) {
-            throw new CertDocsException("cannot use the spare copy " + tree + ": " + e.getMessage(), e);
         }
         // Sized for every page of the version, which both workers add.
         staged.put(cloud, java.util.concurrent.ConcurrentHashMap.newKeySet(spared == null ? 1024 : 2 * spared.size() + 64));
