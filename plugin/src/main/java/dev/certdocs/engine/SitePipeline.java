@@ -103,9 +103,12 @@ final class SitePipeline {
         // Per cloud, each article's search-index entry (in article order) and the repository files its pages link to.
         Map<String, SearchIndexFile.Entry[]> search = new LinkedHashMap<>();
         Map<String, Set<String>> files = new LinkedHashMap<>();
+        // Per cloud, the services with an article page rendered again.
+        Map<String, Set<String>> changed = new LinkedHashMap<>();
         for (String id : sites.keySet()) {
             search.put(id, new SearchIndexFile.Entry[articles.size()]);
             files.put(id, ConcurrentHashMap.newKeySet());
+            changed.put(id, ConcurrentHashMap.newKeySet());
         }
         // The published search indexes the manifest describes: unchanged pages' entries are copied from them as bytes.
         Map<String, SearchIndexFile.Previous> previousSearch = new ConcurrentHashMap<>();
@@ -155,6 +158,7 @@ final class SitePipeline {
                         writer.write(page.page());
                         airGap.page(cloud, path, page.page().content());
                         search.get(cloud)[i] = SearchIndexFile.Entry.fresh(SiteRenderer.searchIndexEntry(page.search()));
+                        changed.get(cloud).add(dev.certdocs.model.SitePaths.serviceId(loaded.article()));
                         files.get(cloud).addAll(page.files());
                         manifest.get(cloud).put(path, new Manifest.Page(key, List.copyOf(page.files()), -1, -1));
                         rendered.incrementAndGet();
@@ -171,7 +175,9 @@ final class SitePipeline {
                 java.util.Arrays.fill(search.get(cloud), null); // the fresh entries' bytes may go
                 for (SiteRenderer.SitePage sp : renderer.sitePages(site)) {
                     Manifest.Page before = reusable ? previous.page(cloud).get(sp.path()) : null;
-                    if (before != null && before.key().equals(sp.key()) && writer.reuse(cloud, sp.path(), sp.key())) {
+                    // The indexes of a page rendered again (home, its service's index) are rendered again too.
+                    if (before != null && before.key().equals(sp.key()) && !sp.indexes(changed.get(cloud))
+                            && writer.reuse(cloud, sp.path(), sp.key())) {
                         manifest.get(cloud).put(sp.path(), before);
                         reused.incrementAndGet();
                     } else {

@@ -225,12 +225,19 @@ public final class SiteRenderer {
     }
 
     /**
-     * A page of the site itself (home, a service's index, search, 404): where it goes, the hash of
-     * everything its template can read ({@code key}: the template and the whole page model; the
+     * A page of the site itself: where it goes, its kind ({@code index}, {@code service},
+     * {@code search}, {@code 404}), the service it is the index of (null for the others), the hash
+     * of everything its template can read ({@code key}: the template and the whole page model; the
      * templates and configuration are in the build's fingerprint), and how to render it. An
-     * incremental build renders it only when the key changed: when what it lists changed.
+     * incremental build renders it when the key changed (what it lists changed) and when it is an
+     * index of a page that was rendered again (the home page, the page's service index).
      */
-    public record SitePage(String path, String key, java.util.function.Supplier<RenderedPage> render) {
+    public record SitePage(String path, String kind, String service, String key, java.util.function.Supplier<RenderedPage> render) {
+
+        /** Whether this is the home page, or the index of one of {@code services}. */
+        public boolean indexes(java.util.Set<String> services) {
+            return kind.equals("index") ? !services.isEmpty() : service != null && services.contains(service);
+        }
     }
 
     /** Home, service pages, search and 404 of one cloud ({@code sitemap.xml}: {@link #sitemap}; search index: {@link #searchIndexEntry}). */
@@ -263,7 +270,7 @@ public final class SiteRenderer {
         String key = Fingerprints.of(template, site.allListings(), service == null ? "" : site.listings().get(service.id()),
                 m.root(), m.site().toString(), m.cloud().toString(), m.clouds().toString(), m.version().name(),
                 m.page().kind(), m.page().title(), m.page().description(), m.page().path(), m.page().canonicalUrl());
-        return new SitePage(path, key, () -> new RenderedPage(site.cloud().id(), path,
+        return new SitePage(path, kind, service == null ? null : service.id(), key, () -> new RenderedPage(site.cloud().id(), path,
                 templates.render(template, m, site.cloud().id() + "/" + path)));
     }
 
