@@ -237,9 +237,7 @@ final class CheckCache {
                 g.writeStartArray();
                 g.writeString(d.severity().name());
                 g.writeString(d.ruleId());
-                g.writeString(d.position().path());
-                g.writeNumber(d.position().line());
-                g.writeNumber(d.position().column());
+                position(g, d.position());
                 g.writeString(d.message());
                 g.writeEndArray();
             }
@@ -251,9 +249,7 @@ final class CheckCache {
                 g.writeStartArray();
                 g.writeString(i.title());
                 g.writeString(i.target());
-                g.writeString(i.position().path());
-                g.writeNumber(i.position().line());
-                g.writeNumber(i.position().column());
+                position(g, i.position());
                 g.writeEndArray();
             }
             g.writeEndArray();
@@ -269,6 +265,17 @@ final class CheckCache {
             }
             g.writeEndArray();
         }
+    }
+
+    /** A position as path, line, column (its reader: {@link #position(JsonParser)}). */
+    private static void position(JsonGenerator g, SourcePosition at) throws IOException {
+        g.writeString(at.path());
+        g.writeNumber(at.line());
+        g.writeNumber(at.column());
+    }
+
+    private static SourcePosition position(JsonParser p) throws IOException {
+        return new SourcePosition(text(p), number(p), number(p));
     }
 
     /** The entries of a cache file of this fingerprint; empty when missing, unreadable, malformed or of another. */
@@ -331,8 +338,7 @@ final class CheckCache {
                     while (p.nextToken() == JsonToken.START_ARRAY) {
                         Severity severity = Severity.valueOf(text(p));
                         String rule = text(p);
-                        SourcePosition at = new SourcePosition(text(p), number(p), number(p));
-                        diagnostics.add(new Diagnostic(severity, rule, at, text(p)));
+                        diagnostics.add(new Diagnostic(severity, rule, position(p), text(p)));
                         expect(p.nextToken(), JsonToken.END_ARRAY);
                     }
                 }
@@ -341,7 +347,7 @@ final class CheckCache {
                     while (p.nextToken() == JsonToken.START_ARRAY) {
                         String title = text(p);
                         String target = text(p);
-                        includes.add(new Include(title, target, new SourcePosition(text(p), number(p), number(p))));
+                        includes.add(new Include(title, target, position(p)));
                         expect(p.nextToken(), JsonToken.END_ARRAY);
                     }
                 }

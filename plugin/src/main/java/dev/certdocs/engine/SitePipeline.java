@@ -5,7 +5,6 @@ import dev.certdocs.config.BuildLog;
 import dev.certdocs.config.CertDocsException;
 import dev.certdocs.config.Parallel;
 import dev.certdocs.config.Cloud;
-import dev.certdocs.config.Version;
 import dev.certdocs.load.ArticleLoader;
 import dev.certdocs.load.GitDates;
 import dev.certdocs.load.Includes;
@@ -13,12 +12,11 @@ import dev.certdocs.model.Article;
 import dev.certdocs.model.Body;
 import dev.certdocs.model.Include;
 import dev.certdocs.model.RenderedPage;
+import dev.certdocs.model.SitePaths;
 import dev.certdocs.publish.Bundles;
 import dev.certdocs.publish.Manifest;
-import dev.certdocs.publish.SearchIndexFile;
 import dev.certdocs.publish.SiteWriter;
 import dev.certdocs.publish.Spare;
-import dev.certdocs.render.Fingerprints;
 import dev.certdocs.render.SiteRenderer;
 import java.io.IOException;
 import java.net.URI;
@@ -31,10 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * render → publish for every cloud of the build: article pages in parallel (each page rendered,
@@ -43,8 +38,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bundles.
  */
 final class SitePipeline {
-
-    private static final String SEARCH_INDEX = "search-index.json";
 
     private SitePipeline() {
     }
@@ -95,35 +88,9 @@ final class SitePipeline {
         String siteRoot = config.site().outputDirectory().toString();
         Manifest previous = Background.get(state.published());
         times.lap("reading the manifest");
-        boolean reusable = previous.fingerprint().equals(fingerprint) && previous.site().equals(siteRoot);
-        Map<String, Map<String, Manifest.Page>> manifest = new LinkedHashMap<>();
-        // Sized for every page up front: resizing a map that both workers fill is a stall for both.
-        for (var e : sites.entrySet()) manifest.put(e.getKey(), new ConcurrentHashMap<>(2 * e.getValue().articles().size() + 64));
-
-        // Per cloud, each article's search-index entry (in article order) and the repository files its pages link to.
-        Map<String, SearchIndexFile.Entry[]> search = new LinkedHashMap<>();
-        Map<String, Set<String>> files = new LinkedHashMap<>();
-        // Per cloud, the services with an article page rendered again.
-        Map<String, Set<String>> changed = new LinkedHashMap<>();
-        for (String id : sites.keySet()) {
-            search.put(id, new SearchIndexFile.Entry[articles.size()]);
-            files.put(id, ConcurrentHashMap.newKeySet());
-            changed.put(id, ConcurrentHashMap.newKeySet());
-        }
-        // The published search indexes the manifest describes: unchanged pages' entries are copied from them as bytes.
-        Map<String, SearchIndexFile.Previous> previousSearch = new ConcurrentHashMap<>();
-        if (reusable) {
-            Parallel.forEach(config.threads(), clouds.size(), "reading the search indexes", k -> {
-                String cloud = clouds.get(k).id();
-                Path file = config.site().outputDirectory().resolve(cloud).resolve(config.site().version()).resolve(SEARCH_INDEX);
-                SearchIndexFile.previous(file, previous.searchIndexes().get(cloud)).ifPresent(b -> previousSearch.put(cloud, b));
-            });
-        }
+        PageLedger ledger = new PageLedger(config, sites, articles.size(), previous, fingerprint);
         times.lap("reading the search indexes");
-        AtomicInteger rendered = new AtomicInteger();
-        AtomicInteger reused = new AtomicInteger();
         AirGapCheck airGap = new AirGapCheck(config);
-        Map<String, String> searchIndexes = new ConcurrentHashMap<>();
         String version = config.site().version();
         Spare spare = config.site().incremental()
                 ? Spare.take(config.site().stateDirectory(), version, Background.get(state.spare()), fingerprint, siteRoot) : null;
@@ -144,24 +111,15 @@ final class SitePipeline {
                         articleKey = renderer.articleKey(loaded.article(), content, includeTexts(includes, loaded.article()));
                     }
                     String key = renderer.inputKey(site, loaded.article(), articleKey);
-                    Manifest.Page before = reusable ? previous.page(cloud).get(path) : null;
-                    SearchIndexFile.Previous oldIndex = before == null ? null : previousSearch.get(cloud);
-                    if (before != null && before.key().equals(key) && oldIndex != null
-                            && oldIndex.holds(before.searchOffset(), before.searchLength()) && writer.reuse(cloud, path, key)) {
-                        search.get(cloud)[i] = SearchIndexFile.Entry.previous(before.searchOffset(), before.searchLength());
-                        files.get(cloud).addAll(before.files());
-                        manifest.get(cloud).put(path, before);
-                        reused.incrementAndGet();
+                    Manifest.Page before = ledger.reusableArticle(cloud, path, key);
+                    if (before != null && writer.reuse(cloud, path, key)) {
+                        ledger.reusedArticle(cloud, i, path, before);
                     } else {
                         loaded = loaded.scannedBy(loader); // its body is needed now
                         SiteRenderer.ArticlePage page = renderer.article(site, loaded.article(), loaded.bodyText(), markdownMemo);
                         writer.write(page.page());
                         airGap.page(cloud, path, page.page().content());
-                        search.get(cloud)[i] = SearchIndexFile.Entry.fresh(SiteRenderer.searchIndexEntry(page.search()));
-                        changed.get(cloud).add(dev.certdocs.model.SitePaths.serviceId(loaded.article()));
-                        files.get(cloud).addAll(page.files());
-                        manifest.get(cloud).put(path, new Manifest.Page(key, List.copyOf(page.files()), -1, -1));
-                        rendered.incrementAndGet();
+                        ledger.renderedArticle(cloud, i, path, key, SitePaths.serviceId(loaded.article()), page);
                     }
                 }
             });
@@ -170,28 +128,22 @@ final class SitePipeline {
             Parallel.forEach(config.threads(), siteList.size(), "rendering the site pages", k -> {
                 SiteRenderer.CloudSite site = siteList.get(k);
                 String cloud = site.cloud().id();
-                searchIndexes.put(cloud, writeSearchIndex(writer, site, search.get(cloud), previousSearch.get(cloud), renderer,
-                        manifest.get(cloud)));
-                java.util.Arrays.fill(search.get(cloud), null); // the fresh entries' bytes may go
+                ledger.writeSearchIndex(writer, site, renderer);
                 for (SiteRenderer.SitePage sp : renderer.sitePages(site)) {
-                    Manifest.Page before = reusable ? previous.page(cloud).get(sp.path()) : null;
-                    // The indexes of a page rendered again (home, its service's index) are rendered again too.
-                    if (before != null && before.key().equals(sp.key()) && !sp.indexes(changed.get(cloud))
-                            && writer.reuse(cloud, sp.path(), sp.key())) {
-                        manifest.get(cloud).put(sp.path(), before);
-                        reused.incrementAndGet();
+                    Manifest.Page before = ledger.reusableSitePage(cloud, sp);
+                    if (before != null && writer.reuse(cloud, sp.path(), sp.key())) {
+                        ledger.reusedSitePage(cloud, sp.path(), before);
                     } else {
                         RenderedPage p = sp.render().get();
                         writer.write(p);
                         airGap.page(cloud, p.path(), p.content());
-                        manifest.get(cloud).put(sp.path(), new Manifest.Page(sp.key(), List.of(), -1, -1));
-                        rendered.incrementAndGet();
+                        ledger.renderedSitePage(cloud, sp.path(), sp.key());
                     }
                 }
                 RenderedPage sitemap = renderer.sitemap(site);
                 writer.write(sitemap);
                 airGap.page(cloud, sitemap.path(), sitemap.content());
-                for (String repoPath : new TreeSet<>(files.get(cloud))) {
+                for (String repoPath : new TreeSet<>(ledger.linkedFiles(cloud))) {
                     Path source = config.baseDir().resolve(repoPath);
                     // Missing files are the link checker's to report; only regular files inside the repository are copied.
                     if (Files.isRegularFile(source) && inside(config, source)) {
@@ -215,22 +167,13 @@ final class SitePipeline {
             else if (config.site().incremental() || Manifest.read(manifestFile).site().equals(siteRoot)) Manifest.forget(manifestFile);
             writer.commit();
             times.lap("publishing");
-            if (config.site().incremental()) {
-                Map<String, List<String>> others = new TreeMap<>();
-                for (String cloud : sites.keySet()) {
-                    List<String> list = new ArrayList<>();
-                    for (String f : writer.files(cloud)) if (!manifest.get(cloud).containsKey(f)) list.add(f);
-                    list.sort(null);
-                    others.put(cloud, list);
-                }
-                new Manifest(fingerprint, siteRoot, searchIndexes, manifest, others).write(manifestFile, config.threads());
-            }
+            if (config.site().incremental()) ledger.write(manifestFile, writer, config.threads());
         }
         times.lap("manifest");
         Map<String, Path> bundles = bundles(config);
         times.lap("bundles");
         log.debug("certdocs generate stages: " + times);
-        return new Outcome(rendered.get(), reused.get(), bundles);
+        return new Outcome(ledger.rendered(), ledger.reused(), bundles);
     }
 
     /** The texts of every include an article reaches, in the order it reaches them. */
@@ -253,37 +196,6 @@ final class SitePipeline {
                 collect(includes, r.path(), includes.body(r.path()), seen, depth + 1);
             }
         }
-    }
-
-    /**
-     * Writes one cloud's {@code search-index.json} from its articles' entries (in article order),
-     * records where each page's entry now is in that page's manifest entry, and returns the
-     * index's stamp for the manifest.
-     */
-    private static String writeSearchIndex(SiteWriter writer, SiteRenderer.CloudSite site, SearchIndexFile.Entry[] entries,
-                                           SearchIndexFile.Previous previous, SiteRenderer renderer,
-                                           Map<String, Manifest.Page> manifest) {
-        List<SearchIndexFile.Entry> listed = new ArrayList<>();
-        for (SearchIndexFile.Entry e : entries) if (e != null) listed.add(e);
-        // The entries are in article order, as are the cloud's articles: the k-th entry is the k-th article's.
-        List<Article> here = site.articles();
-        if (here.size() != listed.size()) {
-            throw new IllegalStateException("search index of " + site.cloud().id() + ": " + listed.size() + " entries for "
-                    + here.size() + " pages");
-        }
-        Path file = writer.create(site.cloud().id(), SEARCH_INDEX);
-        SearchIndexFile.Written index;
-        try {
-            index = SearchIndexFile.write(file, listed, previous);
-        } catch (IOException e) {
-            throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        for (int k = 0; k < here.size(); k++) {
-            String path = renderer.pagePath(here.get(k));
-            Manifest.Page p = manifest.get(path);
-            manifest.put(path, new Manifest.Page(p.key(), p.files(), index.offsets()[k], index.lengths()[k]));
-        }
-        return index.stamp();
     }
 
     /**

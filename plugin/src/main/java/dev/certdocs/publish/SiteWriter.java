@@ -50,13 +50,9 @@ public final class SiteWriter implements AutoCloseable {
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.Set<String>> fromSpare = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean committed;
 
-    /** {@code baseUrls} gives each cloud's public base URL ("" or ending in '/'), for canonical links of {@code latest/}. */
-    public SiteWriter(Path output, String version, java.util.function.UnaryOperator<String> baseUrls) {
-        this(output, version, baseUrls, null, Manifest.empty());
-    }
-
     /**
-     * As above; {@code spare} (or null) gives the copies to start staging from and to keep the
+     * {@code baseUrls} gives each cloud's public base URL ("" or ending in '/'), for canonical links
+     * of {@code latest/}; {@code spare} (or null) gives the copies to start staging from and to keep the
      * replaced versions in; {@code published} describes the published version (its files tell
      * which redirects {@code latest/} holds without reading the folder), or is empty.
      */

@@ -1,0 +1,179 @@
+package dev.certdocs.engine;
+
+import dev.certdocs.config.BuildConfig;
+import dev.certdocs.config.CertDocsException;
+import dev.certdocs.config.Parallel;
+import dev.certdocs.model.Article;
+import dev.certdocs.publish.Manifest;
+import dev.certdocs.publish.SearchIndexFile;
+import dev.certdocs.publish.SiteWriter;
+import dev.certdocs.render.SiteRenderer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The incremental bookkeeping of one generate run, kept apart from rendering: what the published
+ * version's manifest lets the run reuse (a page whose input hash is unchanged, with its
+ * search-index entry still in place), what the run rendered or reused in each cloud, each
+ * cloud's search index, and the manifest the run leaves. Thread-safe: article pages are recorded
+ * from every worker.
+ */
+final class PageLedger {
+
+    static final String SEARCH_INDEX = "search-index.json";
+
+    private final Manifest previous;
+    private final boolean reusable;
+    private final String fingerprint;
+    private final String site;
+    /** Per cloud, the published search index as the manifest describes it (absent: none to copy from). */
+    private final Map<String, SearchIndexFile.Previous> previousSearch = new ConcurrentHashMap<>();
+    /** The new manifest's pages, per cloud. */
+    private final Map<String, Map<String, Manifest.Page>> pages = new LinkedHashMap<>();
+    /** Per cloud, each article's search-index entry, in article order. */
+    private final Map<String, SearchIndexFile.Entry[]> search = new LinkedHashMap<>();
+    /** Per cloud, the repository files its pages link to. */
+    private final Map<String, Set<String>> files = new LinkedHashMap<>();
+    /** Per cloud, the services with an article page rendered again. */
+    private final Map<String, Set<String>> changed = new LinkedHashMap<>();
+    private final Map<String, String> searchIndexes = new ConcurrentHashMap<>();
+    private final AtomicInteger rendered = new AtomicInteger();
+    private final AtomicInteger reused = new AtomicInteger();
+
+    /**
+     * The ledger of a run over {@code sites} ({@code articles} in all), with {@code previous} the
+     * published version's manifest and {@code fingerprint} what every page shares; reads the
+     * published search indexes' stamps when pages can be reused.
+     */
+    PageLedger(BuildConfig config, Map<String, SiteRenderer.CloudSite> sites, int articles, Manifest previous,
+               String fingerprint) {
+        this.previous = previous;
+        this.fingerprint = fingerprint;
+        this.site = config.site().outputDirectory().toString();
+        this.reusable = previous.fingerprint().equals(fingerprint) && previous.site().equals(site);
+        for (var e : sites.entrySet()) {
+            // Sized for every page up front: resizing a map that both workers fill is a stall for both.
+            pages.put(e.getKey(), new ConcurrentHashMap<>(2 * e.getValue().articles().size() + 64));
+            search.put(e.getKey(), new SearchIndexFile.Entry[articles]);
+            files.put(e.getKey(), ConcurrentHashMap.newKeySet());
+            changed.put(e.getKey(), ConcurrentHashMap.newKeySet());
+        }
+        if (reusable) {
+            List<String> clouds = List.copyOf(sites.keySet());
+            Parallel.forEach(config.threads(), clouds.size(), "reading the search indexes", k -> {
+                String cloud = clouds.get(k);
+                Path file = config.site().outputDirectory().resolve(cloud).resolve(config.site().version()).resolve(SEARCH_INDEX);
+                SearchIndexFile.previous(file, previous.searchIndexes().get(cloud)).ifPresent(b -> previousSearch.put(cloud, b));
+            });
+        }
+    }
+
+    /** The published article page at {@code path} to reuse for input hash {@code key}, or null when it must be rendered. */
+    Manifest.Page reusableArticle(String cloud, String path, String key) {
+        Manifest.Page before = reusable ? previous.page(cloud).get(path) : null;
+        SearchIndexFile.Previous index = previousSearch.get(cloud);
+        boolean ok = before != null && before.key().equals(key) && index != null
+                && index.holds(before.searchOffset(), before.searchLength());
+        return ok ? before : null;
+    }
+
+    /** Article {@code i}'s page at {@code path}, taken as it was published. */
+    void reusedArticle(String cloud, int i, String path, Manifest.Page before) {
+        search.get(cloud)[i] = SearchIndexFile.Entry.previous(before.searchOffset(), before.searchLength());
+        files.get(cloud).addAll(before.files());
+        pages.get(cloud).put(path, before);
+        reused.incrementAndGet();
+    }
+
+    /** Article {@code i}'s page at {@code path} of {@code service}, rendered for input hash {@code key}. */
+    void renderedArticle(String cloud, int i, String path, String key, String service, SiteRenderer.ArticlePage page) {
+        search.get(cloud)[i] = SearchIndexFile.Entry.fresh(SiteRenderer.searchIndexEntry(page.search()));
+        changed.get(cloud).add(service);
+        files.get(cloud).addAll(page.files());
+        pages.get(cloud).put(path, new Manifest.Page(key, List.copyOf(page.files()), -1, -1));
+        rendered.incrementAndGet();
+    }
+
+    /**
+     * The published site page to reuse, or null when it must be rendered: its key changed, or it
+     * is an index of an article page rendered again (the home page, that page's service index).
+     */
+    Manifest.Page reusableSitePage(String cloud, SiteRenderer.SitePage page) {
+        Manifest.Page before = reusable ? previous.page(cloud).get(page.path()) : null;
+        return before != null && before.key().equals(page.key()) && !page.indexes(changed.get(cloud)) ? before : null;
+    }
+
+    void reusedSitePage(String cloud, String path, Manifest.Page before) {
+        pages.get(cloud).put(path, before);
+        reused.incrementAndGet();
+    }
+
+    void renderedSitePage(String cloud, String path, String key) {
+        pages.get(cloud).put(path, new Manifest.Page(key, List.of(), -1, -1));
+        rendered.incrementAndGet();
+    }
+
+    /** The repository files a cloud's pages link to. */
+    Set<String> linkedFiles(String cloud) {
+        return files.get(cloud);
+    }
+
+    int rendered() {
+        return rendered.get();
+    }
+
+    int reused() {
+        return reused.get();
+    }
+
+    /**
+     * Writes a cloud's {@code search-index.json} from its articles' entries (unchanged ones copied
+     * from the published index) and records where each page's entry now is. Once all article
+     * pages are recorded.
+     */
+    void writeSearchIndex(SiteWriter writer, SiteRenderer.CloudSite cloudSite, SiteRenderer renderer) {
+        String cloud = cloudSite.cloud().id();
+        List<SearchIndexFile.Entry> listed = new ArrayList<>();
+        for (SearchIndexFile.Entry e : search.get(cloud)) if (e != null) listed.add(e);
+        // The entries are in article order, as are the cloud's articles: the k-th entry is the k-th article's.
+        List<Article> here = cloudSite.articles();
+        if (here.size() != listed.size()) {
+            throw new IllegalStateException("search index of " + cloud + ": " + listed.size() + " entries for " + here.size() + " pages");
+        }
+        Path file = writer.create(cloud, SEARCH_INDEX);
+        SearchIndexFile.Written index;
+        try {
+            index = SearchIndexFile.write(file, listed, previousSearch.get(cloud));
+        } catch (IOException e) {
+            throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, Manifest.Page> own = pages.get(cloud);
+        for (int k = 0; k < here.size(); k++) {
+            String path = renderer.pagePath(here.get(k));
+            Manifest.Page p = own.get(path);
+            own.put(path, new Manifest.Page(p.key(), p.files(), index.offsets()[k], index.lengths()[k]));
+        }
+        searchIndexes.put(cloud, index.stamp());
+        java.util.Arrays.fill(search.get(cloud), null); // the fresh entries' bytes may go
+    }
+
+    /** Writes the manifest of the version {@code writer} published: its pages, and every other file it staged. */
+    void write(Path manifestFile, SiteWriter writer, int threads) {
+        Map<String, List<String>> others = new TreeMap<>();
+        for (String cloud : pages.keySet()) {
+            List<String> list = new ArrayList<>();
+            for (String f : writer.files(cloud)) if (!pages.get(cloud).containsKey(f)) list.add(f);
+            list.sort(null);
+            others.put(cloud, list);
+        }
+        new Manifest(fingerprint, site, searchIndexes, pages, others).write(manifestFile, threads);
+    }
+}
