@@ -20,6 +20,8 @@ public final class Rules {
             "Something other than white space or HTML comments comes before the properties block.");
     public static final Rule PROPERTIES_DUPLICATE = rule("properties/duplicate-attribute", Severity.ERROR,
             "An attribute is written twice (names compare case-insensitively).");
+    public static final Rule PROPERTIES_SINGLE_QUOTES = rule("properties/single-quotes", Severity.WARNING,
+            "An attribute value in single quotes: read, but the format writes values in double quotes.");
     public static final Rule FIELD_REQUIRED = rule("field/required", Severity.ERROR,
             "An attribute the article's kind requires is missing.");
     public static final Rule FIELD_UNKNOWN = rule("field/unknown", Severity.WARNING,
@@ -86,7 +88,7 @@ public final class Rules {
     /** Every rule, in documentation order. */
     public static final List<Rule> ALL = List.of(
             PROPERTIES_MISSING, PROPERTIES_SYNTAX, PROPERTIES_POSITION, PROPERTIES_DUPLICATE,
-            FIELD_REQUIRED, FIELD_UNKNOWN, FIELD_CASING, FIELD_FORMAT, FIELD_EMPTY,
+            PROPERTIES_SINGLE_QUOTES, FIELD_REQUIRED, FIELD_UNKNOWN, FIELD_CASING, FIELD_FORMAT, FIELD_EMPTY,
             KIND_UNKNOWN, CLOUD_UNKNOWN, CLOUD_RETIRED, ARTICLE_ID_DUPLICATE,
             BODY_MISSING_H1, BODY_JSON_INVALID, BODY_JSON_SCHEMA,
             INCLUDE_MISSING, INCLUDE_CYCLE, INCLUDE_ESCAPE,

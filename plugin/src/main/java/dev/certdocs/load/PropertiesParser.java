@@ -17,8 +17,15 @@ import java.util.regex.Pattern;
 /**
  * Parses the {@code <properties … />} block that opens an article (the grammar of DESIGN §2).
  * Every problem becomes a {@code properties/*} diagnostic with its position; nothing throws.
- * A block with a syntax error yields no properties: one clear error instead of a cascade of
- * derived ones about missing attributes.
+ *
+ * <p>The reader forgives what real repositories hold, as an HTML parser would: a value in single
+ * quotes is read (a {@code properties/single-quotes} warning), an unquoted value is read up to white
+ * space, and a stray character between attributes (an invisible one such as a zero-width space, a
+ * comma, missing white space) or an attribute that cannot be read is reported at its position and
+ * skipped; the article keeps every attribute that could be read, so {@code force} still publishes it.
+ * Only a block whose end cannot be told (never closed, a quote that never closes, a value running
+ * into the next one, an error followed by a blank line) yields no properties, and then with one
+ * clear error (the first) instead of a cascade.
  */
 public final class PropertiesParser {
 
@@ -33,6 +40,11 @@ public final class PropertiesParser {
     private final String text;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private int pos;
+    private int firstError = -1;
+    private int firstErrorIndex;
+    private boolean blankLineSeen;
+    private boolean failedHard;
+    private boolean inStrayRun;
 
     private PropertiesParser(SourceText src) {
         this.src = src;
@@ -112,83 +124,200 @@ public final class PropertiesParser {
     private Result parseAttributes(int blockStart) {
         List<Attribute> attributes = new ArrayList<>();
         Map<String, Attribute> seen = new HashMap<>();
+        firstError = -1;
+        inStrayRun = false;
         while (true) {
-            skipWhiteSpace();
+            int before = pos;
+            skipSpace();
+            if (BLANK_LINE.matcher(text).region(before, pos).find()) blankLineSeen = true;
+            if (blankLineSeen && firstError >= 0) return undelimited();
             if (pos >= text.length()) {
                 SourcePosition open = src.position(blockStart);
-                report(Rules.PROPERTIES_SYNTAX, blockStart, "unterminated properties block: the <properties opened at "
+                error(blockStart, "unterminated properties block: the <properties opened at "
                         + open.line() + ":" + open.column() + " is never closed with '/>'");
                 return failed();
             }
             char c = text.charAt(pos);
             if (c == '/' && text.startsWith("/>", pos)) {
                 pos += 2;
-                return new Result(Optional.of(new Properties(attributes, src.position(blockStart))), diagnostics, pos);
+                return read(attributes, blockStart, pos);
             }
             if (c == '>') {
-                report(Rules.PROPERTIES_SYNTAX, pos, "the properties block must end with '/>', not '>'");
-                return new Result(Optional.empty(), diagnostics, pos + 1);
+                error(pos, "the properties block must end with '/>', not '>'");
+                return read(attributes, blockStart, pos + 1);
             }
             if (!isNameChar(c)) {
-                report(Rules.PROPERTIES_SYNTAX, pos, "unexpected '" + printable(pos)
-                        + "' in the properties block: expected an attribute name or '/>'");
-                return failed();
+                // A stray character between attributes is reported (once per run of them) and skipped.
+                if (!inStrayRun) {
+                    error(pos, "unexpected '" + printable(pos) + "' in the properties block: expected an attribute name or '/>'");
+                    inStrayRun = true;
+                }
+                pos += Character.charCount(text.codePointAt(pos));
+                continue;
             }
-            int nameStart = pos;
-            while (pos < text.length() && isNameChar(text.charAt(pos))) pos++;
-            String name = text.substring(nameStart, pos);
-            if (pos < text.length() && "=\"/>".indexOf(text.charAt(pos)) < 0 && !Character.isWhitespace(text.charAt(pos))) {
-                report(Rules.PROPERTIES_SYNTAX, pos, "unexpected '" + printable(pos) + "' after the attribute name '"
-                        + name + "': names are made of letters, digits, '.', '_' and '-'");
-                return failed();
-            }
-            skipWhiteSpace();
-            if (pos >= text.length() || text.charAt(pos) != '=') {
-                report(Rules.PROPERTIES_SYNTAX, nameStart, "attribute '" + name + "' has no value: expected '=\"…\"' after it");
-                return failed();
-            }
-            pos++;
-            skipWhiteSpace();
-            if (pos >= text.length() || text.charAt(pos) != '"') {
-                String found = pos >= text.length() ? "the end of the file" : "'" + printable(pos) + "'";
-                report(Rules.PROPERTIES_SYNTAX, Math.min(pos, text.length()), "the value of '" + name
-                        + "' must be in double quotes, found " + found);
-                return failed();
-            }
-            int quote = pos;
-            int close = text.indexOf('"', quote + 1);
-            if (close < 0) {
-                report(Rules.PROPERTIES_SYNTAX, quote, "unclosed quote: the value of '" + name
-                        + "' opened here never closes");
-                return failed();
-            }
-            pos = close + 1;
-            String raw = text.substring(quote + 1, close);
-            Attribute attribute = new Attribute(name, decode(raw), src.position(nameStart), src.position(quote + 1), raw);
-            String key = name.toLowerCase(Locale.ROOT);
+            inStrayRun = false;
+            Attribute attribute = attribute();
+            if (failedHard) return failed();
+            if (attribute == null) continue;
+            String key = attribute.name().toLowerCase(Locale.ROOT);
             Attribute earlier = seen.get(key);
             if (earlier != null) {
-                report(Rules.PROPERTIES_DUPLICATE, nameStart, "attribute '" + name + "' is already set at "
-                        + earlier.position().line() + ":" + earlier.position().column()
-                        + (earlier.name().equals(name) ? "" : " as '" + earlier.name() + "'")
+                report(Rules.PROPERTIES_DUPLICATE, attribute.position(), "attribute '" + attribute.name()
+                        + "' is already set at " + earlier.position().line() + ":" + earlier.position().column()
+                        + (earlier.name().equals(attribute.name()) ? "" : " as '" + earlier.name() + "'")
                         + "; the first value is used");
             } else {
                 seen.put(key, attribute);
                 attributes.add(attribute);
             }
-            if (pos < text.length() && !Character.isWhitespace(text.charAt(pos)) && !text.startsWith("/>", pos)) {
-                SourcePosition opened = src.position(quote);
-                int lineBreak = text.indexOf('\n', quote);
-                String hint = lineBreak >= 0 && lineBreak < close ? "; its value opened at " + opened.line() + ":"
-                        + opened.column() + " spans lines: is a closing quote missing?" : "";
-                report(Rules.PROPERTIES_SYNTAX, pos, "expected white space after the value of '" + name
-                        + "', found '" + printable(pos) + "'" + hint);
-                return failed();
-            }
         }
     }
 
+    /**
+     * Reads one attribute from a name character on; returns null when what was there cannot be
+     * read as one (reported, and skipped up to the next white space), and sets {@link #failedHard}
+     * when the block's end can no longer be told (a quote that never closes).
+     */
+    private Attribute attribute() {
+        int nameStart = pos;
+        while (pos < text.length() && isNameChar(text.charAt(pos))) pos++;
+        String name = text.substring(nameStart, pos);
+        if (pos < text.length() && "='\"/>".indexOf(text.charAt(pos)) < 0 && !Character.isWhitespace(text.charAt(pos))
+                && !isInvisible(text.codePointAt(pos))) {
+            error(pos, "unexpected '" + printable(pos) + "' after the attribute name '"
+                    + name + "': names are made of letters, digits, '.', '_' and '-'");
+            skipMalformedAttribute();
+            return null;
+        }
+        int afterName = pos;
+        skipSpace();
+        if (pos >= text.length() || text.charAt(pos) != '=') {
+            error(nameStart, "attribute '" + name + "' has no value: expected '=\"…\"' after it");
+            int close = pos < text.length() && text.charAt(pos) == '"' ? text.indexOf('"', pos + 1) : -1;
+            pos = close >= 0 ? close + 1 : afterName; // a value missing only its '=' is skipped with it
+            return null;
+        }
+        pos++;
+        skipSpace();
+        if (pos >= text.length()) {
+            error(text.length(), "the value of '" + name + "' must be in double quotes, found the end of the file");
+            failedHard = true;
+            return null;
+        }
+        char quoteChar = text.charAt(pos);
+        if (quoteChar != '"' && quoteChar != '\'') {
+            // HTML reads an unquoted value up to white space or the tag's end, and so does this parser.
+            error(pos, "the value of '" + name + "' must be in double quotes, found '" + printable(pos) + "'");
+            int valueStart = pos;
+            while (pos < text.length() && !Character.isWhitespace(text.charAt(pos)) && !text.startsWith("/>", pos)
+                    && text.charAt(pos) != '>') pos++;
+            String raw = text.substring(valueStart, pos);
+            return new Attribute(name, decode(raw), src.position(nameStart), src.position(valueStart), raw);
+        }
+        int quote = pos;
+        int close = text.indexOf(quoteChar, quote + 1);
+        if (close < 0) {
+            error(quote, "unclosed quote: the value of '" + name + "' opened here never closes");
+            failedHard = true;
+            return null;
+        }
+        if (quoteChar == '\'') {
+            // An apostrophe inside a word (pageTitle='Can't connect') does not close the value when
+            // another quote closes it later on the same line: read it as the author meant it.
+            int lineEnd = text.indexOf('\n', quote);
+            int next;
+            while (close + 1 < text.length() && Character.isLetter(text.charAt(close + 1))
+                    && (next = text.indexOf('\'', close + 1)) >= 0 && (lineEnd < 0 || next < lineEnd)) {
+                close = next;
+            }
+            report(Rules.PROPERTIES_SINGLE_QUOTES, src.position(quote), "the value of '" + name
+                    + "' is in single quotes; write it in double quotes");
+        }
+        pos = close + 1;
+        String raw = text.substring(quote + 1, close);
+        Attribute attribute = new Attribute(name, decode(raw), src.position(nameStart), src.position(quote + 1), raw);
+        if (pos < text.length() && !Character.isWhitespace(text.charAt(pos)) && !text.startsWith("/>", pos)
+                && !isInvisible(text.codePointAt(pos))) {
+            int lineBreak = text.indexOf('\n', quote);
+            if (lineBreak >= 0 && lineBreak < close) {
+                // The value spans lines and runs into more text: a closing quote is missing, and where
+                // each value ends (and so where the block ends) can no longer be told.
+                SourcePosition opened = src.position(quote);
+                error(pos, "expected white space after the value of '" + name + "', found '" + printable(pos)
+                        + "'; its value opened at " + opened.line() + ":" + opened.column()
+                        + " spans lines: is a closing quote missing?");
+                failedHard = true;
+                return null;
+            }
+            error(pos, "expected white space after the value of '" + name + "', found '" + printable(pos) + "'");
+            inStrayRun = true; // the stray character just reported is not reported again
+        }
+        return attribute;
+    }
+
+    /** Skips a malformed attribute: the rest of its name, and its value if one follows. */
+    private void skipMalformedAttribute() {
+        while (pos < text.length() && !Character.isWhitespace(text.charAt(pos)) && text.charAt(pos) != '='
+                && !text.startsWith("/>", pos)) pos++;
+        int after = pos;
+        skipWhiteSpace();
+        if (pos < text.length() && text.charAt(pos) == '=') {
+            pos++;
+            skipWhiteSpace();
+            if (pos < text.length() && (text.charAt(pos) == '"' || text.charAt(pos) == '\'')) {
+                int close = text.indexOf(text.charAt(pos), pos + 1);
+                if (close < 0) {
+                    error(pos, "unclosed quote: the value opened here never closes");
+                    failedHard = true;
+                    return;
+                }
+                pos = close + 1;
+            }
+        } else {
+            pos = after;
+        }
+    }
+
+    /**
+     * Skips white space, and reports and skips the invisible characters among it (a zero-width
+     * space, a byte order mark, a no-break space: pasted from web pages, they are common in real
+     * repositories and cannot be seen in an editor).
+     */
+    private void skipSpace() {
+        while (pos < text.length()) {
+            int c = text.codePointAt(pos);
+            if (isInvisible(c)) {
+                error(pos, String.format("invisible character U+%04X (%s) in the properties block: delete it",
+                        c, Character.getName(c) == null ? "unnamed" : Character.getName(c).toLowerCase(Locale.ROOT)));
+            } else if (!Character.isWhitespace(c)) {
+                return;
+            }
+            pos += Character.charCount(c);
+        }
+    }
+
+    private static boolean isInvisible(int c) {
+        return Character.getType(c) == Character.FORMAT || (Character.isSpaceChar(c) && !Character.isWhitespace(c));
+    }
+
+    private Result read(List<Attribute> attributes, int blockStart, int bodyOffset) {
+        return new Result(Optional.of(new Properties(attributes, src.position(blockStart))), diagnostics, bodyOffset);
+    }
+
+    /** The block had an error and a blank line: where it ends cannot be told, so parsing stops at its first error. */
+    private Result undelimited() {
+        diagnostics.subList(firstErrorIndex + 1, diagnostics.size()).clear();
+        pos = firstError;
+        return failed();
+    }
+
     private Result failed() {
+        // A block whose end cannot be told loses the article: one clear error (the first) instead of
+        // a cascade of derived ones, and parsing stops where it went wrong.
+        if (firstError >= 0 && firstErrorIndex + 1 < diagnostics.size()) {
+            diagnostics.subList(firstErrorIndex + 1, diagnostics.size()).clear();
+            pos = firstError;
+        }
         // Skip past the block's '/>' so the body still gets checked. A block holds no blank line in
         // practice and a body often holds '/>' (<br/>), so a '/>' after the next blank line is not
         // the block's: then the '/>' was forgotten and the body starts where parsing stopped.
@@ -216,7 +345,20 @@ public final class PropertiesParser {
     }
 
     private void report(dev.certdocs.diagnostic.Rule rule, int offset, String message) {
-        diagnostics.add(Diagnostic.of(rule, src.position(offset), message));
+        report(rule, src.position(offset), message);
+    }
+
+    private void report(dev.certdocs.diagnostic.Rule rule, SourcePosition position, String message) {
+        diagnostics.add(Diagnostic.of(rule, position, message));
+    }
+
+    /** A syntax error; the first one in the block is where a block that cannot be delimited stops. */
+    private void error(int offset, String message) {
+        if (firstError < 0) {
+            firstError = offset;
+            firstErrorIndex = diagnostics.size();
+        }
+        report(Rules.PROPERTIES_SYNTAX, offset, message);
     }
 
     /** Decodes the entities the format allows: {@code &amp; &quot; &lt; &gt; &apos;} and numeric references. */

@@ -44,7 +44,8 @@ public final class Validation {
     /** The rules validation reports, the load stage's {@code properties/*} included. */
     public static List<Rule> rules() {
         List<Rule> rules = new ArrayList<>(List.of(Rules.PROPERTIES_MISSING, Rules.PROPERTIES_SYNTAX,
-                Rules.PROPERTIES_POSITION, Rules.PROPERTIES_DUPLICATE, Rules.ARTICLE_ID_DUPLICATE,
+                Rules.PROPERTIES_POSITION, Rules.PROPERTIES_DUPLICATE, Rules.PROPERTIES_SINGLE_QUOTES,
+                Rules.ARTICLE_ID_DUPLICATE,
                 Rules.PAGE_RESERVED_PATH));
         ARTICLE_CHECKS.forEach(c -> rules.addAll(c.rules()));
         BODY_CHECKS.forEach(c -> rules.addAll(c.rules()));

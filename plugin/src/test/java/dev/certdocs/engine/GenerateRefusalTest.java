@@ -77,4 +77,29 @@ class GenerateRefusalTest {
         assertFalse(result.failed(), result.reason());
         assertTrue(GeneratedSite.at(repo.siteDirectory()).exists("public/1.0.0/compute/old.html"));
     }
+
+    @Test
+    void publishesAnArticleWithSlipsInItsPropertiesBlockWithEveryAttributeItCouldRead() {
+        String quoted = ArticleText.generic("quoted").set("pageTitle", "Quoted").text()
+                .replace("pageTitle=\"Quoted\"", "pageTitle='Quoted'");
+        String slipped = ArticleText.generic("slipped").set("pageTitle", "Slipped").text()
+                .replace("pageTitle=\"Slipped\"", "pageTitle=\"Slipped\"\u200B")
+                .replace("\"\n\tdescription=", "\"description=");
+        ContentRepo repo = ContentRepo.in(dir)
+                .file("articles/compute/quoted.md", quoted)
+                .file("articles/compute/slipped.md", slipped);
+
+        GenerateResult refused = repo.generate();
+        assertTrue(refused.failed(), "an invisible character and missing white space are errors");
+        assertEquals(List.of(
+                "articles/compute/quoted.md:2:12: warning [properties/single-quotes] the value of 'pageTitle' is in single quotes; write it in double quotes",
+                "articles/compute/slipped.md:2:21: error [properties/syntax] invisible character U+200B (zero width space) in the properties block: delete it"),
+                ContentRepo.allProblems(refused.validation()).stream().filter(p -> !p.contains("white space after")).toList());
+
+        GenerateResult forced = repo.generate(b -> b.force(true));
+        assertFalse(forced.failed(), forced.reason());
+        GeneratedSite site = GeneratedSite.at(repo.siteDirectory());
+        assertEquals("Quoted", site.page("public/1.0.0/compute/quoted.html").selectFirst("main h1").text());
+        assertEquals("Slipped", site.page("public/1.0.0/compute/slipped.html").selectFirst("main h1").text());
+    }
 }

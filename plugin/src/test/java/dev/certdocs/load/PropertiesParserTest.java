@@ -247,8 +247,6 @@ class PropertiesParserTest {
     void reportsAValueWithoutQuotesAtTheValue() {
         assertEquals(List.of("articles/a.md:2:12: error [properties/syntax] the value of 'service' must be in double quotes, found 'm'"),
                 diagnostics(parse("<properties\n\tservice = microsoft.compute\n/>")));
-        assertEquals(List.of("articles/a.md:1:15: error [properties/syntax] the value of 'a' must be in double quotes, found '''"),
-                diagnostics(parse("<properties a='1' />")));
         assertEquals(List.of("articles/a.md:1:15: error [properties/syntax] the value of 'a' must be in double quotes, found the end of the file"),
                 diagnostics(parse("<properties a=")));
     }
@@ -293,5 +291,81 @@ class PropertiesParserTest {
         assertEquals(List.of("articles/a.md:2:1: error [properties/syntax] unterminated HTML comment before the properties block: no '-->'"),
                 diagnostics(result));
         assertTrue(result.properties().isEmpty());
+    }
+
+    // ---- what real repositories hold: read what can be read, report the rest where it is
+
+    @Test
+    void readsAValueInSingleQuotesWithAStyleWarning() {
+        var result = parse("<properties\n\tpageTitle='It works'\n\tarticleId=\"a\"\n/>\n# T\n");
+        assertEquals(List.of("articles/a.md:2:12: warning [properties/single-quotes] the value of 'pageTitle' is in single quotes; "
+                + "write it in double quotes"), diagnostics(result));
+        assertEquals(List.of("pageTitle@2:2=\"It works\"@2:13", "articleId@3:2=\"a\"@3:13"), attributes(result));
+    }
+
+    @Test
+    void readsAnApostropheInsideASingleQuotedValueAsPartOfIt() {
+        var result = parse("<properties pageTitle='Can't connect' a='x'/>");
+        assertEquals(List.of("articles/a.md:1:23: warning [properties/single-quotes] the value of 'pageTitle' is in single quotes; "
+                + "write it in double quotes", "articles/a.md:1:41: warning [properties/single-quotes] the value of 'a' is in "
+                + "single quotes; write it in double quotes"), diagnostics(result));
+        assertEquals(List.of("pageTitle@1:13=\"Can't connect\"@1:24", "a@1:39=\"x\"@1:42"), attributes(result));
+    }
+
+    @Test
+    void reportsAZeroWidthSpaceAfterAClosingQuoteAndKeepsEveryAttribute() {
+        var result = parse("<properties\n\tpageTitle=\"T\"\u200B\n\tarticleId=\"a\"\n/>\n# T\n");
+        assertEquals(List.of("articles/a.md:2:15: error [properties/syntax] invisible character U+200B (zero width space) "
+                + "in the properties block: delete it"), diagnostics(result));
+        assertEquals(List.of("pageTitle@2:2=\"T\"@2:13", "articleId@3:2=\"a\"@3:13"), attributes(result));
+    }
+
+    @Test
+    void reportsInvisibleCharactersAroundTheEqualsSignAndKeepsTheAttribute() {
+        var result = parse("<properties \uFEFFa\u00A0=\u2060\"1\" />");
+        assertEquals(List.of(
+                "articles/a.md:1:13: error [properties/syntax] invisible character U+FEFF (zero width no-break space) in the properties block: delete it",
+                "articles/a.md:1:15: error [properties/syntax] invisible character U+00A0 (no-break space) in the properties block: delete it",
+                "articles/a.md:1:17: error [properties/syntax] invisible character U+2060 (word joiner) in the properties block: delete it"),
+                diagnostics(result));
+        assertEquals(List.of("a@1:14=\"1\"@1:19"), attributes(result));
+    }
+
+    @Test
+    void keepsBothAttributesWhenWhiteSpaceBetweenThemIsMissing() {
+        assertEquals(List.of("a@1:13=\"1\"@1:16", "b@1:18=\"2\"@1:21"), attributes(parse("<properties a=\"1\"b=\"2\" />")));
+        assertEquals(List.of("a@1:13=\"1\"@1:16", "b@1:20=\"2\"@1:23"), attributes(parse("<properties a=\"1\", b=\"2\" />")));
+    }
+
+    @Test
+    void skipsAnAttributeWhoseNameCannotBeReadAndKeepsTheOthers() {
+        var result = parse("<properties a=\"1\" ms:author=\"x y\" b=\"2\" />");
+        assertEquals(List.of("articles/a.md:1:21: error [properties/syntax] unexpected ':' after the attribute name 'ms': "
+                + "names are made of letters, digits, '.', '_' and '-'"), diagnostics(result));
+        assertEquals(List.of("a@1:13=\"1\"@1:16", "b@1:35=\"2\"@1:38"), attributes(result));
+    }
+
+    @Test
+    void readsAnUnquotedValueUpToWhiteSpaceAndReportsIt() {
+        var result = parse("<properties service=microsoft.compute b=\"2\"/>");
+        assertEquals(List.of("articles/a.md:1:21: error [properties/syntax] the value of 'service' must be in double quotes, "
+                + "found 'm'"), diagnostics(result));
+        assertEquals(List.of("service@1:13=\"microsoft.compute\"@1:21", "b@1:39=\"2\"@1:42"), attributes(result));
+    }
+
+    @Test
+    void keepsTheOtherAttributesOfABlockWithAnAttributeWithoutValue() {
+        var result = parse("<properties\n\tdraft\n\ta=\"1\"\n/>\n# T\n");
+        assertEquals(List.of("articles/a.md:2:2: error [properties/syntax] attribute 'draft' has no value: expected '=\"…\"' after it"),
+                diagnostics(result));
+        assertEquals(List.of("a@3:2=\"1\"@3:5"), attributes(result));
+    }
+
+    @Test
+    void reportsARunOfStrayCharactersOnce() {
+        var result = parse("<properties a=\"1\" ;;; b=\"2\" />");
+        assertEquals(List.of("articles/a.md:1:19: error [properties/syntax] unexpected ';' in the properties block: expected an "
+                + "attribute name or '/>'"), diagnostics(result));
+        assertEquals(List.of("a@1:13=\"1\"@1:16", "b@1:23=\"2\"@1:26"), attributes(result));
     }
 }
