@@ -28,7 +28,7 @@ public abstract class AbstractCertDocsMojo extends AbstractMojo {
     @Parameter(property = "certdocs.clouds")
     List<String> clouds;
 
-    /** Overrides and additions to the built-in cloud catalog, one {@code <cloud>} each. */
+    /** Overrides and additions to the built-in cloud catalog, one <code>cloud</code> element each. */
     @Parameter
     List<CloudParameter> cloudCatalog;
 

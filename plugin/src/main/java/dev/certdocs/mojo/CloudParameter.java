@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One {@code <cloud>} of {@code <cloudCatalog>} in the POM. Every field is optional but
+ * One <code>cloud</code> element of <code>cloudCatalog</code> in the POM. Every field is optional but
  * {@code id}; an unset field keeps the built-in value.
  */
 public class CloudParameter {

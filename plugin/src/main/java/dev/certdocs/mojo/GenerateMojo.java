@@ -12,7 +12,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Renders one static site per cloud into {@code <outputDirectory>/<cloud>/<siteVersion>/}:
+ * Renders one static site per cloud into <code>{outputDirectory}/{cloud}/{siteVersion}/</code>:
  * a page per published article, the home page by service, service pages, search, 404, sitemap.
  * Validates first and refuses to render content with errors unless {@code force}.
  */
@@ -55,11 +55,11 @@ public class GenerateMojo extends AbstractCertDocsMojo {
     @Parameter(property = "certdocs.incremental", defaultValue = "true")
     boolean incremental;
 
-    /** Where the per-cloud zip bundles {@code certdocs-<cloud>-<version>.zip} are written. */
+    /** Where the per-cloud zip bundles <code>certdocs-{cloud}-{version}.zip</code> are written. */
     @Parameter(property = "certdocs.bundleDirectory", defaultValue = "${project.build.directory}/certdocs")
     File bundleDirectory;
 
-    /** Attach each bundle to the project (classifier {@code site-<cloud>}, type zip) so install and deploy ship it. */
+    /** Attach each bundle to the project (classifier <code>site-{cloud}</code>, type zip) so install and deploy ship it. */
     @Parameter(property = "certdocs.attachBundles", defaultValue = "true")
     boolean attachBundles;
 

@@ -3,7 +3,7 @@ package dev.certdocs.mojo;
 import dev.certdocs.config.LinkOptions;
 
 /**
- * One {@code <linkHeader>} of {@code <linkHeaders>}: a request header sent with every request to
+ * One <code>linkHeader</code> element of <code>linkHeaders</code>: a request header sent with every request to
  * one host, its value read from an environment variable when the request is made (and never logged).
  */
 public class LinkHeaderParameter {

@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Scaffolds a new article: {@code mvn certdocs:new -Dtitle="…" -Dtype=generic -Dclouds=public,fairfax}
- * writes {@code articles/<title-slug>.md} with a fresh GUID articleId and the kind's required
+ * writes <code>articles/{title-slug}.md</code> with a fresh GUID articleId and the kind's required
  * attributes as empty placeholders, and prints its path. The short property names of the design
  * ({@code title}, {@code type}, {@code clouds}, {@code directory}) work as well as the
  * {@code certdocs.}-prefixed ones.

@@ -7,6 +7,7 @@ import dev.certdocs.config.CertDocsException;
 import dev.certdocs.config.Cloud;
 import dev.certdocs.config.KindSpec;
 import dev.certdocs.model.HeadingIds;
+import dev.certdocs.validate.Suggestions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -34,21 +35,28 @@ public final class NewArticle {
             throw new CertDocsException("give the article a title: -Dtitle=\"Connect to a VM fails\"");
         }
         ArticleSchema schema = config.schema();
+        List<String> kinds = schema.kinds().stream().map(KindSpec::name).toList();
         KindSpec kind = schema.kind(request.kind()).orElseThrow(() -> new CertDocsException("unknown type '"
-                + request.kind() + "'; known types: "
-                + String.join(", ", schema.kinds().stream().map(KindSpec::name).toList())));
+                + request.kind() + "'" + Suggestions.closest(request.kind(), kinds).map(k -> ", did you mean '" + k + "'?")
+                .orElse("") + " Known types: " + String.join(", ", kinds)));
         List<String> clouds = new ArrayList<>();
         for (String id : request.clouds()) {
-            Cloud c = config.catalog().find(id).orElseThrow(() -> new CertDocsException("unknown cloud '" + id
-                    + "'; known clouds: " + String.join(", ", config.catalog().ids())));
+            Cloud c = config.catalog().find(id).orElseThrow(() -> new CertDocsException("unknown cloud '" + id + "'"
+                    + Suggestions.closest(id, config.catalog().ids()).map(k -> ", did you mean '" + k + "'?").orElse("")
+                    + " Known clouds: " + String.join(", ", config.catalog().ids())));
             clouds.add(c.id());
         }
         if (clouds.isEmpty()) clouds.add("public");
         String slug = HeadingIds.slug(request.title()).replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
         if (slug.isEmpty()) slug = "article";
-        Path dir = config.contentDirectory().resolve(request.directory() == null ? "" : request.directory()).normalize();
-        if (!dir.startsWith(config.baseDir())) {
-            throw new CertDocsException("the directory " + request.directory() + " is outside the repository");
+        // The new file goes under the content directory, never beside it or outside the repository
+        // (-Ddirectory=../outside, or an absolute path, which resolve() would take as it is).
+        Path content = config.contentDirectory().toAbsolutePath().normalize();
+        Path dir = content.resolve(request.directory() == null ? "" : request.directory()).normalize();
+        if (!dir.startsWith(content)) {
+            throw new CertDocsException("the directory '" + request.directory() + "' is outside the content directory "
+                    + config.baseDir().toAbsolutePath().normalize().relativize(content)
+                    + "; give a folder under it, e.g. -Ddirectory=compute");
         }
         Path file = dir.resolve(slug + ".md");
         String text = render(schema, kind, request.title().strip(), clouds);
