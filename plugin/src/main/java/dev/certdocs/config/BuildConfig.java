@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param reportsDirectory  where SARIF, JUnit XML and the HTML report go
  * @param threads           worker threads for the stages
  * @param githubActions     print GitHub workflow annotations
+ * @param jobSummary        a file to append a Markdown summary of each goal's run to (GitHub's
+ *                          {@code GITHUB_STEP_SUMMARY}); null for none
  * @param site              what {@code generate} needs: version, output, templates, base URL
  * @param links             what {@code check-links} needs: offline, concurrency, timeouts, cache, patterns
  */
@@ -43,6 +45,7 @@ public record BuildConfig(
         Path reportsDirectory,
         int threads,
         boolean githubActions,
+        Path jobSummary,
         SiteSettings site,
         LinkSettings links) {
 
@@ -75,6 +78,7 @@ public record BuildConfig(
         private Path reportsDirectory;
         private int threads = Runtime.getRuntime().availableProcessors();
         private boolean githubActions;
+        private Path jobSummary;
         private String siteVersion = "0.0.0";
         private String siteTitle = "Support";
         private Path outputDirectory;
@@ -103,6 +107,8 @@ public record BuildConfig(
         public Builder reportsDirectory(Path v) { this.reportsDirectory = v; return this; }
         public Builder threads(int v) { this.threads = v; return this; }
         public Builder githubActions(boolean v) { this.githubActions = v; return this; }
+        /** The file each goal appends its Markdown summary to; null (the default) for none. */
+        public Builder jobSummary(Path v) { this.jobSummary = v; return this; }
         public Builder siteVersion(String v) { this.siteVersion = v; return this; }
         public Builder siteTitle(String v) { this.siteTitle = v; return this; }
         public Builder outputDirectory(Path v) { this.outputDirectory = v; return this; }
@@ -146,7 +152,7 @@ public record BuildConfig(
             }
             return new BuildConfig(baseDir, content, schema, catalog, selected, overrides, failOnWarning,
                     resolve(baselineFile, "certdocs-baseline.json"), updateBaseline,
-                    resolve(reportsDirectory, "target/certdocs"), threads, githubActions,
+                    resolve(reportsDirectory, "target/certdocs"), threads, githubActions, jobSummary,
                     new SiteSettings(SiteSettings.checkVersion(siteVersion), siteTitle, siteRoot(),
                             resolve(templatesDirectory, "src/site-templates"), baseUrl, force,
                             SiteSettings.parseTimestamp(outputTimestamp), bundles == null ? null : resolve(bundles),

@@ -6,12 +6,14 @@ import dev.certdocs.diagnostic.Finding;
 import dev.certdocs.diagnostic.GithubAnnotations;
 import dev.certdocs.diagnostic.HtmlReport;
 import dev.certdocs.diagnostic.JUnitReport;
+import dev.certdocs.diagnostic.JobSummary;
 import dev.certdocs.diagnostic.RunSummary;
 import dev.certdocs.diagnostic.SarifReport;
 
 /**
- * Puts a run's findings everywhere they are read: one log line each, GitHub annotations when
- * running in GitHub Actions, SARIF, JUnit XML and the HTML report under the reports directory.
+ * Puts a run's findings everywhere they are read: one log line each, GitHub annotations and the
+ * job summary when running in GitHub Actions, SARIF, JUnit XML and the HTML report under the
+ * reports directory.
  */
 final class Reporting {
 
@@ -49,6 +51,7 @@ final class Reporting {
             HtmlReport.write(run, dir.resolve("report.html"));
         });
         summary.forEach(log::info);
+        if (config.jobSummary() != null) JobSummary.append(config.jobSummary(), run, unit, summary, log);
         log.info("certdocs " + run.goal() + ": " + run.closingLine(unit));
         log.info("Reports: " + config.baseDir().relativize(dir.resolve("report.html"))
                 + ", certdocs.sarif, certdocs-junit.xml");

@@ -73,9 +73,16 @@ public abstract class AbstractCertDocsMojo extends AbstractMojo {
                 .failOnWarning(failOnWarning)
                 .baselineFile(baseline.toPath())
                 .updateBaseline(updateBaseline)
-                .githubActions("true".equals(System.getenv("GITHUB_ACTIONS")));
+                .githubActions("true".equals(System.getenv("GITHUB_ACTIONS")))
+                .jobSummary(jobSummaryFile());
         if (threads != null) b.threads(threads);
         return b;
+    }
+
+    /** GitHub Actions' job summary file, where each goal appends its results as Markdown; null outside Actions. */
+    private static java.nio.file.Path jobSummaryFile() {
+        String file = System.getenv("GITHUB_STEP_SUMMARY");
+        return file == null || file.isBlank() ? null : java.nio.file.Path.of(file);
     }
 
     @Override
