@@ -4,6 +4,7 @@ import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.BuildLog;
 import dev.certdocs.config.CertDocsException;
 import dev.certdocs.config.Parallel;
+import dev.certdocs.config.Progress;
 import dev.certdocs.config.Cloud;
 import dev.certdocs.load.ArticleLoader;
 import dev.certdocs.load.GitDates;
@@ -96,6 +97,7 @@ final class SitePipeline {
                 ? Spare.take(config.site().stateDirectory(), version, Background.get(state.spare()), fingerprint, siteRoot) : null;
         try (SiteWriter writer = new SiteWriter(config.site().outputDirectory(), version, config.site()::baseUrlOf, spare,
                 previous)) {
+            Progress progress = new Progress("pages", "rendered or reused", pageCount(sites, articles), log, Progress.EVERY);
             Parallel.forEach(config.threads(), articles.size(), "rendering", i -> {
                 Article listed = articles.get(i);
                 ArticleLoader.Loaded loaded = loadedArticles.get(i);
@@ -121,6 +123,7 @@ final class SitePipeline {
                         airGap.page(cloud, path, page.page().content());
                         ledger.renderedArticle(cloud, i, path, key, SitePaths.serviceId(loaded.article()), page);
                     }
+                    progress.step();
                 }
             });
             times.lap("article pages");
@@ -174,6 +177,17 @@ final class SitePipeline {
         times.lap("bundles");
         log.debug("certdocs generate stages: " + times);
         return new Outcome(ledger.rendered(), ledger.reused(), bundles);
+    }
+
+    /** How many article pages the build publishes: each article once per cloud it is published in. */
+    private static int pageCount(Map<String, SiteRenderer.CloudSite> sites, List<Article> articles) {
+        int pages = 0;
+        for (SiteRenderer.CloudSite site : sites.values()) {
+            for (Article a : articles) {
+                if (site.publishedIn().getOrDefault(a.path(), List.of()).contains(site.cloud().id())) pages++;
+            }
+        }
+        return pages;
     }
 
     /** The texts of every include an article reaches, in the order it reaches them. */

@@ -2,6 +2,7 @@ package dev.certdocs.link;
 
 import dev.certdocs.config.BuildLog;
 import dev.certdocs.config.CertDocsException;
+import dev.certdocs.config.Progress;
 import dev.certdocs.diagnostic.Rule;
 import dev.certdocs.diagnostic.Rules;
 import dev.certdocs.diagnostic.Severity;
@@ -125,15 +126,7 @@ final class ExternalLinks {
 
     /** {@code external URLs: 1200/20000 checked, 350.0/s, about 54 s left}. */
     static String progress(int done, int total, Duration elapsed) {
-        double rate = done / Math.max(elapsed.toNanos() / 1e9, 1e-3);
-        String left;
-        if (done == 0) {
-            left = "time left not known yet";
-        } else {
-            long seconds = Math.round((total - done) / rate);
-            left = "about " + (seconds >= 60 ? seconds / 60 + " min " + seconds % 60 + " s" : seconds + " s") + " left";
-        }
-        return String.format(Locale.ROOT, "external URLs: %d/%d checked, %.1f/s, %s", done, total, rate, left);
+        return Progress.line("external URLs", "checked", done, total, elapsed);
     }
 
     private static UrlResult result(UrlKey k, CompletableFuture<UrlResult> future) {
