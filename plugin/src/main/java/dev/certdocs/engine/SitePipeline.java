@@ -173,7 +173,7 @@ final class SitePipeline {
             if (config.site().incremental()) ledger.write(manifestFile, writer, config.threads());
         }
         times.lap("manifest");
-        Map<String, Path> bundles = bundles(config);
+        Map<String, Path> bundles = bundles(config, log);
         times.lap("bundles");
         log.debug("certdocs generate stages: " + times);
         return new Outcome(ledger.rendered(), ledger.reused(), bundles);
@@ -279,15 +279,21 @@ final class SitePipeline {
         }
     }
 
-    private static Map<String, Path> bundles(BuildConfig config) {
+    private static Map<String, Path> bundles(BuildConfig config, BuildLog log) {
         Map<String, Path> bundles = new LinkedHashMap<>();
         if (config.site().bundles() == null) return bundles;
-        for (Cloud cloud : config.clouds()) {
-            String name = "certdocs-" + cloud.id() + "-" + config.site().version();
-            Path zip = config.site().bundles().resolve(name + ".zip");
-            Bundles.zip(config.site().outputDirectory().resolve(cloud.id()).resolve(config.site().version()),
-                    zip, name, config.site().outputTimestamp());
-            bundles.put(cloud.id(), zip);
+        List<Cloud> clouds = config.clouds();
+        int[] copied = new int[clouds.size()];
+        // One cloud per thread: each bundle reads its own folder and writes its own file.
+        Parallel.forEach(config.threads(), clouds.size(), "bundling", k -> {
+            String name = "certdocs-" + clouds.get(k).id() + "-" + config.site().version();
+            copied[k] = Bundles.zip(config.site().outputDirectory().resolve(clouds.get(k).id()).resolve(config.site().version()),
+                    config.site().bundles().resolve(name + ".zip"), name, config.site().outputTimestamp());
+        });
+        for (int k = 0; k < clouds.size(); k++) {
+            String name = "certdocs-" + clouds.get(k).id() + "-" + config.site().version();
+            bundles.put(clouds.get(k).id(), config.site().bundles().resolve(name + ".zip"));
+            log.debug("bundle " + name + ".zip: " + copied[k] + " entries copied from the previous bundle");
         }
         return bundles;
     }

@@ -59,6 +59,13 @@ public class GenerateMojo extends AbstractCertDocsMojo {
     @Parameter(property = "certdocs.bundleDirectory", defaultValue = "${project.build.directory}/certdocs")
     File bundleDirectory;
 
+    /**
+     * Write the zip bundles (and attach them, see attachBundles). Default true; a local preview
+     * loop can turn them off with <code>-Dcertdocs.bundles=false</code>.
+     */
+    @Parameter(property = "certdocs.bundles", defaultValue = "true")
+    boolean bundles;
+
     /** Attach each bundle to the project (classifier <code>site-{cloud}</code>, type zip) so install and deploy ship it. */
     @Parameter(property = "certdocs.attachBundles", defaultValue = "true")
     boolean attachBundles;
@@ -89,7 +96,7 @@ public class GenerateMojo extends AbstractCertDocsMojo {
                 .force(force)
                 .publishDirectory(publishDirectory == null ? null : publishDirectory.toPath())
                 .incremental(incremental)
-                .bundles(bundleDirectory.toPath())
+                .bundles(bundles ? bundleDirectory.toPath() : null)
                 .outputTimestamp(outputTimestamp)
                 .build(), new MavenBuildLog(getLog()));
         if (result.failed()) {

@@ -3,7 +3,7 @@ package dev.certdocs.publish;
 import dev.certdocs.config.CertDocsException;
 import dev.certdocs.config.Cloud;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -19,8 +19,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.zip.CRC32;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * Self-contained bundles: one zip per cloud and version, entries in path order with a fixed
@@ -42,28 +44,63 @@ public final class Bundles {
     private Bundles() {
     }
 
-    /** Zips {@code versionDir} into {@code zip}, every entry under {@code topFolder/}. */
-    public static void zip(Path versionDir, Path zip, String topFolder, Optional<Instant> time) {
+    /**
+     * Zips {@code versionDir} into {@code zip}, every entry under {@code topFolder/}, and returns how
+     * many entries were copied from the bundle already there. An entry whose name, size and CRC-32
+     * match the previous bundle's is copied as the compressed bytes it has there, not compressed
+     * again: a rebuild that changed a few pages costs reading the site, not deflating all of it.
+     * The result is the same bytes either way (same entries, same time, same compression).
+     */
+    public static int zip(Path versionDir, Path zip, String topFolder, Optional<Instant> time) {
         LocalDateTime when = time.map(i -> LocalDateTime.ofInstant(i, ZoneOffset.UTC)).orElse(DEFAULT_TIME);
         try {
             Files.createDirectories(zip.getParent());
-            Path tmp = Files.createTempFile(zip.getParent(), "." + zip.getFileName(), ".tmp");
+            Path tmp = zip.resolveSibling("." + zip.getFileName() + ".tmp");
             List<Path> files;
             try (Stream<Path> walk = Files.walk(versionDir)) {
                 files = walk.filter(Files::isRegularFile).sorted().toList();
             }
-            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream z = new ZipOutputStream(out)) {
+            int copied = 0;
+            try (ZipFile previous = previousBundle(zip); ZipArchiveOutputStream z = new ZipArchiveOutputStream(tmp)) {
                 for (Path f : files) {
-                    ZipEntry e = new ZipEntry(topFolder + "/" + versionDir.relativize(f).toString().replace('\\', '/'));
+                    String name = topFolder + "/" + versionDir.relativize(f).toString().replace('\\', '/');
+                    byte[] bytes = Files.readAllBytes(f);
+                    CRC32 crc = new CRC32();
+                    crc.update(bytes);
+                    ZipArchiveEntry e = new ZipArchiveEntry(name);
                     e.setTimeLocal(when);
-                    z.putNextEntry(e);
-                    Files.copy(f, z);
-                    z.closeEntry();
+                    e.setMethod(ZipArchiveEntry.DEFLATED);
+                    e.setSize(bytes.length);
+                    e.setCrc(crc.getValue());
+                    ZipArchiveEntry old = previous == null ? null : previous.getEntry(name);
+                    if (old != null && old.getMethod() == ZipArchiveEntry.DEFLATED && old.getSize() == bytes.length
+                            && old.getCrc() == crc.getValue()) {
+                        e.setCompressedSize(old.getCompressedSize());
+                        try (InputStream raw = previous.getRawInputStream(old)) {
+                            z.addRawArchiveEntry(e, raw);
+                        }
+                        copied++;
+                    } else {
+                        z.putArchiveEntry(e);
+                        z.write(bytes);
+                        z.closeArchiveEntry();
+                    }
                 }
             }
             Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return copied;
         } catch (IOException e) {
             throw new CertDocsException("cannot write the bundle " + zip + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The bundle an earlier run left, to copy unchanged entries from; null when there is none or it cannot be read. */
+    private static ZipFile previousBundle(Path zip) {
+        if (!Files.isRegularFile(zip)) return null;
+        try {
+            return ZipFile.builder().setPath(zip).get();
+        } catch (IOException e) {
+            return null; // a damaged bundle is not trusted: every entry is compressed again
         }
     }
 

@@ -1,0 +1,74 @@
+package dev.certdocs.publish;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bundle built again copies its unchanged entries from the previous one, and is the same bytes as one built afresh. */
+class BundlesZipTest {
+
+    @TempDir
+    Path dir;
+
+    private Path site() throws IOException {
+        Path site = dir.resolve("site");
+        for (int i = 0; i < 30; i++) {
+            Path page = site.resolve("compute/page-" + i + ".html");
+            Files.createDirectories(page.getParent());
+            Files.writeString(page, ("<p>Page " + i + " ").repeat(200), StandardCharsets.UTF_8);
+        }
+        Files.writeString(site.resolve("index.html"), "<h1>Home</h1>", StandardCharsets.UTF_8);
+        return site;
+    }
+
+    @Test
+    void copiesUnchangedEntriesAndCompressesOnlyChangedOnes() throws IOException {
+        Path site = site();
+        Path zip = dir.resolve("out/certdocs-public-1.0.0.zip");
+        Optional<Instant> time = Optional.of(Instant.parse("2026-01-02T03:04:05Z"));
+        assertEquals(0, Bundles.zip(site, zip, "certdocs-public-1.0.0", time), "nothing to copy from");
+        assertEquals(31, Bundles.zip(site, zip, "certdocs-public-1.0.0", time), "everything unchanged");
+
+        Files.writeString(site.resolve("compute/page-7.html"), "<p>Changed</p>", StandardCharsets.UTF_8);
+        Files.writeString(site.resolve("compute/new.html"), "<p>New</p>", StandardCharsets.UTF_8);
+        Files.delete(site.resolve("compute/page-8.html"));
+        assertEquals(29, Bundles.zip(site, zip, "certdocs-public-1.0.0", time), "30 + new - changed - deleted");
+
+        Path fresh = dir.resolve("fresh/certdocs-public-1.0.0.zip");
+        assertEquals(0, Bundles.zip(site, fresh, "certdocs-public-1.0.0", time));
+        assertArrayEquals(Files.readAllBytes(fresh), Files.readAllBytes(zip), "a rebuilt bundle is the bundle built afresh");
+        assertEquals("<p>Changed</p>", entries(zip).get("certdocs-public-1.0.0/compute/page-7.html"));
+        assertEquals(("<p>Page 3 ").repeat(200), entries(zip).get("certdocs-public-1.0.0/compute/page-3.html"));
+        assertEquals(null, entries(zip).get("certdocs-public-1.0.0/compute/page-8.html"));
+    }
+
+    @Test
+    void aDamagedPreviousBundleIsNotTrusted() throws IOException {
+        Path site = site();
+        Path zip = dir.resolve("out/b.zip");
+        Files.createDirectories(zip.getParent());
+        Files.writeString(zip, "not a zip");
+        assertEquals(0, Bundles.zip(site, zip, "b", Optional.empty()));
+        assertEquals(31, entries(zip).size());
+    }
+
+    private static java.util.Map<String, String> entries(Path zip) throws IOException {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) out.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+}
