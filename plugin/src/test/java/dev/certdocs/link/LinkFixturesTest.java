@@ -111,7 +111,7 @@ class LinkFixturesTest {
         LinkSettings d = LinkSettings.defaults(repo.resolve("target/certdocs"));
         LinkSettings settings = new LinkSettings(false, true, 8, 4, Duration.ZERO, TIMEOUT, TIMEOUT, 0, d.maxRetryWait(),
                 d.maxRedirects(), d.maxBodyBytes(), Duration.ZERO, d.cacheFile(), false, List.of(), List.of(), Map.of(),
-                Map.of(), d.userAgent());
+                Map.of(), d.userAgent(), false, false);
         BuildConfig config = BuildConfig.builder(repo).reportsDirectory(repo.resolve("target/certdocs")).threads(2)
                 .links(settings).build();
 
