@@ -91,7 +91,9 @@ import java.util.regex.PatternSyntaxException;
  *   <li>{@code BROKEN}: a 4xx or 5xx answer after retries; too many redirects; a redirect loop.</li>
  *   <li>{@code TIMEOUT}: no answer in time, after retries. {@code UNREACHABLE}: unknown host
  *       (every host under {@code .invalid}, without a lookup), TLS failure (a self-signed or
- *       expired certificate), connection refused or closed.</li>
+ *       expired certificate), connection refused or closed, a malformed status line (java.net.http
+ *       reads {@code HTTP/1.1 99999999999} as 999: an answer with a status outside 100–599 is
+ *       asked for once more over a socket to read its status line as sent).</li>
  *   <li>{@code REFUSED}: the address policy refused the link's address or a redirect's; the
  *       detail says which address and which parameter allows it.</li>
  *   <li>{@code RATE_LIMITED}: still 429 after retries. {@code BLOCKED}: 999, or 403 with a bot

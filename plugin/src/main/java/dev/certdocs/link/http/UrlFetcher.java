@@ -5,6 +5,8 @@ import dev.certdocs.config.LinkSettings;
 import dev.certdocs.link.http.UrlResult.Outcome;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -42,7 +44,8 @@ import javax.net.ssl.SSLException;
  * timeouts, 5xx, 408 and 429 with back-off and jitter, {@code Retry-After} honoured up to its cap,
  * the status map, bounded body reads. Each request waits for its place at the {@link RequestGate}
  * and then for the {@link AddressPolicy}: the host is looked up and every address judged right
- * before the request is handed to the client, each hop and each retry again.
+ * before the request is handed to the client, each hop and each retry again. An answer with an
+ * unusual status is asked for again to read its {@link StatusLine}.
  * {@link ExternalLinkChecker} decides which URLs reach here (once each) and what their answer means.
  *
  * <p>The limit of the address check: java.net.http offers no hook on the connection it opens, so
@@ -51,7 +54,7 @@ import javax.net.ssl.SSLException;
  * rebinding) cannot slip another address in, unless that cache is turned off or its entry expires
  * in the instant between the two look-ups. Pinning the judged address instead would break the TLS
  * host name check. Through a proxy (the JVM's {@code http(s).proxyHost}), the proxy connects: the
- * policy judges this machine's answer for the host.
+ * policy judges this machine's answer for the host, and unusual statuses are not asked again.
  */
 final class UrlFetcher {
 
@@ -69,7 +72,7 @@ final class UrlFetcher {
     private final Executor lookups;
     private final AtomicInteger requests = new AtomicInteger();
 
-    /** @param lookups runs the host look-ups, which may block */
+    /** @param lookups runs the host look-ups, which may block, and the status line reads */
     UrlFetcher(LinkSettings settings, BuildLog log, Clock clock, Duration backoffBase, Map<Integer, Outcome> statusMap,
             Map<String, Map<String, String>> hostHeaders, HttpClient client, RequestGate gate,
             ScheduledThreadPoolExecutor scheduler, AddressPolicy policy, AddressPolicy.Resolver resolver, Executor lookups) {
@@ -402,6 +405,36 @@ final class UrlFetcher {
         }
 
         private void finish(int status, HttpResponse.ResponseInfo response, BoundedBody.Read read) {
+            if (StatusLine.unusual(status) && response.version() == HttpClient.Version.HTTP_1_1 && direct(current)) {
+                gate.acquire(current.getHost().toLowerCase(Locale.ROOT))
+                        .thenAccept(permit -> lookups.execute(() -> guarded(permit, p -> verify(p, status, response, read))))
+                        .exceptionally(this::fail);
+                return;
+            }
+            classify(status, response, read);
+        }
+
+        /** Reads the status line again, from the address the policy admitted: a malformed one is a protocol error. */
+        private void verify(RequestGate.Permit permit, int status, HttpResponse.ResponseInfo response, BoundedBody.Read read) {
+            count++;
+            requests.incrementAndGet();
+            String line;
+            try {
+                line = StatusLine.read(target.addresses().get(0), current, target.port(), method, settings.userAgent(),
+                        settings.connectTimeout(), settings.timeout());
+            } catch (IOException e) {
+                line = null; // it cannot be read again: the status the client read stands
+            } finally {
+                permit.release();
+            }
+            if (line != null && !StatusLine.wellFormed(line)) {
+                finish(Outcome.UNREACHABLE, 0, "malformed status line '" + StatusLine.shown(line) + "'" + at());
+            } else {
+                classify(status, response, read);
+            }
+        }
+
+        private void classify(int status, HttpResponse.ResponseInfo response, BoundedBody.Read read) {
             String text = statusText(status) + at();
             Outcome mapped = statusMap.get(status);
             if (mapped != null) {
@@ -452,6 +485,17 @@ final class UrlFetcher {
                 .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
         hostHeaders.getOrDefault(uri.getHost().toLowerCase(Locale.ROOT), Map.of()).forEach(b::header);
         return b.build();
+    }
+
+    /** Whether the client connects to the host itself, with no proxy between. */
+    private static boolean direct(URI uri) {
+        ProxySelector selector = ProxySelector.getDefault();
+        if (selector == null) return true;
+        try {
+            return selector.select(uri).stream().allMatch(p -> p.type() == Proxy.Type.DIRECT);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isRedirect(int status) {

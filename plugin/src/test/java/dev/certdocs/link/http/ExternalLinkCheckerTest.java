@@ -222,7 +222,18 @@ class ExternalLinkCheckerTest {
         UrlResult r = checkOne(server.url("/linkedin"));
 
         assertEquals(new UrlResult(server.url("/linkedin"), Outcome.BLOCKED, 999,
-                "999 (the server refuses automated requests)", 2, false), r);
+                "999 (the server refuses automated requests)", 3, false), r);
+    }
+
+    @Test
+    void aMalformedStatusLineIsUnreachableNotBlocked() throws Exception {
+        // java.net.http reads the first three digits of "99999999999" and reports 999; a third request reads the line
+        try (RawLoopbackServer raw = new RawLoopbackServer("HTTP/1.1 99999999999 X\r\nContent-Length: 0\r\n\r\n")) {
+            UrlResult r = checkOne(raw.url("/odd"));
+
+            assertEquals(new UrlResult(raw.url("/odd"), Outcome.UNREACHABLE, 0,
+                    "malformed status line 'HTTP/1.1 99999999999 X'", 3, false), r);
+        }
     }
 
     @Test
@@ -253,7 +264,7 @@ class ExternalLinkCheckerTest {
             assertEquals(new UrlResult(server.url("/forbidden"), Outcome.WARNED, 403,
                     "403 Forbidden (status map: 403 -> warn)", 2, false), get(checker, server.url("/forbidden")));
             assertEquals(new UrlResult(server.url("/linkedin"), Outcome.EXCLUDED, 999,
-                    "999 (status map: 999 -> skip)", 2, false), get(checker, server.url("/linkedin")));
+                    "999 (status map: 999 -> skip)", 3, false), get(checker, server.url("/linkedin")));
             assertEquals(Outcome.OK, get(checker, server.url("/login")).outcome());
         }
     }
@@ -266,7 +277,7 @@ class ExternalLinkCheckerTest {
 
         try (ExternalLinkChecker checker = checker()) {
             assertEquals(new UrlResult(server.url("/linkedin"), Outcome.BROKEN, 999,
-                    "999 (status map: 999 -> error)", 2, false), get(checker, server.url("/linkedin")));
+                    "999 (status map: 999 -> error)", 3, false), get(checker, server.url("/linkedin")));
         }
     }
 
