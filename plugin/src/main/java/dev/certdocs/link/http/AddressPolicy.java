@@ -20,11 +20,13 @@ import java.util.List;
  *       168.63.129.16), whether linked or redirected to ({@code allowLinkLocal});</li>
  *   <li>no redirect followed from a public address to a private (10/8, 172.16/12, 192.168/16,
  *       100.64/10, fc00::/7, fec0::/10) or loopback (127/8, 0/8, ::1, ::) one
- *       ({@code followRedirectsToPrivate}). A link written to such an address, and a redirect
- *       between two of them, are followed: they are in the pull request for a reviewer to see.</li>
+ *       ({@code followRedirectsToPrivate}). A hop whose host has any public address counts as
+ *       public. A link written to a private or loopback address is requested (it is in the pull
+ *       request, for a reviewer to see), and so is a redirect from one such address to another.</li>
  * </ul>
  * Every address of the host is judged, not only the first, and an IPv4 address written inside
  * an IPv6 one (::ffff:a.b.c.d, ::a.b.c.d, 64:ff9b::a.b.c.d) is judged as that IPv4 address.
+ * A host that resolves to no address cannot be judged and is not requested (unknown host).
  */
 @FunctionalInterface
 interface AddressPolicy {
@@ -68,7 +70,9 @@ interface AddressPolicy {
     /** Looks up the host of {@code uri} and names its port. */
     static Endpoint endpoint(URI uri, Resolver resolver) throws UnknownHostException {
         int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        return new Endpoint(uri.getHost(), List.of(resolver.resolve(uri.getHost())), port);
+        InetAddress[] addresses = resolver.resolve(uri.getHost());
+        if (addresses == null || addresses.length == 0) throw new UnknownHostException(uri.getHost());
+        return new Endpoint(uri.getHost(), List.of(addresses), port);
     }
 
     /** What an address is, for the policy. */
