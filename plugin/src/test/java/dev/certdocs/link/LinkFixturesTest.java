@@ -83,6 +83,11 @@ class LinkFixturesTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
+        // The JVM's first HTTP exchange loads and starts java.net.http, which on a busy machine takes
+        // longer than TIMEOUT: the first fixture that makes requests (link_blocked) then timed out.
+        String warmUp = new LoopbackUrls(Duration.ofSeconds(30))
+                .check("http://127.0.0.1:" + server.getAddress().getPort() + "/ok", null).join().outcome().toString();
+        assertEquals("OK", warmUp, "the loopback server answers");
     }
 
     private static void answer(HttpExchange e, int status, Map<String, String> headers) throws IOException {
