@@ -190,7 +190,7 @@ public record BuildConfig(
             return new LinkSettings(l.offline(), l.failOnBrokenLinks(), l.concurrency(), l.hostConcurrency(),
                     l.hostInterval(), l.connectTimeout(), l.timeout(), l.retries(), l.maxRetryWait(), l.maxRedirects(),
                     l.maxBodyBytes(), l.cacheTtl(), resolve(l.cacheFile()), l.checkExternalFragments(), l.include(),
-                    l.exclude(), l.statusMap(), l.headers(), l.userAgent());
+                    l.exclude(), l.statusMap(), l.headers(), l.userAgent(), l.allowLinkLocal(), l.followRedirectsToPrivate());
         }
 
         private static List<String> concat(List<String> a, List<String> b) {

@@ -27,6 +27,8 @@ import java.util.Map;
  * @param statusMap              status code to treatment, e.g. {@code 403 -> warn}, {@code 999 -> skip}
  * @param headers                per host: header name to the environment variable holding its value
  * @param userAgent              the User-Agent sent, naming certdocs and its version
+ * @param allowLinkLocal         connect to link-local and cloud metadata addresses too (off: never)
+ * @param followRedirectsToPrivate follow a redirect from a public address to a private or loopback one
  */
 public record LinkSettings(
         boolean offline,
@@ -47,7 +49,9 @@ public record LinkSettings(
         List<String> exclude,
         Map<Integer, String> statusMap,
         Map<String, Map<String, String>> headers,
-        String userAgent) {
+        String userAgent,
+        boolean allowLinkLocal,
+        boolean followRedirectsToPrivate) {
 
     public LinkSettings {
         include = List.copyOf(include);
@@ -61,7 +65,7 @@ public record LinkSettings(
         return new LinkSettings(false, true, 64, 8, Duration.ofMillis(50), Duration.ofSeconds(10),
                 Duration.ofSeconds(30), 3, Duration.ofSeconds(60), 10, 2L * 1024 * 1024, Duration.ofHours(24),
                 reportsDirectory.resolve("link-cache.json"), false, List.of(), List.of(), Map.of(), Map.of(),
-                "certdocs/" + Version.current() + " (+https://certdocs.dev/; link checker)");
+                "certdocs/" + Version.current() + " (+https://certdocs.dev/; link checker)", false, false);
     }
 
     /**

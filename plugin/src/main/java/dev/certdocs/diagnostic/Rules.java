@@ -80,6 +80,9 @@ public final class Rules {
             "An external host kept answering 429.");
     public static final Rule LINK_BLOCKED = rule("link/blocked", Severity.WARNING,
             "An external host blocked the checker (999, or 403 with a bot challenge).");
+    public static final Rule LINK_ADDRESS_POLICY = rule("link/address-policy", Severity.ERROR,
+            "An external URL or a redirect to an address check-links does not connect to (link-local, cloud metadata,"
+            + " or private after a redirect from a public address).");
     public static final Rule LINK_AIR_GAPPED = rule("link/air-gapped", Severity.ERROR,
             "An external link in an air-gapped cloud to a host not on its allow-list.");
     public static final Rule LINK_SYNTAX = rule("link/syntax", Severity.ERROR,
@@ -95,7 +98,7 @@ public final class Rules {
             CLOUD_BLOCK_UNBALANCED, CLOUD_BLOCK_UNKNOWN_CLOUD, VARIABLE_UNKNOWN,
             HTML_UNSAFE, IMAGE_MISSING_ALT, PAGE_RESERVED_PATH,
             LINK_BROKEN_INTERNAL, LINK_MISSING_ANCHOR, LINK_CROSS_CLOUD, LINK_BROKEN_EXTERNAL,
-            LINK_TIMEOUT, LINK_UNREACHABLE, LINK_RATE_LIMITED, LINK_BLOCKED, LINK_AIR_GAPPED,
+            LINK_TIMEOUT, LINK_UNREACHABLE, LINK_RATE_LIMITED, LINK_BLOCKED, LINK_ADDRESS_POLICY, LINK_AIR_GAPPED,
             LINK_SYNTAX);
 
     private static final Map<String, Rule> BY_ID =

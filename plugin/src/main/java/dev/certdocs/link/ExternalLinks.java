@@ -176,6 +176,10 @@ final class ExternalLinks {
                 rule = Rules.LINK_BLOCKED;
                 message = url + " blocked the link checker" + detail;
             }
+            case REFUSED -> {
+                rule = Rules.LINK_ADDRESS_POLICY;
+                message = url + " is refused by the address policy" + detail;
+            }
             case MISSING_FRAGMENT -> {
                 rule = Rules.LINK_MISSING_ANCHOR;
                 message = url + " has no anchor '#" + k.fragment() + "'" + detail;

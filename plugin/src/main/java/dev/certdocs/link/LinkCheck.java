@@ -49,7 +49,7 @@ public final class LinkCheck {
 
     private static final List<Rule> RULES = List.of(Rules.LINK_BROKEN_INTERNAL, Rules.LINK_MISSING_ANCHOR,
             Rules.LINK_CROSS_CLOUD, Rules.LINK_BROKEN_EXTERNAL, Rules.LINK_TIMEOUT, Rules.LINK_UNREACHABLE,
-            Rules.LINK_RATE_LIMITED, Rules.LINK_BLOCKED, Rules.LINK_AIR_GAPPED, Rules.LINK_SYNTAX);
+            Rules.LINK_RATE_LIMITED, Rules.LINK_BLOCKED, Rules.LINK_ADDRESS_POLICY, Rules.LINK_AIR_GAPPED, Rules.LINK_SYNTAX);
 
     private final BuildConfig config;
     private final Includes includes;

@@ -46,6 +46,9 @@ public record LinkCounts(int internalOk, int internalBroken, Map<UrlResult.Outco
         if (external(UrlResult.Outcome.WARNED) > 0) {
             rows.add(new String[] {"warned (status map)", String.valueOf(external(UrlResult.Outcome.WARNED))});
         }
+        if (external(UrlResult.Outcome.REFUSED) > 0) {
+            rows.add(new String[] {"refused (address policy)", String.valueOf(external(UrlResult.Outcome.REFUSED))});
+        }
         if (external(UrlResult.Outcome.MISSING_FRAGMENT) > 0) {
             rows.add(new String[] {"missing anchor", String.valueOf(external(UrlResult.Outcome.MISSING_FRAGMENT))});
         }

@@ -89,6 +89,21 @@ public class CheckLinksMojo extends AbstractCertDocsMojo {
     @Parameter(property = "certdocs.linkStatusMap")
     List<String> linkStatusMap;
 
+    /**
+     * Also connect to link-local addresses (169.254.0.0/16, fe80::/10) and well-known cloud
+     * metadata addresses. Default {@code false}: a link or redirect there is refused and reported,
+     * because on a cloud CI runner it reaches the metadata service.
+     */
+    @Parameter(property = "certdocs.linkAllowLinkLocal", defaultValue = "false")
+    boolean linkAllowLinkLocal;
+
+    /**
+     * Follow a redirect from a public address to a private or loopback one. Default {@code false}:
+     * such a redirect is not followed and is reported.
+     */
+    @Parameter(property = "certdocs.linkFollowRedirectsToPrivate", defaultValue = "false")
+    boolean linkFollowRedirectsToPrivate;
+
     /** Extra request headers per host, each value from an environment variable. */
     @Parameter
     List<LinkHeaderParameter> linkHeaders;
@@ -121,6 +136,7 @@ public class CheckLinksMojo extends AbstractCertDocsMojo {
                 LinkSettings.parseDuration(linkCacheTtl), linkCache.toPath(), checkExternalFragments,
                 linkInclude == null ? List.of() : linkInclude, linkExclude == null ? List.of() : linkExclude,
                 LinkOptions.statusMap(linkStatusMap), LinkOptions.headers(linkHeaders == null ? List.of()
-                        : linkHeaders.stream().map(LinkHeaderParameter::toHeader).toList()), d.userAgent());
+                        : linkHeaders.stream().map(LinkHeaderParameter::toHeader).toList()), d.userAgent(),
+                linkAllowLinkLocal, linkFollowRedirectsToPrivate);
     }
 }

@@ -358,7 +358,7 @@ class LinkCheckTest {
         LinkSettings d = LinkSettings.defaults(root.resolve("target/certdocs"));
         LinkSettings fragments = new LinkSettings(false, true, 64, 8, d.hostInterval(), d.connectTimeout(), d.timeout(), 3,
                 d.maxRetryWait(), 10, d.maxBodyBytes(), d.cacheTtl(), d.cacheFile(), true, List.of(), List.of(), Map.of(),
-                Map.of(), d.userAgent());
+                Map.of(), d.userAgent(), false, false);
         assertEquals(List.of("articles/a.md:16:1: error [link/missing-anchor] https://docs.example/page#missing has no"
                 + " anchor '#missing': no element with id 'missing'"), ContentRepo.problems(check(b -> b.links(fragments))));
         assertEquals(List.of("https://docs.example/page#missing", "https://docs.example/page#ok"), urls.requests());
@@ -375,7 +375,7 @@ class LinkCheckTest {
         LinkSettings d = LinkSettings.defaults(root.resolve("target/certdocs"));
         LinkSettings offline = new LinkSettings(true, true, 64, 8, d.hostInterval(), d.connectTimeout(), d.timeout(), 3,
                 d.maxRetryWait(), 10, d.maxBodyBytes(), d.cacheTtl(), d.cacheFile(), false, List.of(), List.of(), Map.of(),
-                Map.of(), d.userAgent());
+                Map.of(), d.userAgent(), false, false);
         LinkCheckResult result = check(b -> b.links(offline));
         assertEquals(List.of("articles/a.md:16:94: error [link/broken-internal] link target 'nope.md' does not exist"
                 + " (looked for articles/nope.md)"), ContentRepo.problems(result));
@@ -390,7 +390,7 @@ class LinkCheckTest {
         LinkSettings d = LinkSettings.defaults(root.resolve("target/certdocs"));
         LinkSettings lenient = new LinkSettings(false, false, 64, 8, d.hostInterval(), d.connectTimeout(), d.timeout(), 3,
                 d.maxRetryWait(), 10, d.maxBodyBytes(), d.cacheTtl(), d.cacheFile(), false, List.of(), List.of(), Map.of(),
-                Map.of(), d.userAgent());
+                Map.of(), d.userAgent(), false, false);
         LinkCheckResult result = check(b -> b.links(lenient));
         assertEquals(1, result.summary().findings().size());
         assertFalse(result.failed());

@@ -83,6 +83,11 @@ class LinkFixturesTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
+        // The JVM's first HTTP exchange loads and starts java.net.http, which on a busy machine takes
+        // longer than TIMEOUT: the first fixture that makes requests (link_blocked) then timed out.
+        String warmUp = new LoopbackUrls(Duration.ofSeconds(30))
+                .check("http://127.0.0.1:" + server.getAddress().getPort() + "/ok", null).join().outcome().toString();
+        assertEquals("OK", warmUp, "the loopback server answers");
     }
 
     private static void answer(HttpExchange e, int status, Map<String, String> headers) throws IOException {
@@ -111,7 +116,7 @@ class LinkFixturesTest {
         LinkSettings d = LinkSettings.defaults(repo.resolve("target/certdocs"));
         LinkSettings settings = new LinkSettings(false, true, 8, 4, Duration.ZERO, TIMEOUT, TIMEOUT, 0, d.maxRetryWait(),
                 d.maxRedirects(), d.maxBodyBytes(), Duration.ZERO, d.cacheFile(), false, List.of(), List.of(), Map.of(),
-                Map.of(), d.userAgent());
+                Map.of(), d.userAgent(), false, false);
         BuildConfig config = BuildConfig.builder(repo).reportsDirectory(repo.resolve("target/certdocs")).threads(2)
                 .links(settings).build();
 

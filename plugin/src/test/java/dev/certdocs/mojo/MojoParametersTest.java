@@ -213,6 +213,8 @@ public class MojoParametersTest {
         assertEquals(List.of(), links.exclude());
         assertEquals(Map.of(), links.statusMap());
         assertEquals(Map.of(), links.headers());
+        assertFalse(links.allowLinkLocal());
+        assertFalse(links.followRedirectsToPrivate());
         assertEquals(links, mojo.config().links(links).build().links());
     }
 
@@ -254,6 +256,8 @@ public class MojoParametersTest {
         session.getUserProperties().setProperty("certdocs.linkStatusMap", "403:warn,429:skip");
         session.getUserProperties().setProperty("certdocs.linkExclude", "^https://internal/");
         session.getUserProperties().setProperty("certdocs.checkExternalFragments", "true");
+        session.getUserProperties().setProperty("certdocs.linkAllowLinkLocal", "true");
+        session.getUserProperties().setProperty("certdocs.linkFollowRedirectsToPrivate", "true");
         session.getUserProperties().setProperty("certdocs.check-links.skip", "true");
 
         CheckLinksMojo mojo = (CheckLinksMojo) maven.lookupConfiguredMojo(session, maven.newMojoExecution("check-links"));
@@ -268,6 +272,8 @@ public class MojoParametersTest {
         assertEquals(Map.of(403, "warn", 429, "skip"), links.statusMap());
         assertEquals(List.of("^https://internal/"), links.exclude());
         assertTrue(links.checkExternalFragments());
+        assertTrue(links.allowLinkLocal());
+        assertTrue(links.followRedirectsToPrivate());
         assertTrue(mojo.skipCheckLinks);
     }
 

@@ -18,6 +18,8 @@ import java.util.concurrent.CompletionException;
  * start on loopback: HEAD, then GET when HEAD does not answer 2xx; no retries, no cache. It maps
  * answers to outcomes as DESIGN §5 does (2xx ok; 429 rate-limited; 999, or 403 with
  * {@code cf-mitigated}, blocked; other 4xx/5xx broken; timeouts; refused connections unreachable).
+ * It stands in for the address policy too: a URL whose path starts with {@code /refused} is
+ * refused, with no request.
  */
 public final class LoopbackUrls implements ExternalUrls {
 
@@ -34,6 +36,10 @@ public final class LoopbackUrls implements ExternalUrls {
     public CompletableFuture<UrlResult> check(String url, String fragmentOrNull) {
         if (!URI.create(url).getHost().equals("127.0.0.1")) {
             throw new IllegalArgumentException("a test asked for " + url + "; tests may only reach 127.0.0.1");
+        }
+        if (URI.create(url).getPath().startsWith("/refused")) {
+            return CompletableFuture.completedFuture(new UrlResult(url, UrlResult.Outcome.REFUSED, 0,
+                    "the test's stand-in address policy refuses /refused", 0, false));
         }
         return send(url, "HEAD").thenCompose(head -> head.statusCode() / 100 == 2
                         ? CompletableFuture.completedFuture(result(url, head, 1))

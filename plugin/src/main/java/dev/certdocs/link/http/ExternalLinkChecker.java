@@ -4,6 +4,7 @@ import dev.certdocs.config.BuildLog;
 import dev.certdocs.config.CertDocsException;
 import dev.certdocs.config.LinkSettings;
 import dev.certdocs.link.http.UrlResult.Outcome;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -59,6 +60,12 @@ import java.util.regex.PatternSyntaxException;
  *       {@code maxBodyBytes} are searched. Redirects (301, 302, 303, 307, 308) are followed up to
  *       {@code maxRedirects}, a URL seen twice in a chain is a loop. {@code connectTimeout}
  *       bounds connecting and {@code timeout} the whole request, body included.</li>
+ *   <li><b>Addresses.</b> Before every request (each hop, each retry) the host is looked up and
+ *       the {@link AddressPolicy} judges every address: by default no link-local or cloud
+ *       metadata address is connected to, and no redirect from a public address to a private or
+ *       loopback one is followed ({@code allowLinkLocal}, {@code followRedirectsToPrivate} turn
+ *       each rule off). The limit of this check (the client looks the name up again) is in
+ *       {@link UrlFetcher}.</li>
  *   <li><b>Retries.</b> Timeouts, 5xx, 408 and 429 are tried again up to {@code retries} times,
  *       after an exponential back-off of 1 s, 2 s, 4 s… plus up to half as much again of random
  *       jitter, or after the wait a {@code Retry-After} header asks for (seconds or an HTTP date),
@@ -72,7 +79,8 @@ import java.util.regex.PatternSyntaxException;
  *       {@code cacheFile}) is not requested: its result says {@code cached}. Only successes are
  *       stored, with the time they were really checked; anything else is checked again every
  *       run. A zero TTL turns the cache off. An unreadable cache file is ignored with a warning;
- *       {@link #close()} writes it anew, atomically.</li>
+ *       {@link #close()} writes it anew, atomically. A success is reused only by a run whose
+ *       address policy allows at least what the policy of its check allowed (see {@link LinkCache}).</li>
  * </ul>
  *
  * <p>Every URL ends in one {@link Outcome}:
@@ -83,7 +91,11 @@ import java.util.regex.PatternSyntaxException;
  *   <li>{@code BROKEN}: a 4xx or 5xx answer after retries; too many redirects; a redirect loop.</li>
  *   <li>{@code TIMEOUT}: no answer in time, after retries. {@code UNREACHABLE}: unknown host
  *       (every host under {@code .invalid}, without a lookup), TLS failure (a self-signed or
- *       expired certificate), connection refused or closed.</li>
+ *       expired certificate), connection refused or closed, a malformed status line (java.net.http
+ *       reads {@code HTTP/1.1 99999999999} as 999: an answer with a status outside 100–599 is
+ *       asked for once more over a socket to read its status line as sent).</li>
+ *   <li>{@code REFUSED}: the address policy refused the link's address or a redirect's; the
+ *       detail says which address and which parameter allows it.</li>
  *   <li>{@code RATE_LIMITED}: still 429 after retries. {@code BLOCKED}: 999, or 403 with a bot
  *       challenge header ({@code cf-mitigated: challenge}, {@code x-amzn-waf-action}): the
  *       server refuses robots, which says nothing of the link.</li>
@@ -155,6 +167,13 @@ public final class ExternalLinkChecker implements AutoCloseable {
     /** For tests: a fixed clock for the cache TTL and a short back-off. */
     ExternalLinkChecker(LinkSettings settings, BuildLog log, Function<String, String> environment, Clock clock,
             Duration backoffBase) {
+        this(settings, log, environment, clock, backoffBase,
+                AddressPolicy.of(settings.allowLinkLocal(), settings.followRedirectsToPrivate()), InetAddress::getAllByName);
+    }
+
+    /** For tests: also the address policy and the host look-up (a table, so no name leaves the machine). */
+    ExternalLinkChecker(LinkSettings settings, BuildLog log, Function<String, String> environment, Clock clock,
+            Duration backoffBase, AddressPolicy policy, AddressPolicy.Resolver resolver) {
         if (settings.concurrency() < 1 || settings.hostConcurrency() < 1) {
             throw new CertDocsException("link concurrency must be at least 1 (certdocs.linkConcurrency is "
                     + settings.concurrency() + ", certdocs.linkHostConcurrency " + settings.hostConcurrency() + ")");
@@ -165,7 +184,8 @@ public final class ExternalLinkChecker implements AutoCloseable {
         this.exclude = patterns(settings.exclude(), "exclude");
         Map<Integer, Outcome> statusMap = statusMap(settings.statusMap());
         Map<String, Map<String, String>> hostHeaders = hostHeaders(settings.headers(), environment, log);
-        this.cache = LinkCache.load(settings.cacheFile(), settings.cacheTtl(), clock, log);
+        this.cache = LinkCache.load(settings.cacheFile(), settings.cacheTtl(), clock,
+                LinkCache.allowances(settings.allowLinkLocal(), settings.followRedirectsToPrivate()), log);
 
         AtomicInteger threadNumber = new AtomicInteger();
         ThreadFactory threads = r -> {
@@ -186,7 +206,8 @@ public final class ExternalLinkChecker implements AutoCloseable {
         // a granted request starts in the thread that freed its place: sendAsync hands its work to the executor at once
         RequestGate gate = new RequestGate(settings.concurrency(), settings.hostConcurrency(), settings.hostInterval().toNanos(),
                 System::nanoTime, (task, delay) -> scheduler.schedule(task, delay, TimeUnit.NANOSECONDS), Runnable::run);
-        this.fetcher = new UrlFetcher(settings, log, clock, backoffBase, statusMap, hostHeaders, client, gate, scheduler);
+        this.fetcher = new UrlFetcher(settings, log, clock, backoffBase, statusMap, hostHeaders, client, gate, scheduler,
+                policy, resolver, executor);
     }
 
     /**

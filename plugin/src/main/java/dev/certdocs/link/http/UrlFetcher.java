@@ -5,6 +5,8 @@ import dev.certdocs.config.LinkSettings;
 import dev.certdocs.link.http.UrlResult.Outcome;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,8 +42,19 @@ import javax.net.ssl.SSLException;
  * The HTTP exchange for one URL, as DESIGN §5 sets it: HEAD, then GET on any answer that is not
  * 2xx (GET at once when the body is needed), redirects followed with loop detection, retries of
  * timeouts, 5xx, 408 and 429 with back-off and jitter, {@code Retry-After} honoured up to its cap,
- * the status map, bounded body reads. Each request waits for its place at the {@link RequestGate}.
+ * the status map, bounded body reads. Each request waits for its place at the {@link RequestGate}
+ * and then for the {@link AddressPolicy}: the host is looked up and every address judged right
+ * before the request is handed to the client, each hop and each retry again. An answer with an
+ * unusual status is asked for again to read its {@link StatusLine}.
  * {@link ExternalLinkChecker} decides which URLs reach here (once each) and what their answer means.
+ *
+ * <p>The limit of the address check: java.net.http offers no hook on the connection it opens, so
+ * the client looks the host up a second time. Java's address cache ({@code networkaddress.cache.ttl},
+ * 30 s by default) gives it the answer that was judged, so a name that changes its answer (DNS
+ * rebinding) cannot slip another address in, unless that cache is turned off or its entry expires
+ * in the instant between the two look-ups. Pinning the judged address instead would break the TLS
+ * host name check. Through a proxy (the JVM's {@code http(s).proxyHost}), the proxy connects: the
+ * policy judges this machine's answer for the host, and unusual statuses are not asked again.
  */
 final class UrlFetcher {
 
@@ -53,11 +67,15 @@ final class UrlFetcher {
     private final HttpClient client;
     private final RequestGate gate;
     private final ScheduledThreadPoolExecutor scheduler;
+    private final AddressPolicy policy;
+    private final AddressPolicy.Resolver resolver;
+    private final Executor lookups;
     private final AtomicInteger requests = new AtomicInteger();
 
+    /** @param lookups runs the host look-ups, which may block, and the status line reads */
     UrlFetcher(LinkSettings settings, BuildLog log, Clock clock, Duration backoffBase, Map<Integer, Outcome> statusMap,
             Map<String, Map<String, String>> hostHeaders, HttpClient client, RequestGate gate,
-            ScheduledThreadPoolExecutor scheduler) {
+            ScheduledThreadPoolExecutor scheduler, AddressPolicy policy, AddressPolicy.Resolver resolver, Executor lookups) {
         this.settings = settings;
         this.log = log;
         this.clock = clock;
@@ -67,6 +85,9 @@ final class UrlFetcher {
         this.client = client;
         this.gate = gate;
         this.scheduler = scheduler;
+        this.policy = policy;
+        this.resolver = resolver;
+        this.lookups = lookups;
     }
 
     /** Starts the requests for {@code uri}; {@code body}: GET at once and read the body (for a fragment). */
@@ -126,6 +147,10 @@ final class UrlFetcher {
         private final CompletableFuture<Fetched> done = new CompletableFuture<>();
         private final List<URI> chain = new ArrayList<>();
         private URI current;
+        /** Where the current hop goes, once the policy admitted it; the hop before it, and the status that redirected. */
+        private AddressPolicy.Endpoint target;
+        private AddressPolicy.Endpoint previous;
+        private int redirectStatus;
         private String method;
         private int retriesUsed;
         private int count;
@@ -145,8 +170,43 @@ final class UrlFetcher {
 
         private void send() {
             gate.acquire(current.getHost().toLowerCase(Locale.ROOT))
-                    .thenAccept(this::sendWith)
+                    .thenAccept(permit -> lookups.execute(() -> guarded(permit, this::admit)))
                     .exceptionally(this::fail);
+        }
+
+        /** Runs a step on the look-up threads; a bug in it fails the URL's future instead of vanishing there. */
+        private void guarded(RequestGate.Permit permit, java.util.function.Consumer<RequestGate.Permit> step) {
+            try {
+                step.accept(permit);
+            } catch (RuntimeException | Error e) {
+                permit.release();
+                done.completeExceptionally(e);
+                throw e;
+            }
+        }
+
+        /**
+         * Looks the host up and asks the policy, as late as can be (after the wait for the gate),
+         * so the client's own look-up comes a moment later and finds the same answer in Java's cache.
+         */
+        private void admit(RequestGate.Permit permit) {
+            AddressPolicy.Endpoint endpoint;
+            try {
+                endpoint = AddressPolicy.endpoint(current, resolver);
+            } catch (UnknownHostException e) {
+                permit.release();
+                finish(Outcome.UNREACHABLE, 0, "unknown host '" + current.getHost() + "'" + at());
+                return;
+            }
+            String refusal = policy.refusal(endpoint, previous);
+            if (refusal != null) {
+                permit.release();
+                finish(Outcome.REFUSED, redirectStatus,
+                        previous == null ? refusal : statusText(redirectStatus) + " to " + current + ": " + refusal);
+                return;
+            }
+            target = endpoint;
+            sendWith(permit);
         }
 
         private void sendWith(RequestGate.Permit permit) {
@@ -312,6 +372,8 @@ final class UrlFetcher {
                 return;
             }
             chain.add(next);
+            previous = target;
+            redirectStatus = status;
             current = next;
             retriesUsed = 0;
             send();
@@ -343,6 +405,36 @@ final class UrlFetcher {
         }
 
         private void finish(int status, HttpResponse.ResponseInfo response, BoundedBody.Read read) {
+            if (StatusLine.unusual(status) && response.version() == HttpClient.Version.HTTP_1_1 && direct(current)) {
+                gate.acquire(current.getHost().toLowerCase(Locale.ROOT))
+                        .thenAccept(permit -> lookups.execute(() -> guarded(permit, p -> verify(p, status, response, read))))
+                        .exceptionally(this::fail);
+                return;
+            }
+            classify(status, response, read);
+        }
+
+        /** Reads the status line again, from the address the policy admitted: a malformed one is a protocol error. */
+        private void verify(RequestGate.Permit permit, int status, HttpResponse.ResponseInfo response, BoundedBody.Read read) {
+            count++;
+            requests.incrementAndGet();
+            String line;
+            try {
+                line = StatusLine.read(target.addresses().get(0), current, target.port(), method, settings.userAgent(),
+                        settings.connectTimeout(), settings.timeout());
+            } catch (IOException e) {
+                line = null; // it cannot be read again: the status the client read stands
+            } finally {
+                permit.release();
+            }
+            if (line != null && !StatusLine.wellFormed(line)) {
+                finish(Outcome.UNREACHABLE, 0, "malformed status line '" + StatusLine.shown(line) + "'" + at());
+            } else {
+                classify(status, response, read);
+            }
+        }
+
+        private void classify(int status, HttpResponse.ResponseInfo response, BoundedBody.Read read) {
             String text = statusText(status) + at();
             Outcome mapped = statusMap.get(status);
             if (mapped != null) {
@@ -393,6 +485,17 @@ final class UrlFetcher {
                 .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
         hostHeaders.getOrDefault(uri.getHost().toLowerCase(Locale.ROOT), Map.of()).forEach(b::header);
         return b.build();
+    }
+
+    /** Whether the client connects to the host itself, with no proxy between. */
+    private static boolean direct(URI uri) {
+        ProxySelector selector = ProxySelector.getDefault();
+        if (selector == null) return true;
+        try {
+            return selector.select(uri).stream().allMatch(p -> p.type() == Proxy.Type.DIRECT);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isRedirect(int status) {

@@ -17,6 +17,10 @@ public record UrlResult(String url, Outcome outcome, int status, String detail, 
      * Every URL ends in one of these (DESIGN §5); {@link ExternalLinkChecker} says when.
      * {@code MALFORMED}: not a URL that can be requested (bad syntax, white space, no host, a
      * scheme other than http(s)), reported as {@code link/syntax}; no request is made.
+     * {@code REFUSED}: the {@link AddressPolicy} refused the address of the link or of a
+     * redirect, reported as {@code link/address-policy}; that request is not made.
      */
-    public enum Outcome { OK, BROKEN, TIMEOUT, UNREACHABLE, RATE_LIMITED, BLOCKED, EXCLUDED, WARNED, MISSING_FRAGMENT, MALFORMED }
+    public enum Outcome {
+        OK, BROKEN, TIMEOUT, UNREACHABLE, RATE_LIMITED, BLOCKED, EXCLUDED, WARNED, MISSING_FRAGMENT, MALFORMED, REFUSED
+    }
 }

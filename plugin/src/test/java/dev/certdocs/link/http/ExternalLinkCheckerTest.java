@@ -44,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExternalLinkCheckerTest {
 
     private static final Duration FAST_BACKOFF = Duration.ofMillis(5);
+    private static final String OK_ANSWER = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
 
     @TempDir
     Path temp;
@@ -221,7 +222,18 @@ class ExternalLinkCheckerTest {
         UrlResult r = checkOne(server.url("/linkedin"));
 
         assertEquals(new UrlResult(server.url("/linkedin"), Outcome.BLOCKED, 999,
-                "999 (the server refuses automated requests)", 2, false), r);
+                "999 (the server refuses automated requests)", 3, false), r);
+    }
+
+    @Test
+    void aMalformedStatusLineIsUnreachableNotBlocked() throws Exception {
+        // java.net.http reads the first three digits of "99999999999" and reports 999; a third request reads the line
+        try (RawLoopbackServer raw = new RawLoopbackServer("HTTP/1.1 99999999999 X\r\nContent-Length: 0\r\n\r\n")) {
+            UrlResult r = checkOne(raw.url("/odd"));
+
+            assertEquals(new UrlResult(raw.url("/odd"), Outcome.UNREACHABLE, 0,
+                    "malformed status line 'HTTP/1.1 99999999999 X'", 3, false), r);
+        }
     }
 
     @Test
@@ -252,7 +264,7 @@ class ExternalLinkCheckerTest {
             assertEquals(new UrlResult(server.url("/forbidden"), Outcome.WARNED, 403,
                     "403 Forbidden (status map: 403 -> warn)", 2, false), get(checker, server.url("/forbidden")));
             assertEquals(new UrlResult(server.url("/linkedin"), Outcome.EXCLUDED, 999,
-                    "999 (status map: 999 -> skip)", 2, false), get(checker, server.url("/linkedin")));
+                    "999 (status map: 999 -> skip)", 3, false), get(checker, server.url("/linkedin")));
             assertEquals(Outcome.OK, get(checker, server.url("/login")).outcome());
         }
     }
@@ -265,7 +277,7 @@ class ExternalLinkCheckerTest {
 
         try (ExternalLinkChecker checker = checker()) {
             assertEquals(new UrlResult(server.url("/linkedin"), Outcome.BROKEN, 999,
-                    "999 (status map: 999 -> error)", 2, false), get(checker, server.url("/linkedin")));
+                    "999 (status map: 999 -> error)", 3, false), get(checker, server.url("/linkedin")));
         }
     }
 
@@ -601,6 +613,160 @@ class ExternalLinkCheckerTest {
         }
     }
 
+    // ---------------------------------------------------------------- the address policy
+    // Only loopback servers: a look-up table stands in for DNS, and a test policy refuses one
+    // loopback server; the refused server counts the connections it accepted.
+
+    @Test
+    void aHostResolvingToALinkLocalAddressIsNeverConnectedTo() throws Exception {
+        try (RawLoopbackServer metadata = new RawLoopbackServer(OK_ANSWER)) {
+            // "localhost" stands for a name like metadata.google.internal: were it let through, the client would reach loopback
+            String url = "http://localhost:" + metadata.port() + "/latest/meta-data/";
+            AddressPolicy.Resolver dns = table("localhost", "127.0.0.1", "169.254.169.254");
+
+            UrlResult r;
+            try (ExternalLinkChecker checker = checker(AddressPolicy.of(false, false), dns)) {
+                r = get(checker, url);
+            }
+
+            assertEquals(new UrlResult(url, Outcome.REFUSED, 0, "localhost resolves to the link-local address 169.254.169.254;"
+                    + " certdocs.linkAllowLinkLocal=true allows it", 0, false), r);
+            assertEquals(0, metadata.accepted());
+        }
+    }
+
+    @Test
+    void allowLinkLocalLetsTheSameLinkBeChecked() throws Exception {
+        settings.allowLinkLocal = true;
+        try (RawLoopbackServer metadata = new RawLoopbackServer(OK_ANSWER)) {
+            String url = "http://localhost:" + metadata.port() + "/latest/meta-data/";
+
+            UrlResult r;
+            try (ExternalLinkChecker checker = checker(AddressPolicy.of(true, false), table("localhost", "169.254.169.254"))) {
+                r = get(checker, url);
+            }
+
+            assertEquals(Outcome.OK, r.outcome(), r.toString());
+            assertEquals(1, metadata.accepted());
+        }
+    }
+
+    @Test
+    void aLinkToARefusedServerIsNeverConnectedTo() throws Exception {
+        try (RawLoopbackServer refused = new RawLoopbackServer(OK_ANSWER)) {
+            UrlResult r;
+            try (ExternalLinkChecker checker = checker(refusing(refused.port()), table())) {
+                r = get(checker, refused.url("/meta"));
+            }
+
+            assertEquals(new UrlResult(refused.url("/meta"), Outcome.REFUSED, 0, "test policy: port " + refused.port(), 0,
+                    false), r);
+            assertEquals(0, refused.accepted());
+        }
+    }
+
+    @Test
+    void aRedirectToARefusedServerIsNotFollowed() throws Exception {
+        try (RawLoopbackServer refused = new RawLoopbackServer(OK_ANSWER)) {
+            server.on("/hop", server.redirect(302, refused.url("/meta")));
+
+            UrlResult r;
+            try (ExternalLinkChecker checker = checker(refusing(refused.port()), table())) {
+                r = get(checker, server.url("/hop"));
+            }
+
+            assertEquals(new UrlResult(server.url("/hop"), Outcome.REFUSED, 302, "302 Found to " + refused.url("/meta")
+                    + ": test policy: port " + refused.port(), 1, false), r);
+            assertEquals(0, refused.accepted());
+            assertEquals(1, server.requests("/hop"));
+        }
+    }
+
+    @Test
+    void aRedirectFromAPublicAddressToALoopbackOneIsNotFollowedByDefault() throws Exception {
+        try (RawLoopbackServer inside = new RawLoopbackServer(OK_ANSWER)) {
+            server.on("/hop", server.redirect(301, inside.url("/admin")));
+            // the first hop's name "resolves" to a public address; the client itself reaches this loopback server
+            String url = server.url("/hop").replace("127.0.0.1", "localhost");
+
+            UrlResult r;
+            try (ExternalLinkChecker checker = checker(AddressPolicy.of(false, false), table("localhost", "8.8.8.8"))) {
+                r = get(checker, url);
+            }
+
+            assertEquals(new UrlResult(url, Outcome.REFUSED, 301, "301 Moved Permanently to " + inside.url("/admin")
+                    + ": a redirect from localhost (public address 8.8.8.8) to the loopback address 127.0.0.1 is not followed;"
+                    + " certdocs.linkFollowRedirectsToPrivate=true allows it", 1, false), r);
+            assertEquals(0, inside.accepted());
+        }
+    }
+
+    @Test
+    void followRedirectsToPrivateFollowsIt() throws Exception {
+        try (RawLoopbackServer inside = new RawLoopbackServer(OK_ANSWER)) {
+            server.on("/hop", server.redirect(301, inside.url("/admin")));
+            String url = server.url("/hop").replace("127.0.0.1", "localhost");
+
+            UrlResult r;
+            try (ExternalLinkChecker checker = checker(AddressPolicy.of(false, true), table("localhost", "8.8.8.8"))) {
+                r = get(checker, url);
+            }
+
+            assertEquals(new UrlResult(url, Outcome.OK, 200, "200 OK at " + inside.url("/admin"), 2, false), r);
+            assertEquals(1, inside.accepted());
+        }
+    }
+
+    @Test
+    void aSuccessSeenUnderALooserPolicyIsNotReusedUnderAStricterOne() throws Exception {
+        settings.cacheTtl = Duration.ofHours(24);
+        settings.cacheFile = temp.resolve("link-cache.json");
+        try (RawLoopbackServer inside = new RawLoopbackServer(OK_ANSWER)) {
+            server.on("/hop", server.redirect(301, inside.url("/admin")));
+            String url = server.url("/hop").replace("127.0.0.1", "localhost");
+            AddressPolicy.Resolver dns = table("localhost", "8.8.8.8");
+
+            settings.followRedirectsToPrivate = true;
+            try (ExternalLinkChecker checker = checker(AddressPolicy.of(false, true), dns)) {
+                assertEquals(Outcome.OK, get(checker, url).outcome());
+            }
+            settings.followRedirectsToPrivate = false;
+            UrlResult strict;
+            try (ExternalLinkChecker checker = checker(AddressPolicy.of(false, false), dns)) {
+                strict = get(checker, url);
+            }
+            int acceptedAfterStrict = inside.accepted();
+            settings.followRedirectsToPrivate = true;
+            UrlResult loose;
+            try (ExternalLinkChecker checker = checker(AddressPolicy.of(false, true), dns)) {
+                loose = get(checker, url);
+            }
+
+            assertEquals(Outcome.REFUSED, strict.outcome(), "the cached ok was not reused: " + strict);
+            assertEquals(1, acceptedAfterStrict, "only the first run reached the inside server");
+            assertEquals(2, loose.requests(), "the refusal was not cached, and it dropped the earlier ok: " + loose);
+        }
+    }
+
+    @Test
+    void aCachedSuccessFromBeforeTheAddressPolicyIsCheckedAgain() throws Exception {
+        settings.cacheTtl = Duration.ofHours(24);
+        settings.cacheFile = temp.resolve("link-cache.json");
+        server.on("/a", server.status(200)).on("/b", server.status(200));
+        Instant now = Instant.parse("2025-03-01T10:00:00Z");
+        Files.writeString(settings.cacheFile, "{\"version\": 1, \"entries\": {"
+                + "\"" + server.url("/a") + "\": {\"checkedAt\": \"2025-03-01T09:00:00Z\", \"status\": 200},"
+                + "\"" + server.url("/b") + "\": {\"checkedAt\": \"2025-03-01T09:00:00Z\", \"status\": 200, \"allowed\": []}}}");
+
+        try (ExternalLinkChecker checker = checker(Clock.fixed(now, ZoneOffset.UTC))) {
+            assertFalse(get(checker, server.url("/a")).cached(), "written before the policy: it allowed everything");
+            assertTrue(get(checker, server.url("/b")).cached());
+        }
+        assertEquals(1, server.requests("/a"));
+        assertEquals(0, server.requests("/b"));
+        assertTrue(Files.readString(settings.cacheFile).contains("\"allowed\" : [ ]"), Files.readString(settings.cacheFile));
+    }
+
     // ---------------------------------------------------------------- headers and progress
 
     @Test
@@ -653,6 +819,32 @@ class ExternalLinkCheckerTest {
 
     private ExternalLinkChecker checker(Clock clock) {
         return new ExternalLinkChecker(settings.build(), log, name -> null, clock, FAST_BACKOFF);
+    }
+
+    private ExternalLinkChecker checker(AddressPolicy policy, AddressPolicy.Resolver resolver) {
+        return new ExternalLinkChecker(settings.build(), log, name -> null, Clock.systemUTC(), FAST_BACKOFF, policy, resolver);
+    }
+
+    /** The standard policy that also refuses every address on {@code port}, as a test's stand-in for a forbidden host. */
+    private static AddressPolicy refusing(int port) {
+        AddressPolicy standard = AddressPolicy.of(false, false);
+        return (target, previous) -> target.port() == port ? "test policy: port " + port : standard.refusal(target, previous);
+    }
+
+    /**
+     * A look-up table instead of DNS: {@code name, address...}; an IP literal is parsed; any other
+     * name is unknown, so no test ever asks a name server.
+     */
+    private static AddressPolicy.Resolver table(String... nameAndAddresses) {
+        return host -> {
+            if (nameAndAddresses.length > 0 && host.equalsIgnoreCase(nameAndAddresses[0])) {
+                InetAddress[] out = new InetAddress[nameAndAddresses.length - 1];
+                for (int i = 1; i < nameAndAddresses.length; i++) out[i - 1] = InetAddress.getByName(nameAndAddresses[i]);
+                return out;
+            }
+            if (host.matches("[0-9.]+|\\[[0-9a-fA-F:.]+]")) return InetAddress.getAllByName(host);
+            throw new java.net.UnknownHostException(host);
+        };
     }
 
     private UrlResult checkOne(String url) throws Exception {

@@ -257,7 +257,8 @@ public final class LinkBenchmark {
         return new LinkSettings(d.offline(), d.failOnBrokenLinks(), d.concurrency(), d.hostConcurrency(),
                 hostInterval == null ? d.hostInterval() : hostInterval, d.connectTimeout(), d.timeout(), d.retries(),
                 d.maxRetryWait(), d.maxRedirects(), d.maxBodyBytes(), Duration.ZERO, d.cacheFile(),
-                d.checkExternalFragments(), d.include(), d.exclude(), d.statusMap(), d.headers(), d.userAgent());
+                d.checkExternalFragments(), d.include(), d.exclude(), d.statusMap(), d.headers(), d.userAgent(),
+                d.allowLinkLocal(), d.followRedirectsToPrivate());
     }
 
     // ---------------------------------------------------------------- the server

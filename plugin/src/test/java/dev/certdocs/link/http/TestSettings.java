@@ -27,10 +27,12 @@ final class TestSettings {
     Map<Integer, String> statusMap = new HashMap<>();
     Map<String, Map<String, String>> headers = new HashMap<>();
     String userAgent = "certdocs/test";
+    boolean allowLinkLocal;
+    boolean followRedirectsToPrivate;
 
     LinkSettings build() {
         return new LinkSettings(false, true, concurrency, hostConcurrency, hostInterval, connectTimeout, timeout, retries,
                 maxRetryWait, maxRedirects, maxBodyBytes, cacheTtl, cacheFile, checkExternalFragments, include, exclude,
-                statusMap, headers, userAgent);
+                statusMap, headers, userAgent, allowLinkLocal, followRedirectsToPrivate);
     }
 }
