@@ -64,6 +64,7 @@ final class BodyScanner {
         List<CloudBlockMarker> markers = new ArrayList<>();
         List<VariableUse> variables = new ArrayList<>();
         List<HtmlTag> tags = new ArrayList<>();
+        MarkdownLinks links = new MarkdownLinks(src);
         HeadingIds ids = new HeadingIds();
         Optional<JsonBlock> json = Optional.empty();
         int jsonStart = -1;
@@ -128,6 +129,7 @@ final class BodyScanner {
             }
             variables(line, lineOffset, src, variables);
             if (line.isBlank()) {
+                links.interrupt();
                 previous = null;
                 blankBefore = true;
                 continue;
@@ -148,6 +150,7 @@ final class BodyScanner {
                 inIndentedCode = true;
                 blankBefore = false;
                 previous = null;
+                links.interrupt();
                 continue;
             }
             inIndentedCode = false;
@@ -156,6 +159,7 @@ final class BodyScanner {
             if (f != null && f.find()) {
                 fence = f.group(1);
                 previous = null;
+                links.interrupt();
                 continue;
             }
             if (jsonBody && jsonStart == -1 && json.isEmpty() && isDashLine(line)
@@ -169,6 +173,7 @@ final class BodyScanner {
                 headings.add(new Heading(atx.group(1).length(), plain, ids.next(plain),
                         src.position(lineOffset + line.indexOf('#'))));
                 previous = null;
+                links.interrupt();
                 continue;
             }
             Matcher setext = previous != null && (lead == '=' || lead == '-') ? SETEXT.matcher(line) : null;
@@ -178,6 +183,7 @@ final class BodyScanner {
                 int margin = previous.length() - previous.stripLeading().length();
                 headings.add(new Heading(level, plain, ids.next(plain), src.position(previousOffset + margin)));
                 previous = null;
+                links.interrupt();
                 continue;
             }
             Matcher marker = line.indexOf(":::") >= 0 ? CLOUD_MARKER.matcher(line) : null;
@@ -196,15 +202,23 @@ final class BodyScanner {
                     markers.add(new CloudBlockMarker(true, exclude, clouds, src.position(at)));
                 }
                 previous = null;
+                links.interrupt();
                 continue;
             }
             String masked = maskCodeSpans(line);
             if (masked.indexOf("[!") >= 0) {
                 Matcher inc = INCLUDE.matcher(masked);
+                StringBuilder withoutIncludes = null;
                 while (inc.find()) {
                     includes.add(new Include(inc.group(1).strip(), inc.group(2).strip(),
                             src.position(lineOffset + inc.start())));
+                    if (withoutIncludes == null) withoutIncludes = new StringBuilder(masked);
+                    for (int i = inc.start(); i < inc.end(); i++) withoutIncludes.setCharAt(i, ' ');
                 }
+                // An include's path is no link of the page.
+                links.line(withoutIncludes == null ? masked : withoutIncludes.toString(), lineOffset);
+            } else {
+                links.line(masked, lineOffset);
             }
             if (masked.indexOf("![") >= 0) {
                 Matcher img = MD_IMAGE.matcher(masked);
@@ -234,7 +248,7 @@ final class BodyScanner {
             previous = isParagraphText(line) ? line : null;
             previousOffset = lineOffset;
         }
-        return new Body(firstLine, headings, images, includes, markers, variables, json, tags);
+        return new Body(firstLine, headings, images, includes, markers, variables, json, tags, links.links());
     }
 
     private static void variables(String line, int lineOffset, SourceText src, List<VariableUse> out) {
