@@ -35,6 +35,10 @@ final class MarkdownLinks {
     private boolean pending;
     private boolean pendingImage;
     private String pendingLabel;
+    /** The '[' not yet closed in this paragraph, each with whether a '!' came before it (an image). */
+    private final List<Boolean> openBrackets = new ArrayList<>();
+    /** Brackets kept open at most: a line of a thousand '[' is text, not a thousand links. */
+    private static final int MAX_OPEN_BRACKETS = 64;
 
     MarkdownLinks(SourceText src) {
         this.src = src;
@@ -43,6 +47,7 @@ final class MarkdownLinks {
     /** A line that is not paragraph text (blank, a heading, a fence): no destination continues onto it. */
     void interrupt() {
         pending = false;
+        openBrackets.clear();
     }
 
     /** Reads one line, starting at {@code lineOffset} of the source. */
@@ -52,7 +57,7 @@ final class MarkdownLinks {
             int start = skipSpace(line, 0);
             if (start < line.length()) destination(line, start, lineOffset, pendingImage, pendingLabel);
         }
-        if (line.indexOf(']') >= 0) {
+        if (line.indexOf(']') >= 0 || line.indexOf('[') >= 0) {
             Matcher def = DEFINITION.matcher(line);
             if (def.matches()) {
                 String label = normalize(def.group(1));
@@ -65,19 +70,7 @@ final class MarkdownLinks {
                 }
                 return;
             }
-            for (int k = line.indexOf("]("); k >= 0; k = line.indexOf("](", k + 2)) {
-                int open = openingBracket(line, k);
-                if (open < 0) continue;
-                boolean image = open > 0 && line.charAt(open - 1) == '!';
-                int start = skipSpace(line, k + 2);
-                if (start >= line.length()) {
-                    pending = true;
-                    pendingImage = image;
-                    pendingLabel = null;
-                } else {
-                    destination(line, start, lineOffset, image, null);
-                }
-            }
+            inlineLinks(line, lineOffset);
             if (line.indexOf("![") >= 0) {
                 Matcher ref = IMAGE_REFERENCE.matcher(line);
                 while (ref.find()) {
@@ -93,6 +86,32 @@ final class MarkdownLinks {
         }
     }
 
+    /**
+     * Inline links and images: each ']' closes the latest open '[' (of this line or of an earlier
+     * line of the same paragraph: link text may wrap), and a '(' right after it starts a destination.
+     */
+    private void inlineLinks(String line, int lineOffset) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                if (openBrackets.size() < MAX_OPEN_BRACKETS) openBrackets.add(i > 0 && line.charAt(i - 1) == '!');
+            } else if (c == ']' && !openBrackets.isEmpty()) {
+                boolean image = openBrackets.remove(openBrackets.size() - 1);
+                if (i + 1 >= line.length() || line.charAt(i + 1) != '(') continue;
+                int start = skipSpace(line, i + 2);
+                if (start >= line.length()) {
+                    pending = true;
+                    pendingImage = image;
+                    pendingLabel = null;
+                    return;
+                }
+                i = Math.max(i, destination(line, start, lineOffset, image, null) - 1);
+            }
+        }
+    }
+
     /** What was found, in source order. */
     List<MarkdownLink> links() {
         List<MarkdownLink> out = new ArrayList<>(found.size());
@@ -103,13 +122,16 @@ final class MarkdownLinks {
         return out;
     }
 
-    /** The destination starting at {@code start}: {@code <…>}, or up to white space or an unbalanced ')'. */
-    private void destination(String line, int start, int lineOffset, boolean image, String label) {
+    /**
+     * The destination starting at {@code start}: {@code <…>}, or up to white space or an
+     * unbalanced ')'. Returns where it ends.
+     */
+    private int destination(String line, int start, int lineOffset, boolean image, String label) {
         int end;
         String text;
         if (line.charAt(start) == '<') {
             end = line.indexOf('>', start + 1);
-            if (end < 0) return;
+            if (end < 0) return line.length();
             text = line.substring(start + 1, end);
         } else {
             int depth = 0;
@@ -127,20 +149,10 @@ final class MarkdownLinks {
             }
             text = line.substring(start, Math.min(end, line.length()));
         }
-        if (text.isEmpty()) return;
-        found.add(new Found(ESCAPE.matcher(text).replaceAll("$1"), image, label, src.position(lineOffset + start)));
-    }
-
-    /** The '[' that the ']' at {@code close} closes, or -1. */
-    private static int openingBracket(String line, int close) {
-        int depth = 0;
-        for (int i = close - 1; i >= 0; i--) {
-            char c = line.charAt(i);
-            if (i > 0 && line.charAt(i - 1) == '\\') continue;
-            if (c == ']') depth++;
-            if (c == '[' && depth-- == 0) return i;
+        if (!text.isEmpty()) {
+            found.add(new Found(ESCAPE.matcher(text).replaceAll("$1"), image, label, src.position(lineOffset + start)));
         }
-        return -1;
+        return Math.min(end, line.length());
     }
 
     private static int skipSpace(String line, int from) {
