@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * The allow-list raw HTML in articles is held to (DESIGN §6): ordinary text markup, tables,
- * images, media and links; no scripts, styles, frames, forms or event handlers; no
- * {@code javascript:} URLs, and {@code data:} URLs only for (non-SVG) images. {@code validate}
+ * images, media and links; no scripts, styles, frames, forms or event handlers; URLs only as
+ * {@link UrlPolicy} allows ({@code data:} only for raster images). {@code validate}
  * reports what breaks it ({@code html/unsafe}); the renderer removes it.
  */
 public final class HtmlPolicy {
@@ -51,16 +51,17 @@ public final class HtmlPolicy {
         return GLOBAL_ATTRIBUTES.contains(a) || TAG_ATTRIBUTES.getOrDefault(tag.toLowerCase(Locale.ROOT), Set.of()).contains(a);
     }
 
-    /** Why an attribute's URL is unsafe ("a javascript: URL"), or null when it is fine or not a URL. */
+    /**
+     * Why an attribute's URL is unsafe ("a javascript: URL"), or null when it is fine or not a URL:
+     * {@link UrlPolicy} on the value, an image's sources ({@code <img src>}, any {@code srcset},
+     * a video's {@code poster}) being the only place where raster {@code data:} is fine.
+     */
     public static String unsafeUrl(String tag, String attribute, String value) {
-        if (!URL_ATTRIBUTES.contains(attribute.toLowerCase(Locale.ROOT))) return null;
-        String v = value.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\x00-\\x1f]", "");
-        if (v.startsWith("javascript:")) return "a javascript: URL";
-        if (v.startsWith("vbscript:")) return "a vbscript: URL";
-        if (v.startsWith("data:")) {
-            boolean image = tag.equalsIgnoreCase("img") && v.startsWith("data:image/") && !v.startsWith("data:image/svg");
-            return image ? null : "a data: URL";
-        }
-        return null;
+        String a = attribute.toLowerCase(Locale.ROOT);
+        if (!URL_ATTRIBUTES.contains(a)) return null;
+        if (a.equals("srcset")) return UrlPolicy.srcsetRefusal(value, true);
+        if (a.equals("href")) return UrlPolicy.linkRefusal(value);
+        boolean image = a.equals("poster") || (a.equals("src") && tag.equalsIgnoreCase("img"));
+        return UrlPolicy.refusal(value, image);
     }
 }

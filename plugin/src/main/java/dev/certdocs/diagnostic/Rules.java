@@ -64,6 +64,8 @@ public final class Rules {
             "An image without alternative text.");
     public static final Rule PAGE_RESERVED_PATH = rule("page/reserved-path", Severity.ERROR,
             "An article whose page would replace one of the site's own pages (home, search, 404, a service index).");
+    public static final Rule PAGE_UNSAFE_PATH = rule("page/unsafe-path", Severity.ERROR,
+            "An article whose file or folder name holds a ':', which a relative link to its page would start with a URL scheme.");
     public static final Rule LINK_BROKEN_INTERNAL = rule("link/broken-internal", Severity.ERROR,
             "A relative link to a file that does not exist.");
     public static final Rule LINK_MISSING_ANCHOR = rule("link/missing-anchor", Severity.ERROR,
@@ -96,7 +98,7 @@ public final class Rules {
             BODY_MISSING_H1, BODY_JSON_INVALID, BODY_JSON_SCHEMA,
             INCLUDE_MISSING, INCLUDE_CYCLE, INCLUDE_ESCAPE,
             CLOUD_BLOCK_UNBALANCED, CLOUD_BLOCK_UNKNOWN_CLOUD, VARIABLE_UNKNOWN,
-            HTML_UNSAFE, IMAGE_MISSING_ALT, PAGE_RESERVED_PATH,
+            HTML_UNSAFE, IMAGE_MISSING_ALT, PAGE_RESERVED_PATH, PAGE_UNSAFE_PATH,
             LINK_BROKEN_INTERNAL, LINK_MISSING_ANCHOR, LINK_CROSS_CLOUD, LINK_BROKEN_EXTERNAL,
             LINK_TIMEOUT, LINK_UNREACHABLE, LINK_RATE_LIMITED, LINK_BLOCKED, LINK_ADDRESS_POLICY, LINK_AIR_GAPPED,
             LINK_SYNTAX);

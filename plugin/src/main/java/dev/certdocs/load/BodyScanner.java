@@ -46,6 +46,10 @@ final class BodyScanner {
             "<([A-Za-z][A-Za-z0-9-]*)((?:\\s+[^\\s=/>\"']+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>\"']+))?)*)\\s*/?>");
     private static final Pattern HTML_ATTRIBUTE = Pattern.compile(
             "([^\\s=/>\"']+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+)))?");
+    /** A tag opened at the end of a line and not closed there: its attributes go on over the next lines. */
+    private static final Pattern UNCLOSED_TAG = Pattern.compile("<[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?$");
+    /** Lines a wrapped tag may span before it is taken for text. */
+    private static final int MAX_TAG_LINES = 8;
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?:(?!\\1).)+?\\1");
     private static final Pattern INLINE_LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
@@ -64,6 +68,10 @@ final class BodyScanner {
         List<CloudBlockMarker> markers = new ArrayList<>();
         List<VariableUse> variables = new ArrayList<>();
         List<HtmlTag> tags = new ArrayList<>();
+        MarkdownLinks links = new MarkdownLinks(src);
+        // An inline tag whose attributes go on over the next lines: its text so far and where it starts.
+        String wrappedTag = null;
+        int wrappedTagOffset = 0;
         HeadingIds ids = new HeadingIds();
         Optional<JsonBlock> json = Optional.empty();
         int jsonStart = -1;
@@ -128,6 +136,8 @@ final class BodyScanner {
             }
             variables(line, lineOffset, src, variables);
             if (line.isBlank()) {
+                links.interrupt();
+                wrappedTag = null;
                 previous = null;
                 blankBefore = true;
                 continue;
@@ -148,6 +158,8 @@ final class BodyScanner {
                 inIndentedCode = true;
                 blankBefore = false;
                 previous = null;
+                links.interrupt();
+                wrappedTag = null;
                 continue;
             }
             inIndentedCode = false;
@@ -156,6 +168,8 @@ final class BodyScanner {
             if (f != null && f.find()) {
                 fence = f.group(1);
                 previous = null;
+                links.interrupt();
+                wrappedTag = null;
                 continue;
             }
             if (jsonBody && jsonStart == -1 && json.isEmpty() && isDashLine(line)
@@ -169,6 +183,8 @@ final class BodyScanner {
                 headings.add(new Heading(atx.group(1).length(), plain, ids.next(plain),
                         src.position(lineOffset + line.indexOf('#'))));
                 previous = null;
+                links.interrupt();
+                wrappedTag = null;
                 continue;
             }
             Matcher setext = previous != null && (lead == '=' || lead == '-') ? SETEXT.matcher(line) : null;
@@ -178,6 +194,8 @@ final class BodyScanner {
                 int margin = previous.length() - previous.stripLeading().length();
                 headings.add(new Heading(level, plain, ids.next(plain), src.position(previousOffset + margin)));
                 previous = null;
+                links.interrupt();
+                wrappedTag = null;
                 continue;
             }
             Matcher marker = line.indexOf(":::") >= 0 ? CLOUD_MARKER.matcher(line) : null;
@@ -196,15 +214,24 @@ final class BodyScanner {
                     markers.add(new CloudBlockMarker(true, exclude, clouds, src.position(at)));
                 }
                 previous = null;
+                links.interrupt();
+                wrappedTag = null;
                 continue;
             }
             String masked = maskCodeSpans(line);
             if (masked.indexOf("[!") >= 0) {
                 Matcher inc = INCLUDE.matcher(masked);
+                StringBuilder withoutIncludes = null;
                 while (inc.find()) {
                     includes.add(new Include(inc.group(1).strip(), inc.group(2).strip(),
                             src.position(lineOffset + inc.start())));
+                    if (withoutIncludes == null) withoutIncludes = new StringBuilder(masked);
+                    for (int i = inc.start(); i < inc.end(); i++) withoutIncludes.setCharAt(i, ' ');
                 }
+                // An include's path is no link of the page.
+                links.line(withoutIncludes == null ? masked : withoutIncludes.toString(), lineOffset);
+            } else {
+                links.line(masked, lineOffset);
             }
             if (masked.indexOf("![") >= 0) {
                 Matcher img = MD_IMAGE.matcher(masked);
@@ -219,22 +246,41 @@ final class BodyScanner {
                     images.add(new Image(attribute(SRC_ATTR, tag.group()), alt, src.position(lineOffset + tag.start())));
                 }
                 Matcher open = HTML_TAG.matcher(masked);
-                while (open.find()) {
-                    List<HtmlTag.Attribute> attrs = new ArrayList<>();
-                    Matcher a = HTML_ATTRIBUTE.matcher(open.group(2));
-                    while (a.find()) {
-                        String value = a.group(2) != null ? a.group(2) : a.group(3) != null ? a.group(3)
-                                : a.group(4) != null ? a.group(4) : "";
-                        attrs.add(new HtmlTag.Attribute(a.group(1), value));
-                    }
-                    tags.add(new HtmlTag(open.group(1).toLowerCase(java.util.Locale.ROOT), attrs,
-                            src.position(lineOffset + open.start())));
+                while (open.find()) tags.add(tag(open, src.position(lineOffset + open.start())));
+            }
+            if (wrappedTag != null) {
+                String joined = wrappedTag + "\n" + masked;
+                Matcher open = HTML_TAG.matcher(joined);
+                if (open.lookingAt()) {
+                    tags.add(tag(open, src.position(wrappedTagOffset)));
+                    wrappedTag = null;
+                } else {
+                    boolean more = joined.indexOf('>') < 0 && joined.chars().filter(c -> c == '\n').count() < MAX_TAG_LINES;
+                    wrappedTag = more ? joined : null;
+                }
+            } else if (masked.indexOf('<') >= 0) {
+                Matcher unclosed = UNCLOSED_TAG.matcher(masked);
+                if (unclosed.find()) {
+                    wrappedTag = masked.substring(unclosed.start());
+                    wrappedTagOffset = lineOffset + unclosed.start();
                 }
             }
             previous = isParagraphText(line) ? line : null;
             previousOffset = lineOffset;
         }
-        return new Body(firstLine, headings, images, includes, markers, variables, json, tags);
+        return new Body(firstLine, headings, images, includes, markers, variables, json, tags, links.links());
+    }
+
+    /** The tag {@code open} matched ({@link #HTML_TAG}), with its attributes as written. */
+    private static HtmlTag tag(Matcher open, dev.certdocs.model.SourcePosition position) {
+        List<HtmlTag.Attribute> attrs = new ArrayList<>();
+        Matcher a = HTML_ATTRIBUTE.matcher(open.group(2));
+        while (a.find()) {
+            String value = a.group(2) != null ? a.group(2) : a.group(3) != null ? a.group(3)
+                    : a.group(4) != null ? a.group(4) : "";
+            attrs.add(new HtmlTag.Attribute(a.group(1), value));
+        }
+        return new HtmlTag(open.group(1).toLowerCase(java.util.Locale.ROOT), attrs, position);
     }
 
     private static void variables(String line, int lineOffset, SourceText src, List<VariableUse> out) {

@@ -1,6 +1,7 @@
 package dev.certdocs.render;
 
 import dev.certdocs.config.Cloud;
+import dev.certdocs.config.UrlPolicy;
 import dev.certdocs.load.Includes;
 import dev.certdocs.model.Properties;
 import java.util.ArrayDeque;
@@ -144,7 +145,7 @@ final class CloudPreprocessor {
         if (fromDir.equals(toDir)) return text;
         // A target that starts with {{cloud.x}} is a URL only once the variable is replaced, never a path.
         Function<String, String> fix = target -> isRelative(target) && !target.startsWith("{{")
-                ? Paths.relativize(toDir, Paths.normalize(fromDir + target)) : target;
+                ? UrlPolicy.relative(Paths.relativize(toDir, Paths.normalize(fromDir + target))) : target;
         String s = replaceTargets(MD_TARGET, text, fix);
         s = replaceTargets(HTML_TARGET, s, fix);
         s = replaceTargets(HTML_TARGET_SINGLE, s, fix);

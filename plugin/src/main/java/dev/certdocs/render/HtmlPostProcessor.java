@@ -1,6 +1,7 @@
 package dev.certdocs.render;
 
 import dev.certdocs.config.Cloud;
+import dev.certdocs.config.UrlPolicy;
 import dev.certdocs.load.LinkScanner;
 import dev.certdocs.model.HeadingIds;
 import java.net.URLEncoder;
@@ -24,7 +25,8 @@ import org.jsoup.select.QueryParser;
  * Finishes the HTML flexmark made, for one cloud: portal actions pointed at the cloud's portal,
  * raw HTML cleaned to the allow-list, alerts turned into callouts, heading ids (the same ids the
  * link checker uses), the table of contents, {@code .md} links turned into {@code .html}, the
- * cloud's rewrite rules on every URL, and {@code rel="noopener"} on external links.
+ * cloud's rewrite rules on every URL, and {@code rel="noopener"} on external links. Every URL
+ * ends as {@link UrlPolicy} allows: refused ones are removed, relative ones never read as a scheme.
  */
 final class HtmlPostProcessor {
 
@@ -52,6 +54,7 @@ final class HtmlPostProcessor {
         portalLinks(dirty.body(), cloud);
         Document doc = cleaner.clean(dirty);
         doc.outputSettings().prettyPrint(false);
+        // Once as written, so that no refused URL is rewritten or taken for a file to copy...
         HtmlSafety.stripUnsafeUrls(doc.body());
         alerts(doc.body());
         HeadingIds ids = new HeadingIds();
@@ -72,6 +75,8 @@ final class HtmlPostProcessor {
             }
         }
         links(doc.body(), cloud, relativeUrl);
+        // ...and once in its final form: decoding, rewrite rules and .md -> .html can make a URL another.
+        HtmlSafety.stripUnsafeUrls(doc.body());
         return new HtmlBody(doc.body().html(), title, toc, doc.body().text());
     }
 
@@ -104,11 +109,11 @@ final class HtmlPostProcessor {
     private static void portalLinks(Element body, Cloud cloud) {
         for (Element a : body.select(LINKS)) {
             String href = a.attr("href").strip();
-            if (href.regionMatches(true, 0, "data-blade:", 0, 11)) {
-                a.attr("href", bladeUrl(cloud.portalUrl(), href.substring(11)));
+            if (href.regionMatches(true, 0, UrlPolicy.PORTAL_BLADE, 0, UrlPolicy.PORTAL_BLADE.length())) {
+                a.attr("href", bladeUrl(cloud.portalUrl(), href.substring(UrlPolicy.PORTAL_BLADE.length())));
                 a.addClass("portal-link");
-            } else if (href.regionMatches(true, 0, "button-link:", 0, 12)) {
-                a.attr("href", cloud.rewrite(href.substring(12).strip()));
+            } else if (href.regionMatches(true, 0, UrlPolicy.PORTAL_BUTTON, 0, UrlPolicy.PORTAL_BUTTON.length())) {
+                a.attr("href", cloud.rewrite(href.substring(UrlPolicy.PORTAL_BUTTON.length()).strip()));
                 a.addClass("button-link");
             }
         }
@@ -149,7 +154,7 @@ final class HtmlPostProcessor {
         for (Element a : body.select(LINKS)) {
             String href = a.attr("href").strip();
             if (CloudPreprocessor.isRelative(href)) {
-                a.attr("href", relativeUrl.apply(href));
+                a.attr("href", UrlPolicy.relative(relativeUrl.apply(href)));
             } else if (href.regionMatches(true, 0, "http://", 0, 7) || href.regionMatches(true, 0, "https://", 0, 8)) {
                 a.attr("href", cloud.rewrite(href));
                 if (!a.hasClass("portal-link") && !a.hasClass("button-link")) a.addClass("external");
@@ -158,7 +163,7 @@ final class HtmlPostProcessor {
         }
         for (Element media : body.select(MEDIA)) {
             String src = media.attr("src").strip();
-            media.attr("src", CloudPreprocessor.isRelative(src) ? relativeUrl.apply(src) : cloud.rewrite(src));
+            media.attr("src", CloudPreprocessor.isRelative(src) ? UrlPolicy.relative(relativeUrl.apply(src)) : cloud.rewrite(src));
             if (media.normalName().equals("img") && !media.hasAttr("loading")) media.attr("loading", "lazy");
         }
     }

@@ -3,6 +3,7 @@ package dev.certdocs.render;
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.Cloud;
 import dev.certdocs.config.KindSpec;
+import dev.certdocs.config.UrlPolicy;
 import dev.certdocs.model.Article;
 import dev.certdocs.model.Properties;
 import dev.certdocs.model.SitePaths;
@@ -77,7 +78,7 @@ final class SitePlanner {
             list.sort(Comparator.comparingInt(Listed::order).thenComparing(Listed::title, String.CASE_INSENSITIVE_ORDER)
                     .thenComparing(l -> l.article().path()));
             List<PageModel.ArticleSummary> summaries = list.stream().map(Listed::summary).toList();
-            services.add(new PageModel.ServiceView(e.getKey(), serviceName(e.getKey()), SitePaths.serviceIndex(e.getKey()),
+            services.add(new PageModel.ServiceView(e.getKey(), serviceName(e.getKey()), UrlPolicy.relative(SitePaths.serviceIndex(e.getKey())),
                     summaries.size(), summaries));
         }
         services.sort(Comparator.comparing(PageModel.ServiceView::name, String.CASE_INSENSITIVE_ORDER));
@@ -131,7 +132,7 @@ final class SitePlanner {
 
     private PageModel.ArticleSummary summary(Article a) {
         Properties p = a.props();
-        return new PageModel.ArticleSummary(p.value("pageTitle").strip(), p.value("description").strip(), pagePath.apply(a),
+        return new PageModel.ArticleSummary(p.value("pageTitle").strip(), p.value("description").strip(), UrlPolicy.relative(pagePath.apply(a)),
                 p.value("selfHelpType").strip(), kindLabel(p.value("selfHelpType")), SitePaths.serviceId(a), p.value("articleId").strip());
     }
 

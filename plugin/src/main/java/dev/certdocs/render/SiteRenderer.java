@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.Cloud;
 import dev.certdocs.config.KindSpec;
+import dev.certdocs.config.UrlPolicy;
 import dev.certdocs.load.Includes;
 import dev.certdocs.model.Article;
 import dev.certdocs.model.Properties;
@@ -192,8 +193,9 @@ public final class SiteRenderer {
         }
         PageModel.ArticleView view = new PageModel.ArticleView(title, p.value("description").strip(),
                 p.value("articleId").strip(), kind.map(KindSpec::name).orElse(p.value("selfHelpType")),
-                planner.kindLabel(p.value("selfHelpType")), service, SitePlanner.serviceName(service), SitePaths.serviceIndex(service),
-                p.value("resource").strip(), article.path(), path, body.html(), body.toc(), p.list("authors"),
+                planner.kindLabel(p.value("selfHelpType")), service, SitePlanner.serviceName(service),
+                UrlPolicy.relative(SitePaths.serviceIndex(service)), p.value("resource").strip(), article.path(),
+                UrlPolicy.relative(path), body.html(), body.toc(), p.list("authors"),
                 p.value("ms.author").strip(), tags(p),
                 p.attributes().stream().map(a -> new PageModel.NameValue(a.name(), a.value())).toList(),
                 others, lastUpdated(article),
@@ -203,13 +205,13 @@ public final class SiteRenderer {
                 bodyType == KindSpec.BodyType.JSON ? json.map(JsonViews::rows).orElse(List.of()) : null);
         String template = kind.isPresent() && templates.exists("article-" + kind.get().name() + ".ftl")
                 ? "article-" + kind.get().name() + ".ftl" : "article.ftl";
-        PageModel model = model(site, root, new PageModel.Page("article", title, view.description(), path,
+        PageModel model = model(site, root, new PageModel.Page("article", title, view.description(), UrlPolicy.relative(path),
                 canonical(cloud, path)), view, null);
         String html = templates.render(template, model, article.path());
         String text = foldWhitespace(body.text());
         if (text.length() > SearchEntry.MAX_BODY) text = text.substring(0, SearchEntry.MAX_BODY);
         return new ArticlePage(new RenderedPage(cloud.id(), path, html),
-                new SearchEntry(title, view.description(), path, SitePlanner.serviceName(service), view.kindLabel(), text), files);
+                new SearchEntry(title, view.description(), UrlPolicy.relative(path), SitePlanner.serviceName(service), view.kindLabel(), text), files);
     }
 
     /**
@@ -245,7 +247,7 @@ public final class SiteRenderer {
         List<SitePage> pages = new ArrayList<>();
         pages.add(page(site, "index.ftl", "index", config.site().title(), "index.html", null));
         for (PageModel.ServiceView s : site.services()) {
-            pages.add(page(site, "service.ftl", "service", s.name(), s.url(), s));
+            pages.add(page(site, "service.ftl", "service", s.name(), SitePaths.serviceIndex(s.id()), s));
         }
         pages.add(page(site, "search.ftl", "search", "Search", "search.html", null));
         pages.add(page(site, "404.ftl", "404", "Page not found", "404.html", null));
@@ -256,7 +258,7 @@ public final class SiteRenderer {
     public RenderedPage sitemap(CloudSite site) {
         List<String> paths = new ArrayList<>();
         paths.add("index.html");
-        site.services().forEach(s -> paths.add(s.url()));
+        site.services().forEach(s -> paths.add(SitePaths.serviceIndex(s.id())));
         paths.add("search.html");
         site.articles().forEach(a -> paths.add(pagePath(a)));
         return new RenderedPage(site.cloud().id(), "sitemap.xml", sitemap(site.cloud(), paths));
@@ -264,7 +266,7 @@ public final class SiteRenderer {
 
     private SitePage page(CloudSite site, String template, String kind, String title, String path,
                           PageModel.ServiceView service) {
-        PageModel m = model(site, root(path), new PageModel.Page(kind, title, "", path, canonical(site.cloud(), path)),
+        PageModel m = model(site, root(path), new PageModel.Page(kind, title, "", UrlPolicy.relative(path), canonical(site.cloud(), path)),
                 null, service);
         // Everything in the model: the services (and this page's own) by the plan's hashes of all they list, the rest as is.
         String key = Fingerprints.of(template, site.allListings(), service == null ? "" : site.listings().get(service.id()),
@@ -286,8 +288,9 @@ public final class SiteRenderer {
         String prefix = base.isEmpty() ? "" : base + config.site().version() + "/";
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        // Without a base URL the locations are relative: one that would read as a scheme is written ./….
         paths.stream().sorted().distinct().forEach(p -> sb.append("  <url><loc>")
-                .append(xml(prefix + Paths.encode(p))).append("</loc></url>\n"));
+                .append(xml(base.isEmpty() ? UrlPolicy.relative(Paths.encode(p)) : prefix + Paths.encode(p))).append("</loc></url>\n"));
         return sb.append("</urlset>\n").toString();
     }
 

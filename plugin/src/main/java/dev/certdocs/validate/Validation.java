@@ -24,7 +24,8 @@ public final class Validation {
             new CloudIds(),
             new MissingH1(),
             new JsonBody(),
-            new IncludeGraph());
+            new IncludeGraph(),
+            new UnsafePagePath());
 
     private static final List<BodyCheck> BODY_CHECKS = List.of(
             new CloudBlocks(),
