@@ -55,6 +55,13 @@ public class GenerateMojo extends AbstractCertDocsMojo {
     @Parameter(property = "certdocs.incremental", defaultValue = "true")
     boolean incremental;
 
+    /**
+     * Seconds to wait for another certdocs run using the same output or state directory to end
+     * before failing (one run at a time publishes); default 60.
+     */
+    @Parameter(property = "certdocs.lockTimeout", defaultValue = "60")
+    int lockTimeout;
+
     /** Where the per-cloud zip bundles {@code certdocs-<cloud>-<version>.zip} are written. */
     @Parameter(property = "certdocs.bundleDirectory", defaultValue = "${project.build.directory}/certdocs")
     File bundleDirectory;
@@ -89,6 +96,7 @@ public class GenerateMojo extends AbstractCertDocsMojo {
                 .force(force)
                 .publishDirectory(publishDirectory == null ? null : publishDirectory.toPath())
                 .incremental(incremental)
+                .lockTimeout(java.time.Duration.ofSeconds(lockTimeout))
                 .bundles(bundleDirectory.toPath())
                 .outputTimestamp(outputTimestamp)
                 .build(), new MavenBuildLog(getLog()));
