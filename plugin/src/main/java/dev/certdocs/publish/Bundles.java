@@ -47,14 +47,15 @@ public final class Bundles {
         LocalDateTime when = time.map(i -> LocalDateTime.ofInstant(i, ZoneOffset.UTC)).orElse(DEFAULT_TIME);
         try {
             Files.createDirectories(zip.getParent());
-            Path tmp = Files.createTempFile(zip.getParent(), "." + zip.getFileName(), ".tmp");
+            Path tmp = Fresh.file(zip.getParent(), "." + zip.getFileName() + "-", ".tmp"); // with the umask's mode
+            Path root = versionDir.toRealPath(); // the version's name is a link: a walk does not enter a link it starts from
             List<Path> files;
-            try (Stream<Path> walk = Files.walk(versionDir)) {
+            try (Stream<Path> walk = Files.walk(root)) {
                 files = walk.filter(Files::isRegularFile).sorted().toList();
             }
             try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream z = new ZipOutputStream(out)) {
                 for (Path f : files) {
-                    ZipEntry e = new ZipEntry(topFolder + "/" + versionDir.relativize(f).toString().replace('\\', '/'));
+                    ZipEntry e = new ZipEntry(topFolder + "/" + root.relativize(f).toString().replace('\\', '/'));
                     e.setTimeLocal(when);
                     z.putNextEntry(e);
                     Files.copy(f, z);
