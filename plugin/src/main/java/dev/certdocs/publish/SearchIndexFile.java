@@ -21,9 +21,12 @@ import java.util.concurrent.TimeUnit;
  * the heap at all) and writing them out again. A full build and an incremental one write the
  * same bytes.
  *
- * <p>The previous file is trusted only while its {@link #stamp} (size, modification time and
- * file identity, as the file system reports them) is the one the manifest recorded when the
- * last run wrote it: as {@code make} and {@code rsync} judge a file unchanged.
+ * <p>The previous file is trusted only while its stamp (size, modification time and file
+ * identity, as the file system reports them, and the CRC-32C of its bytes) is the one the
+ * manifest recorded when the last run wrote it: the checksum is worked out from the bytes the
+ * run writes or copies anyway (through a memory map of the previous file, which the copy reads
+ * too), and checked on the file that is then copied from, so that bytes of another file, or of
+ * a file changed behind the run's back, are never spliced into an index.
  */
 public final class SearchIndexFile {
 
@@ -42,8 +45,11 @@ public final class SearchIndexFile {
         }
     }
 
-    /** A published index that is still as the last run wrote it. */
-    public record Previous(Path file, long size) {
+    /**
+     * A published index that is still as the last run wrote it: open, and mapped for the
+     * checksum of the runs copied from it; {@link #write} closes it.
+     */
+    public record Previous(Path file, long size, FileChannel channel, ByteBuffer bytes) {
 
         /** Whether an entry's place lies inside the array (after its '[' and before its ']'). */
         public boolean holds(long offset, int length) {
@@ -55,13 +61,39 @@ public final class SearchIndexFile {
     public record Written(int[] offsets, int[] lengths, String stamp) {
     }
 
-    /** The index at {@code file} when its stamp is still {@code stamp}; empty when missing, unreadable or changed. */
+    /**
+     * The index at {@code file} when its stamp, checksum included, is still {@code stamp}; empty
+     * when missing, unreadable, changed or corrupted (its pages are then rendered again).
+     */
     public static Optional<Previous> previous(Path file, String stamp) {
-        if (stamp == null || stamp.isEmpty()) return Optional.empty();
+        int cut = stamp == null ? -1 : stamp.lastIndexOf(':');
+        if (cut < 0) return Optional.empty();
+        FileChannel channel = null;
         try {
+            // Opened first, then compared: the file that was checked is the one that is copied from.
+            channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return a.isRegularFile() && stamp.equals(stamp(a)) ? Optional.of(new Previous(file, a.size())) : Optional.empty();
-        } catch (IOException e) {
+            if (!a.isRegularFile() || !stamp.substring(0, cut).equals(stamp(a)) || channel.size() != a.size()
+                    || a.size() > Integer.MAX_VALUE) {
+                channel.close();
+                return Optional.empty();
+            }
+            ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, a.size());
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes.duplicate());
+            if (!stamp.substring(cut + 1).equals(Long.toHexString(crc.getValue()))) {
+                channel.close();
+                return Optional.empty();
+            }
+            return Optional.of(new Previous(file, a.size(), channel, bytes));
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // not used
+                }
+            }
             return Optional.empty(); // no index: the pages are rendered again
         }
     }
@@ -78,9 +110,10 @@ public final class SearchIndexFile {
     public static Written write(Path file, List<Entry> entries, Previous previous) throws IOException {
         int[] offsets = new int[entries.size()];
         int[] lengths = new int[entries.size()];
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             FileChannel old = previous == null ? null : FileChannel.open(previous.file(), StandardOpenOption.READ)) {
-            Output o = new Output(out, old);
+             FileChannel old = previous == null ? null : previous.channel()) {
+            Output o = new Output(out, old, previous == null ? null : previous.bytes(), crc);
             long at = 0; // bytes of the new file so far
             o.put(new byte[] {'['}, 0, 1);
             at++;
@@ -104,7 +137,8 @@ public final class SearchIndexFile {
             o.put(new byte[] {']'}, 0, 1);
             o.flush();
         }
-        return new Written(offsets, lengths, stamp(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)));
+        return new Written(offsets, lengths, stamp(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS))
+                + ":" + Long.toHexString(crc.getValue()));
     }
 
     private static final byte[] COMMA = {','};
@@ -113,14 +147,18 @@ public final class SearchIndexFile {
     private static final class Output {
         private final FileChannel out;
         private final FileChannel old;
+        private final ByteBuffer oldBytes;
+        private final java.util.zip.CRC32C crc;
         private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
         /** The run of the previous file still to copy: [from, to); from < 0 when there is none. */
         private long from = -1;
         private long to = -1;
 
-        Output(FileChannel out, FileChannel old) {
+        Output(FileChannel out, FileChannel old, ByteBuffer oldBytes, java.util.zip.CRC32C crc) {
             this.out = out;
             this.old = old;
+            this.oldBytes = oldBytes;
+            this.crc = crc;
         }
 
         /** Takes {@code e} into the pending run when it follows it in the previous file with one ',' between: copied with it. */
@@ -140,6 +178,7 @@ public final class SearchIndexFile {
             run();
             if (length > buffer.remaining()) drain();
             if (length > buffer.capacity()) {
+                crc.update(bytes, offset, length);
                 writeFully(ByteBuffer.wrap(bytes, offset, length));
             } else {
                 buffer.put(bytes, offset, length);
@@ -156,6 +195,7 @@ public final class SearchIndexFile {
             drain();
             long position = from;
             long count = to - from;
+            crc.update(oldBytes.slice((int) from, (int) count));
             while (count > 0) {
                 long n = old.transferTo(position, count, out);
                 if (n <= 0) throw new IOException("the previous search index changed while it was read");
@@ -167,6 +207,7 @@ public final class SearchIndexFile {
 
         private void drain() throws IOException {
             buffer.flip();
+            crc.update(buffer.array(), 0, buffer.limit());
             writeFully(buffer);
             buffer.clear();
         }
