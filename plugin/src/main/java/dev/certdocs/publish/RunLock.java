@@ -91,11 +91,11 @@ public final class RunLock implements AutoCloseable {
                 }
                 if (!Instant.now().isBefore(deadline)) {
                     throw new CertDocsException("another certdocs run is using " + what + " (" + describe(holder)
-                            + "; lock file " + file + "); waited " + timeout.toSeconds() + " s for it to finish. Wait until it"
+                            + "; lock file " + file + "); waited " + seconds(timeout) + " s for it to finish. Wait until it"
                             + " ends, or give it longer with -Dcertdocs.lockTimeout=<seconds>");
                 }
                 if (!told) {
-                    notice.accept("certdocs: waiting up to " + timeout.toSeconds() + " s for another run using " + what + " ("
+                    notice.accept("certdocs: waiting up to " + seconds(timeout) + " s for another run using " + what + " ("
                             + describe(holder) + ")");
                     told = true;
                 }
@@ -183,6 +183,10 @@ public final class RunLock implements AutoCloseable {
             // read up to the size
         }
         return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8).strip();
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : Double.toString(d.toMillis() / 1000.0);
     }
 
     private static String describe(String holder) {

@@ -441,8 +441,10 @@ public final class SiteWriter implements AutoCloseable {
                 entries = list.toList();
             }
             java.util.Set<Path> shown = new java.util.HashSet<>();
-            for (Path p : entries) {
-                if (Files.isSymbolicLink(p)) shown.add(cloudDir.resolve(Files.readSymbolicLink(p)).normalize());
+            for (Path p : entries) { // a version's or latest/'s link; not a temporary link a killed run made
+                if (Files.isSymbolicLink(p) && !p.getFileName().toString().startsWith(HIDDEN)) {
+                    shown.add(cloudDir.resolve(Files.readSymbolicLink(p)).normalize());
+                }
             }
             for (Path p : entries) {
                 String name = p.getFileName().toString();
