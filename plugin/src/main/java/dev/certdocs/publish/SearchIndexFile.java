@@ -16,17 +16,19 @@ import java.util.concurrent.TimeUnit;
  * A cloud's {@code search-index.json}: a JSON array of one object per article page, in the
  * build's article order, {@code [e1,e2,…]} with no white space. It is written from the entries'
  * bytes and says where each entry ended up, so that an incremental build copies unchanged
- * pages' entries out of the previous file (their places are kept in the manifest) with the file
- * system's copy, in runs, instead of reading tens of megabytes of JSON back into objects (or into
- * the heap at all) and writing them out again. A full build and an incremental one write the
+ * pages' entries out of the previous file (their places are kept in the manifest) as bytes, in
+ * runs through one buffer, instead of reading tens of megabytes of JSON back into objects and
+ * writing them out again. A full build and an incremental one write the
  * same bytes.
  *
  * <p>The previous file is trusted only while its stamp (size, modification time and file
  * identity, as the file system reports them, and the CRC-32C of its bytes) is the one the
  * manifest recorded when the last run wrote it: the checksum is worked out from the bytes the
- * run writes or copies anyway (through a memory map of the previous file, which the copy reads
- * too), and checked on the file that is then copied from, so that bytes of another file, or of
- * a file changed behind the run's back, are never spliced into an index.
+ * run writes and copies (runs of the previous file are copied through a buffer, so their bytes
+ * are at hand), and checked, in one read of a file the copy is about to read from the page cache
+ * anyway, on the very file that is then copied from: bytes of another file, or of a file changed
+ * behind the run's back, are never spliced into an index. (No memory map: a mapped file cannot be
+ * deleted or its folder renamed on Windows until the map is collected.)
  */
 public final class SearchIndexFile {
 
@@ -45,11 +47,8 @@ public final class SearchIndexFile {
         }
     }
 
-    /**
-     * A published index that is still as the last run wrote it: open, and mapped for the
-     * checksum of the runs copied from it; {@link #write} closes it.
-     */
-    public record Previous(Path file, long size, FileChannel channel, ByteBuffer bytes) {
+    /** A published index that is still as the last run wrote it, open; {@link #write} closes it. */
+    public record Previous(Path file, long size, FileChannel channel) {
 
         /** Whether an entry's place lies inside the array (after its '[' and before its ']'). */
         public boolean holds(long offset, int length) {
@@ -78,14 +77,20 @@ public final class SearchIndexFile {
                 channel.close();
                 return Optional.empty();
             }
-            ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, a.size());
             java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-            crc.update(bytes.duplicate());
+            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 18);
+            for (long at = 0; at < a.size(); ) {
+                buffer.clear();
+                int n = channel.read(buffer, at);
+                if (n <= 0) break;
+                at += n;
+                crc.update(buffer.flip());
+            }
             if (!stamp.substring(cut + 1).equals(Long.toHexString(crc.getValue()))) {
                 channel.close();
                 return Optional.empty();
             }
-            return Optional.of(new Previous(file, a.size(), channel, bytes));
+            return Optional.of(new Previous(file, a.size(), channel));
         } catch (IOException | RuntimeException e) {
             if (channel != null) {
                 try {
@@ -113,7 +118,7 @@ public final class SearchIndexFile {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              FileChannel old = previous == null ? null : previous.channel()) {
-            Output o = new Output(out, old, previous == null ? null : previous.bytes(), crc);
+            Output o = new Output(out, old, crc);
             long at = 0; // bytes of the new file so far
             o.put(new byte[] {'['}, 0, 1);
             at++;
@@ -143,21 +148,19 @@ public final class SearchIndexFile {
 
     private static final byte[] COMMA = {','};
 
-    /** Buffered output to a channel, with runs of the previous file transferred between the buffered bytes. */
+    /** Buffered output to a channel, with runs of the previous file copied between the buffered bytes. */
     private static final class Output {
         private final FileChannel out;
         private final FileChannel old;
-        private final ByteBuffer oldBytes;
         private final java.util.zip.CRC32C crc;
-        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 18);
         /** The run of the previous file still to copy: [from, to); from < 0 when there is none. */
         private long from = -1;
         private long to = -1;
 
-        Output(FileChannel out, FileChannel old, ByteBuffer oldBytes, java.util.zip.CRC32C crc) {
+        Output(FileChannel out, FileChannel old, java.util.zip.CRC32C crc) {
             this.out = out;
             this.old = old;
-            this.oldBytes = oldBytes;
             this.crc = crc;
         }
 
@@ -190,19 +193,21 @@ public final class SearchIndexFile {
             drain();
         }
 
+        /** Copies the pending run through the buffer: its bytes go into the checksum on their way. */
         private void run() throws IOException {
             if (from < 0) return;
             drain();
             long position = from;
             long count = to - from;
-            crc.update(oldBytes.slice((int) from, (int) count));
+            from = -1;
             while (count > 0) {
-                long n = old.transferTo(position, count, out);
+                buffer.limit((int) Math.min(buffer.capacity(), count));
+                int n = old.read(buffer, position);
                 if (n <= 0) throw new IOException("the previous search index changed while it was read");
                 position += n;
                 count -= n;
+                drain();
             }
-            from = -1;
         }
 
         private void drain() throws IOException {

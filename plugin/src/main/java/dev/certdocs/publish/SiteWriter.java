@@ -436,6 +436,7 @@ public final class SiteWriter implements AutoCloseable {
                 deleteTree(cloudDir);
                 continue;
             }
+            if (!Files.exists(cloudDir.resolve("versions.json"))) continue; // not a cloud's folder: someone else's
             List<Path> entries;
             try (Stream<Path> list = Files.list(cloudDir)) {
                 entries = list.toList();
