@@ -42,6 +42,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * same way) and each file's bytes. The checks that look at all articles together (duplicate
  * ids, pages the site takes) and those of the include files run every time.
  *
+ * <p>The file ends with a {@code checksum} field, the CRC-32C of every byte before it: a file
+ * cut short or changed by anything but certdocs is not trusted, and every article is checked.
+ *
  * <p>Thread-safe: articles are looked up and stored from the validation workers.
  */
 final class CheckCache {
