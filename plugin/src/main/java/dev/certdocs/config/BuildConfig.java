@@ -89,6 +89,7 @@ public record BuildConfig(
         private Path publishDirectory;
         private Path bundles;
         private boolean incremental = true;
+        private java.time.Duration lockTimeout = java.time.Duration.ofSeconds(60);
         private LinkSettings links;
 
         private Builder(Path baseDir) {
@@ -122,6 +123,8 @@ public record BuildConfig(
         /** Where per-cloud zip bundles go; null for none. */
         public Builder bundles(Path v) { this.bundles = v; return this; }
         public Builder incremental(boolean v) { this.incremental = v; return this; }
+        /** How long generate waits for another run using the same output or state directory (default 60 s). */
+        public Builder lockTimeout(java.time.Duration v) { this.lockTimeout = v; return this; }
         /** The settings of {@code check-links}; default: {@link LinkSettings#defaults} with the cache in the reports directory. */
         public Builder links(LinkSettings v) { this.links = v; return this; }
 
@@ -156,8 +159,16 @@ public record BuildConfig(
                     new SiteSettings(SiteSettings.checkVersion(siteVersion), siteTitle, siteRoot(),
                             resolve(templatesDirectory, "src/site-templates"), baseUrl, force,
                             SiteSettings.parseTimestamp(outputTimestamp), bundles == null ? null : resolve(bundles),
-                            incremental, resolve(reportsDirectory, "target/certdocs").resolve("incremental")),
+                            incremental, resolve(reportsDirectory, "target/certdocs").resolve("incremental"),
+                            checkLockTimeout()),
                     linkSettings(resolve(reportsDirectory, "target/certdocs")));
+        }
+
+        private java.time.Duration checkLockTimeout() {
+            if (lockTimeout == null || lockTimeout.isNegative()) {
+                throw new CertDocsException("lockTimeout may not be negative: " + lockTimeout);
+            }
+            return lockTimeout;
         }
 
         private Path siteRoot() {

@@ -18,10 +18,13 @@ import java.util.regex.Pattern;
  * @param bundles            where the per-cloud zip bundles go; null: no bundles
  * @param incremental        re-render only what changed since the last run of this version
  * @param stateDirectory     where the incremental manifest is kept (outside the published tree)
+ * @param lockTimeout        how long a run waits for another one using the same output or state
+ *                           directory to finish before it fails
  */
 public record SiteSettings(String version, String title, Path outputDirectory, Path templatesDirectory,
                            String baseUrl, boolean force, java.util.Optional<java.time.Instant> outputTimestamp,
-                           Path bundles, boolean incremental, Path stateDirectory) {
+                           Path bundles, boolean incremental, Path stateDirectory,
+                           java.time.Duration lockTimeout) {
 
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
 

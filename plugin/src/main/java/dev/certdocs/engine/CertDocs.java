@@ -18,6 +18,8 @@ import dev.certdocs.load.ContentFiles;
 import dev.certdocs.load.Includes;
 import dev.certdocs.load.LinkScanner;
 import dev.certdocs.load.SourceText;
+import dev.certdocs.publish.RunLock;
+import dev.certdocs.publish.SiteWriter;
 import dev.certdocs.validate.CheckContext;
 import dev.certdocs.validate.Validation;
 import java.io.IOException;
@@ -212,7 +214,15 @@ public final class CertDocs {
      * publishes the version into the output directory.
      */
     public static GenerateResult generate(BuildConfig config, BuildLog log) {
-        try (Background background = new Background()) {
+        // One run at a time per site and per state directory, for the whole run: two runs
+        // interleaving their publishing, or one reading the state another is replacing, would
+        // leave a site or state that is neither's. The background work ends before the locks go.
+        var site = config.site();
+        try (RunLock output = RunLock.acquire(SiteWriter.lockFile(site.outputDirectory()), "the site " + site.outputDirectory(),
+                     site.lockTimeout(), log::info);
+             RunLock state = RunLock.acquire(site.stateDirectory().resolve("run.lock"), "the state directory "
+                     + site.stateDirectory(), site.lockTimeout(), log::info);
+             Background background = new Background()) {
             return generate(config, log, background);
         }
     }

@@ -42,6 +42,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * same way) and each file's bytes. The checks that look at all articles together (duplicate
  * ids, pages the site takes) and those of the include files run every time.
  *
+ * <p>The file ends with a {@code checksum} field, the CRC-32C of every byte before it: a file
+ * cut short or changed by anything but certdocs is not trusted, and every article is checked.
+ *
  * <p>Thread-safe: articles are looked up and stored from the validation workers.
  */
 final class CheckCache {
@@ -192,7 +195,9 @@ final class CheckCache {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), ".checks", ".tmp");
-            try (JsonGenerator g = JSON.createGenerator(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            try (JsonGenerator g = JSON.createGenerator(new java.util.zip.CheckedOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), crc))) {
                 g.writeStartObject();
                 g.writeStringField("fingerprint", fingerprint);
                 g.writeObjectFieldStart("articles");
@@ -202,6 +207,8 @@ final class CheckCache {
                     g.writeEndObject();
                 }
                 g.writeEndObject();
+                g.flush(); // the checksum covers every byte before its field
+                g.writeStringField("checksum", Long.toHexString(crc.getValue()));
                 g.writeEndObject();
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -281,7 +288,14 @@ final class CheckCache {
     /** The entries of a cache file of this fingerprint; empty when missing, unreadable, malformed or of another. */
     private static Map<String, Entry> read(Path file, String fingerprint) {
         if (!Files.isRegularFile(file)) return Map.of();
-        try (JsonParser p = JSON.createParser(file.toFile())) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return Map.of();
+        }
+        if (!checksumHolds(bytes)) return Map.of(); // cut short or changed: every article is checked
+        try (JsonParser p = JSON.createParser(bytes)) {
             Map<String, Entry> entries = new HashMap<>();
             expect(p.nextToken(), JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -304,6 +318,22 @@ final class CheckCache {
         } catch (IOException | RuntimeException e) {
             return Map.of(); // an unreadable cache: every article is checked
         }
+    }
+
+    private static final byte[] CHECKSUM_FIELD = ",\"checksum\":\"".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether the file ends with the {@code checksum} field holding the CRC-32C of every byte before it. */
+    private static boolean checksumHolds(byte[] bytes) {
+        int at = -1;
+        for (int i = bytes.length - CHECKSUM_FIELD.length; i >= 0 && at < 0; i--) {
+            if (java.util.Arrays.equals(bytes, i, i + CHECKSUM_FIELD.length, CHECKSUM_FIELD, 0, CHECKSUM_FIELD.length)) at = i;
+        }
+        if (at < 0) return false;
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 0, at);
+        String tail = new String(bytes, at + CHECKSUM_FIELD.length, bytes.length - at - CHECKSUM_FIELD.length,
+                StandardCharsets.US_ASCII);
+        return tail.equals(Long.toHexString(crc.getValue()) + "\"}");
     }
 
     private static Entry entry(String path, JsonParser p) throws IOException {

@@ -55,6 +55,13 @@ public class GenerateMojo extends AbstractCertDocsMojo {
     @Parameter(property = "certdocs.incremental", defaultValue = "true")
     boolean incremental;
 
+    /**
+     * Seconds to wait for another certdocs run using the same output or state directory to end
+     * before failing (one run at a time publishes); default 60.
+     */
+    @Parameter(property = "certdocs.lockTimeout", defaultValue = "60")
+    int lockTimeout;
+
     /** Where the per-cloud zip bundles <code>certdocs-{cloud}-{version}.zip</code> are written. */
     @Parameter(property = "certdocs.bundleDirectory", defaultValue = "${project.build.directory}/certdocs")
     File bundleDirectory;
@@ -96,6 +103,7 @@ public class GenerateMojo extends AbstractCertDocsMojo {
                 .force(force)
                 .publishDirectory(publishDirectory == null ? null : publishDirectory.toPath())
                 .incremental(incremental)
+                .lockTimeout(java.time.Duration.ofSeconds(lockTimeout))
                 .bundles(bundles ? bundleDirectory.toPath() : null)
                 .outputTimestamp(outputTimestamp)
                 .build(), new MavenBuildLog(getLog()));

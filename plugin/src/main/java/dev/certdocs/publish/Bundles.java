@@ -55,15 +55,16 @@ public final class Bundles {
         LocalDateTime when = time.map(i -> LocalDateTime.ofInstant(i, ZoneOffset.UTC)).orElse(DEFAULT_TIME);
         try {
             Files.createDirectories(zip.getParent());
-            Path tmp = zip.resolveSibling("." + zip.getFileName() + ".tmp");
+            Path tmp = Fresh.file(zip.getParent(), "." + zip.getFileName() + "-", ".tmp"); // with the umask's mode
+            Path root = versionDir.toRealPath(); // the version's name is a link: a walk does not enter a link it starts from
             List<Path> files;
-            try (Stream<Path> walk = Files.walk(versionDir)) {
+            try (Stream<Path> walk = Files.walk(root)) {
                 files = walk.filter(Files::isRegularFile).sorted().toList();
             }
             int copied = 0;
             try (ZipFile previous = previousBundle(zip); ZipArchiveOutputStream z = new ZipArchiveOutputStream(tmp)) {
                 for (Path f : files) {
-                    String name = topFolder + "/" + versionDir.relativize(f).toString().replace('\\', '/');
+                    String name = topFolder + "/" + root.relativize(f).toString().replace('\\', '/');
                     byte[] bytes = Files.readAllBytes(f);
                     CRC32 crc = new CRC32();
                     crc.update(bytes);

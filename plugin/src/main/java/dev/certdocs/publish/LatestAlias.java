@@ -3,7 +3,6 @@ package dev.certdocs.publish;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -15,8 +14,11 @@ import java.util.stream.Stream;
  *
  * <p>When {@code latest/} already redirects to the same version with the same base URL (a
  * rebuild of that version), only the redirects of added pages are written and those of removed
- * pages deleted: the others would be written byte for byte as they are. This runs after the
- * version itself was moved into place, so a run killed here has already published it.
+ * pages deleted: the others would be written byte for byte as they are (each file replaced in
+ * one rename; latest/ keeps pointing at the same, complete version). Otherwise the redirects are
+ * written whole into a new hidden folder that {@code latest} is then switched to in one rename
+ * ({@link SiteWriter#switchTo}). This runs after the version itself was switched to, so a run
+ * killed here has already published it.
  */
 final class LatestAlias {
 
@@ -43,19 +45,17 @@ final class LatestAlias {
             update(latest, all, redirects != null ? redirects : htmlFiles(latest), version, baseUrl);
             return;
         }
-        Path fresh = Files.createTempDirectory(cloudDir, ".latest-");
+        // Written whole under a hidden name, then switched to as a version is: latest/ always shows one whole set.
+        Path fresh = Fresh.folder(cloudDir, SiteWriter.HIDDEN + "latest-");
         for (String rel : all) {
             Path out = fresh.resolve(rel);
             Files.createDirectories(out.getParent());
             Files.writeString(out, redirect(rel, version, baseUrl));
         }
-        Path old = null;
-        if (Files.exists(latest)) {
-            old = Files.createTempDirectory(cloudDir, ".latest-old-");
-            Files.move(latest, old.resolve("latest"), StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(fresh, latest, StandardCopyOption.ATOMIC_MOVE);
+        PublishSteps.reached("latest written");
+        Path old = SiteWriter.switchTo(fresh, latest);
         if (old != null) SiteWriter.deleteTree(old);
+        PublishSteps.reached("replaced latest removed");
     }
 
     /** Brings a {@code latest/} of the same version and base URL, holding {@code redirects}, up to date with the version's pages. */
@@ -75,7 +75,8 @@ final class LatestAlias {
     }
 
     /** The HTML pages under {@code dir}, as paths relative to it, in order. */
-    private static List<String> htmlFiles(Path dir) throws IOException {
+    private static List<String> htmlFiles(Path shown) throws IOException {
+        Path dir = shown.toRealPath(); // a link to the folder: a walk does not enter a link it starts from
         // find() hands over the attributes the walk read anyway: no second stat per file
         try (Stream<Path> found = Files.find(dir, Integer.MAX_VALUE,
                 (p, attrs) -> attrs.isRegularFile() && p.getFileName().toString().endsWith(".html"))) {

@@ -1,7 +1,6 @@
 package dev.certdocs.publish;
 
 import dev.certdocs.config.CertDocsException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,12 +27,15 @@ import java.util.TreeMap;
  * cloud whose files it lists ({@code cloud}) or search index ({@code index}), after a header line and the {@code fingerprint} and
  * {@code site} lines; tabs, line breaks and backslashes in values are escaped. Not JSON: a large
  * site's manifest has a line per page (50,000 for 10,000 articles in 5 clouds), it is read and
- * written on every run, and lines split on tabs cost a fraction of JSON's parse.
+ * written on every run, and lines split on tabs cost a fraction of JSON's parse. Its last line
+ * holds the CRC-32C of all the bytes before it: a manifest that does not match it (cut short,
+ * changed by hand or by another program) is not trusted, and everything renders.
  */
 public record Manifest(String fingerprint, String site, Map<String, String> searchIndexes,
                        Map<String, Map<String, Page>> pages, Map<String, List<String>> otherFiles) {
 
-    private static final String HEADER = "certdocs-manifest\t2";
+    private static final String HEADER = "certdocs-manifest\t3";
+    private static final String CHECKSUM = "checksum\t";
 
     /** One page: its input hash, the repository files it needs copied, its entry's place in the search index (-1: none). */
     public record Page(String key, List<String> files, int searchOffset, int searchLength) {
@@ -43,17 +45,33 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
         return new Manifest("", "", Map.of(), Map.of(), Map.of());
     }
 
-    /** Reads a manifest; a missing, unreadable or malformed one is empty (everything renders). */
+    /** Reads a manifest; a missing, unreadable, malformed or corrupted one is empty (everything renders). */
     public static Manifest read(Path file) {
         if (!Files.isRegularFile(file)) return empty();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            if (!HEADER.equals(in.readLine())) return empty();
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            int end = bytes.length - 1; // the final line break
+            int last = end - 1;
+            while (last >= 0 && bytes[last] != '\n') last--;
+            if (end < 1 || bytes[end] != '\n' || last < 0) return empty();
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes, 0, last + 1);
+            String trailer = new String(bytes, last + 1, end - last - 1, StandardCharsets.UTF_8);
+            if (!trailer.equals(CHECKSUM + Long.toHexString(crc.getValue()))) return empty();
+            String text = new String(bytes, 0, last, StandardCharsets.UTF_8);
+            int nl = text.indexOf('\n');
+            if (!HEADER.equals(nl < 0 ? text : text.substring(0, nl))) return empty();
             String fingerprint = "";
             String site = "";
             Map<String, String> indexes = new HashMap<>();
             Map<String, Map<String, Page>> pages = new HashMap<>();
             Map<String, List<String>> others = new HashMap<>();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
+            for (int from = nl + 1; nl >= 0 && from <= text.length(); ) {
+                int to = text.indexOf('\n', from);
+                if (to < 0) to = text.length();
+                String line = text.substring(from, to);
+                from = to + 1;
+                if (line.isEmpty()) continue;
                 List<String> f = split(line);
                 switch (f.get(0)) {
                     case "page" -> pages.computeIfAbsent(f.get(1), k -> new HashMap<>()).put(f.get(2), new Page(f.get(3),
@@ -94,10 +112,13 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            try (java.io.OutputStream out = new java.util.zip.CheckedOutputStream(
+                    new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), crc)) {
                 out.write(head.toString().getBytes(StandardCharsets.UTF_8));
                 for (byte[] chunk : chunks) out.write(chunk);
                 out.write('\n');
+                out.write((CHECKSUM + Long.toHexString(crc.getValue()) + "\n").getBytes(StandardCharsets.UTF_8));
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -16,14 +16,19 @@ import java.util.concurrent.TimeUnit;
  * A cloud's {@code search-index.json}: a JSON array of one object per article page, in the
  * build's article order, {@code [e1,e2,…]} with no white space. It is written from the entries'
  * bytes and says where each entry ended up, so that an incremental build copies unchanged
- * pages' entries out of the previous file (their places are kept in the manifest) with the file
- * system's copy, in runs, instead of reading tens of megabytes of JSON back into objects (or into
- * the heap at all) and writing them out again. A full build and an incremental one write the
+ * pages' entries out of the previous file (their places are kept in the manifest) as bytes, in
+ * runs through one buffer, instead of reading tens of megabytes of JSON back into objects and
+ * writing them out again. A full build and an incremental one write the
  * same bytes.
  *
- * <p>The previous file is trusted only while its {@link #stamp} (size, modification time and
- * file identity, as the file system reports them) is the one the manifest recorded when the
- * last run wrote it: as {@code make} and {@code rsync} judge a file unchanged.
+ * <p>The previous file is trusted only while its stamp (size, modification time and file
+ * identity, as the file system reports them, and the CRC-32C of its bytes) is the one the
+ * manifest recorded when the last run wrote it: the checksum is worked out from the bytes the
+ * run writes and copies (runs of the previous file are copied through a buffer, so their bytes
+ * are at hand), and checked, in one read of a file the copy is about to read from the page cache
+ * anyway, on the very file that is then copied from: bytes of another file, or of a file changed
+ * behind the run's back, are never spliced into an index. (No memory map: a mapped file cannot be
+ * deleted or its folder renamed on Windows until the map is collected.)
  */
 public final class SearchIndexFile {
 
@@ -42,8 +47,8 @@ public final class SearchIndexFile {
         }
     }
 
-    /** A published index that is still as the last run wrote it. */
-    public record Previous(Path file, long size) {
+    /** A published index that is still as the last run wrote it, open; {@link #write} closes it. */
+    public record Previous(Path file, long size, FileChannel channel) {
 
         /** Whether an entry's place lies inside the array (after its '[' and before its ']'). */
         public boolean holds(long offset, int length) {
@@ -55,13 +60,45 @@ public final class SearchIndexFile {
     public record Written(int[] offsets, int[] lengths, String stamp) {
     }
 
-    /** The index at {@code file} when its stamp is still {@code stamp}; empty when missing, unreadable or changed. */
+    /**
+     * The index at {@code file} when its stamp, checksum included, is still {@code stamp}; empty
+     * when missing, unreadable, changed or corrupted (its pages are then rendered again).
+     */
     public static Optional<Previous> previous(Path file, String stamp) {
-        if (stamp == null || stamp.isEmpty()) return Optional.empty();
+        int cut = stamp == null ? -1 : stamp.lastIndexOf(':');
+        if (cut < 0) return Optional.empty();
+        FileChannel channel = null;
         try {
+            // Opened first, then compared: the file that was checked is the one that is copied from.
+            channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return a.isRegularFile() && stamp.equals(stamp(a)) ? Optional.of(new Previous(file, a.size())) : Optional.empty();
-        } catch (IOException e) {
+            if (!a.isRegularFile() || !stamp.substring(0, cut).equals(stamp(a)) || channel.size() != a.size()
+                    || a.size() > Integer.MAX_VALUE) {
+                channel.close();
+                return Optional.empty();
+            }
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 18);
+            for (long at = 0; at < a.size(); ) {
+                buffer.clear();
+                int n = channel.read(buffer, at);
+                if (n <= 0) break;
+                at += n;
+                crc.update(buffer.flip());
+            }
+            if (!stamp.substring(cut + 1).equals(Long.toHexString(crc.getValue()))) {
+                channel.close();
+                return Optional.empty();
+            }
+            return Optional.of(new Previous(file, a.size(), channel));
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // not used
+                }
+            }
             return Optional.empty(); // no index: the pages are rendered again
         }
     }
@@ -78,9 +115,10 @@ public final class SearchIndexFile {
     public static Written write(Path file, List<Entry> entries, Previous previous) throws IOException {
         int[] offsets = new int[entries.size()];
         int[] lengths = new int[entries.size()];
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             FileChannel old = previous == null ? null : FileChannel.open(previous.file(), StandardOpenOption.READ)) {
-            Output o = new Output(out, old);
+             FileChannel old = previous == null ? null : previous.channel()) {
+            Output o = new Output(out, old, crc);
             long at = 0; // bytes of the new file so far
             o.put(new byte[] {'['}, 0, 1);
             at++;
@@ -104,23 +142,26 @@ public final class SearchIndexFile {
             o.put(new byte[] {']'}, 0, 1);
             o.flush();
         }
-        return new Written(offsets, lengths, stamp(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)));
+        return new Written(offsets, lengths, stamp(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS))
+                + ":" + Long.toHexString(crc.getValue()));
     }
 
     private static final byte[] COMMA = {','};
 
-    /** Buffered output to a channel, with runs of the previous file transferred between the buffered bytes. */
+    /** Buffered output to a channel, with runs of the previous file copied between the buffered bytes. */
     private static final class Output {
         private final FileChannel out;
         private final FileChannel old;
-        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        private final java.util.zip.CRC32C crc;
+        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 18);
         /** The run of the previous file still to copy: [from, to); from < 0 when there is none. */
         private long from = -1;
         private long to = -1;
 
-        Output(FileChannel out, FileChannel old) {
+        Output(FileChannel out, FileChannel old, java.util.zip.CRC32C crc) {
             this.out = out;
             this.old = old;
+            this.crc = crc;
         }
 
         /** Takes {@code e} into the pending run when it follows it in the previous file with one ',' between: copied with it. */
@@ -140,6 +181,7 @@ public final class SearchIndexFile {
             run();
             if (length > buffer.remaining()) drain();
             if (length > buffer.capacity()) {
+                crc.update(bytes, offset, length);
                 writeFully(ByteBuffer.wrap(bytes, offset, length));
             } else {
                 buffer.put(bytes, offset, length);
@@ -151,22 +193,26 @@ public final class SearchIndexFile {
             drain();
         }
 
+        /** Copies the pending run through the buffer: its bytes go into the checksum on their way. */
         private void run() throws IOException {
             if (from < 0) return;
             drain();
             long position = from;
             long count = to - from;
+            from = -1;
             while (count > 0) {
-                long n = old.transferTo(position, count, out);
+                buffer.limit((int) Math.min(buffer.capacity(), count));
+                int n = old.read(buffer, position);
                 if (n <= 0) throw new IOException("the previous search index changed while it was read");
                 position += n;
                 count -= n;
+                drain();
             }
-            from = -1;
         }
 
         private void drain() throws IOException {
             buffer.flip();
+            crc.update(buffer.array(), 0, buffer.limit());
             writeFully(buffer);
             buffer.clear();
         }

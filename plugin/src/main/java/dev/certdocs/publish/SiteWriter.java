@@ -34,12 +34,23 @@ import java.util.stream.Stream;
  */
 public final class SiteWriter implements AutoCloseable {
 
+    /** The names of staging folders (beside the site) and of their lock files. */
+    private static final String STAGING = ".certdocs-staging-";
+    /**
+     * The names of what publishing makes inside a cloud's folder: each version's and
+     * {@code latest/}'s real folder (the version's name is a symbolic link to it), and temporary
+     * links and files. One not linked to is a leftover of a killed run.
+     */
+    static final String HIDDEN = ".certdocs-";
+
     private final Path output;
     private final String version;
     private final java.util.function.UnaryOperator<String> baseUrls;
     private final Spare spare;
     private final Manifest published;
     private final Path staging;
+    /** Held while the staging exists: a later run deletes the staging folders whose lock no live run holds. */
+    private final RunLock stagingLock;
     /** Staged folders already made: a page's folder is created once, not checked for each of its pages. */
     private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> folders = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per cloud, the staged version folder, made (or taken from the spare) when the cloud's first file is staged. */
@@ -49,6 +60,7 @@ public final class SiteWriter implements AutoCloseable {
     /** Per cloud whose staging started from its spare, the files the spare held. */
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.Set<String>> fromSpare = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean committed;
+    private boolean ended;
 
     /**
      * {@code baseUrls} gives each cloud's public base URL ("" or ending in '/'), for canonical links
@@ -65,10 +77,26 @@ public final class SiteWriter implements AutoCloseable {
         this.published = published.site().equals(output.toString()) ? published : Manifest.empty();
         try {
             Files.createDirectories(output);
-            this.staging = Files.createTempDirectory(output.getParent() == null ? output : output.getParent(), ".certdocs-staging-");
+            Path parent = output.toAbsolutePath().getParent() == null ? output : output.toAbsolutePath().getParent();
+            removeLeftovers(parent, output);
+            // The staging's lock first, then the staging: a staging folder always has its owner's lock beside it.
+            Path lockFile = Fresh.file(parent, STAGING, ".lock");
+            this.stagingLock = RunLock.acquire(lockFile, "the staging " + lockFile, java.time.Duration.ZERO, m -> { });
+            String name = lockFile.getFileName().toString();
+            this.staging = Files.createDirectory(parent.resolve(name.substring(0, name.length() - ".lock".length())));
         } catch (IOException e) {
             throw new CertDocsException("cannot create the output directory " + output + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The lock file of a site ({@link RunLock}): beside it, not in it, so that it is not
+     * published with the site.
+     */
+    public static Path lockFile(Path output) {
+        Path abs = output.toAbsolutePath().normalize();
+        Path parent = abs.getParent() == null ? abs : abs.getParent();
+        return parent.resolve("." + (abs.getFileName() == null ? "site" : abs.getFileName()) + ".certdocs.lock");
     }
 
     /** The staged directory of one cloud's version. */
@@ -301,9 +329,12 @@ public final class SiteWriter implements AutoCloseable {
     }
 
     /**
-     * Moves every staged cloud version into place, then, one cloud per thread, deletes the version
-     * each replaced (or, with a spare, keeps it as the next spare) and updates its versions.json
-     * and latest/.
+     * Publishes every staged cloud version, in an order of file-system steps where every instant
+     * leaves a complete, consistent site (docs/publishing.md): the staged version is moved, whole,
+     * beside the published one under a hidden unique name; the version's name, a symbolic link, is
+     * switched to it in one rename; then, one cloud per thread, the replaced version is deleted
+     * (or, with a spare, kept as the next spare), versions.json is rewritten and latest/ is switched
+     * the same way.
      */
     public void commit() {
         try (Stream<Path> clouds = Files.list(staging)) {
@@ -312,21 +343,18 @@ public final class SiteWriter implements AutoCloseable {
                 String cloud = cloudDir.getFileName().toString();
                 Path dest = output.resolve(cloud).resolve(version);
                 Files.createDirectories(dest.getParent());
-                Path old = null;
-                if (Files.exists(dest)) {
-                    if (!keepAsSpare(cloud, dest)) {
-                        old = Files.createTempDirectory(output, ".certdocs-old-");
-                        Files.move(dest, old.resolve(version), StandardCopyOption.ATOMIC_MOVE);
-                    }
-                }
-                Files.move(cloudDir.resolve(version), dest, StandardCopyOption.ATOMIC_MOVE);
-                replaced.put(cloud, old);
+                Path placed = dest.resolveSibling(HIDDEN + version + "-" + Fresh.id());
+                Files.move(cloudDir.resolve(version), placed, StandardCopyOption.ATOMIC_MOVE);
+                PublishSteps.reached("version placed");
+                replaced.put(cloud, switchTo(placed, dest));
             }
             replaced.entrySet().parallelStream().forEach(e -> {
                 try {
-                    if (e.getValue() != null) deleteTree(e.getValue());
                     String cloud = e.getKey();
+                    if (e.getValue() != null && !keepAsSpare(cloud, e.getValue())) deleteTree(e.getValue());
+                    PublishSteps.reached("replaced version removed");
                     var latest = Versions.write(output.resolve(cloud));
+                    PublishSteps.reached("versions.json written");
                     if (latest.isPresent()) {
                         boolean built = latest.get().name().equals(version);
                         LatestAlias.write(output.resolve(cloud), latest.get().name(), baseUrls.apply(cloud),
@@ -342,21 +370,104 @@ public final class SiteWriter implements AutoCloseable {
             String message = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
             throw new CertDocsException("cannot publish the site into " + output + ": " + message, e);
         } finally {
-            deleteQuietly(staging);
+            abort();
         }
     }
 
     /**
-     * Moves the published version into the spare's place; false when there is no spare, no
+     * Makes {@code dest} (a version's or latest/'s name) show the folder {@code placed}, its
+     * hidden sibling, and returns the folder it showed before (to delete), or null. With symbolic
+     * links {@code dest} is one, replaced by a new link in one rename: at every instant it shows
+     * one complete folder. A folder of an earlier certdocs at {@code dest} is moved aside first
+     * (once per site: the one moment that name is missing); where the file system has no links,
+     * {@code dest} is a folder replaced by two renames.
+     */
+    static Path switchTo(Path placed, Path dest) throws IOException {
+        Path cloudDir = dest.getParent();
+        Path link = cloudDir.resolve(HIDDEN + "link-" + Fresh.id());
+        boolean links;
+        try {
+            Files.createSymbolicLink(link, placed.getFileName());
+            links = true;
+        } catch (UnsupportedOperationException | IOException noLinks) {
+            links = false;
+        }
+        PublishSteps.reached("link made");
+        Path before = null;
+        if (Files.isSymbolicLink(dest)) {
+            Path target = cloudDir.resolve(Files.readSymbolicLink(dest)).normalize();
+            // Only a folder publishing made is deleted; a link someone else made is replaced, its target left alone.
+            if (target.getParent().equals(cloudDir) && target.getFileName().toString().startsWith(HIDDEN)) before = target;
+        } else if (Files.exists(dest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            before = cloudDir.resolve(HIDDEN + "old-" + Fresh.id());
+            Files.move(dest, before, StandardCopyOption.ATOMIC_MOVE);
+            PublishSteps.reached("earlier folder moved aside");
+        }
+        Files.move(links ? link : placed, dest, StandardCopyOption.ATOMIC_MOVE);
+        PublishSteps.reached("switched");
+        return before != null && !before.equals(placed) ? before : null;
+    }
+
+    /**
+     * Deletes what killed runs left: the staging folders beside the site whose lock no live run
+     * holds, and, in each cloud's folder (the caller holds the site's lock), the hidden folders,
+     * links and files of publishing that no version's or latest/'s link shows.
+     */
+    static void removeLeftovers(Path parent, Path output) throws IOException {
+        if (Files.isDirectory(parent)) {
+            try (Stream<Path> list = Files.list(parent)) {
+                for (Path p : list.toList()) {
+                    String name = p.getFileName().toString();
+                    if (!name.startsWith(STAGING) || name.endsWith(".lock")) continue;
+                    Path lock = p.resolveSibling(name + ".lock");
+                    if (RunLock.held(lock)) continue; // a live run's
+                    deleteTree(p);
+                    Files.deleteIfExists(lock);
+                }
+            }
+        }
+        if (!Files.isDirectory(output)) return;
+        List<Path> clouds;
+        try (Stream<Path> list = Files.list(output)) {
+            clouds = list.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
+        }
+        for (Path cloudDir : clouds) {
+            if (cloudDir.getFileName().toString().startsWith(".certdocs-old-")) { // an earlier certdocs's replaced version
+                deleteTree(cloudDir);
+                continue;
+            }
+            if (!Files.exists(cloudDir.resolve("versions.json"))) continue; // not a cloud's folder: someone else's
+            List<Path> entries;
+            try (Stream<Path> list = Files.list(cloudDir)) {
+                entries = list.toList();
+            }
+            java.util.Set<Path> shown = new java.util.HashSet<>();
+            for (Path p : entries) { // a version's or latest/'s link; not a temporary link a killed run made
+                if (Files.isSymbolicLink(p) && !p.getFileName().toString().startsWith(HIDDEN)) {
+                    shown.add(cloudDir.resolve(Files.readSymbolicLink(p)).normalize());
+                }
+            }
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                boolean ours = name.startsWith(HIDDEN) || name.startsWith(".latest-"); // .latest-: an earlier certdocs's
+                if (!ours || shown.contains(p)) continue;
+                if (Files.isSymbolicLink(p)) Files.delete(p); // never followed
+                else deleteTree(p);
+            }
+        }
+    }
+
+    /**
+     * Moves a replaced version into the spare's place; false when there is no spare, no
      * manifest describes the published version, or it cannot go there (another file system).
      */
-    private boolean keepAsSpare(String cloud, Path dest) throws IOException {
+    private boolean keepAsSpare(String cloud, Path replaced) throws IOException {
         if (spare == null || published.fingerprint().isEmpty()) return false;
         Path tree = spare.tree(cloud);
         if (Files.exists(tree, java.nio.file.LinkOption.NOFOLLOW_LINKS)) deleteTree(tree); // left by a killed run
         Files.createDirectories(tree.getParent());
         try {
-            Files.move(dest, tree, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(replaced, tree, StandardCopyOption.ATOMIC_MOVE);
             return true;
         } catch (IOException e) {
             return false;
@@ -368,9 +479,17 @@ public final class SiteWriter implements AutoCloseable {
         return files.stream().filter(f -> f.endsWith(".html")).sorted().toList();
     }
 
-    /** Throws the staged files away (a failed run). */
+    /** Throws the staged files away (a failed run), and the staging's lock with them. */
     public void abort() {
+        if (ended) return;
+        ended = true;
         deleteQuietly(staging);
+        stagingLock.close();
+        try {
+            Files.deleteIfExists(stagingLock.file());
+        } catch (IOException e) {
+            // an empty lock file no one holds: the next run deletes it with nothing, or leaves it
+        }
     }
 
     @Override
@@ -392,13 +511,17 @@ public final class SiteWriter implements AutoCloseable {
     }
 
     static void writeAtomically(Path file, byte[] content) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        Path tmp = Fresh.file(file.getParent(), HIDDEN + "tmp-", "");
         Files.write(tmp, content);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // a file, or a link (never what it shows)
+            Files.delete(dir);
+            return;
+        }
         try (java.nio.file.DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             if (stream instanceof java.nio.file.SecureDirectoryStream<Path> secure) {
                 deleteContents(secure);

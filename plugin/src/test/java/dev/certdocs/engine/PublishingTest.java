@@ -13,7 +13,11 @@ import dev.certdocs.testing.ArticleText;
 import dev.certdocs.testing.ContentRepo;
 import dev.certdocs.testing.FileTrees;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -70,6 +74,34 @@ class PublishingTest {
         assertTrue(redirect.contains("url=../../1.1.0/compute/a1.html"), redirect);
         assertTrue(redirect.contains("<link rel=\"canonical\" href=\"../../1.1.0/compute/a1.html\">"), redirect);
         assertTrue(Files.isRegularFile(site.resolve("latest/index.html")));
+    }
+
+    @Test
+    void publishedFilesAndFoldersFollowTheUmaskSoAnotherUserCanServeThem() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        // What the umask gives a plain new file and folder, as the shell or any program would make them.
+        Path probe = Files.createDirectories(dir.resolve("probe"));
+        Set<PosixFilePermission> fileMode = Files.getPosixFilePermissions(Files.createFile(probe.resolve("file")));
+        Set<PosixFilePermission> folderMode = Files.getPosixFilePermissions(Files.createDirectory(probe.resolve("folder")));
+        ContentRepo repo = repo(3);
+        generate(repo, "1.0.0", b -> b.bundles(dir.resolve("zips")));
+        generate(repo, "1.1.0", b -> b.bundles(dir.resolve("zips")));
+        repo.file("articles/compute/a1.md", ArticleText.generic("id-1").set("pageTitle", "Changed")
+                .set("cloudEnvironments", "public, fairfax"));
+        generate(repo, "1.1.0", b -> b.bundles(dir.resolve("zips"))); // a rebuild: latest/ updated in place
+
+        List<String> wrong = new ArrayList<>();
+        for (Path root : List.of(repo.root().resolve("target/certdocs/site"), dir.resolve("zips"))) {
+            try (Stream<Path> walk = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+                for (Path p : walk.toList()) {
+                    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(p);
+                    if (!mode.equals(Files.isDirectory(p) ? folderMode : fileMode)) {
+                        wrong.add(root.relativize(p) + " " + PosixFilePermissions.toString(mode));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Every file below a folder with the SHA-256 of its bytes, to compare whole trees. */
+/** Every file below a folder with the SHA-256 of its bytes, to compare whole trees as they are served (through links). */
 public final class FileTrees {
 
     private FileTrees() {
@@ -20,8 +20,9 @@ public final class FileTrees {
     public static Map<String, String> hashes(Path root) throws IOException {
         Map<String, String> hashes = new TreeMap<>();
         if (!Files.exists(root)) return hashes;
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                if (!served(root.relativize(p).toString().replace('\\', '/'))) continue;
                 hashes.put(root.relativize(p).toString().replace('\\', '/'), HexFormat.of().formatHex(
                         MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
             }
@@ -31,13 +32,23 @@ public final class FileTrees {
         return hashes;
     }
 
+    /**
+     * Whether a path is one the site serves by its name: not below the hidden folders that
+     * versions and latest/ are links to (their names are unique per run), which are walked
+     * through the links instead.
+     */
+    public static boolean served(String relative) {
+        for (String segment : relative.split("/")) if (segment.startsWith(".certdocs-")) return false;
+        return true;
+    }
+
     /** Every folder below a folder (itself excluded), as relative paths in order: to tell empty folders apart. */
     public static java.util.Set<String> folders(Path root) throws IOException {
         java.util.Set<String> folders = new java.util.TreeSet<>();
         if (!Files.exists(root)) return folders;
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             walk.filter(Files::isDirectory).filter(p -> !p.equals(root))
-                    .forEach(p -> folders.add(root.relativize(p).toString().replace('\\', '/')));
+                    .map(p -> root.relativize(p).toString().replace('\\', '/')).filter(FileTrees::served).forEach(folders::add);
         }
         return folders;
     }

@@ -70,11 +70,12 @@ public final class GeneratedSite {
         return exists(path) ? path : null;
     }
 
-    /** Every regular file of the site, sorted. */
+    /** Every regular file of the site as it is served (versions and latest/ are links to hidden folders), sorted. */
     public List<String> files() {
         if (!Files.isDirectory(root)) return List.of();
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        try (Stream<Path> walk = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(FileTrees::served).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -100,7 +101,7 @@ public final class GeneratedSite {
         Path dir = root.resolve(path);
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(FileTrees::served).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
