@@ -8,6 +8,7 @@ import dev.certdocs.model.HtmlTag;
 import dev.certdocs.model.Image;
 import dev.certdocs.model.Include;
 import dev.certdocs.model.JsonBlock;
+import dev.certdocs.model.Placeholder;
 import dev.certdocs.model.Properties;
 import dev.certdocs.model.VariableUse;
 import java.util.ArrayList;
@@ -64,6 +65,7 @@ final class BodyScanner {
         List<CloudBlockMarker> markers = new ArrayList<>();
         List<VariableUse> variables = new ArrayList<>();
         List<HtmlTag> tags = new ArrayList<>();
+        List<Placeholder> placeholders = new ArrayList<>();
         HeadingIds ids = new HeadingIds();
         Optional<JsonBlock> json = Optional.empty();
         int jsonStart = -1;
@@ -231,10 +233,14 @@ final class BodyScanner {
                             src.position(lineOffset + open.start())));
                 }
             }
+            for (String placeholder : Placeholder.TEXTS) {
+                int at = masked.indexOf(placeholder);
+                if (at >= 0) placeholders.add(new Placeholder(placeholder, src.position(lineOffset + at)));
+            }
             previous = isParagraphText(line) ? line : null;
             previousOffset = lineOffset;
         }
-        return new Body(firstLine, headings, images, includes, markers, variables, json, tags);
+        return new Body(firstLine, headings, images, includes, markers, variables, json, tags, placeholders);
     }
 
     private static void variables(String line, int lineOffset, SourceText src, List<VariableUse> out) {

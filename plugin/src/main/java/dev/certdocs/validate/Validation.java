@@ -30,6 +30,7 @@ public final class Validation {
             new CloudBlocks(),
             new CloudVariables(),
             new ImageAltText(),
+            new LeftPlaceholders(),
             new UnsafeHtml());
 
     private final CheckContext context;
