@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.certdocs.diagnostic.JsonSyntax;
 import dev.certdocs.diagnostic.Rule;
 import dev.certdocs.diagnostic.Rules;
 import dev.certdocs.diagnostic.Severity;
@@ -98,7 +99,7 @@ final class SchemaFile {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? ": " : ":" + loc.getLineNr() + ":" + loc.getColumnNr() + ": ";
-            throw new CertDocsException(file + where + "the schema file is not valid JSON: " + e.getOriginalMessage());
+            throw new CertDocsException(file + where + "the schema file is not valid JSON: " + JsonSyntax.describe(e, 1));
         } catch (IOException e) {
             throw new CertDocsException("cannot read the schema file " + file + ": " + e.getMessage(), e);
         }

@@ -36,7 +36,8 @@ final class CloudBlocks implements BodyCheck {
                     if (catalog.find(id).isEmpty()) {
                         context.report(out, Rules.CLOUD_BLOCK_UNKNOWN_CLOUD, m.position(), "unknown cloud '" + id
                                 + "' in '::: cloud " + (m.exclude() ? "exclude" : "include") + "'"
-                                + Suggestions.didYouMean(id, catalog.ids()));
+                                + Suggestions.closest(id, catalog.ids()).map(c -> ", did you mean '" + c + "'?")
+                                        .orElse("; known clouds: " + String.join(", ", catalog.ids())));
                     }
                 }
             } else if (open.isEmpty()) {

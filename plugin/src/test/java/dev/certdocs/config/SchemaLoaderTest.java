@@ -204,9 +204,8 @@ class SchemaLoaderTest {
                   }
                 }
                 """);
-        // After the position comes Jackson's own wording of the problem.
-        assertTrue(message.startsWith(dir.resolve("certdocs-schema.json") + ":3:33: the schema file is not valid JSON: "),
-                message);
+        assertEquals(dir.resolve("certdocs-schema.json") + ":3:33: the schema file is not valid JSON: a ',' before '}' has"
+                + " nothing after it: remove the trailing comma", message);
     }
 
     @Test
