@@ -42,6 +42,8 @@ final class VariablesPerCloud implements ArticleCheck {
         }
         if (clouds.isEmpty()) return;
         Set<String> known = context.config().catalog().variableNames();
+        // Most catalogs define every variable everywhere: then there is nothing to look for, not even in includes.
+        if (known.stream().allMatch(name -> clouds.stream().allMatch(c -> c.variables().containsKey(name)))) return;
         List<String> stack = new ArrayList<>(List.of(article.path()));
         walk(article.path(), article.body(), CloudScope.ALL, null, clouds, known, stack, context, out);
     }
