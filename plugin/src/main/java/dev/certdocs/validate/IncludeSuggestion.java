@@ -4,6 +4,7 @@ import dev.certdocs.diagnostic.Suggestions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,7 +24,12 @@ final class IncludeSuggestion {
 
     /** {@code , did you mean 'x'?} or nothing; {@code missing} is the repository-relative path the target resolved to. */
     static String didYouMean(Path baseDir, String fromPath, String missing) {
-        Path dir = baseDir.resolve(missing).normalize().getParent();
+        Path dir;
+        try {
+            dir = baseDir.resolve(missing).normalize().getParent();
+        } catch (InvalidPathException e) {
+            return ""; // a target no file system could hold: nothing is close to it
+        }
         while (dir != null && dir.startsWith(baseDir) && !Files.isDirectory(dir)) dir = dir.getParent();
         if (dir == null || !dir.startsWith(baseDir)) return "";
         List<String> candidates;
