@@ -1,5 +1,6 @@
 package dev.certdocs.config;
 
+import dev.certdocs.diagnostic.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -62,6 +63,14 @@ public final class CloudCatalog {
             }
             String key = s.id().strip().toLowerCase(Locale.ROOT);
             Cloud old = m.get(key);
+            if (old == null && s.name() == null) {
+                // A new cloud comes with its display name; without one, the id is far more likely a
+                // typo of a known cloud, which would otherwise keep its defaults without a word.
+                throw new CertDocsException("unknown cloud id '" + s.id().strip() + "' in <cloudCatalog>"
+                        + Suggestions.closest(key, m.keySet()).map(c -> ", did you mean '" + c + "'?")
+                                .orElse(" (known: " + String.join(", ", m.keySet()) + ").")
+                        + " To add a new cloud, give it a <name>.");
+            }
             Map<String, String> variables = new HashMap<>(old == null ? Map.of() : old.variables());
             if (s.variables() != null) variables.putAll(s.variables());
             String name = s.name() != null ? s.name() : old != null ? old.name() : key;

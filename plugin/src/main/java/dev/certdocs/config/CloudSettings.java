@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What a POM says about one cloud in {@code <cloudCatalog>}: every field may be null (keep the
- * built-in value). A new id adds a cloud.
+ * built-in value). A new id adds a cloud, and must come with a name: an unknown id without one
+ * is taken for a typo and stops the build.
  */
 public record CloudSettings(
         String id,

@@ -1,6 +1,5 @@
 package dev.certdocs.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +8,6 @@ import dev.certdocs.diagnostic.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -38,15 +36,22 @@ public final class SchemaLoader {
         return load(Optional.empty());
     }
 
-    /** The built-in schema, with {@code file} merged over it when present. */
+    /**
+     * The built-in schema, with {@code file} merged over it when present. A file with problems
+     * stops the build with all of them (see {@link SchemaFile}).
+     */
     public static ArticleSchema load(Optional<Path> file) {
         ObjectNode merged = (ObjectNode) readBuiltIn();
         String source = "built-in schema";
         if (file.isPresent()) {
             source = file.get().toString();
-            JsonNode user = readFile(file.get());
-            if (!user.isObject()) throw new CertDocsException(source + ": the schema must be a JSON object");
-            merge(merged, (ObjectNode) user, source);
+            List<String> builtInAttributes = new ArrayList<>();
+            merged.get("attributes").fieldNames().forEachRemaining(builtInAttributes::add);
+            ObjectNode user = SchemaFile.read(file.get(), builtInAttributes);
+            for (String section : List.of("attributes", "kinds", "severities")) {
+                if (user.has(section)) mergeSection(merged, section, user.get(section));
+            }
+            if (user.has("alwaysRequired")) merged.set("alwaysRequired", user.get("alwaysRequired"));
         }
         return build(merged, source);
     }
@@ -59,33 +64,7 @@ public final class SchemaLoader {
         }
     }
 
-    private static JsonNode readFile(Path file) {
-        try {
-            return JSON.readTree(Files.readString(file));
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw new CertDocsException(file + where + ": the schema file is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new CertDocsException("cannot read the schema file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void merge(ObjectNode base, ObjectNode user, String source) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = user.fields(); it.hasNext(); ) {
-            var e = it.next();
-            switch (e.getKey()) {
-                case "$schema", "description" -> { }
-                case "alwaysRequired" -> base.set("alwaysRequired", e.getValue());
-                case "attributes", "kinds", "severities" -> mergeSection(base, e.getKey(), e.getValue(), source);
-                default -> throw new CertDocsException(source + ": unknown top-level key '" + e.getKey()
-                        + "' (expected attributes, kinds, alwaysRequired or severities)");
-            }
-        }
-    }
-
-    private static void mergeSection(ObjectNode base, String section, JsonNode value, String source) {
-        if (!value.isObject()) throw new CertDocsException(source + ": '" + section + "' must be an object");
+    private static void mergeSection(ObjectNode base, String section, JsonNode value) {
         ObjectNode target = (ObjectNode) base.get(section);
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             var e = it.next();

@@ -46,6 +46,8 @@ public final class Rules {
             "The JSON document of a JSON kind is missing or is not valid JSON.");
     public static final Rule BODY_JSON_SCHEMA = rule("body/json-schema", Severity.ERROR,
             "The JSON document does not follow its kind's form schema.");
+    public static final Rule BODY_PLACEHOLDER = rule("body/placeholder", Severity.WARNING,
+            "The body still holds a placeholder text that certdocs:new wrote for the author to replace.");
     public static final Rule INCLUDE_MISSING = rule("include/missing", Severity.ERROR,
             "An included file does not exist.");
     public static final Rule INCLUDE_CYCLE = rule("include/cycle", Severity.ERROR,
@@ -95,7 +97,7 @@ public final class Rules {
             PROPERTIES_MISSING, PROPERTIES_SYNTAX, PROPERTIES_POSITION, PROPERTIES_DUPLICATE,
             PROPERTIES_SINGLE_QUOTES, FIELD_REQUIRED, FIELD_UNKNOWN, FIELD_CASING, FIELD_FORMAT, FIELD_EMPTY,
             KIND_UNKNOWN, CLOUD_UNKNOWN, CLOUD_RETIRED, ARTICLE_ID_DUPLICATE,
-            BODY_MISSING_H1, BODY_JSON_INVALID, BODY_JSON_SCHEMA,
+            BODY_MISSING_H1, BODY_JSON_INVALID, BODY_JSON_SCHEMA, BODY_PLACEHOLDER,
             INCLUDE_MISSING, INCLUDE_CYCLE, INCLUDE_ESCAPE,
             CLOUD_BLOCK_UNBALANCED, CLOUD_BLOCK_UNKNOWN_CLOUD, VARIABLE_UNKNOWN,
             HTML_UNSAFE, IMAGE_MISSING_ALT, PAGE_RESERVED_PATH, PAGE_UNSAFE_PATH,

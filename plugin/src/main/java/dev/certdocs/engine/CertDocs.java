@@ -58,7 +58,7 @@ public final class CertDocs {
                                      SitePipeline.State state) {
         long start = System.nanoTime();
         StageTimes times = new StageTimes();
-        List<String> files = ContentFiles.find(config.baseDir(), config.contentDirectory());
+        List<String> files = articleFiles(config, log);
         times.lap("finding the articles");
         List<Diagnostic> diagnostics = check(config, files, keep, background, state);
         times.lap("loading and checking");
@@ -86,6 +86,19 @@ public final class CertDocs {
         log.debug("certdocs validate stages: " + times);
         boolean failed = findings.stream().anyMatch(f -> f.fails(config.failOnWarning()));
         return new ValidationResult(run, failed);
+    }
+
+    /**
+     * The articles under the content directory. None at all is worth a warning: a mistyped
+     * {@code contentDirectory} would otherwise pass every check with nothing checked.
+     */
+    private static List<String> articleFiles(BuildConfig config, BuildLog log) {
+        List<String> files = ContentFiles.find(config.baseDir(), config.contentDirectory());
+        if (files.isEmpty()) {
+            log.warn("the content directory " + config.contentDirectory() + " holds no article (.md file);"
+                    + " check <contentDirectory> or -Dcertdocs.contentDirectory");
+        }
+        return files;
     }
 
     /** The validation diagnostics of these articles, severity overrides applied, in source order, each once. */
@@ -173,7 +186,7 @@ public final class CertDocs {
     /** {@link #checkLinks(BuildConfig, BuildLog)} with another external URL checker (tests, embedding). */
     public static LinkCheckResult checkLinks(BuildConfig config, BuildLog log, Supplier<ExternalUrls> external) {
         long start = System.nanoTime();
-        List<String> files = ContentFiles.find(config.baseDir(), config.contentDirectory());
+        List<String> files = articleFiles(config, log);
         Includes includes = new Includes(config.baseDir());
         LinkScanner scanner = new LinkScanner(includes);
         List<LinkCheck.Page> pages = loadPages(config, files, scanner);

@@ -12,7 +12,7 @@ import dev.certdocs.load.LinkScanner;
 import dev.certdocs.model.CloudScope;
 import dev.certdocs.model.Link;
 import dev.certdocs.model.PageLinks;
-import dev.certdocs.validate.Suggestions;
+import dev.certdocs.diagnostic.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

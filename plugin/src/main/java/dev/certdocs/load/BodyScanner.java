@@ -8,6 +8,7 @@ import dev.certdocs.model.HtmlTag;
 import dev.certdocs.model.Image;
 import dev.certdocs.model.Include;
 import dev.certdocs.model.JsonBlock;
+import dev.certdocs.model.Placeholder;
 import dev.certdocs.model.Properties;
 import dev.certdocs.model.VariableUse;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ final class BodyScanner {
         // An inline tag whose attributes go on over the next lines: its text so far and where it starts.
         String wrappedTag = null;
         int wrappedTagOffset = 0;
+        List<Placeholder> placeholders = new ArrayList<>();
         HeadingIds ids = new HeadingIds();
         Optional<JsonBlock> json = Optional.empty();
         int jsonStart = -1;
@@ -265,10 +267,14 @@ final class BodyScanner {
                     wrappedTagOffset = lineOffset + unclosed.start();
                 }
             }
+            for (String placeholder : Placeholder.TEXTS) {
+                int at = masked.indexOf(placeholder);
+                if (at >= 0) placeholders.add(new Placeholder(placeholder, src.position(lineOffset + at)));
+            }
             previous = isParagraphText(line) ? line : null;
             previousOffset = lineOffset;
         }
-        return new Body(firstLine, headings, images, includes, markers, variables, json, tags, links.links());
+        return new Body(firstLine, headings, images, includes, markers, variables, json, tags, links.links(), placeholders);
     }
 
     /** The tag {@code open} matched ({@link #HTML_TAG}), with its attributes as written. */

@@ -22,6 +22,10 @@ public final class ContentFiles {
     }
 
     public static List<String> find(Path baseDir, Path contentDirectory) {
+        if (Files.isRegularFile(contentDirectory)) {
+            throw new CertDocsException("the content directory " + contentDirectory + " is a file, not a directory;"
+                    + " set <contentDirectory> or -Dcertdocs.contentDirectory to the folder that holds the articles");
+        }
         if (!Files.isDirectory(contentDirectory)) {
             throw new CertDocsException("the content directory " + contentDirectory
                     + " does not exist; set <contentDirectory> or -Dcertdocs.contentDirectory");

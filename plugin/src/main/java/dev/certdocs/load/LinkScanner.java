@@ -27,6 +27,7 @@ import dev.certdocs.model.Anchor;
 import dev.certdocs.model.Body;
 import dev.certdocs.model.CloudBlockMarker;
 import dev.certdocs.model.CloudScope;
+import dev.certdocs.model.CloudScopes;
 import dev.certdocs.model.Include;
 import dev.certdocs.model.JsonBlock;
 import dev.certdocs.model.Link;
@@ -94,7 +95,7 @@ public final class LinkScanner {
         String text = src.text();
         char[] masked = text.substring(bodyOffset).toCharArray();
         List<PageLinks.IncludeAt> directives = new ArrayList<>();
-        Scopes scopes = new Scopes(body.cloudBlocks());
+        CloudScopes scopes = new CloudScopes(body.cloudBlocks());
         for (CloudBlockMarker m : body.cloudBlocks()) {
             blankLine(src, m.position().line(), bodyOffset, masked);
         }
@@ -140,41 +141,16 @@ public final class LinkScanner {
         }
     }
 
-    /** The cloud blocks open on each line, from the marker lines in order (as the renderer nests them). */
-    private static final class Scopes {
-        private final int[] lines;
-        private final CloudScope[] after;
-
-        Scopes(List<CloudBlockMarker> markers) {
-            lines = new int[markers.size()];
-            after = new CloudScope[markers.size()];
-            List<CloudBlockMarker> open = new ArrayList<>();
-            for (int i = 0; i < markers.size(); i++) {
-                CloudBlockMarker m = markers.get(i);
-                if (m.opening()) open.add(m);
-                else if (!open.isEmpty()) open.remove(open.size() - 1);
-                lines[i] = m.position().line();
-                after[i] = open.isEmpty() ? CloudScope.ALL : new CloudScope(open);
-            }
-        }
-
-        CloudScope at(int line) {
-            CloudScope scope = CloudScope.ALL;
-            for (int i = 0; i < lines.length && lines[i] < line; i++) scope = after[i];
-            return scope;
-        }
-    }
-
     /** One walk over a parsed body, collecting in source order. */
     private static final class Walk {
         private final SourceText src;
         private final int bodyOffset;
-        private final Scopes scopes;
+        private final CloudScopes scopes;
         private final Document doc;
         final List<Link> links = new ArrayList<>();
         final List<Anchor> anchors = new ArrayList<>();
 
-        Walk(SourceText src, int bodyOffset, Scopes scopes, Document doc) {
+        Walk(SourceText src, int bodyOffset, CloudScopes scopes, Document doc) {
             this.src = src;
             this.bodyOffset = bodyOffset;
             this.scopes = scopes;

@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code id}; an unset field keeps the built-in value.
  */
 public class CloudParameter {
-    /** The cloud id, e.g. {@code usnat}; a new id adds a cloud. */
+    /** The cloud id, e.g. {@code usnat}; a new id adds a cloud and then needs a {@code name}. */
     String id;
     /** Display name. */
     String name;

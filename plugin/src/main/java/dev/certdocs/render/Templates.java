@@ -13,6 +13,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The FreeMarker configuration of a build, made once and shared by every thread: templates from
@@ -56,6 +59,8 @@ public final class Templates {
         c.setLocale(Locale.US);
         c.setTimeZone(TimeZone.getTimeZone("UTC"));
         c.setNumberFormat("computer");
+        // Columns count characters, a tab as one, as editors and the excerpt under an error do.
+        c.setTabSize(1);
         c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         c.setLogTemplateExceptions(false);
         c.setWrapUncheckedExceptions(true);
@@ -104,8 +109,7 @@ public final class Templates {
         } catch (TemplateNotFoundException e) {
             return false;
         } catch (ParseException e) {
-            throw new CertDocsException("template " + e.getTemplateName() + ":" + e.getLineNumber() + ":"
-                    + e.getColumnNumber() + ": " + e.getEditorMessage(), e);
+            throw syntaxError(e, "");
         } catch (IOException e) {
             throw new CertDocsException("cannot read template " + name + ": " + e.getMessage(), e);
         }
@@ -119,14 +123,59 @@ public final class Templates {
             t.process(model, out);
             return out.toString();
         } catch (ParseException e) {
-            throw new CertDocsException("template " + e.getTemplateName() + ":" + e.getLineNumber() + ":"
-                    + e.getColumnNumber() + ": " + e.getEditorMessage() + " (rendering " + subject + ")", e);
+            throw syntaxError(e, " (rendering " + subject + ")");
         } catch (TemplateException e) {
             String where = e.getTemplateSourceName() == null ? name
                     : e.getTemplateSourceName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber();
             throw new CertDocsException("template " + where + ": " + summary(e) + " (rendering " + subject + ")", e);
         } catch (IOException e) {
             throw new CertDocsException("cannot read template " + name + " (rendering " + subject + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A syntax error as one line, {@code template name:line:col: message}, then the template's
+     * line with a caret under the column. FreeMarker's own message lists every token its parser
+     * would have accepted (dozens of lines of grammar names); only a short list is kept.
+     */
+    private CertDocsException syntaxError(ParseException e, String suffix) {
+        String message = firstLine(e.getEditorMessage());
+        Matcher m = UNEXPECTED.matcher(message);
+        if (m.find()) {
+            List<String> expected = e.getEditorMessage().lines().skip(1).map(String::strip).filter(l -> !l.isEmpty())
+                    .map(l -> l.equals("<ID>") ? "a name" : l).toList();
+            message = "unexpected " + m.group(1)
+                    + (expected.size() <= 3 && !expected.isEmpty() ? ", expected " + String.join(" or ", expected) : "");
+        }
+        return new CertDocsException("template " + e.getTemplateName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
+                + ": " + message + suffix + excerpt(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber()), e);
+    }
+
+    private static final Pattern UNEXPECTED = Pattern.compile("^Encountered (.+?), but was expecting");
+
+    /** The template's line {@code line} and a caret under {@code column}, each on its own line; empty when unreadable. */
+    private String excerpt(String templateName, int line, int column) {
+        if (templateName == null || line < 1) return "";
+        try {
+            TemplateLoader loader = freemarker.getTemplateLoader();
+            Object source = loader.findTemplateSource(templateName);
+            if (source == null) return "";
+            List<String> lines;
+            try (BufferedReader reader = new BufferedReader(loader.getReader(source, "UTF-8"))) {
+                lines = reader.lines().limit(line).toList();
+            } finally {
+                loader.closeTemplateSource(source);
+            }
+            if (lines.size() < line) return "";
+            String text = lines.get(line - 1);
+            StringBuilder caret = new StringBuilder();
+            // Tabs are copied so that the caret stays under the column however wide a tab is shown.
+            for (int i = 0; i < column - 1; i++) caret.append(i < text.length() && text.charAt(i) == '\t' ? '\t' : ' ');
+            String number = String.valueOf(line);
+            return "\n  " + number + " | " + text + "\n  " + " ".repeat(number.length()) + " | " + caret + "^";
+        } catch (IOException e) {
+            // The excerpt is a courtesy: the position above already says where to look.
+            return "";
         }
     }
 

@@ -7,7 +7,8 @@ import dev.certdocs.config.CertDocsException;
 import dev.certdocs.config.Cloud;
 import dev.certdocs.config.KindSpec;
 import dev.certdocs.model.HeadingIds;
-import dev.certdocs.validate.Suggestions;
+import dev.certdocs.diagnostic.Suggestions;
+import dev.certdocs.model.Placeholder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -91,8 +92,8 @@ public final class NewArticle {
         }
         sb.append("/>\n\n# ").append(title).append("\n\n");
         switch (kind.body()) {
-            case MARKDOWN -> sb.append("Describe the symptom in a sentence or two.\n\n## Cause\n\n"
-                    + "What causes it.\n\n## Resolution\n\n1. The first step.\n");
+            case MARKDOWN -> sb.append(Placeholder.SYMPTOM + "\n\n## Cause\n\n"
+                    + Placeholder.CAUSE + "\n\n## Resolution\n\n1. " + Placeholder.FIRST_STEP + "\n");
             case FORM -> sb.append("---\n{\n  \"$schema\": \"SelfHelpContent\",\n  \"formElements\": [\n"
                     + "    {\n      \"id\": \"problem_start_time\",\n      \"order\": 1,\n"
                     + "      \"controlType\": \"datetimepicker\",\n"

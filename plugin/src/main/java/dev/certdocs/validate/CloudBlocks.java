@@ -3,6 +3,7 @@ package dev.certdocs.validate;
 import dev.certdocs.diagnostic.Diagnostic;
 import dev.certdocs.diagnostic.Rule;
 import dev.certdocs.diagnostic.Rules;
+import dev.certdocs.diagnostic.Suggestions;
 import dev.certdocs.model.Body;
 import dev.certdocs.model.CloudBlockMarker;
 import java.util.ArrayDeque;
@@ -35,7 +36,8 @@ final class CloudBlocks implements BodyCheck {
                     if (catalog.find(id).isEmpty()) {
                         context.report(out, Rules.CLOUD_BLOCK_UNKNOWN_CLOUD, m.position(), "unknown cloud '" + id
                                 + "' in '::: cloud " + (m.exclude() ? "exclude" : "include") + "'"
-                                + Suggestions.didYouMean(id, catalog.ids()));
+                                + Suggestions.closest(id, catalog.ids()).map(c -> ", did you mean '" + c + "'?")
+                                        .orElse("; known clouds: " + String.join(", ", catalog.ids())));
                     }
                 }
             } else if (open.isEmpty()) {

@@ -5,6 +5,7 @@ import dev.certdocs.config.Cloud;
 import dev.certdocs.diagnostic.Diagnostic;
 import dev.certdocs.diagnostic.Rule;
 import dev.certdocs.diagnostic.Rules;
+import dev.certdocs.diagnostic.Suggestions;
 import dev.certdocs.model.Article;
 import dev.certdocs.model.Attribute;
 import dev.certdocs.model.Properties;

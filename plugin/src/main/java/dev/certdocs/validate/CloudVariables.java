@@ -3,6 +3,7 @@ package dev.certdocs.validate;
 import dev.certdocs.diagnostic.Diagnostic;
 import dev.certdocs.diagnostic.Rule;
 import dev.certdocs.diagnostic.Rules;
+import dev.certdocs.diagnostic.Suggestions;
 import dev.certdocs.model.Body;
 import dev.certdocs.model.VariableUse;
 import java.util.List;

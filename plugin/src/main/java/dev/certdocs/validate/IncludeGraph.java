@@ -41,14 +41,17 @@ final class IncludeGraph implements ArticleCheck {
                 case ESCAPES -> context.report(out, Rules.INCLUDE_ESCAPE, include.position(),
                         "include '" + include.target() + "' leaves the repository; includes must stay inside it");
                 case MISSING -> context.report(out, Rules.INCLUDE_MISSING, include.position(),
-                        "included file '" + include.target() + "' does not exist (looked for " + r.path() + ")");
+                        "included file '" + include.target() + "' does not exist (looked for " + r.path() + ")"
+                                + IncludeSuggestion.didYouMean(context.config().baseDir(), path, r.path()));
                 case FOUND -> {
                     int at = stack.indexOf(r.path());
                     if (at >= 0) {
                         List<String> cycle = new ArrayList<>(stack.subList(at, stack.size()));
                         cycle.add(r.path());
+                        // Where the article is not itself in the cycle, name it: the cycle's files alone do not say who reaches them.
+                        String reached = at == 0 ? "" : " (reached from " + String.join(" -> ", stack.subList(0, at)) + ")";
                         context.report(out, Rules.INCLUDE_CYCLE, include.position(),
-                                "include cycle: " + String.join(" -> ", cycle));
+                                "include cycle: " + String.join(" -> ", cycle) + reached);
                     } else if (stack.size() < MAX_DEPTH) {
                         stack.add(r.path());
                         walk(r.path(), context.includes().body(r.path()), stack, context, out);

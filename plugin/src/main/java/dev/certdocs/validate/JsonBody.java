@@ -5,6 +5,7 @@ import dev.certdocs.config.KindSpec;
 import dev.certdocs.diagnostic.Diagnostic;
 import dev.certdocs.diagnostic.Rule;
 import dev.certdocs.diagnostic.Rules;
+import dev.certdocs.diagnostic.Suggestions;
 import dev.certdocs.model.Article;
 import dev.certdocs.model.SourcePosition;
 import java.util.HashMap;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.certdocs.diagnostic.JsonSyntax;
 import dev.certdocs.model.JsonBlock;
 import dev.certdocs.model.SourcePosition;
 import java.io.IOException;
@@ -14,8 +15,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A JSON block parsed into a tree, with the file position of every value by JSON pointer, so a
@@ -24,8 +23,6 @@ import java.util.regex.Pattern;
 final class JsonDocument {
 
     private static final JsonFactory FACTORY = new JsonFactory();
-    /** How Jackson quotes a location inside a message: {@code [Source: …; line: 3, column: 12]}. */
-    private static final Pattern QUOTED_LOCATION = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -82,7 +79,7 @@ final class JsonDocument {
             }
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            throw new Invalid(message(e, path, block), loc == null ? start : at(path, block, loc));
+            throw new Invalid(JsonSyntax.describe(e, block.firstLine()), loc == null ? start : at(path, block, loc));
         } catch (IOException e) {
             throw new Invalid(e.getMessage(), start);
         }
@@ -90,7 +87,7 @@ final class JsonDocument {
             return new JsonDocument(MAPPER.readTree(block.text()), positions, start);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            throw new Invalid(message(e, path, block), loc == null ? start : at(path, block, loc));
+            throw new Invalid(JsonSyntax.describe(e, block.firstLine()), loc == null ? start : at(path, block, loc));
         }
     }
 
@@ -100,18 +97,6 @@ final class JsonDocument {
             case START_ARRAY -> "'['";
             default -> "value";
         };
-    }
-
-    /** Jackson's message with the positions it quotes (relative to the block) turned into file positions. */
-    private static String message(JsonProcessingException e, String path, JsonBlock block) {
-        Matcher m = QUOTED_LOCATION.matcher(e.getOriginalMessage());
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            int line = block.firstLine() + Integer.parseInt(m.group(1)) - 1;
-            m.appendReplacement(out, line + ":" + m.group(2));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     /** Where the value at a JSON pointer ({@code /formElements/2/id}) is, or the nearest enclosing value. */

@@ -5,6 +5,7 @@ import dev.certdocs.diagnostic.Rule;
 import dev.certdocs.diagnostic.Rules;
 import dev.certdocs.model.Article;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,12 +26,14 @@ public final class Validation {
             new MissingH1(),
             new JsonBody(),
             new IncludeGraph(),
-            new UnsafePagePath());
+            new UnsafePagePath(),
+            new VariablesPerCloud());
 
     private static final List<BodyCheck> BODY_CHECKS = List.of(
             new CloudBlocks(),
             new CloudVariables(),
             new ImageAltText(),
+            new LeftPlaceholders(),
             new UnsafeHtml());
 
     private final CheckContext context;
@@ -50,7 +53,8 @@ public final class Validation {
                 Rules.PAGE_RESERVED_PATH));
         ARTICLE_CHECKS.forEach(c -> rules.addAll(c.rules()));
         BODY_CHECKS.forEach(c -> rules.addAll(c.rules()));
-        return rules;
+        // A rule may be reported by two checks (variable/unknown: by name, and per cloud).
+        return List.copyOf(new LinkedHashSet<>(rules));
     }
 
     /** Checks one article on its own. Thread-safe. */

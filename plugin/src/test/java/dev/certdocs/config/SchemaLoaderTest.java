@@ -204,35 +204,75 @@ class SchemaLoaderTest {
                   }
                 }
                 """);
-        // After the position comes Jackson's own wording of the problem.
-        assertTrue(message.startsWith(dir.resolve("certdocs-schema.json") + ":3:33: the schema file is not valid JSON: "),
-                message);
+        assertEquals(dir.resolve("certdocs-schema.json") + ":3:33: the schema file is not valid JSON: a ',' before '}' has"
+                + " nothing after it: remove the trailing comma", message);
     }
 
     @Test
-    void eachStructuralMistakeNamesTheFileAndThePlace() throws IOException {
+    void eachStructuralMistakeNamesTheFileLineAndColumn() throws IOException {
         String file = dir.resolve("certdocs-schema.json").toString();
-        assertEquals(file + ": the schema must be a JSON object", failure("[]"));
-        assertEquals(file + ": unknown top-level key 'attribute' (expected attributes, kinds, alwaysRequired or severities)",
+        assertEquals(file + ":1:1: the schema must be a JSON object", failure("[]"));
+        assertEquals(file + ":1:3: unknown top-level key 'attribute', did you mean 'attributes'?",
                 failure("{ \"attribute\": {} }"));
-        assertEquals(file + ": 'kinds' must be an object", failure("{ \"kinds\": [] }"));
-        assertEquals(file + ": alwaysRequired must be an array of strings", failure("{ \"alwaysRequired\": \"pageTitle\" }"));
-        assertEquals(file + ": attributes.region.type: 'string' is not one of text, list, integer, kind, clouds",
+        assertEquals(file + ":1:3: unknown top-level key 'rules' (expected one of $schema, description, attributes, kinds, "
+                + "alwaysRequired, severities)", failure("{ \"rules\": {} }"));
+        assertEquals(file + ":1:3: 'kinds' must be an object", failure("{ \"kinds\": [] }"));
+        assertEquals(file + ":1:3: alwaysRequired must be an array of strings", failure("{ \"alwaysRequired\": \"pageTitle\" }"));
+        assertEquals(file + ":1:31: attributes.region.type: 'string' is not one of text, list, integer, kind, clouds",
                 failure("{ \"attributes\": { \"region\": { \"type\": \"string\" } } }"));
-        assertEquals(file + ": attributes.region.pattern is not a valid regular expression: Unclosed character class",
+        assertEquals(file + ":1:31: attributes.region.pattern is not a valid regular expression: Unclosed character class",
                 failure("{ \"attributes\": { \"region\": { \"pattern\": \"[a-z\" } } }"));
-        assertEquals(file + ": attributes.region.enum must be an array of strings",
+        assertEquals(file + ":1:31: attributes.region.enum must be an array of strings",
                 failure("{ \"attributes\": { \"region\": { \"enum\": \"eu-1\" } } }"));
-        assertEquals(file + ": attributes.region.severity: 'fatal' is not one of error, warning, note, off",
+        assertEquals(file + ":1:31: attributes.region.severity: 'fatal' is not one of error, warning, note, off",
                 failure("{ \"attributes\": { \"region\": { \"severity\": \"fatal\" } } }"));
-        assertEquals(file + ": kinds.faq.body: 'yaml' is not one of markdown, json, form",
+        assertEquals(file + ":1:31: attributes.region.maxLength must be a whole number of 0 or more",
+                failure("{ \"attributes\": { \"region\": { \"maxLength\": \"12\" } } }"));
+        assertEquals(file + ":1:31: attributes.region.markup must be true or false",
+                failure("{ \"attributes\": { \"region\": { \"markup\": \"no\" } } }"));
+        assertEquals(file + ":1:23: kinds.faq.body: 'yaml' is not one of markdown, json, form",
                 failure("{ \"kinds\": { \"faq\": { \"body\": \"yaml\" } } }"));
-        assertEquals(file + ": kinds.faq.required must be an array of strings",
+        assertEquals(file + ":1:23: kinds.faq.required must be an array of strings",
                 failure("{ \"kinds\": { \"faq\": { \"required\": \"description\" } } }"));
-        assertEquals(file + ": severities: unknown rule id 'field/unknwon'",
+        assertEquals(file + ":1:19: severities: unknown rule id 'field/unknwon', did you mean 'field/unknown'?",
                 failure("{ \"severities\": { \"field/unknwon\": \"off\" } }"));
-        assertEquals(file + ": severities.field/unknown: 'loud' is not one of error, warning, note, off",
+        assertEquals(file + ":1:19: severities.field/unknown: 'loud' is not one of error, warning, note, off",
                 failure("{ \"severities\": { \"field/unknown\": \"loud\" } }"));
+        assertEquals(file + ":1:16: duplicate key 'kinds' (the later one would win)",
+                failure("{ \"kinds\": {}, \"kinds\": {} }"));
+    }
+
+    @Test
+    void reportsEveryUnknownKeyAtEveryLevelAndEveryUnknownRequiredAttributeInOneRun() throws IOException {
+        String file = dir.resolve("certdocs-schema.json").toString();
+        assertEquals(String.join("\n",
+                        file + ":2:3: unknown top-level key 'kind', did you mean 'kinds'?",
+                        file + ":5:7: unknown key in attributes.contosoTier 'enmu', did you mean 'enum'?",
+                        file + ":6:7: unknown key in attributes.contosoTier 'maxLenght', did you mean 'maxLength'?",
+                        file + ":7:7: attributes.contosoTier.severity: 'warnig' is not one of error, warning, note, off, did you mean 'warning'?",
+                        file + ":12:20: kinds.faq.required: unknown attribute 'descripton', did you mean 'description'?",
+                        file + ":12:34: kinds.faq.required: unknown attribute 'reviewer' (define it under 'attributes')",
+                        file + ":13:7: unknown key in kinds.faq 'bdy', did you mean 'body'?",
+                        file + ":16:35: alwaysRequired: unknown attribute 'pageTitel', did you mean 'pageTitle'?"),
+                failure("""
+                        {
+                          "kind": {},
+                          "attributes": {
+                            "contosoTier": {
+                              "enmu": ["standard", "premium"],
+                              "maxLenght": 20,
+                              "severity": "warnig"
+                            }
+                          },
+                          "kinds": {
+                            "faq": {
+                              "required": ["descripton", "reviewer", "contosoTier"],
+                              "bdy": "markdown"
+                            }
+                          },
+                          "alwaysRequired": ["pageTitle", "pageTitel"]
+                        }
+                        """));
     }
 
     @Test

@@ -122,7 +122,36 @@ class GenerateTemplatesTest {
         CertDocsException e = assertThrows(CertDocsException.class, repo::generate);
         assertEquals("template article.ftl:4:23: Unexpected end of file reached. You have an unclosed #if. Check if the FreeMarker"
                 + " end-tags are present, and aren't malformed. (Note that FreeMarker end-tags must have # or @ after the / character.)"
-                + " (rendering articles/compute/plain.md)", e.getMessage());
+                + " (rendering articles/compute/plain.md)\n"
+                + "  4 | <@layout.articlePage/>\n"
+                + "    |                       ^", e.getMessage());
+    }
+
+    @Test
+    void anUnexpectedTokenIsOneLineAndTheTemplateLineNotTheParsersAlternatives() {
+        ContentRepo repo = oneArticle().file("src/site-templates/article.ftl", """
+                <#ftl output_format="HTML">
+                <#import "layout.ftl" as layout>
+                <@layout.articlePage>
+                	<p>${article.title</p>
+                </@layout.articlePage>
+                """);
+        CertDocsException e = assertThrows(CertDocsException.class, repo::generate);
+        assertEquals("template article.ftl:4:21: unexpected \"/\" (rendering articles/compute/plain.md)\n"
+                + "  4 | \t<p>${article.title</p>\n"
+                + "    | \t                   ^", e.getMessage());
+    }
+
+    @Test
+    void aShortListOfWhatTheParserExpectedIsKept() {
+        ContentRepo repo = oneArticle().file("src/site-templates/article.ftl", """
+                <#ftl output_format="HTML">
+                <#list article.headings as>x</#list>
+                """);
+        CertDocsException e = assertThrows(CertDocsException.class, repo::generate);
+        assertEquals("template article.ftl:2:27: unexpected \">\", expected a name (rendering articles/compute/plain.md)\n"
+                + "  2 | <#list article.headings as>x</#list>\n"
+                + "    |                           ^", e.getMessage());
     }
 
     @Test

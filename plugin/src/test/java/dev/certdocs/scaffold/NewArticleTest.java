@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.CertDocsException;
+import dev.certdocs.testing.ContentRepo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code certdocs:new} writes under the content directory only, and helps with a mistyped kind or cloud. */
+/** {@code certdocs:new} writes under the content directory only, helps with a mistyped kind or cloud, and what it writes is checked. */
 class NewArticleTest {
 
     @TempDir
@@ -51,5 +52,17 @@ class NewArticleTest {
         assertTrue(kind.getMessage().startsWith("unknown type 'generc', did you mean 'generic'? Known types: "), kind.getMessage());
         CertDocsException cloud = assertThrows(CertDocsException.class, () -> create("generic", List.of("fairfx"), ""));
         assertTrue(cloud.getMessage().startsWith("unknown cloud 'fairfx', did you mean 'fairfax'? Known clouds: "), cloud.getMessage());
+    }
+
+    @Test
+    void everyPlaceholderOfANewArticleIsAWarningAtItsPosition(@TempDir Path dir) {
+        ContentRepo repo = ContentRepo.in(dir);
+        NewArticle.create(BuildConfig.builder(dir).build(),
+                new NewArticle.Request("VM does not start", "tsg_content", List.of("public"), ""));
+        assertEquals(List.of(
+                "articles/vm-does-not-start.md:14:1: warning [body/placeholder] placeholder text 'Describe the symptom in a sentence or two.' from certdocs:new is still here; replace it with the article's own words",
+                "articles/vm-does-not-start.md:18:1: warning [body/placeholder] placeholder text 'What causes it.' from certdocs:new is still here; replace it with the article's own words",
+                "articles/vm-does-not-start.md:22:4: warning [body/placeholder] placeholder text 'The first step.' from certdocs:new is still here; replace it with the article's own words"),
+                ContentRepo.allProblems(repo.validate()).stream().filter(l -> l.contains("[body/placeholder]")).toList());
     }
 }

@@ -1,4 +1,4 @@
-package dev.certdocs.validate;
+package dev.certdocs.diagnostic;
 
 import java.util.Collection;
 import java.util.Locale;
