@@ -28,8 +28,11 @@ public record Body(
         cloudBlocks = List.copyOf(cloudBlocks);
         variables = List.copyOf(variables);
         htmlTags = List.copyOf(htmlTags);
- * raw HTML tags, Markdown link destinations, for JSON kinds the JSON block, and the placeholder
- * texts of {@code certdocs:new} left in it. {@code firstLine} is the file line where the body starts.
+        links = List.copyOf(links);
+        placeholders = List.copyOf(placeholders);
+    }
+
+    /** A body without raw HTML tags, links or placeholders. */
     public Body(int firstLine, List<Heading> headings, List<Image> images, List<Include> includes,
                 List<CloudBlockMarker> cloudBlocks, List<VariableUse> variables, Optional<JsonBlock> json) {
         this(firstLine, headings, images, includes, cloudBlocks, variables, json, List.of(), List.of(), List.of());
