@@ -152,7 +152,13 @@ public final class PropertiesParser {
                     error(pos, "unexpected '" + printable(pos) + "' in the properties block: expected an attribute name or '/>'");
                     inStrayRun = true;
                 }
-                pos += Character.charCount(text.codePointAt(pos));
+                if (c == '=' || c == '"' || c == '\'') {
+                    // The stray text was an attribute's name: its value goes with it, not read as more names.
+                    skipValue();
+                    if (failedHard) return failed();
+                } else {
+                    pos += Character.charCount(text.codePointAt(pos));
+                }
                 continue;
             }
             inStrayRun = false;
@@ -262,19 +268,26 @@ public final class PropertiesParser {
         int after = pos;
         skipWhiteSpace();
         if (pos < text.length() && text.charAt(pos) == '=') {
-            pos++;
-            skipWhiteSpace();
-            if (pos < text.length() && (text.charAt(pos) == '"' || text.charAt(pos) == '\'')) {
-                int close = text.indexOf(text.charAt(pos), pos + 1);
-                if (close < 0) {
-                    error(pos, "unclosed quote: the value opened here never closes");
-                    failedHard = true;
-                    return;
-                }
-                pos = close + 1;
-            }
+            skipValue();
         } else {
             pos = after;
+        }
+    }
+
+    /** Skips an {@code =} (if there) and the quoted value after it (if there); a quote that never closes ends parsing. */
+    private void skipValue() {
+        if (text.charAt(pos) == '=') {
+            pos++;
+            skipWhiteSpace();
+        }
+        if (pos < text.length() && (text.charAt(pos) == '"' || text.charAt(pos) == '\'')) {
+            int close = text.indexOf(text.charAt(pos), pos + 1);
+            if (close < 0) {
+                error(pos, "unclosed quote: the value opened here never closes");
+                failedHard = true;
+                return;
+            }
+            pos = close + 1;
         }
     }
 
