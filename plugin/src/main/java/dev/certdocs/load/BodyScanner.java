@@ -56,11 +56,20 @@ final class BodyScanner {
 
     /** Scans from {@code startOffset} to the end of {@code src}; {@code jsonBody} asks for the JSON block. */
     static Body scan(SourceText src, int startOffset, boolean jsonBody) {
+        return scan(src, startOffset, jsonBody, -1);
+    }
+
+    /**
+     * As {@link #scan(SourceText, int, boolean)}, for a text whose bytes were not all UTF-8:
+     * {@code invalidUtf8} is the offset in {@code src} of the first character decoded from bad bytes (-1: none).
+     */
+    static Body scan(SourceText src, int startOffset, boolean jsonBody, int invalidUtf8) {
         String text = src.text();
         int firstLine = src.lineOf(startOffset);
         List<Heading> headings = new ArrayList<>();
         List<Image> images = new ArrayList<>();
         List<Include> includes = new ArrayList<>();
+        List<Integer> includeOffsets = new ArrayList<>();
         List<CloudBlockMarker> markers = new ArrayList<>();
         List<VariableUse> variables = new ArrayList<>();
         List<HtmlTag> tags = new ArrayList<>();
@@ -204,6 +213,7 @@ final class BodyScanner {
                 while (inc.find()) {
                     includes.add(new Include(inc.group(1).strip(), inc.group(2).strip(),
                             src.position(lineOffset + inc.start())));
+                    includeOffsets.add(lineOffset + inc.start());
                 }
             }
             if (masked.indexOf("![") >= 0) {
@@ -234,7 +244,17 @@ final class BodyScanner {
             previous = isParagraphText(line) ? line : null;
             previousOffset = lineOffset;
         }
-        return new Body(firstLine, headings, images, includes, markers, variables, json, tags);
+        // How deep the Markdown nests, and at each include directive: the nesting limit is one of loading's findings.
+        Nesting.Depths depths = Nesting.measure(text, src.lineStart(firstLine),
+                includeOffsets.stream().mapToInt(Integer::intValue).toArray());
+        List<Include> measured = new ArrayList<>(includes.size());
+        for (int i = 0; i < includes.size(); i++) {
+            Include inc = includes.get(i);
+            measured.add(new Include(inc.title(), inc.target(), inc.position(), depths.at()[i]));
+        }
+        return new Body(firstLine, headings, images, measured, markers, variables, json, tags, depths.max(),
+                depths.crossing() < 0 ? Optional.empty() : Optional.of(src.position(depths.crossing())),
+                invalidUtf8 < 0 ? Optional.empty() : Optional.of(src.position(invalidUtf8)));
     }
 
     private static void variables(String line, int lineOffset, SourceText src, List<VariableUse> out) {

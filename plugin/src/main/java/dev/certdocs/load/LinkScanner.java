@@ -113,8 +113,16 @@ public final class LinkScanner {
             directives.add(new PageLinks.IncludeAt(include.target(), include.position(), scopes.at(include.position().line())));
         }
         body.json().ifPresent(json -> blankJson(src, json, bodyOffset, masked));
+        String markdown = new String(masked);
+        int crossing = Nesting.crossing(markdown);
+        if (crossing >= 0) {
+            // As the renderer does: nothing from the line where the Markdown nests too deep is parsed.
+            int lineStart = markdown.lastIndexOf('\n', crossing) + 1;
+            blank(lineStart, masked.length, masked);
+            markdown = new String(masked);
+        }
 
-        Document doc = parser.parse(new String(masked));
+        Document doc = parser.parse(markdown);
         Walk walk = new Walk(src, bodyOffset, scopes, doc);
         walk.visit(doc);
         return new PageLinks(walk.links, walk.anchors, directives);

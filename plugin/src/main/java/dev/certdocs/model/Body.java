@@ -7,6 +7,9 @@ import java.util.Optional;
  * The structure of an article body (or of an include file) that the checks need, extracted once
  * by the loader: headings with their ids, images, includes, cloud-block markers, variable uses,
  * raw HTML tags, and for JSON kinds the JSON block. {@code firstLine} is the file line where the body starts.
+ * What loading found about the file's text itself: how deep its Markdown nests ({@code nesting},
+ * counted up to one past the limit), where it first nests past the limit ({@code tooDeep}), and
+ * where its bytes first are not UTF-8 ({@code invalidUtf8}).
  */
 public record Body(
         int firstLine,
@@ -16,7 +19,10 @@ public record Body(
         List<CloudBlockMarker> cloudBlocks,
         List<VariableUse> variables,
         Optional<JsonBlock> json,
-        List<HtmlTag> htmlTags) {
+        List<HtmlTag> htmlTags,
+        int nesting,
+        Optional<SourcePosition> tooDeep,
+        Optional<SourcePosition> invalidUtf8) {
 
     public Body {
         headings = List.copyOf(headings);
@@ -25,6 +31,14 @@ public record Body(
         cloudBlocks = List.copyOf(cloudBlocks);
         variables = List.copyOf(variables);
         htmlTags = List.copyOf(htmlTags);
+    }
+
+    /** A body whose text was not measured (nothing nests, every byte decoded). */
+    public Body(int firstLine, List<Heading> headings, List<Image> images, List<Include> includes,
+                List<CloudBlockMarker> cloudBlocks, List<VariableUse> variables, Optional<JsonBlock> json,
+                List<HtmlTag> htmlTags) {
+        this(firstLine, headings, images, includes, cloudBlocks, variables, json, htmlTags, 0, Optional.empty(),
+                Optional.empty());
     }
 
     /** A body without raw HTML tags. */

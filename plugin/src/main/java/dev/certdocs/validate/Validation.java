@@ -27,6 +27,9 @@ public final class Validation {
             new IncludeGraph());
 
     private static final List<BodyCheck> BODY_CHECKS = List.of(
+            new InvalidUtf8(),
+            new TooDeep(),
+            new IncludeTargets(),
             new CloudBlocks(),
             new CloudVariables(),
             new ImageAltText(),
