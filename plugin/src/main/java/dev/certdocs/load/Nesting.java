@@ -15,7 +15,8 @@ import java.util.Arrays;
  * to its left closes it), so text that passes it is never deeper for flexmark. Fenced code is not
  * counted. Load reports where a file crosses the limit ({@code body/too-deep}); the renderer and the
  * link scanner {@link #crossing find} the same point in the text they parse and parse only what
- * comes before that line, so no content, however deep, reaches flexmark's recursion.
+ * comes before that line, so no content, however deep, reaches flexmark's recursion. A line of
+ * hundreds of rule marks counts as too deep as well: flexmark's thematic-break pattern recurses per mark.
  */
 public final class Nesting {
 
@@ -24,6 +25,9 @@ public final class Nesting {
      * overflows at about 200 nested list items, so 32 leaves room for every construct combined.
      */
     public static final int MAX_DEPTH = 32;
+
+    /** Marks a thematic-break line may have (it crosses the limit as if too deep; real rules have a few dozen). */
+    static final int MAX_RULE_MARKS = 256;
 
     /**
      * What a file's text nests to: the deepest point ({@code max}, at most {@code MAX_DEPTH + 1}),
@@ -170,7 +174,9 @@ public final class Nesting {
             char lead = pos < end ? text.charAt(pos) : '\0';
             if (lead == '`' || lead == '~') {
                 int run = run(pos, end, lead);
-                if (run >= 3) {
+                // A fence only when flexmark takes it for one: an info string with a backtick or a tilde
+                // is not counted as one, so at worst its line is counted as inline text.
+                if (run >= 3 && !infoHasFenceChar(pos + run, end)) {
                     fence = lead;
                     fenceLength = run;
                     fenceQuotes = quotes;
@@ -179,7 +185,26 @@ public final class Nesting {
                     return;
                 }
             }
+            if (longRule(pos, end) && crossing < 0) {
+                crossing = pos;
+                max = MAX_DEPTH + 1;
+            }
             inline(pos, end);
+        }
+
+        /**
+         * A line that starts with more than {@link #MAX_RULE_MARKS} {@code *}, {@code -} or {@code _} and white
+         * space: not nesting, but flexmark tries a thematic break on it with a pattern that recurses once per mark.
+         */
+        private boolean longRule(int pos, int end) {
+            if (end - pos <= MAX_RULE_MARKS) return false;
+            int marks = 0;
+            for (int i = pos; i < end && marks <= MAX_RULE_MARKS; i++) {
+                char c = text.charAt(i);
+                if (c == '*' || c == '-' || c == '_') marks++;
+                else if (c != ' ' && c != '\t') break; // the pattern is tried on the marks a line starts with
+            }
+            return marks > MAX_RULE_MARKS;
         }
 
         /** Emphasis, strikethrough and brackets: the openers count, the closers give back. */
@@ -263,6 +288,14 @@ public final class Nesting {
                 }
             }
             return -1;
+        }
+
+        private boolean infoHasFenceChar(int pos, int end) {
+            for (int i = pos; i < end; i++) {
+                char c = text.charAt(i);
+                if (c == '`' || c == '~') return true;
+            }
+            return false;
         }
 
         private boolean blank(int pos, int end) {

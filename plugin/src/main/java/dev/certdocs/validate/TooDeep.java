@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * {@code body/too-deep}: Markdown nests at most {@link Nesting#MAX_DEPTH} levels, where loading
- * found a file crossing that limit. (Where only an include puts a file's Markdown too deep,
+ * found a file crossing that limit (or a line its patterns could not read: thousands of repetitions). (Where only an include puts a file's Markdown too deep,
  * {@link IncludeGraph} reports it at the directive.)
  */
 final class TooDeep implements BodyCheck {
@@ -23,6 +23,6 @@ final class TooDeep implements BodyCheck {
     public void check(String path, Body body, CheckContext context, List<Diagnostic> out) {
         body.tooDeep().ifPresent(at -> context.report(out, Rules.BODY_TOO_DEEP, at, "Markdown nests more than "
                 + Nesting.MAX_DEPTH + " levels deep here (block quotes, list items, emphasis and link brackets count"
-                + " together); the page shows nothing from this line on"));
+                + " together), or repeats one mark too often on a line; the page shows nothing from this line on"));
     }
 }
