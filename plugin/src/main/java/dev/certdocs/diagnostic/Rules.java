@@ -48,12 +48,20 @@ public final class Rules {
             "The JSON document does not follow its kind's form schema.");
     public static final Rule BODY_PLACEHOLDER = rule("body/placeholder", Severity.WARNING,
             "The body still holds a placeholder text that certdocs:new wrote for the author to replace.");
+    public static final Rule BODY_TOO_DEEP = rule("body/too-deep", Severity.ERROR,
+            "Markdown nests deeper than 32 levels (block quotes, list items, emphasis and link brackets together).");
+    public static final Rule ENCODING_INVALID_UTF8 = rule("encoding/invalid-utf8", Severity.ERROR,
+            "A file's bytes are not valid UTF-8.");
     public static final Rule INCLUDE_MISSING = rule("include/missing", Severity.ERROR,
             "An included file does not exist.");
     public static final Rule INCLUDE_CYCLE = rule("include/cycle", Severity.ERROR,
             "Includes include each other in a cycle.");
     public static final Rule INCLUDE_ESCAPE = rule("include/escape", Severity.ERROR,
             "An include path leaves the repository.");
+    public static final Rule INCLUDE_TOO_DEEP = rule("include/too-deep", Severity.ERROR,
+            "Includes nest deeper than 16 levels.");
+    public static final Rule INCLUDE_TOO_LARGE = rule("include/too-large", Severity.ERROR,
+            "Includes add more than 4 MiB of text to one page.");
     public static final Rule CLOUD_BLOCK_UNBALANCED = rule("cloud-block/unbalanced", Severity.ERROR,
             "A ::: cloud block is not closed, or a ::: cloud-end closes nothing.");
     public static final Rule CLOUD_BLOCK_UNKNOWN_CLOUD = rule("cloud-block/unknown-cloud", Severity.ERROR,
@@ -97,8 +105,8 @@ public final class Rules {
             PROPERTIES_MISSING, PROPERTIES_SYNTAX, PROPERTIES_POSITION, PROPERTIES_DUPLICATE,
             PROPERTIES_SINGLE_QUOTES, FIELD_REQUIRED, FIELD_UNKNOWN, FIELD_CASING, FIELD_FORMAT, FIELD_EMPTY,
             KIND_UNKNOWN, CLOUD_UNKNOWN, CLOUD_RETIRED, ARTICLE_ID_DUPLICATE,
-            BODY_MISSING_H1, BODY_JSON_INVALID, BODY_JSON_SCHEMA, BODY_PLACEHOLDER,
-            INCLUDE_MISSING, INCLUDE_CYCLE, INCLUDE_ESCAPE,
+            BODY_MISSING_H1, BODY_JSON_INVALID, BODY_JSON_SCHEMA, BODY_PLACEHOLDER, BODY_TOO_DEEP, ENCODING_INVALID_UTF8,
+            INCLUDE_MISSING, INCLUDE_CYCLE, INCLUDE_ESCAPE, INCLUDE_TOO_DEEP, INCLUDE_TOO_LARGE,
             CLOUD_BLOCK_UNBALANCED, CLOUD_BLOCK_UNKNOWN_CLOUD, VARIABLE_UNKNOWN,
             HTML_UNSAFE, IMAGE_MISSING_ALT, PAGE_RESERVED_PATH, PAGE_UNSAFE_PATH,
             LINK_BROKEN_INTERNAL, LINK_MISSING_ANCHOR, LINK_CROSS_CLOUD, LINK_BROKEN_EXTERNAL,

@@ -129,7 +129,7 @@ public final class CertDocs {
                     String hash = CheckCache.hash(bytes);
                     known = cache.lookup(path, hash, stamp);
                     if (known.isEmpty()) {
-                        loaded = loader.parse(path, file, new String(bytes, StandardCharsets.UTF_8)).withHash(hash);
+                        loaded = loader.parse(path, file, bytes).withHash(hash);
                         perArticle[i] = checked(loaded, validation);
                         cache.store(path, hash, stamp, perArticle[i], loaded.article());
                     }

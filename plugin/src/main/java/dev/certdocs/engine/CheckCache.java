@@ -168,16 +168,19 @@ final class CheckCache {
         List<Reach> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         seen.add(article.path());
-        walk(article.path(), article.body(), seen, out);
+        walk(article.path(), article.body(), seen, out, 0);
         return out;
     }
 
-    private void walk(String from, Body body, Set<String> seen, List<Reach> out) {
+    private void walk(String from, Body body, Set<String> seen, List<Reach> out, int depth) {
         for (Include inc : body.includes()) {
             Includes.Resolution r = resolve(from, inc.target());
             boolean found = r.status() == Includes.Status.FOUND;
             out.add(new Reach(from, inc.target(), r.status(), r.path(), found ? includeHash(r.path()) : ""));
-            if (found && seen.add(r.path())) walk(r.path(), includes.body(r.path()), seen, out);
+            // Deeper than includes may nest, nothing is inlined or checked: a chain is not followed as far as it goes.
+            if (found && depth < Includes.MAX_DEPTH && seen.add(r.path())) {
+                walk(r.path(), includes.body(r.path()), seen, out, depth + 1);
+            }
         }
     }
 

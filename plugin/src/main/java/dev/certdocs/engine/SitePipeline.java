@@ -203,7 +203,7 @@ final class SitePipeline {
     }
 
     private static void collect(Includes includes, String from, Body body, Set<String> seen, int depth) {
-        if (depth > 16) return;
+        if (depth > Includes.MAX_DEPTH) return;
         for (Include inc : body.includes()) {
             Includes.Resolution r = includes.resolve(from, inc.target());
             if (r.status() == Includes.Status.FOUND && seen.add(r.path())) {

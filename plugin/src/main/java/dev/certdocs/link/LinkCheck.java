@@ -114,10 +114,14 @@ public final class LinkCheck {
         void run() {
             if (clouds.isEmpty()) return;
             List<String> stack = new ArrayList<>(List.of(page.path()));
-            walk(page.path(), page.links(), CloudScope.ALL, stack);
+            walk(page.path(), page.links(), CloudScope.ALL, stack, new java.util.HashSet<>());
         }
 
-        private void walk(String file, PageLinks links, CloudScope outer, List<String> stack) {
+        /**
+         * The links of a file and of those it includes, down to the depth the renderer inlines;
+         * an include file's links are checked once per page and scope, however often it is included.
+         */
+        private void walk(String file, PageLinks links, CloudScope outer, List<String> stack, java.util.Set<Map.Entry<String, CloudScope>> done) {
             for (Link link : links.links()) {
                 CloudScope scope = link.scope().within(outer);
                 for (Cloud cloud : clouds) {
@@ -130,11 +134,11 @@ public final class LinkCheck {
                 Includes.Resolution r = includes.resolve(file, include.target());
                 // Missing includes and cycles are validate's to report.
                 if (r.status() != Includes.Status.FOUND || stack.contains(r.path())
-                        || stack.size() > PageAnchors.MAX_INCLUDE_DEPTH) {
+                        || stack.size() > Includes.MAX_DEPTH || !done.add(java.util.Map.entry(r.path(), scope))) {
                     continue;
                 }
                 stack.add(r.path());
-                walk(r.path(), scanner.include(r.path()), scope, stack);
+                walk(r.path(), scanner.include(r.path()), scope, stack, done);
                 stack.remove(stack.size() - 1);
             }
         }

@@ -20,11 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * them: the page's headings in order, those of its include files where they are inlined, and only
  * what the cloud's {@code ::: cloud} blocks keep, each heading id from {@link HeadingIds} (so a
  * repeated heading gets {@code -1}), plus the explicit ids. Computed once per page and cloud.
+ * Includes are followed as the renderer inlines them: down to {@link Includes#MAX_DEPTH} levels,
+ * while what they add stays within {@link Includes#MAX_INCLUDED_CHARS}.
  */
 public final class PageAnchors {
-
-    /** The renderer's limit on nested includes. */
-    static final int MAX_INCLUDE_DEPTH = 16;
 
     private final Map<String, PageLinks> articles;
     private final LinkScanner scanner;
@@ -46,14 +45,14 @@ public final class PageAnchors {
             PageLinks page = articles.get(path);
             if (page != null) {
                 List<String> stack = new ArrayList<>(List.of(path));
-                collect(path, page, CloudScope.ALL, cloud, new HeadingIds(), ids, stack);
+                collect(path, page, CloudScope.ALL, cloud, new HeadingIds(), ids, stack, new long[1]);
             }
             return java.util.Collections.unmodifiableSet(ids);
         });
     }
 
     private void collect(String path, PageLinks page, CloudScope outer, Cloud cloud, HeadingIds headingIds,
-                         Set<String> ids, List<String> stack) {
+                         Set<String> ids, List<String> stack, long[] used) {
         record Item(dev.certdocs.model.SourcePosition position, Anchor anchor, PageLinks.IncludeAt include) {
         }
         List<Item> items = new ArrayList<>();
@@ -72,9 +71,15 @@ public final class PageAnchors {
             CloudScope scope = include.scope().within(outer);
             if (!scope.admits(cloud.id())) continue;
             Includes.Resolution r = includes.resolve(path, include.target());
-            if (r.status() != Includes.Status.FOUND || stack.contains(r.path()) || stack.size() > MAX_INCLUDE_DEPTH) continue;
+            if (r.status() != Includes.Status.FOUND || stack.contains(r.path()) || stack.size() > Includes.MAX_DEPTH) continue;
+            long size = includes.text(r.path()).length();
+            if (used[0] + size > Includes.MAX_INCLUDED_CHARS) {
+                used[0] = Includes.MAX_INCLUDED_CHARS + 1;
+                continue;
+            }
+            used[0] += size;
             stack.add(r.path());
-            collect(r.path(), scanner.include(r.path()), scope, cloud, headingIds, ids, stack);
+            collect(r.path(), scanner.include(r.path()), scope, cloud, headingIds, ids, stack, used);
             stack.remove(stack.size() - 1);
         }
     }

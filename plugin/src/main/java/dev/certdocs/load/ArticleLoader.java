@@ -46,15 +46,26 @@ public final class ArticleLoader {
     /** Loads the article at a repository-relative path. */
     public Loaded load(String path) {
         Path file = baseDir.resolve(path);
-        return parse(path, file, Includes.read(file));
+        return parse(path, file, Includes.readBytes(file));
+    }
+
+    /** Parses an article file's bytes, read by the caller: UTF-8, where a bad byte is one of the findings. */
+    public Loaded parse(String path, Path file, byte[] bytes) {
+        Utf8.Decoded decoded = Utf8.decode(bytes);
+        return parse(path, file, decoded.text(), decoded.invalidAt());
     }
 
     /** Parses article text that is already in memory (tests, fuzzing, the synthetic corpus). */
     public Loaded parse(String path, Path file, String raw) {
+        return parse(path, file, raw, -1);
+    }
+
+    private Loaded parse(String path, Path file, String raw, int invalidUtf8) {
         SourceText src = new SourceText(path, raw);
         PropertiesParser.Result props = PropertiesParser.parse(src);
         boolean json = props.properties().map(this::hasJsonBody).orElse(false);
-        Body body = BodyScanner.scan(src, props.bodyOffset(), json);
+        Body body = BodyScanner.scan(src, props.bodyOffset(), json,
+                invalidUtf8 < 0 ? -1 : SourceText.normalisedOffset(raw, invalidUtf8));
         int bodyOffset = Math.min(props.bodyOffset(), src.text().length());
         return new Loaded(new Article(path, file, props.properties(), body), props.diagnostics(),
                 src.text().substring(bodyOffset), src, bodyOffset, true, null);

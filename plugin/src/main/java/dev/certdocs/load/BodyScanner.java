@@ -61,11 +61,20 @@ final class BodyScanner {
 
     /** Scans from {@code startOffset} to the end of {@code src}; {@code jsonBody} asks for the JSON block. */
     static Body scan(SourceText src, int startOffset, boolean jsonBody) {
+        return scan(src, startOffset, jsonBody, -1);
+    }
+
+    /**
+     * As {@link #scan(SourceText, int, boolean)}, for a text whose bytes were not all UTF-8:
+     * {@code invalidUtf8} is the offset in {@code src} of the first character decoded from bad bytes (-1: none).
+     */
+    static Body scan(SourceText src, int startOffset, boolean jsonBody, int invalidUtf8) {
         String text = src.text();
         int firstLine = src.lineOf(startOffset);
         List<Heading> headings = new ArrayList<>();
         List<Image> images = new ArrayList<>();
         List<Include> includes = new ArrayList<>();
+        List<Integer> includeOffsets = new ArrayList<>();
         List<CloudBlockMarker> markers = new ArrayList<>();
         List<VariableUse> variables = new ArrayList<>();
         List<HtmlTag> tags = new ArrayList<>();
@@ -86,6 +95,7 @@ final class BodyScanner {
         boolean inList = false;
         boolean inIndentedCode = false;
         int offset = startOffset;
+        int tooComplex = -1; // the first line the patterns could not read
         while (offset <= text.length()) {
             int end = text.indexOf('\n', offset);
             if (end < 0) end = text.length();
@@ -93,188 +103,212 @@ final class BodyScanner {
             int lineOffset = offset;
             offset = end + 1;
 
-            if (jsonStart >= 0) {
-                variables(raw, lineOffset, src, variables);
-                if (isDashLine(raw)) {
-                    int jsonLine = src.lineOf(jsonStart);
-                    json = Optional.of(new JsonBlock(text.substring(jsonStart, Math.max(jsonStart, lineOffset - 1)), jsonLine));
-                    jsonStart = -2;
-                }
-                continue;
-            }
-            if (fence != null) {
-                variables(raw, lineOffset, src, variables);
-                char first = lead(raw);
-                Matcher f = first == '`' || first == '~' ? FENCE.matcher(raw) : null;
-                if (f != null && f.find() && f.group(1).charAt(0) == fence.charAt(0) && f.group(1).length() >= fence.length()
-                        && raw.substring(f.end()).isBlank()) {
-                    fence = null;
-                }
-                continue;
-            }
-            // HTML comments are not rendered: nothing inside them is content.
-            String line = raw;
-            if (inComment || raw.indexOf("<!--") >= 0) {
-                int close = inComment ? raw.indexOf("-->") : -2;
-                if (inComment && close < 0) continue;
-                StringBuilder masked = new StringBuilder(raw);
-                int from = 0;
-                if (inComment) {
-                    for (int i = 0; i < close + 3; i++) masked.setCharAt(i, ' ');
-                    from = close + 3;
-                    inComment = false;
-                }
-                for (int open = raw.indexOf("<!--", from); open >= 0; open = raw.indexOf("<!--", from)) {
-                    int stop = raw.indexOf("-->", open + 4);
-                    int to = stop < 0 ? raw.length() : stop + 3;
-                    for (int i = open; i < to; i++) masked.setCharAt(i, ' ');
-                    if (stop < 0) {
-                        inComment = true;
-                        break;
+            try {
+                if (jsonStart >= 0) {
+                    variables(raw, lineOffset, src, variables);
+                    if (isDashLine(raw)) {
+                        int jsonLine = src.lineOf(jsonStart);
+                        json = Optional.of(new JsonBlock(text.substring(jsonStart, Math.max(jsonStart, lineOffset - 1)), jsonLine));
+                        jsonStart = -2;
                     }
-                    from = to;
+                    continue;
                 }
-                line = masked.toString();
-            }
-            variables(line, lineOffset, src, variables);
-            if (line.isBlank()) {
-                links.interrupt();
-                wrappedTag = null;
-                previous = null;
-                blankBefore = true;
-                continue;
-            }
-            int indent = indentOf(line);
-            // Cheap look at the line's start first: most lines are text, and a matcher per pattern
-            // per line was most of the scanning time.
-            char lead = lead(line);
-            boolean listItem = (lead == '-' || lead == '*' || lead == '+' || (lead >= '0' && lead <= '9'))
-                    && LIST_ITEM.matcher(line).find();
-            if (listItem) {
-                inList = true;
-            } else if (indent == 0 && blankBefore) {
-                inList = false;
-            }
-            // An indented code block: four columns in, after a blank line, outside a list.
-            if (!inList && indent >= 4 && (blankBefore || inIndentedCode)) {
-                inIndentedCode = true;
-                blankBefore = false;
-                previous = null;
-                links.interrupt();
-                wrappedTag = null;
-                continue;
-            }
-            inIndentedCode = false;
-            blankBefore = false;
-            Matcher f = lead == '`' || lead == '~' ? FENCE.matcher(line) : null;
-            if (f != null && f.find()) {
-                fence = f.group(1);
-                previous = null;
-                links.interrupt();
-                wrappedTag = null;
-                continue;
-            }
-            if (jsonBody && jsonStart == -1 && json.isEmpty() && isDashLine(line)
-                    && headings.stream().anyMatch(h -> h.level() == 1)) {
-                jsonStart = offset <= text.length() ? offset : text.length();
-                continue;
-            }
-            Matcher atx = lead == '#' ? ATX.matcher(line) : null;
-            if (atx != null && atx.matches()) {
-                String plain = plainText(atx.group(2) == null ? "" : atx.group(2));
-                headings.add(new Heading(atx.group(1).length(), plain, ids.next(plain),
-                        src.position(lineOffset + line.indexOf('#'))));
-                previous = null;
-                links.interrupt();
-                wrappedTag = null;
-                continue;
-            }
-            Matcher setext = previous != null && (lead == '=' || lead == '-') ? SETEXT.matcher(line) : null;
-            if (setext != null && setext.matches()) {
-                String plain = plainText(previous.strip());
-                int level = setext.group(1).charAt(0) == '=' ? 1 : 2;
-                int margin = previous.length() - previous.stripLeading().length();
-                headings.add(new Heading(level, plain, ids.next(plain), src.position(previousOffset + margin)));
-                previous = null;
-                links.interrupt();
-                wrappedTag = null;
-                continue;
-            }
-            Matcher marker = line.indexOf(":::") >= 0 ? CLOUD_MARKER.matcher(line) : null;
-            if (marker != null && marker.matches()) {
-                int at = lineOffset + line.indexOf(':');
-                if (marker.group(1).equals("cloud-end")) {
-                    markers.add(new CloudBlockMarker(false, false, List.of(), src.position(at)));
-                } else {
-                    Matcher attr = CLOUD_ATTR.matcher(marker.group(2));
-                    boolean exclude = false;
-                    List<String> clouds = List.of();
-                    if (attr.find()) {
-                        exclude = attr.group(1).equals("exclude");
-                        clouds = Properties.splitList(attr.group(2));
+                if (fence != null) {
+                    variables(raw, lineOffset, src, variables);
+                    char first = lead(raw);
+                    Matcher f = first == '`' || first == '~' ? FENCE.matcher(raw) : null;
+                    if (f != null && f.find() && f.group(1).charAt(0) == fence.charAt(0) && f.group(1).length() >= fence.length()
+                            && raw.substring(f.end()).isBlank()) {
+                        fence = null;
                     }
-                    markers.add(new CloudBlockMarker(true, exclude, clouds, src.position(at)));
+                    continue;
                 }
-                previous = null;
-                links.interrupt();
-                wrappedTag = null;
-                continue;
-            }
-            String masked = maskCodeSpans(line);
-            if (masked.indexOf("[!") >= 0) {
-                Matcher inc = INCLUDE.matcher(masked);
-                StringBuilder withoutIncludes = null;
-                while (inc.find()) {
-                    includes.add(new Include(inc.group(1).strip(), inc.group(2).strip(),
-                            src.position(lineOffset + inc.start())));
-                    if (withoutIncludes == null) withoutIncludes = new StringBuilder(masked);
-                    for (int i = inc.start(); i < inc.end(); i++) withoutIncludes.setCharAt(i, ' ');
+                // HTML comments are not rendered: nothing inside them is content.
+                String line = raw;
+                if (inComment || raw.indexOf("<!--") >= 0) {
+                    int close = inComment ? raw.indexOf("-->") : -2;
+                    if (inComment && close < 0) continue;
+                    StringBuilder masked = new StringBuilder(raw);
+                    int from = 0;
+                    if (inComment) {
+                        for (int i = 0; i < close + 3; i++) masked.setCharAt(i, ' ');
+                        from = close + 3;
+                        inComment = false;
+                    }
+                    for (int open = raw.indexOf("<!--", from); open >= 0; open = raw.indexOf("<!--", from)) {
+                        int stop = raw.indexOf("-->", open + 4);
+                        int to = stop < 0 ? raw.length() : stop + 3;
+                        for (int i = open; i < to; i++) masked.setCharAt(i, ' ');
+                        if (stop < 0) {
+                            inComment = true;
+                            break;
+                        }
+                        from = to;
+                    }
+                    line = masked.toString();
                 }
-                // An include's path is no link of the page.
-                links.line(withoutIncludes == null ? masked : withoutIncludes.toString(), lineOffset);
-            } else {
-                links.line(masked, lineOffset);
-            }
-            if (masked.indexOf("![") >= 0) {
-                Matcher img = MD_IMAGE.matcher(masked);
-                while (img.find()) {
-                    images.add(new Image(img.group(2), img.group(1), src.position(lineOffset + img.start())));
-                }
-            }
-            if (masked.indexOf('<') >= 0) {
-                Matcher tag = containsImgTag(masked) ? IMG_TAG.matcher(masked) : null;
-                while (tag != null && tag.find()) {
-                    String alt = attribute(ALT_ATTR, tag.group());
-                    images.add(new Image(attribute(SRC_ATTR, tag.group()), alt, src.position(lineOffset + tag.start())));
-                }
-                Matcher open = HTML_TAG.matcher(masked);
-                while (open.find()) tags.add(tag(open, src.position(lineOffset + open.start())));
-            }
-            if (wrappedTag != null) {
-                String joined = wrappedTag + "\n" + masked;
-                Matcher open = HTML_TAG.matcher(joined);
-                if (open.lookingAt()) {
-                    tags.add(tag(open, src.position(wrappedTagOffset)));
+                variables(line, lineOffset, src, variables);
+                if (line.isBlank()) {
+                    links.interrupt();
                     wrappedTag = null;
+                    previous = null;
+                    blankBefore = true;
+                    continue;
+                }
+                int indent = indentOf(line);
+                // Cheap look at the line's start first: most lines are text, and a matcher per pattern
+                // per line was most of the scanning time.
+                char lead = lead(line);
+                boolean listItem = (lead == '-' || lead == '*' || lead == '+' || (lead >= '0' && lead <= '9'))
+                        && LIST_ITEM.matcher(line).find();
+                if (listItem) {
+                    inList = true;
+                } else if (indent == 0 && blankBefore) {
+                    inList = false;
+                }
+                // An indented code block: four columns in, after a blank line, outside a list.
+                if (!inList && indent >= 4 && (blankBefore || inIndentedCode)) {
+                    inIndentedCode = true;
+                    blankBefore = false;
+                    previous = null;
+                    links.interrupt();
+                    wrappedTag = null;
+                    continue;
+                }
+                inIndentedCode = false;
+                blankBefore = false;
+                Matcher f = lead == '`' || lead == '~' ? FENCE.matcher(line) : null;
+                if (f != null && f.find()) {
+                    fence = f.group(1);
+                    previous = null;
+                    links.interrupt();
+                    wrappedTag = null;
+                    continue;
+                }
+                if (jsonBody && jsonStart == -1 && json.isEmpty() && isDashLine(line)
+                        && headings.stream().anyMatch(h -> h.level() == 1)) {
+                    jsonStart = offset <= text.length() ? offset : text.length();
+                    continue;
+                }
+                Matcher atx = lead == '#' ? ATX.matcher(line) : null;
+                if (atx != null && atx.matches()) {
+                    String plain = plainText(atx.group(2) == null ? "" : atx.group(2));
+                    headings.add(new Heading(atx.group(1).length(), plain, ids.next(plain),
+                            src.position(lineOffset + line.indexOf('#'))));
+                    previous = null;
+                    links.interrupt();
+                    wrappedTag = null;
+                    continue;
+                }
+                Matcher setext = previous != null && (lead == '=' || lead == '-') ? SETEXT.matcher(line) : null;
+                if (setext != null && setext.matches()) {
+                    String plain = plainText(previous.strip());
+                    int level = setext.group(1).charAt(0) == '=' ? 1 : 2;
+                    int margin = previous.length() - previous.stripLeading().length();
+                    headings.add(new Heading(level, plain, ids.next(plain), src.position(previousOffset + margin)));
+                    previous = null;
+                    links.interrupt();
+                    wrappedTag = null;
+                    continue;
+                }
+                Matcher marker = line.indexOf(":::") >= 0 ? CLOUD_MARKER.matcher(line) : null;
+                if (marker != null && marker.matches()) {
+                    int at = lineOffset + line.indexOf(':');
+                    if (marker.group(1).equals("cloud-end")) {
+                        markers.add(new CloudBlockMarker(false, false, List.of(), src.position(at)));
+                    } else {
+                        Matcher attr = CLOUD_ATTR.matcher(marker.group(2));
+                        boolean exclude = false;
+                        List<String> clouds = List.of();
+                        if (attr.find()) {
+                            exclude = attr.group(1).equals("exclude");
+                            clouds = Properties.splitList(attr.group(2));
+                        }
+                        markers.add(new CloudBlockMarker(true, exclude, clouds, src.position(at)));
+                    }
+                    previous = null;
+                    links.interrupt();
+                    wrappedTag = null;
+                    continue;
+                }
+                String masked = maskCodeSpans(line);
+                if (masked.indexOf("[!") >= 0) {
+                    Matcher inc = INCLUDE.matcher(masked);
+                    StringBuilder withoutIncludes = null;
+                    while (inc.find()) {
+                        includes.add(new Include(inc.group(1).strip(), inc.group(2).strip(),
+                                src.position(lineOffset + inc.start())));
+                        includeOffsets.add(lineOffset + inc.start());
+                        if (withoutIncludes == null) withoutIncludes = new StringBuilder(masked);
+                        for (int i = inc.start(); i < inc.end(); i++) withoutIncludes.setCharAt(i, ' ');
+                    }
+                    // An include's path is no link of the page.
+                    links.line(withoutIncludes == null ? masked : withoutIncludes.toString(), lineOffset);
                 } else {
-                    boolean more = joined.indexOf('>') < 0 && joined.chars().filter(c -> c == '\n').count() < MAX_TAG_LINES;
-                    wrappedTag = more ? joined : null;
+                    links.line(masked, lineOffset);
                 }
-            } else if (masked.indexOf('<') >= 0) {
-                Matcher unclosed = UNCLOSED_TAG.matcher(masked);
-                if (unclosed.find()) {
-                    wrappedTag = masked.substring(unclosed.start());
-                    wrappedTagOffset = lineOffset + unclosed.start();
+                if (masked.indexOf("![") >= 0) {
+                    Matcher img = MD_IMAGE.matcher(masked);
+                    while (img.find()) {
+                        images.add(new Image(img.group(2), img.group(1), src.position(lineOffset + img.start())));
+                    }
                 }
+                if (masked.indexOf('<') >= 0) {
+                    Matcher tag = containsImgTag(masked) ? IMG_TAG.matcher(masked) : null;
+                    while (tag != null && tag.find()) {
+                        String alt = attribute(ALT_ATTR, tag.group());
+                        images.add(new Image(attribute(SRC_ATTR, tag.group()), alt, src.position(lineOffset + tag.start())));
+                    }
+                    Matcher open = HTML_TAG.matcher(masked);
+                    while (open.find()) tags.add(tag(open, src.position(lineOffset + open.start())));
+                }
+                if (wrappedTag != null) {
+                    String joined = wrappedTag + "\n" + masked;
+                    Matcher open = HTML_TAG.matcher(joined);
+                    if (open.lookingAt()) {
+                        tags.add(tag(open, src.position(wrappedTagOffset)));
+                        wrappedTag = null;
+                    } else {
+                        boolean more = joined.indexOf('>') < 0 && joined.chars().filter(c -> c == '\n').count() < MAX_TAG_LINES;
+                        wrappedTag = more ? joined : null;
+                    }
+                } else if (masked.indexOf('<') >= 0) {
+                    Matcher unclosed = UNCLOSED_TAG.matcher(masked);
+                    if (unclosed.find()) {
+                        wrappedTag = masked.substring(unclosed.start());
+                        wrappedTagOffset = lineOffset + unclosed.start();
+                    }
+                }
+                for (String placeholder : Placeholder.TEXTS) {
+                    int at = masked.indexOf(placeholder);
+                    if (at >= 0) placeholders.add(new Placeholder(placeholder, src.position(lineOffset + at)));
+                }
+                previous = isParagraphText(line) ? line : null;
+                previousOffset = lineOffset;
+            } catch (StackOverflowError e) {
+                // Java's regex engine recurses once per repetition of a group: a line of some syntax
+                // repeated thousands of times exhausts any stack. The line is skipped and reported.
+                if (tooComplex < 0) tooComplex = lineOffset;
             }
-            for (String placeholder : Placeholder.TEXTS) {
-                int at = masked.indexOf(placeholder);
-                if (at >= 0) placeholders.add(new Placeholder(placeholder, src.position(lineOffset + at)));
-            }
-            previous = isParagraphText(line) ? line : null;
-            previousOffset = lineOffset;
         }
-        return new Body(firstLine, headings, images, includes, markers, variables, json, tags, links.links(), placeholders);
+        // How deep the Markdown nests, and at each include directive: the nesting limit is one of loading's findings.
+        Nesting.Depths depths = Nesting.measure(text, src.lineStart(firstLine),
+                includeOffsets.stream().mapToInt(Integer::intValue).toArray());
+        List<Include> measured = new ArrayList<>(includes.size());
+        for (int i = 0; i < includes.size(); i++) {
+            Include inc = includes.get(i);
+            measured.add(new Include(inc.title(), inc.target(), inc.position(), depths.at()[i]));
+        }
+        return new Body(firstLine, headings, images, measured, markers, variables, json, tags, links.links(), placeholders,
+                depths.max(), tooDeep(depths.crossing(), tooComplex).map(src::position),
+                invalidUtf8 < 0 ? Optional.empty() : Optional.of(src.position(invalidUtf8)));
+    }
+
+    /** The first of two offsets where the Markdown is too deep or too complex to read (-1: none). */
+    private static Optional<Integer> tooDeep(int crossing, int tooComplex) {
+        if (crossing < 0 && tooComplex < 0) return Optional.empty();
+        if (crossing < 0 || tooComplex < 0) return Optional.of(Math.max(crossing, tooComplex));
+        return Optional.of(Math.min(crossing, tooComplex));
     }
 
     /** The tag {@code open} matched ({@link #HTML_TAG}), with its attributes as written. */

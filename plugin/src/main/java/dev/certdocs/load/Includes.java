@@ -2,11 +2,15 @@ package dev.certdocs.load;
 
 import dev.certdocs.config.CertDocsException;
 import dev.certdocs.model.Body;
+import dev.certdocs.model.Include;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,8 +18,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * Resolves include targets and loads include files, each file once per build however many
  * articles include it. A target is relative to the including file and may not leave the
  * repository, neither by {@code ..} nor through a symbolic link. Thread-safe.
+ *
+ * <p>The owner of the limits on includes, the same in every goal: includes nest at most
+ * {@link #MAX_DEPTH} levels, and what they add to one page is at most {@link #MAX_INCLUDED_CHARS}
+ * characters, each include file's text counted each time it is inlined. {@link #expansion} measures
+ * both for a file, each include file once per build (an include file's measure is kept, so eleven
+ * files that each include the next ten times cost eleven walks, not ten billion). Validation
+ * reports a crossing at the directive that crosses; the renderer and the link checker stop at the
+ * same directive, so what a page shows is what validation passed.
  */
 public final class Includes {
+
+    /** Levels of nested includes: an article's includes are level 1, theirs level 2. */
+    public static final int MAX_DEPTH = 16;
+
+    /** Characters that includes may add to one article's page (4 MiB), each include's text counted where it is inlined. */
+    public static final long MAX_INCLUDED_CHARS = 4L << 20;
+
+    /**
+     * What inlining a file's includes gives, below the file itself: how many levels of includes
+     * ({@code height}, at most one past {@link #MAX_DEPTH}: deeper chains are not followed), how many
+     * characters they add ({@code chars}, saturating), how deep the Markdown nests with them
+     * ({@code nesting}, see {@link Nesting}). {@code cyclic}: a cycle was reached and not followed;
+     * {@code cut}: a chain was too deep to follow; either way the figures hold for this file as the
+     * root, not for it within another file's walk.
+     */
+    public record Expansion(int height, long chars, int nesting, boolean cyclic, boolean cut) {
+    }
 
     /** How a target resolved: the repository-relative path of the file, or why there is none. */
     public record Resolution(Status status, String path) {
@@ -27,6 +56,8 @@ public final class Includes {
     private final Path realBase;
     private final Map<String, Body> bodies = new ConcurrentHashMap<>();
     private final Map<String, String> texts = new ConcurrentHashMap<>();
+    private final Map<String, Expansion> expansions = new ConcurrentHashMap<>();
+    private final Map<String, Resolution> resolutions = new ConcurrentHashMap<>();
 
     public Includes(Path baseDir) {
         this.baseDir = baseDir;
@@ -37,8 +68,73 @@ public final class Includes {
         }
     }
 
-    /** Resolves {@code target} as written in the file at repository-relative {@code fromPath}. */
+    /** Resolves {@code target} as written in the file at repository-relative {@code fromPath}, once per folder and target. */
     public Resolution resolve(String fromPath, String target) {
+        int slash = fromPath.lastIndexOf('/');
+        String dir = slash < 0 ? "" : fromPath.substring(0, slash);
+        return resolutions.computeIfAbsent(dir + '\n' + target, k -> resolveNow(fromPath, target));
+    }
+
+    /** The {@link Expansion} of the include file at {@code path} (one {@link #resolve} found), measured once per build. */
+    public Expansion expansion(String path) {
+        Expansion known = expansions.get(path);
+        if (known != null) return known;
+        Expansion e = expand(path, body(path), new ArrayList<>(List.of(path)), new HashMap<>());
+        expansions.putIfAbsent(path, e);
+        return e;
+    }
+
+    /** The {@link Expansion} of an article: its body's includes, measured from it. */
+    public Expansion expansion(String path, Body body) {
+        return expand(path, body, new ArrayList<>(List.of(path)), new HashMap<>());
+    }
+
+    /**
+     * A walk from the file at the top of {@code stack}; an include file met twice in it is measured
+     * once ({@code local}), and one whose measure holds anywhere (no cycle, not cut) once per build.
+     */
+    private Expansion expand(String path, Body body, List<String> stack, Map<String, Expansion> local) {
+        int height = 0;
+        long chars = 0;
+        int nesting = body.nesting();
+        boolean cyclic = false;
+        boolean cut = false;
+        for (Include inc : body.includes()) {
+            Resolution r = resolve(path, inc.target());
+            if (r.status() != Status.FOUND) continue;
+            if (stack.contains(r.path())) { // a cycle: validation reports it, nothing inlines it
+                cyclic = true;
+                continue;
+            }
+            Expansion child = expansions.get(r.path());
+            if (child == null || child.cyclic() || child.cut()) child = local.get(r.path());
+            if (child == null) {
+                if (stack.size() > MAX_DEPTH) {
+                    // Too deep already: not followed (the walk must not recurse as deep as a chain is long).
+                    child = new Expansion(0, 0, 0, false, true);
+                } else {
+                    stack.add(r.path());
+                    child = expand(r.path(), body(r.path()), stack, local);
+                    stack.remove(stack.size() - 1);
+                    local.put(r.path(), child);
+                    if (!child.cyclic() && !child.cut()) expansions.putIfAbsent(r.path(), child);
+                }
+            }
+            cyclic |= child.cyclic();
+            cut |= child.cut();
+            height = Math.max(height, Math.min(MAX_DEPTH + 1, 1 + child.height()));
+            chars = saturatedSum(chars, text(r.path()).length(), child.chars());
+            nesting = Math.max(nesting, Math.min(Nesting.MAX_DEPTH + 1, inc.nesting() + child.nesting()));
+        }
+        return new Expansion(height, chars, nesting, cyclic, cut);
+    }
+
+    private static long saturatedSum(long a, long b, long c) {
+        long cap = Long.MAX_VALUE / 4;
+        return Math.min(cap, Math.min(cap, a) + Math.min(cap, b) + Math.min(cap, c));
+    }
+
+    private Resolution resolveNow(String fromPath, String target) {
         String cleaned = target;
         int hash = cleaned.indexOf('#');
         if (hash >= 0) cleaned = cleaned.substring(0, hash);
@@ -70,8 +166,10 @@ public final class Includes {
     /** The structure of an include file that {@link #resolve} found. */
     public Body body(String path) {
         return bodies.computeIfAbsent(path, p -> {
-            SourceText src = new SourceText(p, read(baseDir.resolve(p)));
-            return BodyScanner.scan(src, 0, false);
+            Utf8.Decoded decoded = Utf8.decode(readBytes(baseDir.resolve(p)));
+            SourceText src = new SourceText(p, decoded.text());
+            return BodyScanner.scan(src, 0, false,
+                    decoded.invalidAt() < 0 ? -1 : SourceText.normalisedOffset(decoded.text(), decoded.invalidAt()));
         });
     }
 
@@ -90,8 +188,12 @@ public final class Includes {
     }
 
     static String read(Path file) {
+        return new String(readBytes(file), StandardCharsets.UTF_8);
+    }
+
+    static byte[] readBytes(Path file) {
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new CertDocsException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -114,10 +114,25 @@ public final class LinkScanner {
             directives.add(new PageLinks.IncludeAt(include.target(), include.position(), scopes.at(include.position().line())));
         }
         body.json().ifPresent(json -> blankJson(src, json, bodyOffset, masked));
+        String markdown = new String(masked);
+        int crossing = Nesting.crossing(markdown);
+        if (crossing >= 0) {
+            // As the renderer does: nothing from the line where the Markdown nests too deep is parsed.
+            int lineStart = markdown.lastIndexOf('\n', crossing) + 1;
+            blank(lineStart, masked.length, masked);
+            markdown = new String(masked);
+        }
 
-        Document doc = parser.parse(new String(masked));
-        Walk walk = new Walk(src, bodyOffset, scopes, doc);
-        walk.visit(doc);
+        Walk walk;
+        try {
+            Document doc = parser.parse(markdown);
+            walk = new Walk(src, bodyOffset, scopes, doc);
+            walk.visit(doc);
+        } catch (StackOverflowError e) {
+            // What nests too deep was cut above; a line flexmark's patterns still cannot read (validate
+            // reports it as body/too-deep) leaves no links to check rather than a stack trace.
+            return new PageLinks(List.of(), List.of(), directives);
+        }
         return new PageLinks(walk.links, walk.anchors, directives);
     }
 

@@ -57,6 +57,19 @@ public final class SourceText {
         return text.substring(start, end);
     }
 
+    /**
+     * The offset in this text of an offset in the {@code raw} text it was made from (the BOM and
+     * the CR of each CRLF are not in this text).
+     */
+    public static int normalisedOffset(String raw, int rawOffset) {
+        int offset = rawOffset;
+        if (raw.startsWith("\uFEFF") && rawOffset > 0) offset--;
+        for (int i = raw.indexOf('\r'); i >= 0 && i < rawOffset; i = raw.indexOf('\r', i + 1)) {
+            if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') offset--;
+        }
+        return offset;
+    }
+
     public SourcePosition position(int offset) {
         int line = lineOf(offset);
         int clamped = Math.min(Math.max(offset, 0), text.length());

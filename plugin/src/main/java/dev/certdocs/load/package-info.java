@@ -3,5 +3,12 @@
  * parses its properties block and extracts the structure of its body and of the files it
  * includes. Input: the content directory; output: {@link dev.certdocs.model.Article} records and
  * the {@code properties/*} diagnostics.
+ *
+ * <p>Loading also owns the limits that keep hostile content from crashing or hanging a goal, and
+ * measures them for every file it reads, so that every goal sees the same: how deep Markdown
+ * nests ({@link dev.certdocs.load.Nesting}, 32 levels), how deep includes nest and how much text
+ * they add to a page ({@link dev.certdocs.load.Includes}, 16 levels and 4 MiB), and where a file's
+ * bytes first are not UTF-8. Validation reports them; the renderer and the link scanner stop where
+ * they are crossed.
  */
 package dev.certdocs.load;

@@ -3,6 +3,7 @@ package dev.certdocs.render;
 import dev.certdocs.config.Cloud;
 import dev.certdocs.config.UrlPolicy;
 import dev.certdocs.load.Includes;
+import dev.certdocs.load.Nesting;
 import dev.certdocs.model.Properties;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,6 +21,12 @@ import java.util.regex.Pattern;
  * Problems (unknown clouds, missing includes, cycles) are what {@code validate} reports; here
  * they degrade quietly: a missing include renders nothing, an unknown variable stays as written,
  * and a variable that some clouds define but this one does not renders as nothing.
+ *
+ * <p>The limits are the ones validation reports (and generate refuses to render past, unless
+ * forced): includes are inlined down to {@link Includes#MAX_DEPTH} levels and while what they add
+ * stays within {@link Includes#MAX_INCLUDED_CHARS} (so the work is bounded by the size of the page,
+ * however the includes fan out); Markdown that nests past {@link Nesting#MAX_DEPTH} is cut at the
+ * line where it crosses, with a note in its place, so flexmark never recurses that deep.
  */
 final class CloudPreprocessor {
 
@@ -33,7 +40,9 @@ final class CloudPreprocessor {
     private static final Pattern CONTAINER_PREFIX = Pattern.compile("[ \t>]*");
     private static final Pattern HTML_TARGET_SINGLE = Pattern.compile("(\\b(?:src|href)\\s*=\\s*')([^']+)");
     private static final Pattern REFERENCE_TARGET = Pattern.compile("(?m)^( {0,3}\\[[^\\]]+]:[ \\t]*<?)([^\\s>]+)");
-    private static final int MAX_DEPTH = 16;
+    /** What a page shows in place of Markdown that nests too deep (validation reported it as body/too-deep). */
+    static final String TOO_DEEP_NOTE = "\n\n(The rest of this page is not shown: its Markdown nests more than "
+            + Nesting.MAX_DEPTH + " levels deep.)\n";
 
     private final Includes includes;
     private final Function<String, String> includeText;
@@ -50,10 +59,14 @@ final class CloudPreprocessor {
     String process(String path, String body, Cloud cloud) {
         List<String> stack = new ArrayList<>();
         stack.add(path);
-        return cloud.expandVariables(expand(path, body, cloud, stack), knownVariables);
+        String markdown = cloud.expandVariables(expand(path, body, cloud, stack, new long[1]), knownVariables);
+        int crossing = Nesting.crossing(markdown);
+        if (crossing < 0) return markdown;
+        return markdown.substring(0, markdown.lastIndexOf('\n', crossing) + 1) + TOO_DEEP_NOTE;
     }
 
-    private String expand(String path, String body, Cloud cloud, List<String> stack) {
+    /** {@code used[0]}: the characters the page's includes added so far (their files' text, as {@link Includes} counts it). */
+    private String expand(String path, String body, Cloud cloud, List<String> stack, long[] used) {
         StringBuilder out = new StringBuilder(body.length() + 64);
         Deque<Boolean> blocks = new ArrayDeque<>();
         boolean keep = true;
@@ -87,7 +100,7 @@ final class CloudPreprocessor {
             }
             if (!keep) continue;
             if (line.indexOf("[!") >= 0) {
-                out.append(inlineIncludes(path, line, cloud, stack)).append('\n');
+                out.append(inlineIncludes(path, line, cloud, stack, used)).append('\n');
             } else {
                 out.append(line).append('\n');
             }
@@ -103,7 +116,7 @@ final class CloudPreprocessor {
         return a.group(1).equals("include") == listed;
     }
 
-    private String inlineIncludes(String path, String line, Cloud cloud, List<String> stack) {
+    private String inlineIncludes(String path, String line, Cloud cloud, List<String> stack, long[] used) {
         Matcher m = INCLUDE.matcher(line);
         StringBuilder sb = new StringBuilder();
         int last = 0;
@@ -111,9 +124,15 @@ final class CloudPreprocessor {
             sb.append(line, last, m.start());
             last = m.end();
             Includes.Resolution r = includes.resolve(path, m.group(2).strip());
-            if (r.status() != Includes.Status.FOUND || stack.contains(r.path()) || stack.size() > MAX_DEPTH) continue;
+            if (r.status() != Includes.Status.FOUND || stack.contains(r.path()) || stack.size() > Includes.MAX_DEPTH) continue;
+            String raw = includeText.apply(r.path());
+            if (used[0] + raw.length() > Includes.MAX_INCLUDED_CHARS) {
+                used[0] = Includes.MAX_INCLUDED_CHARS + 1; // validation's include/too-large: nothing after it is inlined either
+                continue;
+            }
+            used[0] += raw.length();
             stack.add(r.path());
-            String text = expand(r.path(), stripProperties(includeText.apply(r.path())), cloud, stack);
+            String text = expand(r.path(), stripProperties(raw), cloud, stack, used);
             stack.remove(stack.size() - 1);
             String inlined = rebase(text.strip(), r.path(), path);
             // An include inside a list item or a block quote stays inside it: every line of the

@@ -30,6 +30,9 @@ public final class Validation {
             new VariablesPerCloud());
 
     private static final List<BodyCheck> BODY_CHECKS = List.of(
+            new InvalidUtf8(),
+            new TooDeep(),
+            new IncludeTargets(),
             new CloudBlocks(),
             new CloudVariables(),
             new ImageAltText(),

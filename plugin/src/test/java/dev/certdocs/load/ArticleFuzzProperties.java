@@ -42,8 +42,12 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * truncated; quotes, {@code <}, {@code />}, {@code ---}, {@code :::}, {@code [!INCLUDE},
  * {@code {{cloud.}, BOM, CR, NUL, entities, lone surrogates and other Unicode inserted; invalid
  * UTF-8 on disk — and fed to the loader and every check in memory, and as small repositories to
- * the whole engine (reports included). A last property checks positions exactly where they are
+ * the whole engine (reports included). A property checks positions exactly where they are
  * easiest to get wrong: list items in attribute values written with entities and line breaks.
+ * Deep nesting of every construct (block quotes, lists, emphasis, links and images, raw HTML,
+ * tables inside lists and quotes, code) mixed at random, thousands of levels deep: what
+ * {@link Nesting} lets through never overflows flexmark or our own visitors on a small stack, and
+ * no goal throws on it.
  */
 class ArticleFuzzProperties {
 
@@ -160,6 +164,88 @@ class ArticleFuzzProperties {
             reported.put(item, d.position().toString());
         }
         assertEquals(expected, reported, text::toString);
+    }
+
+    /** Openers of every construct that nests; the closers of the inline ones follow the text, in reverse. */
+    private static final String[][] NESTING = {
+        {"> ", ""}, {">", ""}, {"- ", ""}, {"* ", ""}, {"1. ", ""}, {"12) ", ""}, {"*", "*"}, {"_", "_"}, {"**", "**"},
+        {"__", "__"}, {"~~", "~~"}, {"*a ", " a*"}, {"_a ", " a_"}, {"[", "](x.md)"}, {"![", "](x.png)"},
+        {"[![", "](x.png)](x.md)"}, {"<div>", "</div>"}, {"<span>", "</span>"}, {"<blockquote>", "</blockquote>"},
+        {"`", "`"}, {"\\", ""}, {"\n", ""}, {"\n\n", ""}, {"\n  ", ""}, {"\n```\n", "\n```\n"},
+        {"| a | b |\n|---|---|\n| ", " | c |\n"}, {"[!INCLUDE [x](../../includes/diagram.md)] ", ""},
+    };
+
+    @Property(tries = 400)
+    void deepNestingNeverReachesARecursionThatOverflows(@ForAll("deepMarkdown") String markdown) throws Exception {
+        String article = "<properties pageTitle=\"T\" selfHelpType=\"generic\" cloudEnvironments=\"public\" />\n\n# T\n\n"
+                + markdown;
+        checkInMemory("articles/compute/deep.md", article);
+        // On a thread with a small stack, as some build workers have: the parse and the walks the
+        // goals make, on the text as the renderer and the link scanner take it (cut where too deep).
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                String kept = markdown;
+                int crossing = Nesting.crossing(kept);
+                if (crossing >= 0) kept = kept.substring(0, kept.lastIndexOf('\n', crossing) + 1);
+                var options = MarkdownDialect.options();
+                var doc = com.vladsch.flexmark.parser.Parser.builder(options).build().parse(kept);
+                com.vladsch.flexmark.html.HtmlRenderer.builder(options).build().render(doc);
+                ArticleLoader.Loaded loaded = new ArticleLoader(config.baseDir(), config.schema())
+                        .parse("articles/compute/deep.md", config.baseDir().resolve("articles/compute/deep.md"), article);
+                new LinkScanner(new Includes(config.baseDir())).article(loaded);
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "small-stack", 512 * 1024);
+        t.start();
+        t.join();
+        if (failure[0] != null) throw new AssertionError("nesting the limit let through failed: " + failure[0], failure[0]);
+    }
+
+    @Property(tries = 12)
+    void noGoalThrowsOnDeepNesting(@ForAll("deepMarkdown") String markdown) throws IOException {
+        Path repo = Files.createTempDirectory("certdocs-fuzz-deep");
+        try {
+            Path article = repo.resolve("articles/compute/deep.md");
+            Files.createDirectories(article.getParent());
+            Files.writeString(article, "<properties pageTitle=\"T\" description=\"D\" service=\"microsoft.compute\""
+                    + " resource=\"virtualmachines\" selfHelpType=\"generic\" articleId=\"deep\" ownershipId=\"T\""
+                    + " cloudEnvironments=\"public\" supportTopicIds=\"1\" productPesIds=\"1\" />\n\n# T\n\n" + markdown,
+                    StandardCharsets.UTF_8);
+            BuildConfig c = BuildConfig.builder(repo).reportsDirectory(repo.resolve("target/reports")).threads(2)
+                    .siteVersion("1.0.0").outputDirectory(repo.resolve("target/site")).force(true).build();
+            List<Finding> findings = CertDocs.validate(c, BuildLog.SILENT).summary().findings();
+            for (Finding f : findings) assertInsideFile(f.diagnostic(), path -> read(repo.resolve(path)));
+            CertDocs.generate(c, BuildLog.SILENT);
+            var d = dev.certdocs.config.LinkSettings.defaults(repo.resolve("target/reports"));
+            var offline = new dev.certdocs.config.LinkSettings(true, true, 64, 8, d.hostInterval(), d.connectTimeout(),
+                    d.timeout(), 3, d.maxRetryWait(), 10, d.maxBodyBytes(), d.cacheTtl(), d.cacheFile(), false, List.of(),
+                    List.of(), Map.of(), Map.of(), d.userAgent(), false, false);
+            CertDocs.checkLinks(BuildConfig.builder(repo).reportsDirectory(repo.resolve("target/reports")).threads(2)
+                    .links(offline).build(), BuildLog.SILENT, () -> null);
+        } finally {
+            deleteTree(repo);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> deepMarkdown() {
+        Arbitrary<List<Integer>> layers = Arbitraries.integers().between(0, NESTING.length - 1)
+                .list().ofMinSize(1).ofMaxSize(6);
+        Arbitrary<List<Integer>> counts = Arbitraries.integers().between(1, 1500)
+                .withDistribution(RandomDistribution.uniform()).list().ofMinSize(6).ofMaxSize(6);
+        return Combinators.combine(layers, counts).as((kinds, n) -> {
+            // Runs of one construct after another, then the closers in reverse order.
+            StringBuilder open = new StringBuilder();
+            StringBuilder close = new StringBuilder();
+            for (int i = 0; i < kinds.size(); i++) {
+                String[] construct = NESTING[kinds.get(i)];
+                open.append(construct[0].repeat(n.get(i)));
+                close.insert(0, construct[1].repeat(n.get(i)));
+            }
+            return open + "text" + close + "\n";
+        });
     }
 
     /** The text with about a third of its characters written as numeric character references. */

@@ -1,0 +1,319 @@
+package dev.certdocs.load;
+
+import java.util.Arrays;
+
+/**
+ * The nesting limit of Markdown, and the one measure of it that every goal uses. flexmark and the
+ * visitors over its tree (the renderer's, the link scanner's) recurse once per level, so a line of
+ * a thousand {@code >} or list markers overflows the stack of any thread; content may therefore
+ * nest at most {@link #MAX_DEPTH} levels, counting together block quotes, list items, emphasis,
+ * strikethrough and link or image brackets open at a point. ({@code <div>} nesting is left out:
+ * flexmark keeps raw HTML flat, and jsoup builds and walks its tree without recursion.)
+ *
+ * <p>The measure is one pass over the characters, no parse: it over-counts rather than under-counts
+ * (a delimiter that only may open counts as open, a list stays open until a blank line or a marker
+ * to its left closes it), so text that passes it is never deeper for flexmark. Fenced code is not
+ * counted. Load reports where a file crosses the limit ({@code body/too-deep}); the renderer and the
+ * link scanner {@link #crossing find} the same point in the text they parse and parse only what
+ * comes before that line, so no content, however deep, reaches flexmark's recursion. A line of
+ * hundreds of rule marks counts as too deep as well: flexmark's thematic-break pattern recurses per mark.
+ */
+public final class Nesting {
+
+    /**
+     * Levels of nesting allowed. Real articles stay under ten; with a 512 KiB thread stack flexmark
+     * overflows at about 200 nested list items, so 32 leaves room for every construct combined.
+     */
+    public static final int MAX_DEPTH = 32;
+
+    /** Marks a thematic-break line may have (it crosses the limit as if too deep; real rules have a few dozen). */
+    static final int MAX_RULE_MARKS = 256;
+
+    /**
+     * What a file's text nests to: the deepest point ({@code max}, at most {@code MAX_DEPTH + 1}),
+     * the offset where the limit is first crossed (-1 when it is not), and the depth at each of the
+     * offsets asked for (the include directives: what an included file nests adds to that).
+     */
+    public record Depths(int max, int crossing, int[] at) {
+    }
+
+    private Nesting() {
+    }
+
+    /** The offset in {@code text} where nesting first goes past {@link #MAX_DEPTH}, or -1. */
+    public static int crossing(CharSequence text) {
+        return measure(text, 0, new int[0]).crossing();
+    }
+
+    /**
+     * Measures {@code text} from {@code from} (a line start); {@code offsets} (ascending) are the
+     * points whose depth is wanted.
+     */
+    public static Depths measure(CharSequence text, int from, int[] offsets) {
+        return new Scan(text, offsets).run(from);
+    }
+
+    private static final class Scan {
+        private final CharSequence text;
+        private final int[] offsets;
+        private final int[] at;
+        private int next; // the next offset to give a depth to
+        private int[] items = new int[8]; // content columns of the open list items, ascending
+        private int open; // how many of them
+        private int inline; // emphasis and brackets open in the current paragraph
+        private int quotes; // block quote markers on the current line
+        private int max;
+        private int crossing = -1;
+        private boolean blankBefore = true;
+        private char fence; // the fence character while in fenced code, else 0
+        private int fenceLength;
+        private int fenceQuotes;
+        private int fenceColumn;
+
+        Scan(CharSequence text, int[] offsets) {
+            this.text = text;
+            this.offsets = offsets;
+            this.at = new int[offsets.length];
+        }
+
+        Depths run(int from) {
+            int length = text.length();
+            int start = Math.max(0, from);
+            while (start <= length) {
+                int end = start;
+                while (end < length && text.charAt(end) != '\n') end++;
+                line(start, end);
+                start = end + 1;
+            }
+            while (next < offsets.length) at[next++] = depth();
+            return new Depths(Math.min(max, MAX_DEPTH + 1), crossing, at);
+        }
+
+        private int depth() {
+            return quotes + open + inline;
+        }
+
+        /** Counts one level more at {@code offset}: where the limit is crossed, if it is. */
+        private void deeper(int offset) {
+            int d = depth();
+            if (d > max) max = d;
+            if (d > MAX_DEPTH && crossing < 0) crossing = offset;
+        }
+
+        private void reach(int offset) {
+            while (next < offsets.length && offsets[next] <= offset) at[next++] = depth();
+        }
+
+        private void line(int start, int end) {
+            reach(start);
+            int pos = start;
+            int column = 0;
+            if (fence != 0) {
+                int q = 0;
+                while (pos < end) {
+                    char c = text.charAt(pos);
+                    if (c == ' ') column++;
+                    else if (c == '\t') column += 4 - column % 4;
+                    else if (c == '>') {
+                        q++;
+                        column++;
+                    } else break;
+                    pos++;
+                }
+                // Fenced code ends at its closing fence, or where its block quote or list item ends.
+                boolean closed = q < fenceQuotes || (pos < end && column < fenceColumn);
+                if (!closed) {
+                    int run = run(pos, end, fence);
+                    if (run >= fenceLength && blank(pos + run, end)) fence = 0;
+                    return;
+                }
+                fence = 0;
+                pos = start;
+                column = 0;
+            }
+            quotes = 0;
+            boolean marker = false;
+            while (pos < end) {
+                char c = text.charAt(pos);
+                if (c == ' ') {
+                    column++;
+                    pos++;
+                } else if (c == '\t') {
+                    column += 4 - column % 4;
+                    pos++;
+                } else if (c == '>') {
+                    quotes++;
+                    deeper(pos);
+                    column++;
+                    pos++;
+                } else {
+                    int width = listMarker(pos, end);
+                    if (width == 0) break;
+                    int spaces = 0;
+                    while (pos + width + spaces < end && text.charAt(pos + width + spaces) == ' ') spaces++;
+                    int content = column + width + (spaces == 0 || spaces > 4 ? 1 : spaces);
+                    while (open > 0 && items[open - 1] > column) open--;
+                    if (open == items.length) items = Arrays.copyOf(items, open * 2);
+                    items[open++] = content;
+                    marker = true;
+                    deeper(pos);
+                    column += width;
+                    pos += width;
+                }
+            }
+            if (pos == end && !marker) { // a blank line, or one with only block quote markers
+                blankBefore = true;
+                inline = 0;
+                return;
+            }
+            if (!marker && blankBefore) {
+                while (open > 0 && items[open - 1] > column) open--;
+            }
+            blankBefore = false;
+            if (depth() > max) max = depth();
+            char lead = pos < end ? text.charAt(pos) : '\0';
+            if (lead == '`' || lead == '~') {
+                int run = run(pos, end, lead);
+                // A fence only when flexmark takes it for one: an info string with a backtick or a tilde
+                // is not counted as one, so at worst its line is counted as inline text.
+                if (run >= 3 && !infoHasFenceChar(pos + run, end)) {
+                    fence = lead;
+                    fenceLength = run;
+                    fenceQuotes = quotes;
+                    fenceColumn = open > 0 ? items[open - 1] : 0;
+                    inline = 0;
+                    return;
+                }
+            }
+            if (longRule(pos, end) && crossing < 0) {
+                crossing = pos;
+                max = MAX_DEPTH + 1;
+            }
+            inline(pos, end);
+        }
+
+        /**
+         * A line that starts with more than {@link #MAX_RULE_MARKS} {@code *}, {@code -} or {@code _} and white
+         * space: not nesting, but flexmark tries a thematic break on it with a pattern that recurses once per mark.
+         */
+        private boolean longRule(int pos, int end) {
+            if (end - pos <= MAX_RULE_MARKS) return false;
+            int marks = 0;
+            for (int i = pos; i < end && marks <= MAX_RULE_MARKS; i++) {
+                char c = text.charAt(i);
+                if (c == '*' || c == '-' || c == '_') marks++;
+                else if (c != ' ' && c != '\t') break; // the pattern is tried on the marks a line starts with
+            }
+            return marks > MAX_RULE_MARKS;
+        }
+
+        /** Emphasis, strikethrough and brackets: the openers count, the closers give back. */
+        private void inline(int pos, int end) {
+            while (pos < end) {
+                reach(pos);
+                char c = text.charAt(pos);
+                switch (c) {
+                    case '\\' -> pos += 2;
+                    case '`' -> {
+                        int run = run(pos, end, '`');
+                        int close = closingRun(pos + run, end, run);
+                        pos = close >= 0 ? close + run : pos + run; // nothing in a code span nests
+                    }
+                    case '*', '_', '~' -> {
+                        int run = run(pos, end, c);
+                        int levels = c == '~' ? run / 2 : (run + 1) / 2;
+                        char before = pos > 0 ? text.charAt(pos - 1) : ' ';
+                        char after = pos + run < end ? text.charAt(pos + run) : ' ';
+                        boolean left = !space(after) && (!punctuation(after) || space(before) || punctuation(before));
+                        boolean right = !space(before) && (!punctuation(before) || space(after) || punctuation(after));
+                        if (left && !right) {
+                            inline += levels;
+                            if (levels > 0) deeper(pos);
+                        } else if (right && !left) {
+                            inline = Math.max(0, inline - levels);
+                        }
+                        pos += run;
+                    }
+                    case '[' -> {
+                        inline++;
+                        deeper(pos);
+                        pos++;
+                    }
+                    case ']' -> {
+                        inline = Math.max(0, inline - 1);
+                        pos++;
+                    }
+                    default -> pos++;
+                }
+            }
+        }
+
+        /** The width of a list marker ({@code -}, {@code +}, {@code *}, {@code 1.}, {@code 1)}) at {@code pos}, or 0. */
+        private int listMarker(int pos, int end) {
+            char c = text.charAt(pos);
+            int width;
+            if (c == '-' || c == '+' || c == '*') {
+                width = 1;
+            } else {
+                int digits = 0;
+                while (pos + digits < end && digits < 10 && Character.isDigit(text.charAt(pos + digits))) digits++;
+                if (digits == 0 || digits > 9 || pos + digits >= end) return 0;
+                char d = text.charAt(pos + digits);
+                if (d != '.' && d != ')') return 0;
+                width = digits + 1;
+            }
+            if (pos + width < end) {
+                char after = text.charAt(pos + width);
+                if (after != ' ' && after != '\t') return 0;
+            }
+            return width;
+        }
+
+        private int run(int pos, int end, char c) {
+            int n = 0;
+            while (pos + n < end && text.charAt(pos + n) == c) n++;
+            return n;
+        }
+
+        /** Where a backtick run of exactly {@code length} starts after {@code from} on the line, or -1. */
+        private int closingRun(int from, int end, int length) {
+            int pos = from;
+            while (pos < end) {
+                if (text.charAt(pos) == '`') {
+                    int run = run(pos, end, '`');
+                    if (run == length) return pos;
+                    pos += run;
+                } else {
+                    pos++;
+                }
+            }
+            return -1;
+        }
+
+        private boolean infoHasFenceChar(int pos, int end) {
+            for (int i = pos; i < end; i++) {
+                char c = text.charAt(i);
+                if (c == '`' || c == '~') return true;
+            }
+            return false;
+        }
+
+        private boolean blank(int pos, int end) {
+            for (int i = pos; i < end; i++) {
+                if (!space(text.charAt(i))) return false;
+            }
+            return true;
+        }
+
+        private static boolean space(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || Character.isWhitespace(c) || c == '\u00A0';
+        }
+
+        private static boolean punctuation(char c) {
+            if (c < 128) return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+            int type = Character.getType(c);
+            return type >= Character.DASH_PUNCTUATION && type <= Character.OTHER_PUNCTUATION
+                    || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION;
+        }
+    }
+}
