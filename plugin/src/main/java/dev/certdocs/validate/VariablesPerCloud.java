@@ -13,6 +13,7 @@ import dev.certdocs.model.Include;
 import dev.certdocs.model.SourcePosition;
 import dev.certdocs.model.VariableUse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,9 +26,6 @@ import java.util.Set;
  * A name no cloud defines is {@link CloudVariables}' to report.
  */
 final class VariablesPerCloud implements ArticleCheck {
-
-    /** As {@link IncludeGraph}: deeper nesting is a mistake reported there, and stops the walk. */
-    private static final int MAX_DEPTH = 32;
 
     @Override
     public List<Rule> rules() {
@@ -45,12 +43,17 @@ final class VariablesPerCloud implements ArticleCheck {
         // Most catalogs define every variable everywhere: then there is nothing to look for, not even in includes.
         if (known.stream().allMatch(name -> clouds.stream().allMatch(c -> c.variables().containsKey(name)))) return;
         List<String> stack = new ArrayList<>(List.of(article.path()));
-        walk(article.path(), article.body(), CloudScope.ALL, null, clouds, known, stack, context, out);
+        walk(article.path(), article.body(), CloudScope.ALL, null, clouds, known, stack, new HashSet<>(), context, out);
     }
 
-    /** {@code directive} is the article's include directive the walk is under, or null in the article's own body. */
+    /**
+     * {@code directive} is the article's include directive the walk is under, or null in the article's own body.
+     * An include file is walked once per directive and scope it is reached under ({@code walked}): however many
+     * paths lead to it, it has the same uses to report at the same place, so the work stays linear in the
+     * include graph (a file included ten times by each of ten levels is not walked 10^10 times).
+     */
     private void walk(String path, Body body, CloudScope outer, Include directive, List<Cloud> clouds, Set<String> known,
-                      List<String> stack, CheckContext context, List<Diagnostic> out) {
+                      List<String> stack, Set<List<Object>> walked, CheckContext context, List<Diagnostic> out) {
         if (body.variables().isEmpty() && body.includes().isEmpty()) return;
         CloudScopes scopes = new CloudScopes(body.cloudBlocks());
         for (VariableUse v : body.variables()) {
@@ -74,12 +77,14 @@ final class VariablesPerCloud implements ArticleCheck {
             }
         }
         for (Include include : body.includes()) {
-            if (stack.size() >= MAX_DEPTH) break;
+            if (stack.size() > Includes.MAX_DEPTH) break; // deeper is include/too-deep's to report
             Includes.Resolution r = context.includes().resolve(path, include.target());
             if (r.status() != Includes.Status.FOUND || stack.contains(r.path())) continue;
+            CloudScope scope = scopes.at(include.position().line()).within(outer);
+            Include under = directive == null ? include : directive;
+            if (!walked.add(List.of(r.path(), scope, under))) continue;
             stack.add(r.path());
-            walk(r.path(), context.includes().body(r.path()), scopes.at(include.position().line()).within(outer),
-                    directive == null ? include : directive, clouds, known, stack, context, out);
+            walk(r.path(), context.includes().body(r.path()), scope, under, clouds, known, stack, walked, context, out);
             stack.remove(stack.size() - 1);
         }
     }

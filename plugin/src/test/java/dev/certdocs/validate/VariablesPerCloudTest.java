@@ -62,4 +62,20 @@ class VariablesPerCloudTest {
         assertEquals(List.of(), ContentRepo.allProblems(repo(dir).validate(
                 b -> b.cloudSettings(PHONE_IN_PUBLIC_AND_FAIRFAX).clouds(List.of("public", "fairfax")))));
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void walksEachIncludeFileOnceHoweverManyPathsLeadToIt(@TempDir Path dir) {
+        // Ten levels of ten-fold fan-out (ten billion paths), a variable missing in mooncake at the bottom.
+        ContentRepo repo = ContentRepo.in(dir).file("articles/fan.md", ArticleText.generic("fan")
+                .set("cloudEnvironments", "public, mooncake").body("\n# Fan\n\n[!INCLUDE [level 0](../includes/fan-0.md)]\n"));
+        for (int i = 0; i <= 10; i++) {
+            repo.file("includes/fan-" + i + ".md", (i < 10 ? ("[!INCLUDE [next](fan-" + (i + 1) + ".md)]\n\n").repeat(10)
+                    : "Call {{cloud.supportPhone}}.\n"));
+        }
+        List<String> problems = ContentRepo.allProblems(repo.validate(b -> b.cloudSettings(PHONE_IN_PUBLIC_AND_FAIRFAX)));
+        assertEquals(List.of("articles/fan.md:16:1: error [variable/unknown] '{{cloud.supportPhone}}' in the included "
+                + "includes/fan-10.md:1:6 is not defined for mooncake, where the article is published, and would render as "
+                + "empty text there"), problems.stream().filter(p -> p.contains("variable/unknown")).toList());
+    }
 }
