@@ -352,7 +352,9 @@ public final class GenerateBenchmark {
 
     private static BuildConfig config(Path corpus, Path reports, Path site, boolean incremental) {
         return BuildConfig.builder(corpus).reportsDirectory(reports).outputDirectory(site).siteVersion("1.0.0")
-                .threads(Runtime.getRuntime().availableProcessors()).incremental(incremental).build();
+                .threads(Runtime.getRuntime().availableProcessors()).incremental(incremental)
+                // -Dcertdocs.bench.bundles=true: each run also writes the per-cloud zip bundles, as generate does by default
+                .bundles(Boolean.getBoolean("certdocs.bench.bundles") ? reports.resolveSibling("bundles") : null).build();
     }
 
     private static Path corpus(Path work, int count) throws IOException {
