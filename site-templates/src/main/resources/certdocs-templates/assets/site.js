@@ -44,6 +44,10 @@
           }
           if (v.name === current) {
             link.setAttribute("aria-current", "page");
+          } else {
+            link.addEventListener("click", function (event) {
+              openInVersion(event, link.href, root + "../" + v.name + "/index.html", pagePath);
+            });
           }
           item.appendChild(link);
           items.appendChild(item);
@@ -58,6 +62,38 @@
       });
   }
 
+  // A page that is new in a later version is not in an earlier one: the switcher asks first, and
+  // opens that version's home page with a notice instead of a 404.
+  function openInVersion(event, href, home, pagePath) {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+      return; // a new tab or window: let the browser do as asked
+    }
+    event.preventDefault();
+    fetch(href, { method: "HEAD", credentials: "same-origin" })
+      .then(function (response) {
+        location.href = response.ok ? href : home + "?missing=" + encodeURIComponent(pagePath);
+      })
+      .catch(function () {
+        location.href = href;
+      });
+  }
+
+  // On a version's home page reached that way: say which page this version does not have.
+  function missingPageNotice() {
+    var missing = new URLSearchParams(location.search).get("missing");
+    var notice = document.getElementById("version-notice");
+    var switcher = document.getElementById("version-switcher");
+    if (!missing || !notice) {
+      return;
+    }
+    var version = switcher ? switcher.getAttribute("data-current") || "" : "";
+    var text = document.createElement("p");
+    text.className = "missing-page-notice";
+    text.textContent = "The page " + missing + " is not in version " + version + ": this is that version's home page.";
+    notice.insertBefore(text, notice.firstChild);
+    notice.hidden = false;
+  }
+
   function showOlderVersionNotice(href, latest, current) {
     var notice = document.getElementById("version-notice");
     if (!notice) {
@@ -69,7 +105,11 @@
     link.href = href;
     link.textContent = "Go to the latest version (" + latest + ")";
     text.appendChild(link);
+    var kept = notice.querySelector(".missing-page-notice");
     notice.replaceChildren(text);
+    if (kept) {
+      notice.insertBefore(kept, text);
+    }
     notice.hidden = false;
   }
 
@@ -145,6 +185,7 @@
   }
 
   function start() {
+    missingPageNotice();
     versionSwitcher();
     switcherMenus();
     tocHighlight();

@@ -169,6 +169,7 @@ final class SitePipeline {
             if (spare != null && previous.site().equals(siteRoot)) spare.describe(manifestFile);
             else if (config.site().incremental() || Manifest.read(manifestFile).site().equals(siteRoot)) Manifest.forget(manifestFile);
             writer.commit();
+            writer.writeIndexes(config.site().title(), id -> config.catalog().find(id).map(Cloud::name).orElse(id));
             times.lap("publishing");
             if (config.site().incremental()) ledger.write(manifestFile, writer, config.threads());
         }

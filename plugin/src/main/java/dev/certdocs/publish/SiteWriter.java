@@ -375,6 +375,23 @@ public final class SiteWriter implements AutoCloseable {
     }
 
     /**
+     * After {@link #commit}: the pages above the versions ({@link SiteIndexes}), each cloud's
+     * {@code index.html} leading to its latest version and the output root's listing the clouds.
+     * {@code cloudName} gives a cloud id's display name.
+     */
+    public void writeIndexes(String siteTitle, java.util.function.UnaryOperator<String> cloudName) {
+        try (Stream<Path> clouds = Files.list(output)) {
+            for (Path cloudDir : clouds.filter(d -> Files.isRegularFile(d.resolve("versions.json"))).sorted().toList()) {
+                var latest = Versions.latest(Versions.present(cloudDir));
+                if (latest.isPresent()) SiteIndexes.cloud(cloudDir, latest.get().name());
+            }
+            SiteIndexes.root(output, siteTitle, cloudName);
+        } catch (IOException e) {
+            throw new CertDocsException("cannot write the index pages of " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Makes {@code dest} (a version's or latest/'s name) show the folder {@code placed}, its
      * hidden sibling, and returns the folder it showed before (to delete), or null. With symbolic
      * links {@code dest} is one, replaced by a new link in one rename: at every instant it shows

@@ -77,6 +77,7 @@ class GenerateOutputLayoutTest {
                 "public/1.0.0/search-index.json",
                 "public/1.0.0/search.html",
                 "public/1.0.0/sitemap.xml",
+                "public/index.html",
                 "public/versions.json"), files);
         assertTrue(site.exists("public/1.0.0/assets/certdocs.css"));
         for (String cloud : site.directories("")) {

@@ -97,4 +97,55 @@ class ReleasesBrowserTest {
         assertEquals(server.baseUri().resolve("/fairfax/1.1.0/compute/vm-start-fails.html").toString(), browser.getCurrentUrl());
         assertEquals("A virtual machine does not start", browser.findElement(By.cssSelector("main h1")).getText());
     }
+
+    @Test
+    void theRootAndEachCloudFolderLeadToTheLatestVersion() {
+        browser.get(server.baseUri().resolve("/").toString());
+        List<String> clouds = browser.findElements(By.cssSelector("main li a")).stream().map(WebElement::getText).toList();
+        assertTrue(clouds.contains("Azure Government"), clouds.toString());
+        browser.findElement(By.linkText("Azure Government")).click();
+        new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().endsWith("/fairfax/1.1.0/index.html"));
+
+        browser.get(server.baseUri().resolve("/ussec/").toString());
+        new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().endsWith("/ussec/1.1.0/index.html"));
+    }
+
+    @Test
+    void aPageMissingInTheChosenVersionOpensThatVersionsHomePageWithANotice() throws IOException {
+        // A copy of the public site in which 1.0.0 lacks the page, as a page new in 1.1.0 would.
+        Path copy = Files.createTempDirectory("certdocs-releases-");
+        try {
+            Path source = releases.resolve("public").toRealPath();
+            try (Stream<Path> files = Files.walk(source, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+                for (Path f : files.toList()) {
+                    Path rel = source.relativize(f);
+                    if (rel.toString().startsWith(".certdocs-")) continue;
+                    Path to = copy.resolve("public").resolve(rel.toString());
+                    if (Files.isDirectory(f)) Files.createDirectories(to);
+                    else Files.copy(f, to);
+                }
+            }
+            Files.delete(copy.resolve("public/1.0.0/compute/vm-start-fails.html"));
+            try (StaticSiteServer copyServer = StaticSiteServer.start(copy)) {
+                browser.get(copyServer.baseUri().resolve("/public/1.1.0/compute/vm-start-fails.html").toString());
+                new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector(".version-switcher .switcher-tag")));
+                WebElement switcher = browser.findElement(By.cssSelector("details.version-switcher"));
+                switcher.findElement(By.tagName("summary")).click();
+                new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector(".version-switcher .switcher-list a")));
+                switcher.findElements(By.cssSelector(".switcher-list a")).stream()
+                        .filter(a -> a.getText().startsWith("1.0.0")).findFirst().orElseThrow().click();
+                new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/public/1.0.0/index.html?missing="));
+                WebElement notice = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#version-notice .missing-page-notice")));
+                assertEquals("The page compute/vm-start-fails.html is not in version 1.0.0: this is that version's home page.",
+                        notice.getText());
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(copy)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
 }
