@@ -75,13 +75,7 @@ class ReleasesBrowserTest {
 
     @Test
     void anOldPageOffersTheNewerVersionInItsSwitcher() {
-        browser.get(server.baseUri().resolve("/public/1.0.0/compute/vm-start-fails.html").toString());
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".version-switcher .switcher-tag")));
-        WebElement switcher = browser.findElement(By.cssSelector("details.version-switcher"));
-        switcher.findElement(By.tagName("summary")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(".version-switcher .switcher-list a")));
+        WebElement switcher = openVersionSwitcher(server.baseUri().resolve("/public/1.0.0/compute/vm-start-fails.html").toString());
         List<String> listed = switcher.findElements(By.cssSelector(".switcher-list a")).stream()
                 .map(a -> a.getText().replaceAll("\\s+", " ") + " -> " + a.getDomProperty("href")).toList();
         assertEquals(List.of(
@@ -127,13 +121,8 @@ class ReleasesBrowserTest {
             }
             Files.delete(copy.resolve("public/1.0.0/compute/vm-start-fails.html"));
             try (StaticSiteServer copyServer = StaticSiteServer.start(copy)) {
-                browser.get(copyServer.baseUri().resolve("/public/1.1.0/compute/vm-start-fails.html").toString());
-                new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector(".version-switcher .switcher-tag")));
-                WebElement switcher = browser.findElement(By.cssSelector("details.version-switcher"));
-                switcher.findElement(By.tagName("summary")).click();
-                new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
-                        By.cssSelector(".version-switcher .switcher-list a")));
+                WebElement switcher = openVersionSwitcher(
+                        copyServer.baseUri().resolve("/public/1.1.0/compute/vm-start-fails.html").toString());
                 switcher.findElements(By.cssSelector(".switcher-list a")).stream()
                         .filter(a -> a.getText().startsWith("1.0.0")).findFirst().orElseThrow().click();
                 new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/public/1.0.0/index.html?missing="));
@@ -147,5 +136,17 @@ class ReleasesBrowserTest {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** Opens the page, waits for versions.json to fill its version switcher, opens the switcher, and returns it. */
+    private static WebElement openVersionSwitcher(String page) {
+        browser.get(page);
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".version-switcher .switcher-tag")));
+        WebElement switcher = browser.findElement(By.cssSelector("details.version-switcher"));
+        switcher.findElement(By.tagName("summary")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".version-switcher .switcher-list a")));
+        return switcher;
     }
 }
