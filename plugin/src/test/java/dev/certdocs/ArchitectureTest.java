@@ -102,4 +102,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat()
             .resideInAnyPackage(LOAD, VALIDATE, LINK, RENDER, PUBLISH, SERVE, ENGINE, MOJO)
             .because("diagnostic, config and model are what every stage shares; a stage depends on them, never the reverse");
+
+    @ArchTest
+    static final ArchRule diagnosticsDependOnNoConfiguration = noClasses()
+            .that().resideInAPackage("dev.certdocs.diagnostic..")
+            .should().dependOnClassesThat().resideInAPackage("dev.certdocs.config..")
+            .because("configuration names rules and severities (config -> diagnostic); the arrow goes one way");
 }

@@ -1,5 +1,7 @@
 package dev.certdocs.config;
 
+import dev.certdocs.diagnostic.CertDocsException;
+
 /**
  * Rewrites a URL for one cloud: a URL that starts with {@code from} (compared ignoring case)
  * gets that prefix replaced by {@code to}.

@@ -1,5 +1,6 @@
 package dev.certdocs.config;
 
+import dev.certdocs.diagnostic.CertDocsException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;

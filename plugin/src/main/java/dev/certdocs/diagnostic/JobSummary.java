@@ -1,6 +1,5 @@
 package dev.certdocs.diagnostic;
 
-import dev.certdocs.config.BuildLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,14 +23,10 @@ public final class JobSummary {
     private JobSummary() {
     }
 
-    /** Appends the run's section to {@code file}; a file that cannot be written is a warning, not a failed build. */
-    public static void append(Path file, RunSummary run, String unit, List<String> table, BuildLog log) {
-        try {
-            Files.writeString(file, markdown(run, unit, table), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            log.warn("cannot append the job summary to " + file + ": " + e.getMessage());
-        }
+    /** Appends the run's section to {@code file}. */
+    public static void append(Path file, RunSummary run, String unit, List<String> table) throws IOException {
+        Files.writeString(file, markdown(run, unit, table), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     }
 
     static String markdown(RunSummary run, String unit, List<String> table) {

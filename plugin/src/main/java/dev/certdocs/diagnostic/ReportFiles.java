@@ -1,6 +1,5 @@
 package dev.certdocs.diagnostic;
 
-import dev.certdocs.config.CertDocsException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

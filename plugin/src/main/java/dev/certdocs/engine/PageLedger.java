@@ -1,7 +1,7 @@
 package dev.certdocs.engine;
 
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.config.CertDocsException;
+import dev.certdocs.diagnostic.CertDocsException;
 import dev.certdocs.config.Parallel;
 import dev.certdocs.model.Article;
 import dev.certdocs.publish.Manifest;

@@ -51,7 +51,13 @@ final class Reporting {
             HtmlReport.write(run, dir.resolve("report.html"));
         });
         summary.forEach(log::info);
-        if (config.jobSummary() != null) JobSummary.append(config.jobSummary(), run, unit, summary, log);
+        if (config.jobSummary() != null) {
+            try {
+                JobSummary.append(config.jobSummary(), run, unit, summary);
+            } catch (java.io.IOException e) { // the summary page is a convenience: a warning, not a failed build
+                log.warn("cannot append the job summary to " + config.jobSummary() + ": " + e.getMessage());
+            }
+        }
         log.info("certdocs " + run.goal() + ": " + run.closingLine(unit));
         log.info("Reports: " + config.baseDir().relativize(dir.resolve("report.html"))
                 + ", certdocs.sarif, certdocs-junit.xml");

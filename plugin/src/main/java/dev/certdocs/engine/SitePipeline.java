@@ -2,7 +2,7 @@ package dev.certdocs.engine;
 
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.BuildLog;
-import dev.certdocs.config.CertDocsException;
+import dev.certdocs.diagnostic.CertDocsException;
 import dev.certdocs.config.Parallel;
 import dev.certdocs.config.Progress;
 import dev.certdocs.config.Cloud;

@@ -1,7 +1,7 @@
 package dev.certdocs.link;
 
 import dev.certdocs.config.BuildLog;
-import dev.certdocs.config.CertDocsException;
+import dev.certdocs.diagnostic.CertDocsException;
 import dev.certdocs.config.Progress;
 import dev.certdocs.diagnostic.Rule;
 import dev.certdocs.diagnostic.Rules;

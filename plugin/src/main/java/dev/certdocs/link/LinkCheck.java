@@ -2,7 +2,7 @@ package dev.certdocs.link;
 
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.BuildLog;
-import dev.certdocs.config.CertDocsException;
+import dev.certdocs.diagnostic.CertDocsException;
 import dev.certdocs.config.Parallel;
 import dev.certdocs.config.Cloud;
 import dev.certdocs.diagnostic.Rule;

@@ -1,6 +1,6 @@
 package dev.certdocs.publish;
 
-import dev.certdocs.config.CertDocsException;
+import dev.certdocs.diagnostic.CertDocsException;
 import dev.certdocs.config.Cloud;
 import java.io.IOException;
 import java.io.InputStream;

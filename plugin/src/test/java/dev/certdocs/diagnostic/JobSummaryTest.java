@@ -3,7 +3,6 @@ package dev.certdocs.diagnostic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certdocs.config.BuildLog;
 import dev.certdocs.model.SourcePosition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,8 +70,8 @@ class JobSummaryTest {
         Path file = dir.resolve("step-summary.md");
         Files.writeString(file, "# Earlier step\n\n");
         RunSummary clean = new RunSummary("validate", "1", List.of("a.md"), List.of(), Rules.ALL, Duration.ZERO);
-        JobSummary.append(file, clean, "article", List.of(), BuildLog.SILENT);
-        JobSummary.append(file, ReportsTest.run(), "article", List.of(), BuildLog.SILENT);
+        JobSummary.append(file, clean, "article", List.of());
+        JobSummary.append(file, ReportsTest.run(), "article", List.of());
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("# Earlier step\n\n### ✅ certdocs validate\n"), text);
         assertTrue(text.contains("\n### ❌ certdocs validate\n"), text);

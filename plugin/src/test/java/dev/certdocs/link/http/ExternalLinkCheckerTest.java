@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certdocs.config.BuildLog;
-import dev.certdocs.config.CertDocsException;
+import dev.certdocs.diagnostic.CertDocsException;
 import dev.certdocs.link.http.UrlResult.Outcome;
 import java.io.IOException;
 import java.net.InetAddress;
