@@ -80,15 +80,53 @@ public final class CloudCatalog {
             if (s.docsUrl() != null) variables.put("docsUrl", s.docsUrl());
             variables.putIfAbsent("portalUrl", "");
             variables.putIfAbsent("docsUrl", "");
-            List<CloudRewriteRule> rewrites = s.rewrites() == null
-                    ? (old == null ? List.of() : old.rewriteRules())
-                    : s.rewrites().stream().map(CloudRewriteRule::parse).toList();
+            List<CloudRewriteRule> rewrites = s.rewrites() != null
+                    ? s.rewrites().stream().map(CloudRewriteRule::parse).toList()
+                    : withHostRewrites(old == null ? List.of() : old.rewriteRules(), s);
             m.put(key, new Cloud(key, name, variables, rewrites,
                     s.airGapped() != null ? s.airGapped() : old != null && old.airGapped(),
                     s.allowedHosts() != null ? s.allowedHosts() : old == null ? List.of() : old.allowedHosts(),
                     s.retired() != null ? s.retired() : old != null && old.retired()));
         }
         return new CloudCatalog(m);
+    }
+
+    /** The public documentation hosts whose links a cloud with its own {@code docsUrl} sends there. */
+    static final List<String> PUBLIC_DOCS = List.of("https://learn.microsoft.com", "https://docs.microsoft.com");
+    /** The public portal whose links a cloud with its own {@code portalUrl} sends there. */
+    static final String PUBLIC_PORTAL = "https://portal.azure.com";
+
+    /**
+     * A cloud's rewrite rules when the POM gives it a {@code docsUrl} or {@code portalUrl} but no
+     * {@code <rewrites>}: links to the public documentation hosts and the public portal go to the
+     * configured ones (so an air-gapped cloud's pages link to documentation its readers can reach),
+     * after the rules it had. A {@code docsUrl} or {@code portalUrl} that is the public one adds
+     * nothing; {@code <rewrites>} replaces all of this.
+     */
+    private static List<CloudRewriteRule> withHostRewrites(List<CloudRewriteRule> rules, CloudSettings s) {
+        List<CloudRewriteRule> out = new ArrayList<>(rules);
+        String docs = s.docsUrl() == null ? "" : trimSlash(s.docsUrl().strip());
+        if (!docs.isEmpty()) {
+            for (String host : PUBLIC_DOCS) {
+                if (!host.equalsIgnoreCase(docs)) addUnlessCovered(out, new CloudRewriteRule(host + "/", docs + "/"));
+            }
+        }
+        String portal = s.portalUrl() == null ? "" : trimSlash(s.portalUrl().strip());
+        if (!portal.isEmpty() && !portal.equalsIgnoreCase(PUBLIC_PORTAL)) {
+            addUnlessCovered(out, new CloudRewriteRule(PUBLIC_PORTAL, portal));
+        }
+        return out;
+    }
+
+    /** Adds a rule unless one already sends the same prefix elsewhere (the built-in rules come first). */
+    private static void addUnlessCovered(List<CloudRewriteRule> rules, CloudRewriteRule rule) {
+        if (rules.stream().noneMatch(r -> r.from().equalsIgnoreCase(rule.from()) || r.from().equalsIgnoreCase(trimSlash(rule.from())))) {
+            rules.add(rule);
+        }
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     public Optional<Cloud> find(String id) {

@@ -2,12 +2,25 @@ package dev.certdocs.diagnostic;
 
 import dev.certdocs.model.SourcePosition;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * One problem in the content: how bad it is, the stable id of the rule that found it, where it
- * is, and a message a content author can act on.
+ * is, and a message a content author can act on. {@code related}: other places that explain it
+ * (for a link in an include file, the include directives of the articles whose pages carry it),
+ * in source order; SARIF lists them as related locations. They are not part of what the log line
+ * or the baseline identify a problem by.
  */
-public record Diagnostic(Severity severity, String ruleId, SourcePosition position, String message) {
+public record Diagnostic(Severity severity, String ruleId, SourcePosition position, String message,
+                         List<SourcePosition> related) {
+
+    public Diagnostic {
+        related = List.copyOf(related);
+    }
+
+    public Diagnostic(Severity severity, String ruleId, SourcePosition position, String message) {
+        this(severity, ruleId, position, message, List.of());
+    }
 
     /** Source order: by file, line, column, then rule id and message, so reports are stable. */
     public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::position)
@@ -19,7 +32,7 @@ public record Diagnostic(Severity severity, String ruleId, SourcePosition positi
     }
 
     public Diagnostic withSeverity(Severity newSeverity) {
-        return new Diagnostic(newSeverity, ruleId, position, message);
+        return new Diagnostic(newSeverity, ruleId, position, message, related);
     }
 
     /** The log line: {@code path:line:col: severity [rule-id] message}. */

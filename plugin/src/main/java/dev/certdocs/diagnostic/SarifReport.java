@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.certdocs.model.SourcePosition;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -104,6 +105,20 @@ public final class SarifReport {
             ObjectNode region = physical.putObject("region");
             region.put("startLine", d.position().line());
             region.put("startColumn", d.position().column());
+            if (!d.related().isEmpty()) {
+                ArrayNode related = r.putArray("relatedLocations");
+                int id = 1;
+                for (SourcePosition at : d.related()) {
+                    ObjectNode loc = related.addObject();
+                    loc.put("id", id++);
+                    ObjectNode p = loc.putObject("physicalLocation");
+                    p.putObject("artifactLocation").put("uri", uri(at.path()));
+                    ObjectNode rg = p.putObject("region");
+                    rg.put("startLine", at.line());
+                    rg.put("startColumn", at.column());
+                    loc.putObject("message").put("text", "included here");
+                }
+            }
             if (f.baselined()) {
                 ObjectNode s = r.putArray("suppressions").addObject();
                 s.put("kind", "external");

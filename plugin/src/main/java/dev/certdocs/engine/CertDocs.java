@@ -71,7 +71,7 @@ public final class CertDocs {
             baseline = Baseline.read(config.baselineFile());
         }
         List<Finding> findings = baseline.apply(diagnostics, lines::of);
-        RunSummary run = new RunSummary("validate", Version.current(), files, findings, Validation.rules(),
+        RunSummary run = new RunSummary("validate", Version.current(), files, findings, validationRules(),
                 Duration.ofNanos(System.nanoTime() - start));
         times.lap("baseline");
         if (background == null) {
@@ -88,6 +88,13 @@ public final class CertDocs {
         return new ValidationResult(run, failed);
     }
 
+    /** The rules {@code validate} reports: its own checks' and the link checks made without the network. */
+    public static List<dev.certdocs.diagnostic.Rule> validationRules() {
+        List<dev.certdocs.diagnostic.Rule> rules = new ArrayList<>(Validation.rules());
+        rules.addAll(LinkCheck.offlineRules());
+        return List.copyOf(rules);
+    }
+
     /**
      * The articles under the content directory. None at all is worth a warning: a mistyped
      * {@code contentDirectory} would otherwise pass every check with nothing checked.
@@ -101,12 +108,18 @@ public final class CertDocs {
         return files;
     }
 
-    /** The validation diagnostics of these articles, severity overrides applied, in source order, each once. */
+    /**
+     * The validation diagnostics of these articles, severity overrides applied, in source order,
+     * each once: each article's own checks, then those of all articles together, then the link
+     * checks made without the network (their links, gathered while the articles are loaded).
+     */
     static List<Diagnostic> check(BuildConfig config, List<String> files, List<ArticleLoader.Loaded> keep,
                                   Background background, SitePipeline.State state) {
         ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
         Includes includes = new Includes(config.baseDir());
+        LinkScanner scanner = new LinkScanner(includes);
         Validation validation = new Validation(new CheckContext(config, includes));
+        LinkCheck.Page[] pages = new LinkCheck.Page[files.size()];
         @SuppressWarnings("unchecked")
         List<Diagnostic>[] perArticle = new List[files.size()];
         ArticleLoader.Loaded[] articles = keep == null ? null : new ArticleLoader.Loaded[files.size()];
@@ -141,11 +154,13 @@ public final class CertDocs {
                     perArticle[i] = e.diagnostics();
                 }
             }
+            pages[i] = page(config, loaded.scanned() ? loaded : loaded.scannedBy(loader), scanner);
             if (articles != null) articles[i] = loaded;
         });
         List<Diagnostic> all = new ArrayList<>();
         for (List<Diagnostic> list : perArticle) all.addAll(list);
         all.addAll(validation.finish());
+        all.addAll(new LinkCheck(config, includes, scanner).offline(java.util.Arrays.asList(pages)));
         if (cache != null) background.submit(() -> {
             cache.write();
             return null;
@@ -157,6 +172,13 @@ public final class CertDocs {
                 .distinct()
                 .sorted(Diagnostic.ORDER)
                 .toList();
+    }
+
+    /** An article as the link checks see it: its path, the build's clouds it is published in, its links. */
+    private static LinkCheck.Page page(BuildConfig config, ArticleLoader.Loaded loaded, LinkScanner scanner) {
+        List<String> wanted = loaded.article().cloudIds();
+        List<String> clouds = config.clouds().stream().map(c -> c.id()).filter(wanted::contains).toList();
+        return new LinkCheck.Page(loaded.article().path(), clouds, scanner.article(loaded));
     }
 
     /** What loading an article and its own checks found. */
@@ -180,11 +202,27 @@ public final class CertDocs {
      * writes the reports. Fails when a link fails, unless {@code failOnBrokenLinks} is off.
      */
     public static LinkCheckResult checkLinks(BuildConfig config, BuildLog log) {
-        return checkLinks(config, log, () -> HttpLinks.open(config.links(), log));
+        return checkLinks(config, log, false);
+    }
+
+    /**
+     * As {@link #checkLinks(BuildConfig, BuildLog)}; when {@code validatedBefore} (validate or
+     * generate ran on the same content earlier in this build, and reported the checks made
+     * without the network), only what needs the network is reported, so no problem is reported
+     * twice: the results table still counts every link.
+     */
+    public static LinkCheckResult checkLinks(BuildConfig config, BuildLog log, boolean validatedBefore) {
+        return checkLinks(config, log, () -> HttpLinks.open(config.links(), log), validatedBefore);
     }
 
     /** {@link #checkLinks(BuildConfig, BuildLog)} with another external URL checker (tests, embedding). */
     public static LinkCheckResult checkLinks(BuildConfig config, BuildLog log, Supplier<ExternalUrls> external) {
+        return checkLinks(config, log, external, false);
+    }
+
+    /** {@link #checkLinks(BuildConfig, BuildLog, boolean)} with another external URL checker (tests, embedding). */
+    public static LinkCheckResult checkLinks(BuildConfig config, BuildLog log, Supplier<ExternalUrls> external,
+                                             boolean validatedBefore) {
         long start = System.nanoTime();
         List<String> files = articleFiles(config, log);
         Includes includes = new Includes(config.baseDir());
@@ -196,8 +234,18 @@ public final class CertDocs {
                     + " published in none of the clouds checked; their links were not checked");
         }
         LinkReport report = new LinkCheck(config, includes, scanner).run(pages, external, log);
+        List<Diagnostic> diagnostics = report.diagnostics();
+        if (validatedBefore) {
+            diagnostics = diagnostics.stream().filter(d -> !LinkCheck.offline(d.ruleId())).toList();
+            int reported = report.diagnostics().size() - diagnostics.size();
+            if (reported > 0) {
+                log.info(reported + " problem" + (reported == 1 ? "" : "s") + " found without the network (paths, anchors,"
+                        + " clouds, air-gapped hosts, syntax) " + (reported == 1 ? "was" : "were")
+                        + " reported by validate in this build and " + (reported == 1 ? "is" : "are") + " not repeated here");
+            }
+        }
         LineTexts lines = new LineTexts(config);
-        List<Finding> findings = Baseline.read(config.baselineFile()).apply(report.diagnostics(), lines::of);
+        List<Finding> findings = Baseline.read(config.baselineFile()).apply(diagnostics, lines::of);
         RunSummary run = new RunSummary("check-links", Version.current(), files, findings, LinkCheck.rules(),
                 Duration.ofNanos(System.nanoTime() - start));
         List<String> table = new ArrayList<>(List.of("Link results:"));

@@ -120,7 +120,7 @@ final class SitePipeline {
                         loaded = loaded.scannedBy(loader); // its body is needed now
                         SiteRenderer.ArticlePage page = renderer.article(site, loaded.article(), loaded.bodyText(), markdownMemo);
                         writer.write(page.page());
-                        airGap.page(cloud, path, page.page().content());
+                        airGap.article(cloud, path, page);
                         ledger.renderedArticle(cloud, i, path, key, SitePaths.serviceId(loaded.article()), page);
                     }
                     progress.step();
@@ -139,13 +139,13 @@ final class SitePipeline {
                     } else {
                         RenderedPage p = sp.render().get();
                         writer.write(p);
-                        airGap.page(cloud, p.path(), p.content());
+                        airGap.page(cloud, p.path(), p.content(), "", sp.template());
                         ledger.renderedSitePage(cloud, sp.path(), sp.key());
                     }
                 }
                 RenderedPage sitemap = renderer.sitemap(site);
                 writer.write(sitemap);
-                airGap.page(cloud, sitemap.path(), sitemap.content());
+                airGap.page(cloud, sitemap.path(), sitemap.content(), "", "the sitemap");
                 for (String repoPath : new TreeSet<>(ledger.linkedFiles(cloud))) {
                     Path source = config.baseDir().resolve(repoPath);
                     // Missing files are the link checker's to report; only regular files inside the repository are copied.
@@ -214,10 +214,14 @@ final class SitePipeline {
     }
 
     /**
-     * The air-gapped check (a page of an air-gapped cloud may reference no host outside the bundle
-     * and the cloud's allow-list), made on each page as it is rendered rather than by reading the
-     * whole site back. Reused pages are not checked again: they passed with the same fingerprint
-     * (clouds, allow-lists and base URLs are part of it), or no manifest would list them.
+     * The air-gapped safety net (a page of an air-gapped cloud may reference no host outside the
+     * bundle and the cloud's allow-list), made on each page as it is rendered rather than by
+     * reading the whole site back. What articles link to is not its concern: {@code validate}
+     * judges that at the link's source line ({@code link/air-gapped}, with severities, the
+     * baseline and {@code force}), so the article's own HTML is left out here. What remains comes
+     * from the templates, the theme or copied files, and is named with where it comes from.
+     * Reused pages are not checked again: they passed with the same fingerprint (clouds,
+     * allow-lists, base URLs and templates are part of it), or no manifest would list them.
      */
     private static final class AirGapCheck {
         private final BuildConfig config;
@@ -238,20 +242,35 @@ final class SitePipeline {
             }
         }
 
-        /** Checks a page or stylesheet written at {@code path} in the cloud's version. */
-        void page(String cloudId, String path, String content) {
+        /** Checks an article's page: what its template adds around the article's own HTML. */
+        void article(String cloudId, String path, SiteRenderer.ArticlePage page) {
+            page(cloudId, path, page.page().content(), page.bodyHtml(), page.template());
+        }
+
+        /**
+         * Checks a page or stylesheet written at {@code path} in the cloud's version, but for the
+         * references that are in {@code content} (the article's HTML the page holds, "" for none),
+         * naming {@code source} as where the others come from.
+         */
+        void page(String cloudId, String path, String text, String content, String source) {
             if (!hosts.containsKey(cloudId) || !Bundles.checked(path)) return;
             Cloud cloud = config.catalog().find(cloudId).orElseThrow();
-            List<String> found = Bundles.outsideReferences(path, content, cloud, hosts.get(cloudId));
+            List<String> found = new ArrayList<>(Bundles.outsideReferences(path, text, cloud, hosts.get(cloudId)));
+            if (!found.isEmpty() && !content.isEmpty()) {
+                // Each reference of the article's HTML accounts for one of the page's: a template that
+                // writes the same URL once more is still caught.
+                for (String own : Bundles.outsideReferences(path, content, cloud, hosts.get(cloudId))) found.remove(own);
+            }
             if (found.isEmpty()) outside.get(cloudId).remove(path);
-            else outside.get(cloudId).put(path, found);
+            else outside.get(cloudId).put(path, found.stream().map(f -> f + " (written by " + source + ")").toList());
         }
 
         /** Checks a repository file copied to {@code path}. */
         void file(String cloudId, String path, Path source) {
             if (!hosts.containsKey(cloudId) || !Bundles.checked(path)) return;
             try {
-                page(cloudId, path, Files.readString(source));
+                page(cloudId, path, Files.readString(source), "", "the repository file "
+                        + config.baseDir().relativize(source).toString().replace('\\', '/'));
             } catch (IOException e) {
                 throw new CertDocsException("cannot read " + source + ": " + e.getMessage(), e);
             }
@@ -263,7 +282,8 @@ final class SitePipeline {
             Cloud cloud = config.catalog().find(cloudId).orElseThrow();
             for (String p : Bundles.outsideReferences(dir, cloud, hosts.get(cloudId))) {
                 String path = prefix + p.substring(0, p.indexOf(": "));
-                outside.get(cloudId).computeIfAbsent(path, k -> new ArrayList<>()).add(prefix + p);
+                outside.get(cloudId).computeIfAbsent(path, k -> new ArrayList<>()).add(prefix + p + " (written by the theme's assets"
+                        + " or the templates directory's)");
             }
         }
 
@@ -272,9 +292,10 @@ final class SitePipeline {
             outside.forEach((cloud, byPage) -> byPage.values().forEach(list -> list.forEach(
                     p -> all.add(cloud + "/" + config.site().version() + "/" + p))));
             if (!all.isEmpty()) {
-                throw new CertDocsException(all.size() + " reference(s) in air-gapped clouds reach hosts outside the"
-                        + " bundle and the cloud's allowedHosts; add the host to <allowedHosts>, a rewrite rule, or a"
-                        + " ::: cloud block:\n  " + String.join("\n  ", all.subList(0, Math.min(20, all.size())))
+                throw new CertDocsException(all.size() + " reference(s) that templates, theme assets or copied files write"
+                        + " into pages of air-gapped clouds reach hosts outside the bundle and the cloud's allowedHosts;"
+                        + " change the template, or add the host to <allowedHosts> or a rewrite rule (links in articles"
+                        + " are validate's rule link/air-gapped):\n  " + String.join("\n  ", all.subList(0, Math.min(20, all.size())))
                         + (all.size() > 20 ? "\n  …and " + (all.size() - 20) + " more" : ""));
             }
         }

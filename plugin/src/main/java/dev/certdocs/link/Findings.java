@@ -18,19 +18,24 @@ import java.util.stream.Collectors;
 /**
  * What the checks of one run found, gathered from every thread. A link is checked once per cloud
  * of each page it is on; the same problem in several clouds becomes one diagnostic, which names
- * the clouds only when the link is fine (or has another problem) in the others.
+ * the clouds: in its message where the message says which clouds ({@link #CLOUDS}), else at its
+ * end when the link is fine (or has another problem) in the others. A problem of a link in an
+ * include file carries the include directives of the articles whose pages show it as related
+ * locations.
  */
 final class Findings {
+
+    /** Stands in a message for the clouds the problem occurs in, filled in when the diagnostics are made. */
+    static final String CLOUDS = "\u0000clouds\u0000";
+    /** Related locations kept per problem at most: an include used by thousands of articles is one problem, not a list of them all. */
+    static final int MAX_RELATED = 100;
 
     /** A link where it is written: its position and its target as written. */
     record LinkKey(SourcePosition position, String target) {
     }
 
-    /**
-     * One problem, before the clouds it occurs in are known. {@code severity} is null for the
-     * rule's configured one; {@code namesCloud} when the message already says which cloud.
-     */
-    private record Problem(Rule rule, Severity severity, LinkKey key, String message, boolean namesCloud) {
+    /** One problem, before the clouds it occurs in are known. {@code severity} is null for the rule's configured one. */
+    private record Problem(Rule rule, Severity severity, LinkKey key, String message) {
     }
 
     private static final Set<String> INTERNAL_RULES = Set.of(Rules.LINK_BROKEN_INTERNAL.id(),
@@ -38,6 +43,7 @@ final class Findings {
 
     private final Map<LinkKey, Set<String>> evaluated = new ConcurrentHashMap<>();
     private final Map<Problem, Set<String>> problems = new ConcurrentHashMap<>();
+    private final Map<Problem, Set<SourcePosition>> related = new ConcurrentHashMap<>();
     private final Set<LinkKey> internal = ConcurrentHashMap.newKeySet();
     private final Set<LinkKey> internalBroken = ConcurrentHashMap.newKeySet();
     private final Set<LinkKey> airGapped = ConcurrentHashMap.newKeySet();
@@ -52,39 +58,35 @@ final class Findings {
         internal.add(key);
     }
 
-    void problem(Rule rule, LinkKey key, String message, String cloud) {
-        add(new Problem(rule, null, key, message, false), cloud);
+    /**
+     * A problem of the link at {@code key} in {@code cloud}; {@code via}: for a link in an include
+     * file, the directive in the article that brings it onto the page, else null.
+     */
+    void problem(Rule rule, LinkKey key, String message, String cloud, SourcePosition via) {
+        add(new Problem(rule, null, key, message), cloud, via);
         if (INTERNAL_RULES.contains(rule.id())) {
             internal.add(key);
             internalBroken.add(key);
+        } else if (rule.id().equals(Rules.LINK_AIR_GAPPED.id())) {
+            airGapped.add(key);
         }
     }
 
     /** A missing {@code #anchor} of a page of the repository. */
-    void missingAnchor(LinkKey key, String message, String cloud) {
-        add(new Problem(Rules.LINK_MISSING_ANCHOR, null, key, message, false), cloud);
+    void missingAnchor(LinkKey key, String message, String cloud, SourcePosition via) {
+        add(new Problem(Rules.LINK_MISSING_ANCHOR, null, key, message), cloud, via);
         internal.add(key);
         internalBroken.add(key);
     }
 
-    /** A problem whose message names the cloud ({@code link/cross-cloud}, {@code link/air-gapped}). */
-    void cloudProblem(Rule rule, LinkKey key, String message, String cloud) {
-        add(new Problem(rule, null, key, message, true), cloud);
-        if (rule.id().equals(Rules.LINK_AIR_GAPPED.id())) {
-            airGapped.add(key);
-        } else {
-            internal.add(key);
-            internalBroken.add(key);
-        }
-    }
-
     /** An external URL's problem, at a severity other than the rule's when the status map asked for one. */
     void external(Rule rule, Severity severity, LinkKey key, String message, String cloud) {
-        add(new Problem(rule, severity, key, message, false), cloud);
+        add(new Problem(rule, severity, key, message), cloud, null);
     }
 
-    private void add(Problem p, String cloud) {
+    private void add(Problem p, String cloud, SourcePosition via) {
         problems.computeIfAbsent(p, k -> ConcurrentHashMap.newKeySet()).add(cloud);
+        if (via != null) related.computeIfAbsent(p, k -> ConcurrentHashMap.newKeySet()).add(via);
     }
 
     /** The diagnostics, severity overrides applied and switched-off rules left out, in source order. */
@@ -95,12 +97,16 @@ final class Findings {
             Severity configured = config.severityOf(p.rule().id(), p.rule().defaultSeverity());
             Severity severity = configured == Severity.OFF ? Severity.OFF : p.severity() != null ? p.severity() : configured;
             if (severity == Severity.OFF) return;
+            String named = clouds.stream().sorted(java.util.Comparator.comparingInt(c -> rank(order, c)))
+                    .collect(Collectors.joining(", "));
             String message = p.message();
-            if (!p.namesCloud() && !clouds.containsAll(evaluated.getOrDefault(p.key(), Set.of()))) {
-                message += " (in " + clouds.stream().sorted(java.util.Comparator.comparingInt(c -> rank(order, c)))
-                        .collect(Collectors.joining(", ")) + ")";
+            if (message.contains(CLOUDS)) {
+                message = message.replace(CLOUDS, named);
+            } else if (!clouds.containsAll(evaluated.getOrDefault(p.key(), Set.of()))) {
+                message += " (in " + named + ")";
             }
-            out.add(new Diagnostic(severity, p.rule().id(), p.key().position(), message));
+            List<SourcePosition> via = related.getOrDefault(p, Set.of()).stream().sorted().limit(MAX_RELATED).toList();
+            out.add(new Diagnostic(severity, p.rule().id(), p.key().position(), message, via));
         });
         return out.stream().distinct().sorted(Diagnostic.ORDER).toList();
     }

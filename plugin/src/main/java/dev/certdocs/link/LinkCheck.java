@@ -5,6 +5,7 @@ import dev.certdocs.config.BuildLog;
 import dev.certdocs.diagnostic.CertDocsException;
 import dev.certdocs.config.Parallel;
 import dev.certdocs.config.Cloud;
+import dev.certdocs.config.UrlPolicy;
 import dev.certdocs.diagnostic.Rule;
 import dev.certdocs.diagnostic.Rules;
 import dev.certdocs.load.Includes;
@@ -12,12 +13,12 @@ import dev.certdocs.load.LinkScanner;
 import dev.certdocs.model.CloudScope;
 import dev.certdocs.model.Link;
 import dev.certdocs.model.PageLinks;
+import dev.certdocs.model.SourcePosition;
 import dev.certdocs.diagnostic.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +48,9 @@ public final class LinkCheck {
         }
     }
 
+    /** What is judged without the network: {@code validate} reports these too. */
+    private static final List<Rule> OFFLINE_RULES = List.of(Rules.LINK_BROKEN_INTERNAL, Rules.LINK_MISSING_ANCHOR,
+            Rules.LINK_CROSS_CLOUD, Rules.LINK_AIR_GAPPED, Rules.LINK_SYNTAX);
     private static final List<Rule> RULES = List.of(Rules.LINK_BROKEN_INTERNAL, Rules.LINK_MISSING_ANCHOR,
             Rules.LINK_CROSS_CLOUD, Rules.LINK_BROKEN_EXTERNAL, Rules.LINK_TIMEOUT, Rules.LINK_UNREACHABLE,
             Rules.LINK_RATE_LIMITED, Rules.LINK_BLOCKED, Rules.LINK_ADDRESS_POLICY, Rules.LINK_AIR_GAPPED, Rules.LINK_SYNTAX);
@@ -57,6 +61,7 @@ public final class LinkCheck {
     private final CloudVariables variables;
     private final Path realBase;
     private final Map<String, Includes.Resolution> resolutions = new ConcurrentHashMap<>();
+    private final Map<String, String> actualCases = new ConcurrentHashMap<>();
 
     public LinkCheck(BuildConfig config, Includes includes, LinkScanner scanner) {
         this.config = config;
@@ -75,22 +80,49 @@ public final class LinkCheck {
         return RULES;
     }
 
+    /** The rules of the checks made without the network, which {@code validate} makes too. */
+    public static List<Rule> offlineRules() {
+        return OFFLINE_RULES;
+    }
+
+    /** Whether a rule is one of the {@link #offlineRules()}. */
+    public static boolean offline(String ruleId) {
+        return OFFLINE_RULES.stream().anyMatch(r -> r.id().equals(ruleId));
+    }
+
+    /**
+     * The checks made without the network, for {@code validate}: paths, anchors, clouds,
+     * air-gapped hosts and syntax. External URLs are neither requested nor gathered.
+     */
+    public java.util.List<dev.certdocs.diagnostic.Diagnostic> offline(List<Page> pages) {
+        Findings findings = new Findings();
+        check(pages, findings, null);
+        return findings.diagnostics(config);
+    }
+
     /**
      * Checks every page. {@code external} opens the external URL checker; it is not called when
      * the run is offline or no page links outside.
      */
     public LinkReport run(List<Page> pages, Supplier<ExternalUrls> external, BuildLog log) {
-        Map<String, Page> index = new LinkedHashMap<>();
-        pages.forEach(p -> index.put(p.path(), p));
-        Map<String, PageLinks> scans = new LinkedHashMap<>();
-        pages.forEach(p -> scans.put(p.path(), p.links()));
-        PageAnchors anchors = new PageAnchors(scans, scanner, includes, variables);
         Findings findings = new Findings();
         ExternalLinks externals = new ExternalLinks(config.links().checkExternalFragments());
-        Parallel.forEach(config.threads(), pages.size(), "link checking",
-                i -> new PageCheck(pages.get(i), index, anchors, findings, externals).run());
+        check(pages, findings, externals);
         ExternalLinks.Outcome outcome = externals.check(config.links().offline() ? null : external, findings, log);
         return new LinkReport(findings.diagnostics(config), findings.counts(outcome.counts(), outcome.notChecked()));
+    }
+
+    /** Checks every page's links into {@code findings}, gathering external URLs into {@code externals} when given. */
+    private void check(List<Page> pages, Findings findings, ExternalLinks externals) {
+        Map<String, Page> index = new java.util.HashMap<>(pages.size() * 2);
+        Map<String, PageLinks> scans = new java.util.HashMap<>(pages.size() * 2);
+        for (Page p : pages) {
+            index.put(p.path(), p);
+            scans.put(p.path(), p.links());
+        }
+        PageAnchors anchors = new PageAnchors(scans, scanner, includes, variables);
+        Parallel.forEach(config.threads(), pages.size(), "link checking",
+                i -> new PageCheck(pages.get(i), index, anchors, findings, externals).run());
     }
 
     /** The checks of one page: its links and its include files' links, in each of its clouds. */
@@ -101,6 +133,8 @@ public final class LinkCheck {
         private final Findings findings;
         private final ExternalLinks externals;
         private final List<Cloud> clouds;
+        /** While the links of an include file are checked: the directive in the article that brings them in. */
+        private SourcePosition via;
 
         PageCheck(Page page, Map<String, Page> index, PageAnchors anchors, Findings findings, ExternalLinks externals) {
             this.page = page;
@@ -131,15 +165,18 @@ public final class LinkCheck {
             for (PageLinks.IncludeAt include : links.includes()) {
                 CloudScope scope = include.scope().within(outer);
                 if (clouds.stream().noneMatch(c -> scope.admits(c.id()))) continue;
-                Includes.Resolution r = includes.resolve(file, include.target());
+                Includes.Resolution r = resolve(file, include.target());
                 // Missing includes and cycles are validate's to report.
                 if (r.status() != Includes.Status.FOUND || stack.contains(r.path())
                         || stack.size() > Includes.MAX_DEPTH || !done.add(java.util.Map.entry(r.path(), scope))) {
                     continue;
                 }
+                boolean top = stack.size() == 1;
+                if (top) via = include.position();
                 stack.add(r.path());
                 walk(r.path(), scanner.include(r.path()), scope, stack, done);
                 stack.remove(stack.size() - 1);
+                if (top) via = null;
             }
         }
 
@@ -148,10 +185,13 @@ public final class LinkCheck {
             findings.evaluated(key, cloud.id());
             if (link.target() == null) {
                 findings.problem(Rules.LINK_SYNTAX, key, "the reference [" + link.reference()
-                        + "] is not defined, so the page shows the link's brackets as text", cloud.id());
+                        + "] is not defined, so the page shows the link's brackets as text", cloud.id(), via);
                 return;
             }
             String text = variables.expand(link.target(), cloud);
+            // What the page does not show as a link is another rule's: a URL the URL policy removes
+            // (html/unsafe), a variable no cloud defines (variable/unknown).
+            if (refused(text, link.origin()) || text.contains("{{") && Cloud.VARIABLE.matcher(text).find()) return;
             Target target = Target.classify(text);
             switch (target.kind()) {
                 case FRAGMENT -> {
@@ -166,7 +206,7 @@ public final class LinkCheck {
                 case BUTTON -> {
                     String url = target.afterScheme().strip();
                     if (Target.classify(url).kind() != Target.Kind.EXTERNAL) {
-                        findings.problem(Rules.LINK_SYNTAX, key, "button-link: needs an http(s) URL, not '" + url + "'", cloud.id());
+                        findings.problem(Rules.LINK_SYNTAX, key, "button-link: needs an http(s) URL, not '" + url + "'", cloud.id(), via);
                     } else {
                         external(key, url, cloud);
                     }
@@ -186,9 +226,13 @@ public final class LinkCheck {
             }
         }
 
+        private boolean refused(String text, Link.Origin origin) {
+            return (origin.embedded() ? UrlPolicy.refusal(text, true) : UrlPolicy.linkRefusal(text)) != null;
+        }
+
         private void syntax(Findings.LinkKey key, String problem, Cloud cloud) {
             findings.internal(key);
-            if (problem != null) findings.problem(Rules.LINK_SYNTAX, key, problem, cloud.id());
+            if (problem != null) findings.problem(Rules.LINK_SYNTAX, key, problem, cloud.id(), via);
         }
 
         private void internal(Findings.LinkKey key, String file, Target target, Cloud cloud) {
@@ -199,8 +243,8 @@ public final class LinkCheck {
             Includes.Resolution r = resolve(file, target.path());
             switch (r.status()) {
                 case ESCAPES -> findings.problem(Rules.LINK_BROKEN_INTERNAL, key, "link target '" + target.text()
-                        + "' leaves the repository; links must stay inside it", cloud.id());
-                case MISSING -> findings.problem(Rules.LINK_BROKEN_INTERNAL, key, missing(target, r.path()), cloud.id());
+                        + "' leaves the repository; links must stay inside it", cloud.id(), via);
+                case MISSING -> findings.problem(Rules.LINK_BROKEN_INTERNAL, key, missing(target, r.path()), cloud.id(), via);
                 case FOUND -> found(key, file, target, r.path(), cloud);
             }
         }
@@ -209,20 +253,20 @@ public final class LinkCheck {
             String actual = actualCase(path);
             if (!actual.equals(path)) {
                 findings.problem(Rules.LINK_BROKEN_INTERNAL, key, "link target '" + target.text() + "' differs in case from "
-                        + actual + "; web servers compare names exactly", cloud.id());
+                        + actual + "; web servers compare names exactly", cloud.id(), via);
                 return;
             }
             if (!path.toLowerCase(Locale.ROOT).endsWith(".md")) return; // an image or another file: it exists
             Page linked = index.get(path);
             if (linked == null) {
                 findings.problem(Rules.LINK_BROKEN_INTERNAL, key, "link target '" + target.text() + "' is a Markdown file"
-                        + " but not an article (" + path + "), so it has no page", cloud.id());
+                        + " but not an article (" + path + "), so it has no page", cloud.id(), via);
                 return;
             }
             if (!linked.clouds().contains(cloud.id())) {
-                findings.cloudProblem(Rules.LINK_CROSS_CLOUD, key, "links to " + path + ", which is not published in "
-                        + cloud.id() + " (" + (linked.clouds().isEmpty() ? "it is published in no cloud this build checks"
-                        : "it is published in " + String.join(", ", linked.clouds())) + ")", cloud.id());
+                findings.problem(Rules.LINK_CROSS_CLOUD, key, "links to " + path + ", which is not published in "
+                        + Findings.CLOUDS + " (" + (linked.clouds().isEmpty() ? "it is published in no cloud this build checks"
+                        : "it is published in " + String.join(", ", linked.clouds())) + ")", cloud.id(), via);
                 return;
             }
             if (target.fragment() != null) fragment(key, file, path, target.fragment(), cloud);
@@ -238,26 +282,26 @@ public final class LinkCheck {
             else if (file.equals(page.path())) where = "on this page";
             else where = "on the page of " + page.path() + ", which includes this file";
             findings.missingAnchor(key, "no heading or anchor '#" + fragment + "' " + where
-                    + Suggestions.closest(fragment, ids).map(s -> ", did you mean '#" + s + "'?").orElse(""), cloud.id());
+                    + Suggestions.closest(fragment, ids).map(s -> ", did you mean '#" + s + "'?").orElse(""), cloud.id(), via);
         }
 
         private void external(Findings.LinkKey key, String url, Cloud cloud) {
             String bad = LinkSyntax.httpUrl(url);
             if (bad != null) {
-                findings.problem(Rules.LINK_SYNTAX, key, "malformed URL '" + url + "': " + bad, cloud.id());
+                findings.problem(Rules.LINK_SYNTAX, key, "malformed URL '" + url + "': " + bad, cloud.id(), via);
                 return;
             }
             String rewritten = cloud.rewrite(url);
             if (cloud.airGapped()) {
                 String host = LinkSyntax.host(rewritten);
                 if (!cloud.reaches(host)) {
-                    findings.cloudProblem(Rules.LINK_AIR_GAPPED, key, rewritten + " cannot be reached from " + cloud.id()
+                    findings.problem(Rules.LINK_AIR_GAPPED, key, rewritten + " cannot be reached from " + Findings.CLOUDS
                             + ": its host " + host + " is not the cloud's portal or documentation host nor on its allowedHosts"
-                            + (rewritten.equals(url) ? "" : " (rewritten from " + url + ")"), cloud.id());
+                            + (rewritten.equals(url) ? "" : " (rewritten from " + url + ")"), cloud.id(), via);
                 }
                 return;
             }
-            externals.use(rewritten, url, key, cloud.id());
+            if (externals != null) externals.use(rewritten, url, key, cloud.id());
         }
     }
 
@@ -269,6 +313,10 @@ public final class LinkCheck {
 
     /** The repository path as the file system spells it, for file systems that ignore case. */
     private String actualCase(String path) {
+        return actualCases.computeIfAbsent(path, this::readActualCase);
+    }
+
+    private String readActualCase(String path) {
         try {
             Path real = config.baseDir().resolve(path).toRealPath();
             if (!real.startsWith(realBase)) return path;

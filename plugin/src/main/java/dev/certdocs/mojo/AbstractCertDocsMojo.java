@@ -100,6 +100,30 @@ public abstract class AbstractCertDocsMojo extends AbstractMojo {
         }
     }
 
+    /** Where a goal that validated leaves word for {@code check-links} later in the same build (Maven's plugin context). */
+    private static final String VALIDATED = "certdocs.validated";
+
+    /**
+     * Notes that this project's content was validated in this build, offline link checks
+     * included, so that {@code check-links} after it does not report the same problems twice.
+     */
+    @SuppressWarnings("unchecked")
+    void noteValidated() {
+        java.util.Map<Object, Object> context = getPluginContext();
+        if (context != null) context.put(VALIDATED, validationScope());
+    }
+
+    /** Whether {@link #noteValidated()} was called for the same content and clouds in this build. */
+    boolean validatedInThisBuild() {
+        java.util.Map<?, ?> context = getPluginContext();
+        return context != null && validationScope().equals(context.get(VALIDATED));
+    }
+
+    private String validationScope() {
+        return contentDirectory.getAbsolutePath() + "\n" + clouds + "\n" + severities + "\n"
+                + (cloudCatalog == null ? "" : cloudCatalog.stream().map(c -> c.toSettings().toString()).toList());
+    }
+
     /** The goal's own skip switch. */
     abstract boolean skipGoal();
 

@@ -118,7 +118,8 @@ public class CheckLinksMojo extends AbstractCertDocsMojo {
 
     @Override
     void run() throws MojoFailureException {
-        LinkCheckResult result = CertDocs.checkLinks(config().links(links()).build(), new MavenBuildLog(getLog()));
+        LinkCheckResult result = CertDocs.checkLinks(config().links(links()).build(), new MavenBuildLog(getLog()),
+                validatedInThisBuild());
         if (result.failed()) {
             throw new MojoFailureException("certdocs check-links: " + result.summary().closingLine("article")
                     + ". See the lines above or " + baseDirectory.toPath().toAbsolutePath()

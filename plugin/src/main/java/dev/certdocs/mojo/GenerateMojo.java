@@ -107,6 +107,7 @@ public class GenerateMojo extends AbstractCertDocsMojo {
                 .bundles(bundles ? bundleDirectory.toPath() : null)
                 .outputTimestamp(outputTimestamp)
                 .build(), new MavenBuildLog(getLog()));
+        noteValidated();
         if (result.failed()) {
             throw new MojoFailureException("certdocs generate: " + result.reason());
         }

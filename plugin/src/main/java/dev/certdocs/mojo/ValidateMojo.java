@@ -28,6 +28,7 @@ public class ValidateMojo extends AbstractCertDocsMojo {
     @Override
     void run() throws MojoFailureException {
         ValidationResult result = CertDocs.validate(config().build(), new MavenBuildLog(getLog()));
+        noteValidated();
         if (result.failed()) {
             throw new MojoFailureException("certdocs validate: " + result.summary().closingLine("article")
                     + ". See the lines above or " + baseDirectory.toPath().toAbsolutePath()

@@ -112,8 +112,13 @@ public final class SiteRenderer {
         return templates.fingerprint();
     }
 
-    /** The page of one article in one cloud, and its search entry. */
-    public record ArticlePage(RenderedPage page, SearchEntry search, java.util.Set<String> files) {
+    /**
+     * The page of one article in one cloud, its search entry, the repository files it links to,
+     * the article's own HTML in it ({@code bodyHtml}), and where the rest of it comes from
+     * ({@code template}: {@link Templates#origin}).
+     */
+    public record ArticlePage(RenderedPage page, SearchEntry search, java.util.Set<String> files, String bodyHtml,
+                              String template) {
     }
 
     /**
@@ -211,7 +216,8 @@ public final class SiteRenderer {
         String text = foldWhitespace(body.text());
         if (text.length() > SearchEntry.MAX_BODY) text = text.substring(0, SearchEntry.MAX_BODY);
         return new ArticlePage(new RenderedPage(cloud.id(), path, html),
-                new SearchEntry(title, view.description(), UrlPolicy.relative(path), SitePlanner.serviceName(service), view.kindLabel(), text), files);
+                new SearchEntry(title, view.description(), UrlPolicy.relative(path), SitePlanner.serviceName(service), view.kindLabel(), text), files,
+                body.html(), templates.origin(template));
     }
 
     /**
@@ -227,14 +233,15 @@ public final class SiteRenderer {
     }
 
     /**
-     * A page of the site itself: where it goes, its kind ({@code index}, {@code service},
+     * A page of the site itself ({@code template}: where it comes from, {@link Templates#origin}): where it goes, its kind ({@code index}, {@code service},
      * {@code search}, {@code 404}), the service it is the index of (null for the others), the hash
      * of everything its template can read ({@code key}: the template and the whole page model; the
      * templates and configuration are in the build's fingerprint), and how to render it. An
      * incremental build renders it when the key changed (what it lists changed) and when it is an
      * index of a page that was rendered again (the home page, the page's service index).
      */
-    public record SitePage(String path, String kind, String service, String key, java.util.function.Supplier<RenderedPage> render) {
+    public record SitePage(String path, String kind, String service, String key, java.util.function.Supplier<RenderedPage> render,
+                           String template) {
 
         /** Whether this is the home page, or the index of one of {@code services}. */
         public boolean indexes(java.util.Set<String> services) {
@@ -273,7 +280,7 @@ public final class SiteRenderer {
                 m.root(), m.site().toString(), m.cloud().toString(), m.clouds().toString(), m.version().name(),
                 m.page().kind(), m.page().title(), m.page().description(), m.page().path(), m.page().canonicalUrl());
         return new SitePage(path, kind, service == null ? null : service.id(), key, () -> new RenderedPage(site.cloud().id(), path,
-                templates.render(template, m, site.cloud().id() + "/" + path)));
+                templates.render(template, m, site.cloud().id() + "/" + path)), templates.origin(template));
     }
 
     private PageModel model(CloudSite site, String root, PageModel.Page page, PageModel.ArticleView article,

@@ -97,6 +97,15 @@ public final class Templates {
         return Fingerprints.hex(digest);
     }
 
+    /**
+     * Where a template comes from, for messages: the override file when the repository has one,
+     * else the theme's template of that name.
+     */
+    public String origin(String name) {
+        if (overrides != null && Files.isRegularFile(overrides.resolve(name))) return "the template " + overrides.resolve(name);
+        return "the theme's template " + name;
+    }
+
     /** Whether a template of that name exists (in the overrides or the theme). */
     public boolean exists(String name) {
         return existing.computeIfAbsent(name, this::lookUp);

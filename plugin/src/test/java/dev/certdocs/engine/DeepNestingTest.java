@@ -91,8 +91,8 @@ class DeepNestingTest {
     @Test
     void thirtyTwoLevelsAreAllowed() {
         ContentRepo repo = ContentRepo.in(dir).file("articles/compute/deep.md", ArticleText.generic("deep")
-                .body("\n# Deep\n\n" + "> ".repeat(16) + "- ".repeat(8) + "*a _b **c __d ~~e [f](x.md) [![g](g.png)](x.md)"
-                        + " e~~ d__ c** b_ a*\n"));
+                .body("\n# Deep\n\n" + "> ".repeat(16) + "- ".repeat(8) + "*a _b **c __d ~~e [f](deep.md) [![g](g.png)](deep.md)"
+                        + " e~~ d__ c** b_ a*\n")).file("articles/compute/g.png", "not read");
         assertEquals(List.of(), ContentRepo.allProblems(repo.validate()));
     }
 

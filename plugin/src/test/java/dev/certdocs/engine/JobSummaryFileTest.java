@@ -27,7 +27,7 @@ class JobSummaryFileTest {
             throw new AssertionError("no external link: no external checker");
         }, BuildLog.SILENT);
         String md = Files.readString(summary, StandardCharsets.UTF_8);
-        assertTrue(md.startsWith("### ❌ certdocs validate\n\n2 articles, 1 error, 0 warnings"), md);
+        assertTrue(md.startsWith("### ❌ certdocs validate\n\n2 articles, 2 errors, 0 warnings"), md);
         assertTrue(md.contains("- `articles/compute/c.md:9:29` error `cloud/unknown` unknown cloud 'fairfx'"), md);
         int links = md.indexOf("### ❌ certdocs check-links\n");
         assertTrue(links > 0, md);

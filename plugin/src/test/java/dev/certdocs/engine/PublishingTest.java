@@ -222,13 +222,20 @@ class PublishingTest {
     }
 
     @Test
-    void anAirGappedSiteThatReachesAnOutsideHostFailsBeforeAnythingIsPublished() throws IOException {
+    void anAirGappedSiteWhoseTemplateReachesAnOutsideHostFailsBeforeAnythingIsPublished() throws IOException {
         ContentRepo repo = repo(1);
         repo.file("articles/compute/outside.md", ArticleText.generic("outside").set("cloudEnvironments", "usnat")
-                .body("\n# Outside\n\nSee [the docs](https://learn.microsoft.com/azure/).\n"));
+                .body("\n# Outside\n\nNothing outside.\n"));
+        repo.file("src/site-templates/article.ftl", """
+                <#ftl output_format="HTML">
+                <#import "layout.ftl" as layout>
+                <@layout.articlePage>
+                <link rel="stylesheet" href="https://learn.microsoft.com/azure/x.css">
+                </@layout.articlePage>
+                """);
         CertDocsException e = assertThrows(CertDocsException.class, () -> CertDocs.generate(BuildConfig.builder(repo.root())
                 .siteVersion("1.0.0").threads(2).build(), BuildLog.SILENT));
-        assertTrue(e.getMessage().contains("usnat/1.0.0/compute/outside.html: https://learn.microsoft.com/azure/"),
+        assertTrue(e.getMessage().contains("usnat/1.0.0/compute/outside.html: https://learn.microsoft.com/azure/x.css"),
                 e.getMessage());
         assertFalse(Files.exists(repo.root().resolve("target/certdocs/site/usnat/1.0.0")));
     }

@@ -216,7 +216,8 @@ class ValidateBaselineTest {
     @Test
     void aBaselineEntryCountsItsProblems() {
         String image = "![](diagram.png)\n";
-        var repo = ContentRepo.in(dir).file("articles/a.md", ArticleText.generic("a").body("\n# Title\n\n" + image + "\n" + image));
+        var repo = ContentRepo.in(dir).file("articles/a.md", ArticleText.generic("a").body("\n# Title\n\n" + image + "\n" + image))
+                .file("articles/diagram.png", "not read");
         repo.validate(b -> b.updateBaseline(true));
         repo.file("articles/a.md", ArticleText.generic("a").body("\n# Title\n\n" + image + "\n" + image + "\n" + image));
         var result = repo.validate(b -> b.failOnWarning(true));

@@ -174,7 +174,7 @@ class LinkCheckTest {
     }
 
     @Test
-    void reportsALinkToAnArticleNotPublishedInTheCloudOfEachPage() {
+    void reportsALinkToAnArticleNotPublishedInSomeCloudsOfItsPageOnceNamingThoseClouds() {
         article("articles/public-only.md", "public, mooncake", "\n# Public only\n");
         article("articles/everywhere.md", "public, fairfax, usnat", """
 
@@ -184,9 +184,7 @@ class LinkCheckTest {
                 """);
         assertEquals(List.of(
                 "articles/everywhere.md:16:5: error [link/cross-cloud] links to articles/public-only.md, which is not published"
-                        + " in fairfax (it is published in public, mooncake)",
-                "articles/everywhere.md:16:5: error [link/cross-cloud] links to articles/public-only.md, which is not published"
-                        + " in usnat (it is published in public, mooncake)"), problems());
+                        + " in fairfax, usnat (it is published in public, mooncake)"), problems());
     }
 
     @Test
@@ -270,7 +268,7 @@ class LinkCheckTest {
     }
 
     @Test
-    void checksMailtoTelAndPortalLinksForSyntaxOnly() {
+    void checksMailtoTelAndPortalLinksForSyntaxOnlyAndLeavesUnsafeSchemesToHtmlUnsafe() {
         article("articles/a.md", "public", """
 
                 # A
@@ -293,8 +291,6 @@ class LinkCheckTest {
                 "articles/a.md:20:1: error [link/syntax] the value of the blade parameter 'id' holds a '.', which data-blade:"
                         + " reads as a separator ('%2Fproviders%2FMicrosoft.Compute%2Fvm'); write the dot as %2E",
                 "articles/a.md:21:74: error [link/syntax] button-link: needs an http(s) URL, not 'support'",
-                "articles/a.md:22:1: error [link/syntax] 'ftp:' is not a link certdocs knows; links are relative paths,"
-                        + " #anchors, http(s), mailto:, tel:, data-blade: or button-link:",
                 "articles/a.md:22:34: error [link/syntax] '/articles/a.md' is relative to the web server's root, but each"
                         + " cloud's site is served from its own folder; write the path relative to this file",
                 "articles/a.md:22:57: error [link/syntax] the reference [nowhere] is not defined, so the page shows the"

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One fixture repository per validation rule, under {@code src/test/resources/fixtures/validate/<rule id
+ * One fixture repository per validation rule (the link checks made without the network included), under {@code src/test/resources/fixtures/validate/<rule id
  * with '/' as '_'>/}: articles (and includes, and a schema file where needed) that make the rule fire
  * in several ways, and {@code expected.txt} with the exact log lines validation must print, in order.
  * Each fixture article is otherwise valid, so an expected file names only the rule under test; where
@@ -78,7 +78,7 @@ class RuleFixturesTest {
     void everyValidationRuleHasAFixture() throws IOException {
         Set<String> fixtures = fixtures().collect(Collectors.toCollection(TreeSet::new));
         List<String> missing = new ArrayList<>();
-        for (Rule rule : Validation.rules()) {
+        for (Rule rule : CertDocs.validationRules()) {
             String folder = folderOf(rule.id());
             if (!fixtures.contains(folder) || !Files.isRegularFile(FIXTURES.resolve(folder).resolve("expected.txt"))) {
                 missing.add(rule.id() + " (" + FIXTURES.resolve(folder) + ")");
@@ -89,7 +89,7 @@ class RuleFixturesTest {
 
     @Test
     void everyFixtureIsNamedAfterAValidationRule() throws IOException {
-        Set<String> ruleFolders = Validation.rules().stream().map(r -> folderOf(r.id())).collect(Collectors.toSet());
+        Set<String> ruleFolders = CertDocs.validationRules().stream().map(r -> folderOf(r.id())).collect(Collectors.toSet());
         List<String> stray = fixtures().filter(f -> !ruleFolders.contains(f)).toList();
         assertEquals(List.of(), stray, "fixture folders that name no rule validation reports");
     }
