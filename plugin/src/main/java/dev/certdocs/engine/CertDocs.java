@@ -18,6 +18,7 @@ import dev.certdocs.load.ContentFiles;
 import dev.certdocs.load.Includes;
 import dev.certdocs.load.LinkScanner;
 import dev.certdocs.load.SourceText;
+import dev.certdocs.model.PageLinks;
 import dev.certdocs.publish.RunLock;
 import dev.certdocs.publish.SiteWriter;
 import dev.certdocs.validate.CheckContext;
@@ -130,6 +131,7 @@ public final class CertDocs {
         Parallel.forEach(config.threads(), files.size(), "validation", i -> {
             String path = files.get(i);
             ArticleLoader.Loaded loaded = null;
+            PageLinks links = null;
             if (cache == null) {
                 loaded = loader.load(path);
                 perArticle[i] = checked(loaded, validation);
@@ -144,7 +146,8 @@ public final class CertDocs {
                     if (known.isEmpty()) {
                         loaded = loader.parse(path, file, bytes).withHash(hash);
                         perArticle[i] = checked(loaded, validation);
-                        cache.store(path, hash, stamp, perArticle[i], loaded.article());
+                        links = scanner.article(loaded);
+                        cache.store(path, hash, stamp, perArticle[i], loaded.article(), links);
                     }
                 }
                 if (known.isPresent()) {
@@ -152,9 +155,12 @@ public final class CertDocs {
                     loaded = loader.known(path, file, e.properties(), e.includes(), e.hash());
                     validation.record(loaded.article());
                     perArticle[i] = e.diagnostics();
+                    links = e.links();
                 }
             }
-            pages[i] = page(config, loaded.scanned() ? loaded : loaded.scannedBy(loader), scanner);
+            // An unchanged article's links come from the cache; one known from an older cache is read again.
+            if (links == null) links = scanner.article(loaded.scannedBy(loader));
+            pages[i] = page(config, loaded, links);
             if (articles != null) articles[i] = loaded;
         });
         List<Diagnostic> all = new ArrayList<>();
@@ -175,10 +181,10 @@ public final class CertDocs {
     }
 
     /** An article as the link checks see it: its path, the build's clouds it is published in, its links. */
-    private static LinkCheck.Page page(BuildConfig config, ArticleLoader.Loaded loaded, LinkScanner scanner) {
+    private static LinkCheck.Page page(BuildConfig config, ArticleLoader.Loaded loaded, PageLinks links) {
         List<String> wanted = loaded.article().cloudIds();
         List<String> clouds = config.clouds().stream().map(c -> c.id()).filter(wanted::contains).toList();
-        return new LinkCheck.Page(loaded.article().path(), clouds, scanner.article(loaded));
+        return new LinkCheck.Page(loaded.article().path(), clouds, links);
     }
 
     /** What loading an article and its own checks found. */

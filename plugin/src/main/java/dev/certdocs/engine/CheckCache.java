@@ -13,6 +13,7 @@ import dev.certdocs.model.Attribute;
 import dev.certdocs.model.Properties;
 import dev.certdocs.model.Body;
 import dev.certdocs.model.Include;
+import dev.certdocs.model.PageLinks;
 import dev.certdocs.model.SourcePosition;
 import dev.certdocs.render.Fingerprints;
 import java.io.BufferedOutputStream;
@@ -60,13 +61,15 @@ final class CheckCache {
 
     /**
      * One article's results: the hash and stamp of its bytes, its properties block, its diagnostics
-     * (loading and its own checks), its include directives and what they reach.
+     * (loading and its own checks), its include directives and what they reach, and what the link
+     * checks need of it ({@code links}; null in a file written before they were kept: the article
+     * is then read again).
      */
     record Entry(String hash, String stamp, Optional<Properties> properties, List<Diagnostic> diagnostics,
-                 List<Include> includes, List<Reach> reached) {
+                 List<Include> includes, List<Reach> reached, PageLinks links) {
 
         Entry stamped(String newStamp) {
-            return new Entry(hash, newStamp, properties, diagnostics, includes, reached);
+            return new Entry(hash, newStamp, properties, diagnostics, includes, reached, links);
         }
     }
 
@@ -141,9 +144,9 @@ final class CheckCache {
     }
 
     /** Keeps what checking {@code article} (whose bytes hash to {@code hash}, its file stamped {@code stamp}) found. */
-    void store(String path, String hash, String stamp, List<Diagnostic> diagnostics, Article article) {
+    void store(String path, String hash, String stamp, List<Diagnostic> diagnostics, Article article, PageLinks links) {
         next.put(path, new Entry(hash, stamp, article.properties(), List.copyOf(diagnostics), article.body().includes(),
-                reached(article)));
+                reached(article), links));
         changed = true;
     }
 
@@ -275,6 +278,7 @@ final class CheckCache {
             }
             g.writeEndArray();
         }
+        if (e.links() != null) LinkCodec.write(g, e.links());
     }
 
     /** A position as path, line, column (its reader: {@link #position(JsonParser)}). */
@@ -346,6 +350,7 @@ final class CheckCache {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Include> includes = new ArrayList<>();
         List<Reach> reached = new ArrayList<>();
+        PageLinks links = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
@@ -391,23 +396,24 @@ final class CheckCache {
                         expect(p.nextToken(), JsonToken.END_ARRAY);
                     }
                 }
+                case LinkCodec.FIELD -> links = LinkCodec.read(path, p);
                 default -> p.skipChildren();
             }
         }
-        return new Entry(hash, stamp, properties, List.copyOf(diagnostics), List.copyOf(includes), List.copyOf(reached));
+        return new Entry(hash, stamp, properties, List.copyOf(diagnostics), List.copyOf(includes), List.copyOf(reached), links);
     }
 
-    private static String text(JsonParser p) throws IOException {
+    static String text(JsonParser p) throws IOException {
         expect(p.nextToken(), JsonToken.VALUE_STRING);
         return p.getText();
     }
 
-    private static int number(JsonParser p) throws IOException {
+    static int number(JsonParser p) throws IOException {
         expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
         return p.getIntValue();
     }
 
-    private static void expect(JsonToken actual, JsonToken wanted) {
+    static void expect(JsonToken actual, JsonToken wanted) {
         if (actual != wanted) throw new IllegalStateException("validation cache: expected " + wanted + ", found " + actual);
     }
 }

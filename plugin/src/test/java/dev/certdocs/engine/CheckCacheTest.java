@@ -45,6 +45,10 @@ class CheckCacheTest {
         return generateAndCompare(repo, b -> b);
     }
 
+    private static ArticleText everywhere(String id, String body) {
+        return article(id, body).set("cloudEnvironments", "public, fairfax");
+    }
+
     private static ArticleText article(String id, String body) {
         return ArticleText.generic(id).set("pageTitle", "Article " + id).body(body);
     }
@@ -109,6 +113,44 @@ class CheckCacheTest {
 
         Files.setLastModifiedTime(b, FileTime.from(Instant.parse("2026-01-02T03:04:06Z")));
         assertEquals(List.of(), generateAndCompare(repo), "a touched file is read again");
+    }
+
+    @Test
+    void theLinksOfAnUnchangedArticleComeFromTheCacheAndAreCheckedAgainstWhatChangedAroundThem() throws IOException {
+        ContentRepo repo = ContentRepo.in(dir.resolve("repo"))
+                .file("articles/compute/a.md", everywhere("a", """
+
+                        # A
+
+                        See [b](b.md#steps) and [c](c.md).
+
+                        ::: cloud include="fairfax"
+                        [only in fairfax](c.md#gov)
+                        ::: cloud-end
+                        """))
+                .file("articles/compute/b.md", everywhere("b", "\n# B\n\n## Steps\n"))
+                .file("articles/compute/c.md", everywhere("c", "\n# C\n\n## Gov\n"));
+        Path a = repo.root().resolve("articles/compute/a.md");
+        FileTime old = FileTime.from(Instant.parse("2026-01-02T03:04:05Z"));
+        Files.setLastModifiedTime(a, old);
+        UnaryOperator<BuildConfig.Builder> clouds = b -> b.clouds(List.of("public", "fairfax"));
+        assertEquals(List.of(), generateAndCompare(repo, clouds));
+        assertTrue(Files.readString(repo.root().resolve("target/certdocs/incremental/checks.json")).contains("\"links\""));
+
+        // The targets change; the linking article does not: its cached links are checked against them.
+        repo.file("articles/compute/b.md", everywhere("b", "\n# B\n\n## Other steps\n"));
+        repo.file("articles/compute/c.md", everywhere("c", "\n# C\n\n## Public\n"));
+        assertEquals(List.of(
+                "articles/compute/a.md:16:5: error [link/missing-anchor] no heading or anchor '#steps' in articles/compute/b.md",
+                "articles/compute/a.md:19:1: error [link/missing-anchor] no heading or anchor '#gov' in articles/compute/c.md"),
+                generateAndCompare(repo, clouds));
+
+        // The linking article changes without its stamp changing: its links are not read again.
+        Files.writeString(a, Files.readString(a).replace("[c](c.md)", "[x](x.md)"));
+        Files.setLastModifiedTime(a, old);
+        List<String> stale = ContentRepo.allProblems(CertDocs.generate(clouds.apply(config(repo)).build(), BuildLog.SILENT)
+                .validation());
+        assertFalse(stale.stream().anyMatch(p -> p.contains("x.md")), "the cached links were used: " + stale);
     }
 
     @Test
