@@ -27,7 +27,7 @@ public final class HtmlReport {
             .totals strong{display:block;font-size:1.4rem}
             section.goal{margin:0 0 2.5rem}h2{font-size:1.35rem;margin:1.5rem 0 .25rem}.closing{margin:0;color:#444}
             h3{font-size:1.1rem;margin:1.5rem 0 .5rem}
-            .overview{display:grid;grid-template-columns:repeat(auto-fit,minmax(30rem,1fr));gap:1rem}
+            .overview{display:grid;grid-template-columns:repeat(auto-fit,minmax(24rem,1fr));gap:1rem;align-items:start}.overview .by-rule{grid-column:1/-1}
             table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #ddd}
             caption{text-align:left;font-weight:600;padding:.35rem 0}
             th,td{text-align:left;padding:.3rem .6rem;border-bottom:1px solid #eee;vertical-align:top}
@@ -41,7 +41,7 @@ public final class HtmlReport {
             .sev{border-radius:4px;padding:0 .4rem;font-size:.85rem;font-weight:600}
             .error{background:#fde7e9;color:#a4262c}.warning{background:#fff4ce;color:#7a5b00}.note{background:#e6f2fb;color:#0b5394}
             .known-row{color:#555}.clean{color:#107c10;font-weight:600}
-            button.pick{font:inherit;font-family:ui-monospace,Consolas,monospace;font-size:.9rem;background:none;border:0;padding:0;color:#0b5394;text-decoration:underline;cursor:pointer;text-align:left}
+            button.pick{white-space:nowrap;font:inherit;font-family:ui-monospace,Consolas,monospace;font-size:.9rem;background:none;border:0;padding:0;color:#0b5394;text-decoration:underline;cursor:pointer;text-align:left}
             .filters{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:flex-end;background:#fff;border:1px solid #ddd;border-radius:6px;padding:.75rem 1rem}
             .filters label{display:flex;flex-direction:column;font-size:.85rem;font-weight:600}
             .filters select,.filters input{font:inherit;font-weight:400;max-width:18rem}.filters input{width:16rem}
@@ -49,7 +49,7 @@ public final class HtmlReport {
             .group{margin:.25rem 0}.group h4{margin:0;font-size:1rem;font-weight:400}
             .group h4 button{font:inherit;width:100%;text-align:left;background:#fff;border:1px solid #ddd;border-radius:4px;padding:.4rem .75rem;cursor:pointer}
             .group h4 button::before{content:"\\25B8  "}.group h4 button[aria-expanded=true]::before{content:"\\25BE  "}
-            .gname{font-family:ui-monospace,Consolas,monospace}.gcount{font-weight:600;margin-left:.5rem}.gnew{color:#555;margin-left:.25rem}
+            .gname{font-family:ui-monospace,Consolas,monospace}.gcount{font-weight:600;margin-left:.25rem}.gnew{color:#555}
             .gbody{padding:.25rem 0 .75rem 1rem}button.more{font:inherit;margin:.5rem 0}
             :focus-visible{outline:3px solid #f2a900;outline-offset:2px}
             .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
@@ -151,7 +151,9 @@ public final class HtmlReport {
               b.type = 'button'; b.setAttribute('aria-expanded', 'false');
               body.id = this.id + '-g' + i; body.hidden = true; b.setAttribute('aria-controls', body.id);
               b.appendChild(el('span', 'gname', g.name));
+              b.appendChild(document.createTextNode(' '));
               b.appendChild(el('span', 'gcount', n(g.items.length)));
+              b.appendChild(document.createTextNode(' '));
               b.appendChild(el('span', 'gnew', '(' + n(g.items.length - g.known) + ' new)'));
               b.addEventListener('click', function () { self.toggle(g, b, body); });
               h.appendChild(b); box.appendChild(h); box.appendChild(body);
