@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks the HTML report (target/certdocs/report.html) on a synthetic corpus where every
-# article carries one injected defect: 24,000 articles give about 25,000 findings. Prints the
+# article carries one injected defect: 25,000 articles give 25,000 findings. Prints the
 # page's weight and how long headless Chromium takes to make it usable (opened from disk), for
 # the report of an earlier commit on the same findings and for the current one. Corpus and
 # reports go to bench/work/ (git-ignored); the corpus is generated once and reused.
 #
-#   bench/report.sh                        # 24,000 articles, 5 runs, against the report before the triage page
+#   bench/report.sh                        # 25,000 articles, 5 runs, against the report before the triage page
 #   BENCH_ARTICLES=2000 bench/report.sh
 #   BENCH_BEFORE=<commit> bench/report.sh  # the earlier report of another commit; BENCH_BEFORE=none: current only
 #   MVN_OFFLINE= bench/report.sh           # let Maven download what it misses
@@ -39,4 +39,4 @@ if [ -n "$before" ] && [ "$before" != none ]; then
 fi
 
 java -Xmx"${BENCH_HEAP:-2g}" -cp "$classpath" dev.certdocs.bench.ReportBenchmark \
-    "$work" "${BENCH_ARTICLES:-24000}" "${BENCH_RUNS:-5}" "${BENCH_CHROMIUM:-/usr/bin/chromium}"
+    "$work" "${BENCH_ARTICLES:-25000}" "${BENCH_RUNS:-5}" "${BENCH_CHROMIUM:-/usr/bin/chromium}"

@@ -32,7 +32,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Measures the HTML report on a synthetic corpus where every article carries one injected defect
- * (about 25,000 findings for 24,000 articles): the page's weight, and how long headless Chromium
+ * (25,000 findings for 25,000 articles): the page's weight, and how long headless Chromium
  * takes to make it usable, opened from disk: the first frame drawn after the load event, when the
  * overview, the filters and the collapsed groups are on screen; for the triage page also the
  * {@code certdocs-ready} mark its script sets and the time to apply a rule filter. With a class
