@@ -98,10 +98,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theSharedVocabularyDependsOnNoStage = noClasses()
-            .that().resideInAnyPackage("dev.certdocs.diagnostic..", "dev.certdocs.config..", "dev.certdocs.model..")
+            .that().resideInAnyPackage("dev.certdocs.diagnostic..", "dev.certdocs.config..", "dev.certdocs.model..",
+                    "dev.certdocs.files..")
             .should().dependOnClassesThat()
             .resideInAnyPackage(LOAD, VALIDATE, LINK, RENDER, PUBLISH, SERVE, ENGINE, MOJO)
-            .because("diagnostic, config and model are what every stage shares; a stage depends on them, never the reverse");
+            .because("diagnostic, config, model and files are what every stage shares; a stage depends on them, never the reverse");
 
     @ArchTest
     static final ArchRule diagnosticsDependOnNoConfiguration = noClasses()

@@ -30,6 +30,9 @@ import java.util.Optional;
  * @param githubActions     print GitHub workflow annotations
  * @param jobSummary        a file to append a Markdown summary of each goal's run to (GitHub's
  *                          {@code GITHUB_STEP_SUMMARY}); null for none
+ * @param sourceUrl         where the HTML report links a finding to: a URL pattern with {@code {path}}
+ *                          (the repository-relative path) and {@code {line}}, such as a repository's
+ *                          blob URL; null (the default) to show {@code path:line:col} without a link
  * @param site              what {@code generate} needs: version, output, templates, base URL
  * @param links             what {@code check-links} needs: offline, concurrency, timeouts, cache, patterns
  */
@@ -47,6 +50,7 @@ public record BuildConfig(
         int threads,
         boolean githubActions,
         Path jobSummary,
+        String sourceUrl,
         SiteSettings site,
         LinkSettings links) {
 
@@ -80,6 +84,7 @@ public record BuildConfig(
         private int threads = Runtime.getRuntime().availableProcessors();
         private boolean githubActions;
         private Path jobSummary;
+        private String sourceUrl;
         private String siteVersion = "0.0.0";
         private String siteTitle = "Support";
         private Path outputDirectory;
@@ -111,6 +116,8 @@ public record BuildConfig(
         public Builder githubActions(boolean v) { this.githubActions = v; return this; }
         /** The file each goal appends its Markdown summary to; null (the default) for none. */
         public Builder jobSummary(Path v) { this.jobSummary = v; return this; }
+        /** The report's link pattern for a finding's source line, with {@code {path}} and {@code {line}}; null (the default) for none. */
+        public Builder sourceUrl(String v) { this.sourceUrl = v; return this; }
         public Builder siteVersion(String v) { this.siteVersion = v; return this; }
         public Builder siteTitle(String v) { this.siteTitle = v; return this; }
         public Builder outputDirectory(Path v) { this.outputDirectory = v; return this; }
@@ -157,12 +164,33 @@ public record BuildConfig(
             return new BuildConfig(baseDir, content, schema, catalog, selected, overrides, failOnWarning,
                     resolve(baselineFile, "certdocs-baseline.json"), updateBaseline,
                     resolve(reportsDirectory, "target/certdocs"), threads, githubActions, jobSummary,
+                    checkSourceUrl(),
                     new SiteSettings(SiteSettings.checkVersion(siteVersion), siteTitle, siteRoot(),
                             resolve(templatesDirectory, "src/site-templates"), baseUrl, force,
                             SiteSettings.parseTimestamp(outputTimestamp), bundles == null ? null : resolve(bundles),
                             incremental, resolve(reportsDirectory, "target/certdocs").resolve("incremental"),
                             checkLockTimeout()),
                     linkSettings(resolve(reportsDirectory, "target/certdocs")));
+        }
+
+        /**
+         * The source URL pattern, or null for none. It is written into the report's links, so it
+         * passes the page URL allow-list: a {@code javascript:} pattern would run in the reader's
+         * browser when a finding is clicked.
+         */
+        private String checkSourceUrl() {
+            if (sourceUrl == null || sourceUrl.isBlank()) return null;
+            String pattern = sourceUrl.strip();
+            if (!pattern.contains("{path}")) {
+                throw new CertDocsException("sourceUrl '" + pattern + "' has no {path}: give a URL pattern such as"
+                        + " https://git.example.com/docs/blob/main/{path}#L{line}");
+            }
+            String why = UrlPolicy.refusal(pattern.replace("{path}", "a.md").replace("{line}", "1"), false);
+            if (why != null) {
+                throw new CertDocsException("sourceUrl '" + pattern + "' is refused (" + why
+                        + "): give an http(s) or relative URL pattern with {path} and {line}");
+            }
+            return pattern;
         }
 
         private java.time.Duration checkLockTimeout() {

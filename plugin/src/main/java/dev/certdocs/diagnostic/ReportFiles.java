@@ -1,12 +1,16 @@
 package dev.certdocs.diagnostic;
 
+import dev.certdocs.files.Fresh;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a report file whole or not at all: into a temporary file beside it, then moved over it. */
+/**
+ * Writes a report file whole or not at all: into a temporary file beside it, then moved over it.
+ * The temporary file gets the umask's mode ({@link Fresh}), so CI can publish the reports.
+ */
 final class ReportFiles {
 
     private ReportFiles() {
@@ -25,7 +29,7 @@ final class ReportFiles {
     static void write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+            Path tmp = Fresh.file(file.getParent(), "." + file.getFileName() + "-", ".tmp");
             // getBytes, not writeString: a message quoting half a surrogate pair (from a parser's
             // "unexpected character") is written with a replacement character instead of failing the run
             Files.write(tmp, content.getBytes(StandardCharsets.UTF_8));

@@ -8,6 +8,7 @@ import dev.certdocs.config.Version;
 import dev.certdocs.diagnostic.Baseline;
 import dev.certdocs.diagnostic.Diagnostic;
 import dev.certdocs.diagnostic.Finding;
+import dev.certdocs.diagnostic.ReportContext;
 import dev.certdocs.diagnostic.RunSummary;
 import dev.certdocs.diagnostic.Severity;
 import dev.certdocs.link.ExternalUrls;
@@ -61,7 +62,8 @@ public final class CertDocs {
         StageTimes times = new StageTimes();
         List<String> files = articleFiles(config, log);
         times.lap("finding the articles");
-        List<Diagnostic> diagnostics = check(config, files, keep, background, state);
+        Map<String, String> owners = new ConcurrentHashMap<>();
+        List<Diagnostic> diagnostics = check(config, files, keep, background, state, owners);
         times.lap("loading and checking");
         Baseline baseline = Baseline.read(config.baselineFile());
         LineTexts lines = new LineTexts(config);
@@ -76,9 +78,9 @@ public final class CertDocs {
                 Duration.ofNanos(System.nanoTime() - start));
         times.lap("baseline");
         if (background == null) {
-            Reporting.report(config, run, log, "article");
+            Reporting.report(config, run, owners, log, "article", List.of(), List.of(), Runnable::run);
         } else { // generate: the report files are written while the site renders
-            Reporting.report(config, run, log, "article", List.of(), r -> background.submit(() -> {
+            Reporting.report(config, run, owners, log, "article", List.of(), List.of(), r -> background.submit(() -> {
                 r.run();
                 return null;
             }));
@@ -113,9 +115,10 @@ public final class CertDocs {
      * The validation diagnostics of these articles, severity overrides applied, in source order,
      * each once: each article's own checks, then those of all articles together, then the link
      * checks made without the network (their links, gathered while the articles are loaded).
+     * Each article's {@code ownershipId} is put in {@code owners} (for the report's teams).
      */
     static List<Diagnostic> check(BuildConfig config, List<String> files, List<ArticleLoader.Loaded> keep,
-                                  Background background, SitePipeline.State state) {
+                                  Background background, SitePipeline.State state, Map<String, String> owners) {
         ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
         Includes includes = new Includes(config.baseDir());
         LinkScanner scanner = new LinkScanner(includes);
@@ -162,6 +165,7 @@ public final class CertDocs {
             if (links == null) links = scanner.article(loaded.scannedBy(loader));
             pages[i] = page(config, loaded, links);
             if (articles != null) articles[i] = loaded;
+            owners.put(path, owner(loaded));
         });
         List<Diagnostic> all = new ArrayList<>();
         for (List<Diagnostic> list : perArticle) all.addAll(list);
@@ -185,6 +189,11 @@ public final class CertDocs {
         List<String> wanted = loaded.article().cloudIds();
         List<String> clouds = config.clouds().stream().map(c -> c.id()).filter(wanted::contains).toList();
         return new LinkCheck.Page(loaded.article().path(), clouds, links);
+    }
+
+    /** The team that owns an article: its {@code ownershipId}, blank when it has none. */
+    private static String owner(ArticleLoader.Loaded loaded) {
+        return loaded.article().props().value("ownershipId").strip();
     }
 
     /** What loading an article and its own checks found. */
@@ -233,7 +242,8 @@ public final class CertDocs {
         List<String> files = articleFiles(config, log);
         Includes includes = new Includes(config.baseDir());
         LinkScanner scanner = new LinkScanner(includes);
-        List<LinkCheck.Page> pages = loadPages(config, files, scanner);
+        Map<String, String> owners = new ConcurrentHashMap<>();
+        List<LinkCheck.Page> pages = loadPages(config, files, scanner, owners);
         long unpublished = pages.stream().filter(p -> p.clouds().isEmpty()).count();
         if (unpublished > 0) {
             log.info(unpublished + " article" + (unpublished == 1 ? " is" : "s are")
@@ -256,14 +266,20 @@ public final class CertDocs {
                 Duration.ofNanos(System.nanoTime() - start));
         List<String> table = new ArrayList<>(List.of("Link results:"));
         table.addAll(report.counts().table());
-        Reporting.report(config, run, log, "article", table);
+        List<ReportContext.Result> results = report.counts().rows().stream()
+                .map(r -> new ReportContext.Result(r.label(), r.count())).toList();
+        Reporting.report(config, run, owners, log, "article", table, results, Runnable::run);
         boolean failed = config.links().failOnBrokenLinks()
                 && findings.stream().anyMatch(f -> f.fails(config.failOnWarning()));
         return new LinkCheckResult(run, report.counts(), failed);
     }
 
-    /** Each article with the clouds of this build it is published in, in the build's cloud order, and its links. */
-    private static List<LinkCheck.Page> loadPages(BuildConfig config, List<String> files, LinkScanner scanner) {
+    /**
+     * Each article with the clouds of this build it is published in, in the build's cloud order,
+     * and its links; each article's {@code ownershipId} is put in {@code owners}.
+     */
+    private static List<LinkCheck.Page> loadPages(BuildConfig config, List<String> files, LinkScanner scanner,
+                                                  Map<String, String> owners) {
         ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
         LinkCheck.Page[] pages = new LinkCheck.Page[files.size()];
         Parallel.forEach(config.threads(), files.size(), "loading", i -> {
@@ -271,6 +287,7 @@ public final class CertDocs {
             List<String> wanted = loaded.article().cloudIds();
             List<String> clouds = config.clouds().stream().map(c -> c.id()).filter(wanted::contains).toList();
             pages[i] = new LinkCheck.Page(files.get(i), clouds, scanner.article(loaded));
+            owners.put(files.get(i), owner(loaded));
         });
         return java.util.Arrays.asList(pages);
     }

@@ -7,8 +7,12 @@ import dev.certdocs.diagnostic.GithubAnnotations;
 import dev.certdocs.diagnostic.HtmlReport;
 import dev.certdocs.diagnostic.JUnitReport;
 import dev.certdocs.diagnostic.JobSummary;
+import dev.certdocs.diagnostic.ReportContext;
 import dev.certdocs.diagnostic.RunSummary;
 import dev.certdocs.diagnostic.SarifReport;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * Puts a run's findings everywhere they are read: one log line each, GitHub annotations and the
@@ -20,18 +24,15 @@ final class Reporting {
     private Reporting() {
     }
 
-    static void report(BuildConfig config, RunSummary run, BuildLog log, String unit) {
-        report(config, run, log, unit, java.util.List.of());
-    }
-
-    /** As above, with {@code summary} lines (a goal's table of results) logged after the findings, before the closing line. */
-    static void report(BuildConfig config, RunSummary run, BuildLog log, String unit, java.util.List<String> summary) {
-        report(config, run, log, unit, summary, Runnable::run);
-    }
-
-    /** As above, the report files written by {@code files} (another thread, for a goal that goes on to render). */
-    static void report(BuildConfig config, RunSummary run, BuildLog log, String unit, java.util.List<String> summary,
-                       java.util.concurrent.Executor files) {
+    /**
+     * Reports a run. {@code owners}: each article's {@code ownershipId} by path, for the HTML
+     * report's teams; {@code summary}: a goal's table of results as log lines, logged after the
+     * findings and before the closing line; {@code results}: the same table's rows, for the HTML
+     * report; {@code files}: where the report files are written (another thread, for a goal that
+     * goes on to render).
+     */
+    static void report(BuildConfig config, RunSummary run, Map<String, String> owners, BuildLog log, String unit,
+                       List<String> summary, List<ReportContext.Result> results, Executor files) {
         for (Finding f : run.findings()) {
             if (f.baselined()) {
                 log.debug(f.diagnostic().format() + " (in the baseline)");
@@ -48,7 +49,7 @@ final class Reporting {
         files.execute(() -> {
             SarifReport.write(run, dir.resolve("certdocs.sarif"));
             JUnitReport.write(run, dir.resolve("certdocs-junit.xml"));
-            HtmlReport.write(run, dir.resolve("report.html"));
+            HtmlReport.write(run, context(config, owners, results), dir.resolve("report.html"));
         });
         summary.forEach(log::info);
         if (config.jobSummary() != null) {
@@ -61,5 +62,11 @@ final class Reporting {
         log.info("certdocs " + run.goal() + ": " + run.closingLine(unit));
         log.info("Reports: " + config.baseDir().relativize(dir.resolve("report.html"))
                 + ", certdocs.sarif, certdocs-junit.xml");
+    }
+
+    /** What the HTML report needs beyond the findings: the content folder, owners, source links, the results table. */
+    private static ReportContext context(BuildConfig config, Map<String, String> owners, List<ReportContext.Result> summary) {
+        String content = config.baseDir().relativize(config.contentDirectory()).toString().replace('\\', '/');
+        return new ReportContext(content, owners, config.sourceUrl(), summary);
     }
 }

@@ -31,34 +31,44 @@ public record LinkCounts(int internalOk, int internalBroken, Map<UrlResult.Outco
         return external.get(outcome);
     }
 
-    /** The summary table, one line per result; rows that are rare show only when they are not zero. */
-    public List<String> table() {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"internal ok", String.valueOf(internalOk)});
-        rows.add(new String[] {"internal broken", String.valueOf(internalBroken)});
-        rows.add(new String[] {"external ok", String.valueOf(external(UrlResult.Outcome.OK))});
-        rows.add(new String[] {"broken", String.valueOf(external(UrlResult.Outcome.BROKEN))});
-        rows.add(new String[] {"timeout", String.valueOf(external(UrlResult.Outcome.TIMEOUT))});
-        rows.add(new String[] {"unreachable", String.valueOf(external(UrlResult.Outcome.UNREACHABLE))});
-        rows.add(new String[] {"rate-limited", String.valueOf(external(UrlResult.Outcome.RATE_LIMITED))});
-        rows.add(new String[] {"blocked", String.valueOf(external(UrlResult.Outcome.BLOCKED))});
-        rows.add(new String[] {"excluded", String.valueOf(external(UrlResult.Outcome.EXCLUDED))});
+    /** One row of the summary table: a result and how many links ended so. */
+    public record Row(String label, long count) {
+    }
+
+    /** The summary table's rows; rows that are rare show only when they are not zero. */
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("internal ok", internalOk));
+        rows.add(new Row("internal broken", internalBroken));
+        rows.add(new Row("external ok", external(UrlResult.Outcome.OK)));
+        rows.add(new Row("broken", external(UrlResult.Outcome.BROKEN)));
+        rows.add(new Row("timeout", external(UrlResult.Outcome.TIMEOUT)));
+        rows.add(new Row("unreachable", external(UrlResult.Outcome.UNREACHABLE)));
+        rows.add(new Row("rate-limited", external(UrlResult.Outcome.RATE_LIMITED)));
+        rows.add(new Row("blocked", external(UrlResult.Outcome.BLOCKED)));
+        rows.add(new Row("excluded", external(UrlResult.Outcome.EXCLUDED)));
         if (external(UrlResult.Outcome.WARNED) > 0) {
-            rows.add(new String[] {"warned (status map)", String.valueOf(external(UrlResult.Outcome.WARNED))});
+            rows.add(new Row("warned (status map)", external(UrlResult.Outcome.WARNED)));
         }
         if (external(UrlResult.Outcome.REFUSED) > 0) {
-            rows.add(new String[] {"refused (address policy)", String.valueOf(external(UrlResult.Outcome.REFUSED))});
+            rows.add(new Row("refused (address policy)", external(UrlResult.Outcome.REFUSED)));
         }
         if (external(UrlResult.Outcome.MISSING_FRAGMENT) > 0) {
-            rows.add(new String[] {"missing anchor", String.valueOf(external(UrlResult.Outcome.MISSING_FRAGMENT))});
+            rows.add(new Row("missing anchor", external(UrlResult.Outcome.MISSING_FRAGMENT)));
         }
-        rows.add(new String[] {"air-gapped", String.valueOf(airGapped)});
-        if (notChecked > 0) rows.add(new String[] {"not checked (offline)", String.valueOf(notChecked)});
-        int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
-        int digits = rows.stream().mapToInt(r -> r[1].length()).max().orElse(1);
+        rows.add(new Row("air-gapped", airGapped));
+        if (notChecked > 0) rows.add(new Row("not checked (offline)", notChecked));
+        return rows;
+    }
+
+    /** The summary table as log lines, one per {@link #rows() row}, labels and counts aligned. */
+    public List<String> table() {
+        List<Row> rows = rows();
+        int width = rows.stream().mapToInt(r -> r.label().length()).max().orElse(0);
+        int digits = rows.stream().mapToInt(r -> String.valueOf(r.count()).length()).max().orElse(1);
         List<String> lines = new ArrayList<>();
-        for (String[] r : rows) {
-            lines.add(String.format(Locale.ROOT, "  %-" + width + "s  %" + digits + "s", r[0], r[1]));
+        for (Row r : rows) {
+            lines.add(String.format(Locale.ROOT, "  %-" + width + "s  %" + digits + "d", r.label(), r.count()));
         }
         return lines;
     }

@@ -56,6 +56,15 @@ public abstract class AbstractCertDocsMojo extends AbstractMojo {
     @Parameter(property = "certdocs.updateBaseline", defaultValue = "false")
     boolean updateBaseline;
 
+    /**
+     * Where the HTML report links each finding to: a URL pattern with {@code {path}} (the file's
+     * path from the repository root) and {@code {line}}, such as
+     * {@code https://github.com/org/docs/blob/main/{path}#L{line}}; default: none (the report
+     * shows {@code path:line:col}). Only http(s) and relative URLs are accepted.
+     */
+    @Parameter(property = "certdocs.sourceUrl")
+    String sourceUrl;
+
     /** Worker threads; default: one per core. */
     @Parameter(property = "certdocs.threads")
     Integer threads;
@@ -73,6 +82,7 @@ public abstract class AbstractCertDocsMojo extends AbstractMojo {
                 .failOnWarning(failOnWarning)
                 .baselineFile(baseline.toPath())
                 .updateBaseline(updateBaseline)
+                .sourceUrl(sourceUrl)
                 .githubActions("true".equals(System.getenv("GITHUB_ACTIONS")))
                 .jobSummary(jobSummaryFile());
         if (threads != null) b.threads(threads);

@@ -1,5 +1,6 @@
 package dev.certdocs.publish;
 
+import dev.certdocs.files.Fresh;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

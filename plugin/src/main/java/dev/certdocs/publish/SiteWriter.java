@@ -1,5 +1,6 @@
 package dev.certdocs.publish;
 
+import dev.certdocs.files.Fresh;
 import dev.certdocs.diagnostic.CertDocsException;
 import dev.certdocs.model.RenderedPage;
 import java.io.IOException;

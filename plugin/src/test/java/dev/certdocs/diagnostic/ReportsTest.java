@@ -21,6 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Nested;
@@ -175,34 +178,165 @@ class ReportsTest {
         }
     }
 
+    /** The triage page: overview tables, the findings once as JSON, nothing from the content as markup. */
     @Nested
     class Html {
 
-        @Test
-        void escapesMessages() {
-            String html = HtmlReport.render(run());
-            assertTrue(html.contains("removed &lt;script&gt;alert(&quot;x&quot;) &amp; more&lt;/script&gt; from the page"), html);
-            assertFalse(html.contains("<script"), "the report must not carry markup from a message");
+        private final ObjectMapper json = new ObjectMapper();
+
+        private static final Map<String, String> OWNERS = Map.of(VM, "compute-team", VPN, "network-team");
+
+        private ReportContext context() {
+            return new ReportContext("articles", OWNERS, null, List.of());
+        }
+
+        /** The page's embedded data, read as the page's script reads it. */
+        private JsonNode data(String html) throws Exception {
+            String open = "<script type=\"application/json\" class=\"certdocs-data\">";
+            int start = html.indexOf(open) + open.length();
+            return json.readTree(html.substring(start, html.indexOf("</script>", start)));
+        }
+
+        /** The rows of an overview table: {@code key total new}. */
+        private List<String> rows(String html, String table) {
+            int start = html.indexOf("<table class=\"" + table + "\">");
+            String part = html.substring(start, html.indexOf("</table>", start));
+            Matcher m = Pattern.compile("data-v=\"([^\"]*)\">.*?<td class=\"n\">([\\d,]+)</td><td class=\"n\">([\\d,]+)</td>")
+                    .matcher(part);
+            List<String> rows = new ArrayList<>();
+            while (m.find()) rows.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
+            return rows;
         }
 
         @Test
-        void escapesPaths() {
-            Diagnostic d = Diagnostic.of(Rules.BODY_MISSING_H1, SourcePosition.start("articles/<img src=x onerror=1>.md"),
-                    "the article has no level-1 heading");
-            RunSummary r = new RunSummary("validate", "1", List.of(d.position().path()), List.of(new Finding(d, false)),
-                    Rules.ALL, Duration.ZERO);
-            String html = HtmlReport.render(r);
-            assertTrue(html.contains("<h3>articles/&lt;img src=x onerror=1&gt;.md</h3>"), html);
-            assertFalse(html.contains("<img"));
+        void embedsEachFindingOnceAsNumbersIntoListsOfNames() throws Exception {
+            JsonNode d = data(HtmlReport.render(run(), context()));
+            assertEquals("[\"articles/compute/vm-start.md\",\"articles/network/vpn gateway.md\",\"articles/storage/keys.md\"]",
+                    d.path("files").toString());
+            assertEquals("[\"compute-team\",\"network-team\",\"(no ownershipId)\"]", d.path("teams").toString());
+            assertEquals("[\"compute\",\"network\",\"storage\"]", d.path("folders").toString());
+            assertEquals("[0,1,2]", d.path("ft").toString(), "each file's team");
+            assertEquals("[\"error\",\"warning\",\"note\"]", d.path("sev").toString());
+            assertEquals("[\"field/unknown\",\"cloud/unknown\",\"html/unsafe\",\"image/missing-alt\",\"field/format\"]",
+                    d.path("rules").toString());
+            // file, line, column, severity, rule, message, known: the last one is in the baseline
+            assertEquals("[0,7,2,1,0,0,0,0,9,29,0,1,1,0,1,20,1,1,2,2,0,1,24,3,2,3,3,0,2,4,11,0,4,4,1]",
+                    d.path("f").toString());
+            assertEquals(LEGACY.message(), d.path("msgs").get(4).asText());
+            assertTrue(d.path("src").isNull(), "no link pattern configured");
         }
 
         @Test
-        void groupsFindingsByFileAndMarksTheBaselinedOnes() {
-            String html = HtmlReport.render(run());
-            int vm = html.indexOf("<h3>" + VM + "</h3>");
-            int keys = html.indexOf("<h3>" + KEYS + "</h3>");
-            assertTrue(vm > 0 && keys > vm, html);
-            assertTrue(html.contains("<tr class=\"baselined\"><td class=\"pos\">4:11</td>"), html);
+        void writesARepeatedMessageOnce() throws Exception {
+            List<Finding> findings = new ArrayList<>();
+            for (int line = 1; line <= 50; line++) {
+                findings.add(new Finding(Diagnostic.of(Rules.IMAGE_MISSING_ALT, new SourcePosition(VM, line, 1),
+                        "an image without alternative text"), false));
+            }
+            RunSummary r = new RunSummary("validate", "1", List.of(VM), findings, Rules.ALL, Duration.ZERO);
+            String html = HtmlReport.render(r, context());
+            assertEquals(1, html.split("an image without alternative text", -1).length - 1);
+            assertEquals(350, data(html).path("f").size());
+        }
+
+        @Test
+        void contentCannotEndTheDataElementOrStartMarkup() throws Exception {
+            String hostile = "</script><script>alert(1)</script><!-- <img src=x onerror=alert(2)> & \u2028";
+            String path = "articles/<b>svc/</script>.md";
+            Diagnostic d = Diagnostic.of(Rules.BODY_MISSING_H1, SourcePosition.start(path), hostile);
+            RunSummary r = new RunSummary("validate", "1", List.of(path), List.of(new Finding(d, false)), Rules.ALL,
+                    Duration.ZERO);
+            String html = HtmlReport.render(r, new ReportContext("articles", Map.of(path, "<i>team</i>"), null, List.of()));
+            assertEquals(2, html.split("<script", -1).length - 1, "the data element and the page's script, no other");
+            assertEquals(2, html.split("</script", -1).length - 1, html);
+            assertFalse(html.contains("<img") || html.contains("<b>") || html.contains("<i>") || html.contains("<!-- <"), html);
+            JsonNode data = data(html);
+            assertEquals(hostile, data.path("msgs").get(0).asText(), "the text reaches the script as it was");
+            assertEquals(path, data.path("files").get(0).asText());
+            assertEquals("<i>team</i>", data.path("teams").get(0).asText());
+            assertEquals("&lt;b&gt;svc", rows(html, "by-folder").get(0).split(" ")[0]);
+        }
+
+        @Test
+        void theScriptNeverParsesDataAsHtml() {
+            String html = HtmlReport.render(run(), context());
+            for (String sink : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(")) {
+                assertFalse(html.contains(sink), sink);
+            }
+        }
+
+        @Test
+        void loadsNothingFromOutsideThePage() {
+            String html = HtmlReport.render(run(), context());
+            for (String outside : List.of("<link", " src=", "@import", "url(", "http://", "https://")) {
+                assertFalse(html.contains(outside), outside);
+            }
+        }
+
+        @Test
+        void overviewCountsByRuleWithItsDescriptionAndDefaultSeverityLargestFirst() {
+            List<Finding> findings = new ArrayList<>(run().findings());
+            findings.add(new Finding(Diagnostic.of(Rules.FIELD_UNKNOWN, new SourcePosition(KEYS, 8, 2), "unknown 'a'"), false));
+            findings.add(new Finding(Diagnostic.of(Rules.FIELD_UNKNOWN, new SourcePosition(KEYS, 9, 2), "unknown 'b'"), true));
+            RunSummary r = new RunSummary("validate", "1", run().files(), findings, Rules.ALL, Duration.ZERO);
+            String html = HtmlReport.render(r, context());
+            assertEquals(List.of("field/unknown 3 2", "cloud/unknown 1 1", "field/format 1 0", "html/unsafe 1 1",
+                    "image/missing-alt 1 1"), rows(html, "by-rule"));
+            assertTrue(html.contains("data-v=\"field/unknown\">field/unknown</button></th>"
+                    + "<td>An attribute the schema does not know.</td><td><span class=\"sev warning\">warning</span></td>"), html);
+            assertEquals(List.of("warning 4 3", "error 2 1", "note 1 1"), rows(html, "by-severity"));
+            assertEquals(List.of("(no ownershipId) 3 1", "compute-team 2 2", "network-team 2 2"), rows(html, "by-team"));
+            assertEquals(List.of("storage 3 1", "compute 2 2", "network 2 2"), rows(html, "by-folder"));
+        }
+
+        @Test
+        void barsShowNewAndKnownAsShareOfTheLargestRow() {
+            List<Finding> findings = List.of(new Finding(CLOUD, false), new Finding(CLOUD, false), new Finding(CLOUD, true),
+                    new Finding(LEGACY, false));
+            RunSummary r = new RunSummary("validate", "1", List.of(VM, KEYS), findings, Rules.ALL, Duration.ZERO);
+            String html = HtmlReport.render(r, context());
+            assertTrue(html.contains("<td class=\"n\">3</td><td class=\"n\">2</td><td class=\"bar\" aria-hidden=\"true\">"
+                    + "<div class=\"track\"><span class=\"new\" style=\"width:66.7%\"></span>"
+                    + "<span class=\"known\" style=\"width:33.3%\"></span></div></td>"), html);
+        }
+
+        @Test
+        void countsNewAndKnownFindingsApartAndOffersThemAsAFilter() {
+            String html = HtmlReport.render(run(), context());
+            assertTrue(html.contains("<div><strong>5</strong>findings</div><div><strong>4</strong>new</div>"
+                    + "<div><strong>1</strong>in the baseline</div>"), html);
+            assertTrue(html.contains("<label>Baseline<select name=\"base\"><option value=\"\">New and known (5)</option>"
+                    + "<option value=\"new\">New only (4)</option><option value=\"known\">In the baseline only (1)</option>"), html);
+        }
+
+        @Test
+        void everyFilterHasALabelAndEveryTableItsHeaders() {
+            String html = HtmlReport.render(run(), context());
+            for (String name : List.of("rule", "sev", "team", "folder", "base", "by")) {
+                assertTrue(Pattern.compile("<label>[A-Z][a-z ]+<select name=\"" + name + "\">").matcher(html).find(), name);
+            }
+            assertTrue(html.contains("<label>Search messages and paths<input type=\"search\" name=\"q\""), html);
+            assertTrue(html.contains("<option value=\"compute-team\">compute-team (2)</option>"), html);
+            int tables = html.split("<table", -1).length - 1;
+            assertEquals(4, tables);
+            assertEquals(tables, html.split("<thead><tr><th scope=\"col\">", -1).length - 1);
+        }
+
+        @Test
+        void carriesTheSourceLinkPatternForThePageToFillIn() throws Exception {
+            String html = HtmlReport.render(run(), new ReportContext("articles", OWNERS,
+                    "https://git.example.com/docs/blob/main/{path}#L{line}", List.of()));
+            assertEquals("https://git.example.com/docs/blob/main/{path}#L{line}", data(html).path("src").asText());
+        }
+
+        @Test
+        void showsTheGoalsResultsTable() {
+            RunSummary r = new RunSummary("check-links", "1", List.of(VM), List.of(), List.of(), Duration.ZERO);
+            String html = HtmlReport.render(r, new ReportContext("articles", Map.of(), null,
+                    List.of(new ReportContext.Result("internal ok", 40), new ReportContext.Result("broken", 10))));
+            assertTrue(html.contains("<table class=\"results\"><caption>Link results</caption>"), html);
+            assertTrue(html.contains("<tr><th scope=\"row\">broken</th><td class=\"n\">10</td><td class=\"bar\" "
+                    + "aria-hidden=\"true\"><div class=\"track\"><span class=\"new\" style=\"width:25.0%\">"), html);
         }
 
         @Test
@@ -210,6 +344,27 @@ class ReportsTest {
             RunSummary clean = new RunSummary("validate", "1", List.of(CLEAN), List.of(), Rules.ALL, Duration.ZERO);
             HtmlReport.write(clean, dir.resolve("certdocs/report.html"));
             assertTrue(Files.readString(dir.resolve("certdocs/report.html")).contains("No problems found."));
+        }
+    }
+
+    @Nested
+    class Triage {
+
+        private final TriageData data = new TriageData(run(), new ReportContext("docs/articles/",
+                Map.of("docs/articles/compute/a.md", " compute-team ", "docs/articles/b.md", " "), null, List.of()));
+
+        @Test
+        void theTeamIsTheArticlesOwnershipId() {
+            assertEquals("compute-team", data.team("docs/articles/compute/a.md"));
+            assertEquals("(no ownershipId)", data.team("docs/articles/b.md"), "blank");
+            assertEquals("(no ownershipId)", data.team("includes/shared.md"), "not an article");
+        }
+
+        @Test
+        void theFolderIsTheFirstFolderUnderTheContentFolder() {
+            assertEquals("compute", data.folder("docs/articles/compute/vm/a.md"));
+            assertEquals("(top level)", data.folder("docs/articles/b.md"));
+            assertEquals("includes", data.folder("includes/shared.md"), "outside the content folder: its own first folder");
         }
     }
 
@@ -273,11 +428,11 @@ class ReportsTest {
             HtmlReport.write(links(), file);
             HtmlReport.write(cleanValidate(), file);
             String html = Files.readString(file);
-            int validate = html.indexOf("<section class=\"goal\" id=\"goal-validate\">");
-            int links = html.indexOf("<section class=\"goal\" id=\"goal-check-links\">");
+            int validate = html.indexOf("<section class=\"goal\" id=\"goal-validate\" ");
+            int links = html.indexOf("<section class=\"goal\" id=\"goal-check-links\" ");
             assertTrue(validate > 0 && links > validate, html);
             assertFalse(html.contains("fairfx"), "the second validate run replaced the first");
-            assertTrue(html.contains("link target &apos;x.md&apos; does not exist"), html);
+            assertTrue(html.contains("link target 'x.md' does not exist"), html);
             assertEquals(1, html.split("<!DOCTYPE html>", -1).length - 1);
         }
 

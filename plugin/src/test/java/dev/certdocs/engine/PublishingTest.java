@@ -105,6 +105,26 @@ class PublishingTest {
     }
 
     @Test
+    void reportFilesAndTheBaselineFollowTheUmaskSoCiCanPublishThem() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path probe = Files.createDirectories(dir.resolve("probe"));
+        Set<PosixFilePermission> fileMode = Files.getPosixFilePermissions(Files.createFile(probe.resolve("file")));
+        ContentRepo repo = repo(2);
+        repo.file("articles/compute/broken.md", ArticleText.generic("id-b").set("cloudEnvironments", "public")
+                .body("\n# Broken\n\n[x](missing.md)\n"));
+        CertDocs.validate(BuildConfig.builder(repo.root()).threads(2).updateBaseline(true).build(), BuildLog.SILENT);
+        CertDocs.checkLinks(BuildConfig.builder(repo.root()).threads(2).clouds(List.of("public")).build(), BuildLog.SILENT);
+
+        List<String> wrong = new ArrayList<>();
+        for (String name : List.of("target/certdocs/report.html", "target/certdocs/certdocs.sarif",
+                "target/certdocs/certdocs-junit.xml", "certdocs-baseline.json")) {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(repo.root().resolve(name));
+            if (!mode.equals(fileMode)) wrong.add(name + " " + PosixFilePermissions.toString(mode));
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
     void addsTheVersionToAnExistingPublishDirectoryAndLeavesItsOtherFilesAlone() throws IOException {
         ContentRepo repo = repo(2);
         Path pages = Files.createDirectories(dir.resolve("gh-pages"));

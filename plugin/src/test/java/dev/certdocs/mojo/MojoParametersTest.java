@@ -83,6 +83,7 @@ public class MojoParametersTest {
 
         BuildConfig config = mojo.config().build();
         assertEquals(Map.of(), config.severityOverrides());
+        assertEquals("no link to the source unless one is configured", null, config.sourceUrl());
         assertEquals(List.of("public", "fairfax", "mooncake", "usnat", "ussec"),
                 config.clouds().stream().map(Cloud::id).toList());
         assertFalse(config.failOnWarning());
@@ -133,6 +134,7 @@ public class MojoParametersTest {
         session.getUserProperties().setProperty("certdocs.updateBaseline", "true");
         session.getUserProperties().setProperty("certdocs.clouds", "public,fairfax");
         session.getUserProperties().setProperty("certdocs.severities", "field/unknown=error");
+        session.getUserProperties().setProperty("certdocs.sourceUrl", "https://git.example.com/docs/blob/main/{path}#L{line}");
 
         ValidateMojo mojo = (ValidateMojo) maven.lookupConfiguredMojo(session, maven.newMojoExecution("validate"));
 
@@ -141,6 +143,7 @@ public class MojoParametersTest {
         assertTrue(mojo.updateBaseline);
         assertEquals(List.of("public", "fairfax"), mojo.clouds);
         assertEquals(List.of("field/unknown=error"), mojo.severities);
+        assertEquals("https://git.example.com/docs/blob/main/{path}#L{line}", mojo.config().build().sourceUrl());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.certdocs.publish;
+package dev.certdocs.files;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -8,17 +8,18 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Files and folders under new, unique names, created with the modes the user's umask gives, as
- * every other published file is: {@code Files.createTempFile} and {@code createTempDirectory}
+ * every other published file (the site, its bundles, the reports) is: {@code Files.createTempFile} and {@code createTempDirectory}
  * make them readable by their owner only (0600, 0700), and a web server running as another user
- * could not serve a {@code latest/} or a {@code versions.json} made that way.
+ * could not serve a {@code latest/} or a {@code versions.json} made that way, nor could CI
+ * publish a report as an artifact.
  */
-final class Fresh {
+public final class Fresh {
 
     private Fresh() {
     }
 
     /** A new empty folder {@code <parent>/<prefix><unique>}. */
-    static Path folder(Path parent, String prefix) throws IOException {
+    public static Path folder(Path parent, String prefix) throws IOException {
         while (true) {
             try {
                 return Files.createDirectory(parent.resolve(prefix + id()));
@@ -29,7 +30,7 @@ final class Fresh {
     }
 
     /** A new empty file {@code <parent>/<prefix><unique><suffix>}. */
-    static Path file(Path parent, String prefix, String suffix) throws IOException {
+    public static Path file(Path parent, String prefix, String suffix) throws IOException {
         while (true) {
             try {
                 return Files.createFile(parent.resolve(prefix + id() + suffix));
@@ -40,7 +41,7 @@ final class Fresh {
     }
 
     /** A name part no other run picks: names are created exclusively, so a clash only costs another try. */
-    static String id() {
+    public static String id() {
         return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     }
 }
