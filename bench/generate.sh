@@ -183,7 +183,7 @@ EOF
         printf 'run %d hugo:     wall %6.1f s, CPU %6.1f s, max RSS %5d MB, %d HTML pages\n' "$k" "$wall" "$cpu" $((rss / 1024)) \
             "$(find "$work/hugo-out-$count" -name '*.html' | wc -l)"
     done
-    certdocs_pages=$(find -L "$corpus/target/certdocs/site" -name '*.html' -not -path '*/latest/*' 2> /dev/null | wc -l)
+    certdocs_pages=$(grep -o 'certdocs generate: [0-9]* pages' "$work/logs/certdocs-$count-$runs.log" | grep -o '[0-9]*' | head -n 1)
     echo
     echo "== end to end, $count articles, median of $runs run(s) =="
     printf '%-32s %10s %10s %12s\n' "" "wall (s)" "CPU (s)" "max RSS (MB)"
@@ -195,8 +195,8 @@ EOF
     done
     ratio() { awk -v a="$(awk "{print \$$1}" "$work/results/e2e-certdocs-$count.txt" | median)" \
         -v b="$(awk "{print \$$1}" "$work/results/e2e-hugo-$count.txt" | median)" 'BEGIN {printf "%.2f", a / b}'; }
-    echo "certdocs / hugo: wall $(ratio 1)x, CPU $(ratio 2)x, max RSS $(ratio 3)x  (certdocs: $certdocs_pages versioned HTML pages, bundles and latest/ included)"
-    [[ -n $drop_caches_note ]] && echo "note: $drop_caches_note"
+    echo "certdocs / hugo: wall $(ratio 1)x, CPU $(ratio 2)x, max RSS $(ratio 3)x  (certdocs: $certdocs_pages pages, validation, bundles and latest/ included)"
+    echo "before each run: output deleted, sync, ${drop_caches_note:-page cache dropped}, input read once"
     echo
 fi
 
@@ -241,4 +241,4 @@ if [[ $skip != *" incremental "* ]]; then
 fi
 
 echo "load average at the end: $(cut -d" " -f1-3 /proc/loadavg) (the machine may be shared: compare CPU time as well as wall time)"
-bench summary "$work" "$engine_count"
+if [[ $modes == *" engine "* || $skip != *" incremental "* ]]; then bench summary "$work" "$engine_count"; fi
