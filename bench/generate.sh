@@ -1,94 +1,244 @@
 #!/usr/bin/env bash
-# Benchmarks certdocs:generate's engine (CertDocs.generate, Maven start excluded) on 10,000 synthetic
-# articles published in the 5 active clouds, against Hugo (Debian's `hugo`) rendering the same corpus
-# converted to a Hugo site, then measures a one-article incremental rebuild; prints one summary table.
-# Corpus, sites and figures go to bench/work/ (git-ignored); the corpus is generated once and reused.
+# Benchmarks what users run: the whole `mvn certdocs:generate` (a cold JVM each time, Maven's start
+# included) against Hugo (Debian's `hugo`, one process per cloud) on the same synthetic repository,
+# alternating runs, with the same cache protocol before each run (output deleted, `sync`, page cache
+# dropped when the kernel lets us, the input read once). Prints per run and the medians of wall time,
+# CPU time (user+sys) and max RSS (GNU time), and the certdocs/Hugo ratios. Then, as before, a
+# one-article incremental rebuild of the generate engine (Maven start excluded).
 #
-#   bench/generate.sh                      # 10,000 articles, 3 measured runs each, then 5 rebuilds
-#   BENCH_COUNT=2000 BENCH_RUNS=1 bench/generate.sh
-#   BENCH_HEAP=2g bench/generate.sh        # -Xmx of the benchmark JVMs (default 1g)
-#   BENCH_SKIP="hugo incremental" bench/generate.sh
-#   BENCH_JAVA_OPTS=-Dcertdocs.bench.warmUpSeconds=60 bench/generate.sh
-#   MVN_OFFLINE= bench/generate.sh         # let Maven download what it misses
+# The repository looks like a real one (SyntheticCorpus.withRepositoryShape): 15,000 articles in 600
+# service folders, sizes log-normal around 1.8 KB (p99 about 10 KB), about 3 links per article,
+# published to public, fairfax, usnat and ussec about 95 % of articles each and mooncake 36 %.
+# Corpus, sites, logs and figures go to bench/work/ (git-ignored); the corpus is generated once.
+#
+#   MVN_OFFLINE= bench/generate.sh         # 15,000 articles, 3 runs each (Maven may download what it misses)
+#   BENCH_COUNT=100000 bench/generate.sh   # the 100,000-article option (use BENCH_HEAP=2g)
+#   BENCH_RUNS=1 bench/generate.sh         # one round
+#   BENCH_HEAP=2g bench/generate.sh        # MAVEN_OPTS=-Xmx2g for certdocs, -Xmx of the engine benchmarks (1g)
+#   BENCH_SKIP="e2e" bench/generate.sh     # only the incremental rebuild ("full" or "hugo" skip e2e too,
+#                                          # the names of the sections it replaced)
+#   BENCH_SKIP="incremental" bench/generate.sh
+# The engine modes (incremental; engine) use their earlier corpus (every article in the 5 clouds) and
+# size: BENCH_COUNT, else 10,000.
+#   BENCH_MODES=engine bench/generate.sh   # adds the engine-only full builds and single-process Hugo of before
+#
+# Maven runs against a local repository of its own (bench/work/m2, filled from ~/.m2 through a file://
+# repository): the plugin under test is installed there, never into ~/.m2. Needs root for apt-get
+# (hugo, time) when they are missing, and for dropping the page cache (skipped with a note otherwise).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 
-work=$(pwd)/bench/work
-count=${BENCH_COUNT:-10000}
+work=$root/bench/work
+count=${BENCH_COUNT:-15000}
+# The engine modes (incremental, engine) keep their earlier corpus and default size, so their figures compare.
+engine_count=${BENCH_COUNT:-10000}
 runs=${BENCH_RUNS:-3}
 rebuilds=${BENCH_REBUILDS:-5}
+heap=${BENCH_HEAP:-1g}
 skip=" ${BENCH_SKIP:-} "
-mkdir -p "$work/results"
-rm -f "$work/results/"*"-$count.properties"
+modes=" ${BENCH_MODES:-} "
+offline=${MVN_OFFLINE--o}
+mkdir -p "$work/results" "$work/logs"
+rm -f "$work/results/"*"-$engine_count.properties"
 classpath_file=plugin/target/bench-classpath.txt
+clouds=(public fairfax mooncake usnat ussec)
 
-./mvnw -q -B ${MVN_OFFLINE--o} -pl plugin -am test-compile dependency:build-classpath \
+e2e=true
+[[ $skip == *" e2e "* || $skip == *" full "* || $skip == *" hugo "* ]] && e2e=false
+
+# --- tools
+missing=()
+command -v hugo > /dev/null || missing+=(hugo)
+[[ -x /usr/bin/time ]] || missing+=(time)
+if $e2e && (( ${#missing[@]} )); then
+    echo "installing ${missing[*]} (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null
+fi
+
+# --- the benchmark's own classes (corpus generator, Hugo converter, engine benchmarks)
+./mvnw -q -B $offline -pl plugin -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-
 classpath="plugin/target/test-classes:plugin/target/classes:$(cat "$classpath_file")"
 bench() {
-    java -Xmx"${BENCH_HEAP:-1g}" ${BENCH_JAVA_OPTS:-} -cp "$classpath" dev.certdocs.bench.GenerateBenchmark "$@"
+    java -Xmx"$heap" ${BENCH_JAVA_OPTS:-} -cp "$classpath" dev.certdocs.bench.GenerateBenchmark "$@"
 }
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-if [[ $skip != *" full "* ]]; then
-    echo "== certdocs: full builds =="
-    # The shell's own measure of the whole JVM (start, corpus check, warm-up included): user+sys over real
-    # shows whether every core was busy.
-    TIMEFORMAT='JVM process: real %R s, user %U s, sys %S s'
-    time bench full "$work" "$count" "$runs"
+# GNU time -v's figures of one run: "wall cpu maxRssKB" (wall in seconds).
+measure() {
+    local log=$1
+    shift
+    /usr/bin/time -v -o "$log.time" "$@" > "$log" 2>&1 || { echo "failed: $* (see $log)"; tail -n 20 "$log"; exit 1; }
+    awk -F': ' '
+        /Elapsed \(wall clock\)/ { n = split($2, t, ":"); wall = (n == 3) ? t[1] * 3600 + t[2] * 60 + t[3] : t[1] * 60 + t[2] }
+        /User time/ { user = $2 } /System time/ { sys = $2 } /Maximum resident set size/ { rss = $2 }
+        END { printf "%.2f %.2f %d\n", wall, user + sys, rss }' "$log.time"
+}
+
+drop_caches_note=""
+# Before every run: nothing of the last run's output, nothing dirty, nothing cached, then the input read once.
+settle() {
+    sync
+    if ! { echo 3 > /proc/sys/vm/drop_caches; } 2> /dev/null; then
+        [[ -n $drop_caches_note ]] || { drop_caches_note="page cache NOT dropped (/proc/sys/vm/drop_caches is not writable here)"; echo "$drop_caches_note"; }
+    fi
+    find "$@" -type f -exec cat {} + > /dev/null
+}
+
+median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+if $e2e; then
+    corpus=$work/repository-$count
+    if ! grep -q '^bytes=' "$corpus/synthetic-corpus.txt" 2> /dev/null; then
+        rm -rf "$corpus"
+        java -cp "$classpath" dev.certdocs.bench.SyntheticCorpus --repository-shape "$corpus" "$count" 1
+    fi
+    version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -n 1) # the reactor's version
+
+    # The plugin, installed into the benchmark's own local repository (not ~/.m2, which others share).
+    m2=$work/m2
+    cat > "$work/m2-settings.xml" <<EOF
+<settings>
+  <localRepository>$m2</localRepository>
+  <profiles><profile><id>home</id>
+    <activation><activeByDefault>true</activeByDefault></activation>
+    <repositories><repository><id>home</id><url>file://$HOME/.m2/repository</url></repository></repositories>
+    <pluginRepositories><pluginRepository><id>home</id><url>file://$HOME/.m2/repository</url></pluginRepository></pluginRepositories>
+  </profile></profiles>
+</settings>
+EOF
+    mvn_bench=("$root/mvnw" -B -s "$work/m2-settings.xml" -Daether.offline.protocols=file $offline)
+    "${mvn_bench[@]}" -q -pl plugin -am install -DskipTests -Dinvoker.skip > "$work/logs/install.log" 2>&1 \
+        || { tail -n 30 "$work/logs/install.log"; exit 1; }
+
+    # The repository's POM: the plugin with the built-in cloud catalog, as the README's snippet has it.
+    cat > "$corpus/pom.xml" <<EOF
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>dev.certdocs.bench</groupId>
+  <artifactId>repository-$count</artifactId>
+  <version>1.0.0</version>
+  <packaging>pom</packaging>
+  <name>Synthetic support repository</name>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>dev.certdocs</groupId>
+        <artifactId>certdocs-maven-plugin</artifactId>
+        <version>$version</version>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+EOF
+    certdocs_cmd=(env MAVEN_OPTS="-Xmx$heap" "${mvn_bench[@]}" -f "$corpus/pom.xml" certdocs:generate
+        -Dcertdocs.force -Dcertdocs.incremental=false)
+    # Resolves the plugin into bench/work/m2 once, outside the timing.
+    "${mvn_bench[@]}" -q -f "$corpus/pom.xml" certdocs:help > /dev/null
+
+    # Hugo: the same repository converted (cloud blocks, includes and variables expanded per cloud), then
+    # split into one site per cloud sharing the layouts (hard links), so each cloud is one Hugo process.
+    hugo_all=$work/hugo-repository-$count
+    bench hugo "$work" "$count" "$hugo_all" "$corpus"
+    for c in "${clouds[@]}"; do
+        s=$work/hugo-repository-$count-$c
+        rm -rf "$s"
+        mkdir -p "$s/content" "$s/static"
+        cp -al "$hugo_all/hugo.toml" "$hugo_all/layouts" "$s/"
+        cp -al "$hugo_all/static/assets" "$s/static/"
+        [[ -d $hugo_all/static/$c ]] && cp -al "$hugo_all/static/$c" "$s/static/"
+        cp -al "$hugo_all/content/$c" "$s/content/"
+    done
+    hugo_run() {
+        for c in "${clouds[@]}"; do
+            hugo --quiet -s "$work/hugo-repository-$count-$c" -d "$work/hugo-out-$count/$c" || return 1
+        done
+    }
+    export -f hugo_run
+    export work count
+    export clouds_list="${clouds[*]}"
+    hugo_cmd=(bash -c 'clouds=($clouds_list); hugo_run')
+
+    echo "== end to end: certdocs:generate (cold Maven, MAVEN_OPTS=-Xmx$heap) vs $(hugo version | cut -d' ' -f1-2) one process per cloud =="
+    echo "corpus: $(grep -c '' <(find "$corpus/articles" -name '*.md')) articles in $corpus"
+    echo "certdocs: mvn certdocs:generate -Dcertdocs.force -Dcertdocs.incremental=false"
+    : > "$work/results/e2e-certdocs-$count.txt"
+    : > "$work/results/e2e-hugo-$count.txt"
+    for k in $(seq 1 "$runs"); do
+        rm -rf "$corpus/target"
+        settle "$corpus/articles" "$corpus/includes" "$corpus/pom.xml"
+        line=$(measure "$work/logs/certdocs-$count-$k.log" "${certdocs_cmd[@]}")
+        echo "$line" >> "$work/results/e2e-certdocs-$count.txt"
+        read -r wall cpu rss <<< "$line"
+        printf 'run %d certdocs: wall %6.1f s, CPU %6.1f s, max RSS %5d MB, %s\n' "$k" "$wall" "$cpu" $((rss / 1024)) \
+            "$(grep -o 'certdocs generate: [0-9]* pages[^(]*' "$work/logs/certdocs-$count-$k.log" | head -n 1)"
+
+        rm -rf "$work/hugo-out-$count"
+        for c in "${clouds[@]}"; do rm -rf "$work/hugo-repository-$count-$c/resources"; done
+        settle "$work/hugo-repository-$count-"*/
+        line=$(measure "$work/logs/hugo-$count-$k.log" "${hugo_cmd[@]}")
+        echo "$line" >> "$work/results/e2e-hugo-$count.txt"
+        read -r wall cpu rss <<< "$line"
+        printf 'run %d hugo:     wall %6.1f s, CPU %6.1f s, max RSS %5d MB, %d HTML pages\n' "$k" "$wall" "$cpu" $((rss / 1024)) \
+            "$(find "$work/hugo-out-$count" -name '*.html' | wc -l)"
+    done
+    certdocs_pages=$(grep -o 'certdocs generate: [0-9]* pages' "$work/logs/certdocs-$count-$runs.log" | grep -o '[0-9]*' | head -n 1)
+    echo
+    echo "== end to end, $count articles, median of $runs run(s) =="
+    printf '%-32s %10s %10s %12s\n' "" "wall (s)" "CPU (s)" "max RSS (MB)"
+    for tool in certdocs hugo; do
+        f=$work/results/e2e-$tool-$count.txt
+        printf '%-32s %10.1f %10.1f %12.0f\n' \
+            "$([[ $tool == certdocs ]] && echo "mvn certdocs:generate" || echo "hugo, one process per cloud")" \
+            "$(awk '{print $1}' "$f" | median)" "$(awk '{print $2}' "$f" | median)" "$(awk '{print $3 / 1024}' "$f" | median)"
+    done
+    ratio() { awk -v a="$(awk "{print \$$1}" "$work/results/e2e-certdocs-$count.txt" | median)" \
+        -v b="$(awk "{print \$$1}" "$work/results/e2e-hugo-$count.txt" | median)" 'BEGIN {printf "%.2f", a / b}'; }
+    echo "certdocs / hugo: wall $(ratio 1)x, CPU $(ratio 2)x, max RSS $(ratio 3)x  (certdocs: $certdocs_pages pages, validation, bundles and latest/ included)"
+    echo "before each run: output deleted, sync, ${drop_caches_note:-page cache dropped}, input read once"
     echo
 fi
 
-if [[ $skip != *" hugo "* ]]; then
+if [[ $modes == *" engine "* ]]; then
+    echo "== certdocs engine: full builds (Maven start excluded, after a warm-up) =="
+    TIMEFORMAT='JVM process: real %R s, user %U s, sys %S s'
+    time bench full "$work" "$engine_count" "$runs"
+    echo
     if command -v hugo > /dev/null; then
-        echo "== hugo: $(hugo version) =="
-        site="$work/hugo-$count"
-        bench hugo "$work" "$count" "$site"
-        out="$work/hugo-public-$count"
+        echo "== hugo, one process for all clouds: $(hugo version) =="
+        site="$work/hugo-$engine_count"
+        bench hugo "$work" "$engine_count" "$site"
+        out="$work/hugo-public-$engine_count"
         times=()
         for k in $(seq 0 "$runs"); do # run 0 is the warm-up
             rm -rf "$out" "$site/resources"
-            sync # what the previous run left to write back is flushed outside the timing, as for certdocs
-            if [[ -x /usr/bin/time ]]; then
-                line=$( { /usr/bin/time -f '%e %U %S %M' hugo --quiet -s "$site" -d "$out" > /dev/null; } 2>&1 | tail -n 1)
-            else
-                TIMEFORMAT='%R %U %S 0'
-                line=$( { time hugo --quiet -s "$site" -d "$out" > /dev/null; } 2>&1 | tail -n 1)
-            fi
+            sync
+            line=$( { /usr/bin/time -f '%e %U %S %M' hugo --quiet -s "$site" -d "$out" > /dev/null; } 2>&1 | tail -n 1)
             read -r real user sys rss <<< "$line"
-            label=$([[ $k == 0 ]] && echo "warm-up" || echo "run     $k")
-            echo "$label: $real s, CPU/wall $(awk -v r="$real" -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", (u+s)/r}'), max RSS $((rss / 1024)) MB"
+            echo "$([[ $k == 0 ]] && echo "warm-up" || echo "run     $k"): $real s, max RSS $((rss / 1024)) MB"
             [[ $k == 0 ]] && cold=$real || times+=("$real $user $sys $rss")
         done
-        pages=$(find "$out" -name '*.html' | wc -l)
-        articles=$(find "$site/content" -name '*.md' ! -name '_index.md' | wc -l)
-        median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$0} END {print (NR % 2) ? a[(NR+1)/2] : a[NR/2]}')
-        read -r real user sys rss <<< "$median"
-        maxrss=$(printf '%s\n' "${times[@]}" | awk '$4 > m {m = $4} END {print int(m / 1024)}')
+        read -r real user sys rss <<< "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$0} END {print (NR % 2) ? a[(NR+1)/2] : a[NR/2]}')"
         {
-            echo "pages=$pages"
-            echo "articlePages=$articles"
+            echo "pages=$(find "$out" -name '*.html' | wc -l)"
+            echo "articlePages=$(find "$site/content" -name '*.md' ! -name '_index.md' | wc -l)"
             echo "runs=$runs"
             echo "seconds=$real"
             echo "coldSeconds=$cold"
             echo "cpuPerWall=$(awk -v r="$real" -v u="$user" -v s="$sys" 'BEGIN {printf "%.4f", (u+s)/r}')"
-            echo "cpuSeconds=$(printf '%s\n' "${times[@]}" | awk '{print $2 + $3}' | sort -n | awk '{a[NR]=$0} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')"
-            echo "maxRssMb=$maxrss"
-        } > "$work/results/hugo-$count.properties"
-        echo "median: $real s, $pages HTML pages ($articles article pages), $(awk -v p="$pages" -v r="$real" 'BEGIN {printf "%.0f", p/r}') pages/s"
-        echo
-    else
-        echo "hugo is not installed (apt-get install hugo): skipping the Hugo comparison"
+            echo "cpuSeconds=$(awk -v u="$user" -v s="$sys" 'BEGIN {print u + s}')"
+            echo "maxRssMb=$((rss / 1024))"
+        } > "$work/results/hugo-$engine_count.properties"
         echo
     fi
 fi
 
 if [[ $skip != *" incremental "* ]]; then
-    echo "== certdocs: incremental rebuild =="
-    bench incremental "$work" "$count" "$rebuilds"
+    echo "== certdocs engine: incremental rebuild (Maven start excluded; every article in the 5 clouds) =="
+    bench incremental "$work" "$engine_count" "$rebuilds"
     echo
 fi
 
 echo "load average at the end: $(cut -d" " -f1-3 /proc/loadavg) (the machine may be shared: compare CPU time as well as wall time)"
-bench summary "$work" "$count"
+if [[ $modes == *" engine "* || $skip != *" incremental "* ]]; then bench summary "$work" "$engine_count"; fi

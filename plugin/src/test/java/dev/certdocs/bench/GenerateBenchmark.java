@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  *       the end. Prints both medians, their ratio and the rendered/reused page counts. With
  *       {@code -Dcertdocs.bench.fullRuns=0} it keeps the site an earlier run left and times the
  *       rebuilds alone (quick comparisons; no ratio, nothing saved).</li>
- *   <li>{@code hugo <work> <count> <site>}: writes the corpus as a Hugo site ({@link HugoSite}).</li>
+ *   <li>{@code hugo <work> <count> <site> [corpus]}: writes the corpus (or the repository at
+ *       {@code corpus}, with its {@link SyntheticCorpus#MANIFEST_FILE}) as a Hugo site ({@link HugoSite}).</li>
  *   <li>{@code summary <work> <count>}: one table of the figures the other modes saved.</li>
  * </ul>
  *
@@ -60,7 +61,8 @@ public final class GenerateBenchmark {
         switch (args[0]) {
             case "full" -> full(work, count, args.length > 3 ? Integer.parseInt(args[3]) : 3);
             case "incremental" -> incremental(work, count, args.length > 3 ? Integer.parseInt(args[3]) : 5);
-            case "hugo" -> hugo(work, count, Path.of(args[3]).toAbsolutePath());
+            case "hugo" -> hugo(work, count, Path.of(args[3]).toAbsolutePath(),
+                    args.length > 4 ? Path.of(args[4]).toAbsolutePath() : null);
             case "summary" -> summary(work, count);
             default -> {
                 System.err.println("unknown mode " + args[0]);
@@ -236,8 +238,8 @@ public final class GenerateBenchmark {
     // ---------------------------------------------------------------------------------------
     // Hugo
 
-    private static void hugo(Path work, int count, Path site) throws IOException {
-        Path corpus = corpus(work, count);
+    private static void hugo(Path work, int count, Path site, Path given) throws IOException {
+        Path corpus = given != null ? given : corpus(work, count);
         BuildConfig config = BuildConfig.builder(corpus).reportsDirectory(work.resolve("reports-hugo-" + count)).build();
         Path stamp = site.resolve(".certdocs-corpus");
         String want = corpus + "\n" + Files.readString(corpus.resolve(SyntheticCorpus.MANIFEST_FILE)).hashCode() + "\n";

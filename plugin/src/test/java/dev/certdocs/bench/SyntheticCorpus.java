@@ -1,5 +1,6 @@
 package dev.certdocs.bench;
 
+import dev.certdocs.config.CloudSettings;
 import dev.certdocs.model.HeadingIds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,7 +42,22 @@ import java.util.stream.Collectors;
  *       With a defect rate, that fraction of the articles gets one {@link Defect} each, chosen
  *       so that it causes exactly the diagnostics the {@link Manifest} lists, at exact
  *       positions.</li>
+ *   <li><b>Real-world content</b> on request ({@link #withRealWorldContent}): what real support
+ *       repositories hold besides defects, each listed in {@link Manifest#realWorld} with its
+ *       position: documentation links ({@code learn.microsoft.com}, {@code docs.microsoft.com}) and
+ *       links to internal hosts ({@code contoso.sharepoint.com}) outside any cloud block in
+ *       articles published to the air-gapped clouds, and cloud variables defined only in some
+ *       clouds ({@link #PARTIAL_VARIABLES}, {@link #cloudSettings}), mostly inside matching
+ *       {@code ::: cloud} blocks, sometimes not.</li>
+ *   <li><b>Shape</b>: by default 12 service folders, sizes log-normal (σ 1.0), public 90 %,
+ *       fairfax 50 %, mooncake 35 %, usnat 25 %, ussec 20 %. {@link #withRepositoryShape} is that
+ *       of a real repository (the public Azure SelfHelpContent): 600 service folders, a 1.8 KB
+ *       median and a 10 KB 99th percentile, about 3 links per article, public, fairfax, usnat and
+ *       ussec 95 %, mooncake 36 %.</li>
  * </ul>
+ *
+ * <p>The options change the corpus only when they are set: the default corpus of a seed stays
+ * byte for byte what it was.
  */
 public final class SyntheticCorpus {
 
@@ -97,9 +116,30 @@ public final class SyntheticCorpus {
     public record GeneratedArticle(String path, String kind, List<String> clouds, int bytes, Defect defect) {
     }
 
-    /** What {@link #writeTo} wrote; {@link #expected} lists every diagnostic the defects must cause. */
+    /**
+     * Something real repositories hold that {@link #withRealWorldContent} wrote: the rule that reports it
+     * (today or once the check is in {@code validate}), where (a link where it starts, a variable at its
+     * {@code {{}), and what ({@code variable clouds} or the URL).
+     */
+    public record RealWorld(String ruleId, String path, int line, int column, String what) {
+
+        public String location() {
+            return path + ":" + line + ":" + column;
+        }
+
+        @Override
+        public String toString() {
+            return location() + " " + ruleId + " " + what;
+        }
+    }
+
+    /**
+     * What {@link #writeTo} wrote; {@link #expected} lists every diagnostic the defects must cause,
+     * {@link #realWorld} the real-world problems {@link #withRealWorldContent} wrote.
+     */
     public record Manifest(long seed, int count, double defectRate, List<GeneratedArticle> articles,
-                           List<String> includeFiles, List<Expected> expected, long totalBytes) {
+                           List<String> includeFiles, List<Expected> expected, long totalBytes,
+                           List<RealWorld> realWorld) {
 
         /** The summary a person reads: counts, size and the defects. */
         public String describe() {
@@ -109,11 +149,15 @@ public final class SyntheticCorpus {
                             + "median %d B, max %d B; %d articles with a defect, %d expected diagnostics",
                     articles.size(), includeFiles.size(), totalBytes / 1048576.0,
                     sizes.length == 0 ? 0 : sizes[0], sizes.length == 0 ? 0 : sizes[sizes.length / 2],
-                    sizes.length == 0 ? 0 : sizes[sizes.length - 1], defective, expected.size());
+                    sizes.length == 0 ? 0 : sizes[sizes.length - 1], defective, expected.size())
+                    + String.format(Locale.ROOT, "; %d service folders, article size p99 %d B, %d real-world items",
+                    articles.stream().map(a -> a.path().substring(0, a.path().lastIndexOf('/'))).distinct().count(),
+                    sizes.length == 0 ? 0 : sizes[Math.min(sizes.length - 1, (int) (sizes.length * 0.99))], realWorld.size());
         }
 
         /** The manifest file's text: settings, then one {@code expect} line per expected diagnostic. */
-        String text(Set<Defect> defects, List<String> externalBases, boolean allClouds) {
+        String text(Set<Defect> defects, List<String> externalBases, boolean allClouds, boolean realWorldContent,
+                    boolean repositoryShape) {
             StringBuilder sb = new StringBuilder("# certdocs synthetic corpus\n");
             sb.append("seed=").append(seed).append('\n');
             sb.append("count=").append(count).append('\n');
@@ -121,8 +165,15 @@ public final class SyntheticCorpus {
             sb.append("defects=").append(defects.stream().map(Enum::name).collect(Collectors.joining(","))).append('\n');
             sb.append("externalBases=").append(String.join(",", externalBases)).append('\n');
             if (allClouds) sb.append("allClouds=true\n");
+            if (repositoryShape) sb.append("shape=repository\n");
+            if (realWorldContent) {
+                sb.append("realWorld=true\n");
+                PARTIAL_VARIABLES.forEach((name, clouds) ->
+                        sb.append("variable ").append(name).append('=').append(String.join(",", clouds)).append('\n'));
+            }
             sb.append("bytes=").append(totalBytes).append('\n');
             for (Expected e : expected) sb.append("expect ").append(e).append('\n');
+            for (RealWorld w : realWorld) sb.append("realWorld ").append(w).append('\n');
             return sb.toString();
         }
     }
@@ -146,6 +197,27 @@ public final class SyntheticCorpus {
     private static final int AIR_GAPPED = 0b11000;
     private static final double MEDIAN_TARGET = 1850;
     private static final double SIGMA = 1.0;
+    /** {@link #withRepositoryShape}: the odds per cloud, sizes and links of a real repository. */
+    private static final double[] REPOSITORY_CLOUD_ODDS = {0.95, 0.95, 0.36, 0.95, 0.95};
+    private static final int REPOSITORY_FOLDERS = 602; // 600 folders: compute and network serve two services each
+    private static final double REPOSITORY_MEDIAN_TARGET = 1250;
+    private static final double REPOSITORY_SIGMA = 0.9;
+    private static final int REPOSITORY_LINKS = 3;
+
+    /**
+     * {@link #withRealWorldContent}: cloud variables defined only in these clouds, as a team defines a
+     * support phone number for two clouds. {@link #cloudSettings} defines them.
+     */
+    public static final Map<String, List<String>> PARTIAL_VARIABLES = partialVariables();
+    private static final String[] DOCS_HOSTS = {"https://learn.microsoft.com/en-us/azure/", "https://docs.microsoft.com/en-us/azure/"};
+    private static final String INTERNAL_HOST = "https://contoso.sharepoint.com/sites/support-engineering/";
+
+    private static Map<String, List<String>> partialVariables() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("supportPhone", List.of("public", "fairfax"));
+        m.put("statusUrl", List.of("public", "fairfax", "mooncake"));
+        return Collections.unmodifiableMap(m);
+    }
     private static final int MIN_TARGET = 512;
     private static final int MAX_TARGET = 74 * 1024;
 
@@ -155,14 +227,16 @@ public final class SyntheticCorpus {
     private final Set<Defect> defects;
     private final List<String> externalBases;
     private final boolean allClouds;
+    private final boolean realWorldContent;
+    private final boolean repositoryShape;
 
     /** A clean corpus of {@code count} articles. */
     public SyntheticCorpus(long seed, int count) {
-        this(seed, count, 0, EnumSet.allOf(Defect.class), DEFAULT_EXTERNAL_BASES, false);
+        this(seed, count, 0, EnumSet.allOf(Defect.class), DEFAULT_EXTERNAL_BASES, false, false, false);
     }
 
     private SyntheticCorpus(long seed, int count, double defectRate, Set<Defect> defects, List<String> externalBases,
-                            boolean allClouds) {
+                            boolean allClouds, boolean realWorldContent, boolean repositoryShape) {
         if (count < 0) throw new IllegalArgumentException("count must not be negative: " + count);
         if (defectRate < 0 || defectRate > 1) throw new IllegalArgumentException("defect rate must be in [0, 1]: " + defectRate);
         if (externalBases.isEmpty()) throw new IllegalArgumentException("at least one external base URL is needed");
@@ -172,11 +246,14 @@ public final class SyntheticCorpus {
         this.defects = defects.isEmpty() ? EnumSet.noneOf(Defect.class) : EnumSet.copyOf(defects);
         this.externalBases = List.copyOf(externalBases);
         this.allClouds = allClouds;
+        this.realWorldContent = realWorldContent;
+        this.repositoryShape = repositoryShape;
     }
 
     /** The same corpus with a fraction {@code rate} of the articles carrying one of these defects each. */
     public SyntheticCorpus withDefects(double rate, Collection<Defect> kinds) {
-        return new SyntheticCorpus(seed, count, rate, EnumSet.copyOf(kinds), externalBases, allClouds);
+        return new SyntheticCorpus(seed, count, rate, EnumSet.copyOf(kinds), externalBases, allClouds, realWorldContent,
+                repositoryShape);
     }
 
     /** The same corpus with a fraction {@code rate} of the articles carrying one defect of any kind. */
@@ -187,7 +264,8 @@ public final class SyntheticCorpus {
     /** The same corpus with external links under these base URLs (each ending in {@code /}) instead. */
     public SyntheticCorpus withExternalBases(List<String> bases) {
         List<String> normalised = bases.stream().map(b -> b.endsWith("/") ? b : b + "/").toList();
-        return new SyntheticCorpus(seed, count, defectRate, defects, normalised, allClouds);
+        return new SyntheticCorpus(seed, count, defectRate, defects, normalised, allClouds, realWorldContent,
+                repositoryShape);
     }
 
     /**
@@ -196,7 +274,48 @@ public final class SyntheticCorpus {
      * random choices after the clouds differ from those of the default one.
      */
     public SyntheticCorpus withAllClouds() {
-        return new SyntheticCorpus(seed, count, defectRate, defects, externalBases, true);
+        return new SyntheticCorpus(seed, count, defectRate, defects, externalBases, true, realWorldContent,
+                repositoryShape);
+    }
+
+    /**
+     * The same corpus with what real repositories hold besides defects (see the class comment and
+     * {@link Manifest#realWorld}). Validating it needs {@link #cloudSettings()}, which define the
+     * variables of {@link #PARTIAL_VARIABLES} in their clouds; without them every use is unknown.
+     */
+    public SyntheticCorpus withRealWorldContent() {
+        return new SyntheticCorpus(seed, count, defectRate, defects, externalBases, allClouds, true, repositoryShape);
+    }
+
+    /**
+     * The same corpus in the shape of a real repository: 600 service folders, sizes log-normal around
+     * a 1.8 KB median (99th percentile about 10 KB), about 3 links per article (relative links to other
+     * articles and documentation links), published to public, fairfax, usnat and ussec with odds 0.95
+     * each and to mooncake with 0.36.
+     */
+    public SyntheticCorpus withRepositoryShape() {
+        return new SyntheticCorpus(seed, count, defectRate, defects, externalBases, allClouds, realWorldContent, true);
+    }
+
+    /**
+     * The cloud catalog entries a {@link #withRealWorldContent} corpus is meant to be built with: each
+     * variable of {@link #PARTIAL_VARIABLES} defined in its clouds only (in a POM: {@code <cloudCatalog>}).
+     */
+    public static List<CloudSettings> cloudSettings() {
+        List<CloudSettings> settings = new ArrayList<>();
+        for (String cloud : CLOUDS) {
+            Map<String, String> variables = new LinkedHashMap<>();
+            PARTIAL_VARIABLES.forEach((name, clouds) -> {
+                if (clouds.contains(cloud)) variables.put(name, variableValue(name, cloud));
+            });
+            if (!variables.isEmpty()) settings.add(new CloudSettings(cloud, null, null, null, variables, null, null, null, null));
+        }
+        return settings;
+    }
+
+    private static String variableValue(String name, String cloud) {
+        return name.equals("supportPhone") ? "+1 800 555 01" + (10 + CLOUDS.indexOf(cloud))
+                : "https://status.contoso.example/" + cloud;
     }
 
     /**
@@ -220,22 +339,37 @@ public final class SyntheticCorpus {
         List<Expected> expected = new ArrayList<>(g.expected);
         expected.sort(Comparator.comparing(Expected::path).thenComparingInt(Expected::line)
                 .thenComparingInt(Expected::column).thenComparing(Expected::ruleId));
-        Manifest manifest = new Manifest(seed, count, defectRate, articles, includeFiles, List.copyOf(expected), total);
-        Files.writeString(dir.resolve(MANIFEST_FILE), manifest.text(defects, externalBases, allClouds), StandardCharsets.UTF_8);
+        Manifest manifest = new Manifest(seed, count, defectRate, articles, includeFiles, List.copyOf(expected), total,
+                List.copyOf(g.realWorld));
+        Files.writeString(dir.resolve(MANIFEST_FILE), manifest.text(defects, externalBases, allClouds, realWorldContent,
+                repositoryShape), StandardCharsets.UTF_8);
         return manifest;
     }
 
-    /** {@code SyntheticCorpus <dir> <count> [seed] [defectRate]}: writes a corpus and prints its summary. */
+    /**
+     * {@code SyntheticCorpus [--repository-shape] [--real-world] [--all-clouds] <dir> <count> [seed] [defectRate]}:
+     * writes a corpus and prints its summary. The options may stand anywhere; without them the
+     * corpus is the default one.
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length < 2 || args.length > 4) {
-            System.err.println("usage: SyntheticCorpus <dir> <count> [seed] [defectRate]");
+        List<String> positional = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        for (String a : args) (a.startsWith("--") ? options : positional).add(a);
+        List<String> known = List.of("--repository-shape", "--real-world", "--all-clouds");
+        if (positional.size() < 2 || positional.size() > 4 || !known.containsAll(options)) {
+            System.err.println("usage: SyntheticCorpus [--repository-shape] [--real-world] [--all-clouds] <dir> <count> "
+                    + "[seed] [defectRate]");
             System.exit(2);
         }
-        Path dir = Path.of(args[0]);
-        int n = Integer.parseInt(args[1]);
-        long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
-        double rate = args.length > 3 ? Double.parseDouble(args[3]) : 0;
-        Manifest m = new SyntheticCorpus(seed, n).withDefects(rate).writeTo(dir);
+        Path dir = Path.of(positional.get(0));
+        int n = Integer.parseInt(positional.get(1));
+        long seed = positional.size() > 2 ? Long.parseLong(positional.get(2)) : 1;
+        double rate = positional.size() > 3 ? Double.parseDouble(positional.get(3)) : 0;
+        SyntheticCorpus corpus = new SyntheticCorpus(seed, n).withDefects(rate);
+        if (options.contains("--repository-shape")) corpus = corpus.withRepositoryShape();
+        if (options.contains("--real-world")) corpus = corpus.withRealWorldContent();
+        if (options.contains("--all-clouds")) corpus = corpus.withAllClouds();
+        Manifest m = corpus.writeTo(dir);
         System.out.println("Wrote " + m.describe());
         System.out.println("Manifest: " + dir.resolve(MANIFEST_FILE));
     }
@@ -398,6 +532,9 @@ public final class SyntheticCorpus {
         final String[] articleIds = new String[count];
         final int[] idLines = new int[count];
         final List<Expected> expected = new ArrayList<>();
+        final List<RealWorld> realWorld = new ArrayList<>();
+        /** The service folders articles go to: the twelve services, or 600 folders in the repository shape. */
+        final Service[] services = repositoryShape ? repositoryServices() : SERVICES;
 
         Generation() {
             for (int i = 0; i < count; i++) {
@@ -439,9 +576,27 @@ public final class SyntheticCorpus {
             return written;
         }
 
+        /** Lists real-world content, unless the article's properties block does not parse (then nothing is checked). */
+        void realWorld(Defect articleDefect, RealWorld w) {
+            if (articleDefect != Defect.PROPERTIES_SYNTAX) realWorld.add(w);
+        }
+
         void expect(Defect d, String path, int line, int column) {
             expected.add(new Expected(d, d.ruleId(), path, line, column));
         }
+    }
+
+    /** Folders named after the twelve services ({@code compute}, then {@code compute-1}, …): same metadata, own folder. */
+    private static Service[] repositoryServices() {
+        Service[] services = new Service[REPOSITORY_FOLDERS];
+        for (int s = 0; s < services.length; s++) {
+            Service base = SERVICES[s % SERVICES.length];
+            int n = s / SERVICES.length;
+            // Two services share a folder among the twelve (compute, network): number the rest by s, not n.
+            services[s] = n == 0 ? base : new Service(base.namespace(), base.resource(), base.folder() + "-" + s,
+                    base.noun(), base.team());
+        }
+        return services;
     }
 
     private static int weighted(Random r, int[] weights) {
@@ -478,6 +633,7 @@ public final class SyntheticCorpus {
         private int mask;
         private boolean defectPlaced;
         private int includesUsed;
+        private int linksWritten;
         private final boolean unicode;
 
         ArticleWriter(Generation g, int i, Random r) {
@@ -486,7 +642,7 @@ public final class SyntheticCorpus {
             this.r = r;
             this.kind = g.kinds[i];
             this.defect = g.plan[i];
-            this.service = SERVICES[r.nextInt(SERVICES.length)];
+            this.service = g.services[r.nextInt(g.services.length)];
             this.folder = service.folder();
             this.unicode = r.nextInt(5) == 0;
             this.title = title();
@@ -521,6 +677,7 @@ public final class SyntheticCorpus {
                 blocks++;
             }
             if (!defectPlaced) placeBodyDefect();
+            if (repositoryShape) nextSteps();
             g.anchors[i] = anchors.toArray(String[]::new);
             String text = out.toString();
             if (crlf) text = text.replace("\n", "\r\n");
@@ -538,7 +695,8 @@ public final class SyntheticCorpus {
         }
 
         private int targetSize() {
-            double size = Math.exp(Math.log(MEDIAN_TARGET) + SIGMA * r.nextGaussian());
+            double size = repositoryShape ? Math.exp(Math.log(REPOSITORY_MEDIAN_TARGET) + REPOSITORY_SIGMA * r.nextGaussian())
+                    : Math.exp(Math.log(MEDIAN_TARGET) + SIGMA * r.nextGaussian());
             return (int) Math.max(MIN_TARGET, Math.min(MAX_TARGET, size));
         }
 
@@ -716,7 +874,7 @@ public final class SyntheticCorpus {
                 m = 0b11111;
             } else {
                 for (int c = 0; c < CLOUDS.size(); c++) {
-                    if (r.nextDouble() < CLOUD_ODDS[c]) m |= 1 << c;
+                    if (r.nextDouble() < (repositoryShape ? REPOSITORY_CLOUD_ODDS : CLOUD_ODDS)[c]) m |= 1 << c;
                 }
                 if (m == 0) m = 1;
             }
@@ -738,6 +896,10 @@ public final class SyntheticCorpus {
         // --- body blocks
 
         private void block() {
+            if (realWorldContent && r.nextInt(10) == 0) {
+                partialVariable();
+                return;
+            }
             int k = r.nextInt(100);
             if (k < 28) {
                 paragraph();
@@ -930,7 +1092,22 @@ public final class SyntheticCorpus {
             if (internal != null) p.append(" ").append(internal);
             p.append(" ").append(sentence(5)).append(".");
             boolean airGapped = (mask & AIR_GAPPED) != 0;
-            if (airGapped) {
+            linksWritten += internal == null ? 1 : 2;
+            if (realWorldContent && r.nextInt(3) == 0) {
+                // A link to a team's internal site, as authors paste them; unreachable from an air-gapped cloud.
+                String url = INTERNAL_HOST + pick(r, AREAS) + "/" + pick(r, TOPICS) + ".aspx";
+                p.append(" Internal notes: ");
+                airGappedLink(p, "[" + sentence(2) + "](" + url + ")", url, airGapped);
+                p.append(".");
+                linksWritten++;
+            }
+            if (realWorldContent && airGapped && r.nextBoolean()) {
+                // A documentation link written for public Azure in an article the air-gapped clouds publish too.
+                String url = pick(r, DOCS_HOSTS) + pick(r, AREAS) + "/" + pick(r, TOPICS);
+                p.append(" See ");
+                airGappedLink(p, "[" + sentence(2) + "](" + url + ")", url, true);
+                ln(p.append('.').toString());
+            } else if (airGapped) {
                 ln(p.toString());
                 blank();
                 ln("::: cloud exclude=\"usnat,ussec\"");
@@ -939,6 +1116,64 @@ public final class SyntheticCorpus {
             } else {
                 ln(p.append(" See ").append(externalLink()).append('.').toString());
             }
+            blank();
+        }
+
+        /** Appends a link; when the article is published to an air-gapped cloud, lists it as real-world content. */
+        private void airGappedLink(StringBuilder p, String link, String url, boolean airGapped) {
+            if (airGapped) {
+                List<String> in = new ArrayList<>();
+                for (int c = 3; c < CLOUDS.size(); c++) {
+                    if ((mask & (1 << c)) != 0) in.add(CLOUDS.get(c));
+                }
+                g.realWorld(defect, new RealWorld("link/air-gapped", path, line, p.length() + 1, url + " " + String.join(",", in)));
+            }
+            p.append(link);
+        }
+
+        /**
+         * A variable defined only in some clouds: mostly inside a {@code ::: cloud} block of those clouds,
+         * once in four written bare, which is a problem wherever the article is published elsewhere.
+         */
+        private void partialVariable() {
+            List<String> names = new ArrayList<>(PARTIAL_VARIABLES.keySet());
+            String name = names.get(r.nextInt(names.size()));
+            List<String> definedIn = PARTIAL_VARIABLES.get(name);
+            String prefix = capitalize(sentence(3)) + " ";
+            String use = prefix + "{{cloud." + name + "}} " + sentence(3) + ".";
+            if (r.nextInt(4) > 0) {
+                ln("::: cloud include=\"" + String.join(",", definedIn) + "\"");
+                ln(use);
+                ln("::: cloud-end");
+            } else {
+                int at = ln(use);
+                List<String> missing = new ArrayList<>();
+                for (int c = 0; c < CLOUDS.size(); c++) {
+                    if ((mask & (1 << c)) != 0 && !definedIn.contains(CLOUDS.get(c))) missing.add(CLOUDS.get(c));
+                }
+                if (!missing.isEmpty()) {
+                    g.realWorld(defect, new RealWorld("variable/unknown", path, at, prefix.length() + 1,
+                            name + " " + String.join(",", missing)));
+                }
+            }
+            blank();
+        }
+
+        /** The repository shape's closing list of links, up to a per-article number around {@link #REPOSITORY_LINKS}. */
+        private void nextSteps() {
+            int wanted = r.nextInt(2 * REPOSITORY_LINKS) - linksWritten; // 0..5: with the body's links, about 3
+            if (wanted <= 0) return;
+            boolean airGapped = (mask & AIR_GAPPED) != 0;
+            List<String> items = new ArrayList<>();
+            for (int k = 0; k < wanted; k++) {
+                String link = internalLink();
+                if (link == null && !airGapped) link = externalLink();
+                if (link != null) items.add(link);
+            }
+            if (items.isEmpty()) return;
+            heading("## Next steps");
+            blank();
+            for (String item : items) ln("- " + item);
             blank();
         }
 
@@ -968,6 +1203,7 @@ public final class SyntheticCorpus {
         }
 
         private void variables() {
+            linksWritten++;
             ln("Open the [{{cloud.name}} portal]({{cloud.portalUrl}}) or read the {{ cloud.docsUrl }} pages on "
                     + sentence(3) + ".");
             blank();
@@ -989,6 +1225,7 @@ public final class SyntheticCorpus {
         }
 
         private void portalLinks() {
+            linksWritten += 2;
             ln("[Open the resource](data-blade:Microsoft_Azure_" + capitalize(service.folder().replace("-", ""))
                     + ".ResourceBlade.resourceId." + r.nextInt(1000) + ") or [create a support request]"
                     + "(button-link:{{cloud.portalUrl}}/#create/Microsoft.Support).");
