@@ -211,7 +211,8 @@ public final class SiteRenderer {
         String text = foldWhitespace(body.text());
         if (text.length() > SearchEntry.MAX_BODY) text = text.substring(0, SearchEntry.MAX_BODY);
         return new ArticlePage(new RenderedPage(cloud.id(), path, html),
-                new SearchEntry(title, view.description(), UrlPolicy.relative(path), SitePlanner.serviceName(service), view.kindLabel(), text), files);
+                new SearchEntry(title, view.description(), UrlPolicy.relative(path), SitePlanner.serviceName(service), view.kindLabel(),
+                        String.join("\n", body.toc().stream().map(TocEntry::text).toList()), text), files);
     }
 
     /**
