@@ -3,7 +3,8 @@
    elements, so search works from file:// where browsers refuse fetch()):
      search/index.js   certdocsSearch.index({articles, pageSize, shards: [keys], stop: [words]})
      search/t/<k>.js   certdocsSearch.shard(key, {term: [doc delta, weight, doc delta, weight, ...]})
-     search/m/<n>.js   certdocsSearch.page(n, [[title, service, kind, description, url, snippet source], ...])
+     search/m/<n>.js   certdocsSearch.page(n, [[title, service, kind, description, url, snippet source, (1: cut)], ...])
+     search/s/<d>.js   certdocsSearch.text(doc, body text): for a cut snippet source without the matched words
    A query loads the shards of its words and the metadata pages of the results it shows. The index
    is untrusted text: results are built with createElement, textContent and text nodes only, and
    only relative result URLs are linked. Terms are folded as dev.certdocs.publish.SearchTerms
@@ -31,6 +32,7 @@
   var stop = {};
   var shards = {}; // key -> {term: postings}
   var pages = {}; // page number -> rows
+  var texts = {}; // document -> body text
   var loading = {}; // url -> Promise
   var latest = 0; // the number of the latest query: older answers are dropped
   var found = [];
@@ -40,7 +42,8 @@
   window.certdocsSearch = {
     index: function (data) { head = data; },
     shard: function (key, data) { shards[key] = data; },
-    page: function (n, rows) { pages[n] = rows; }
+    page: function (n, rows) { pages[n] = rows; },
+    text: function (doc, text) { texts[doc] = text; }
   };
 
   // Resolves once the script ran (it registers its data as it runs, before "load").
@@ -259,7 +262,7 @@
     return p;
   }
 
-  function resultItem(r, words) {
+  function resultItem(r, words, doc) {
     var item = element("li", "search-result");
     var title = String(r[0] || "");
     var url = String(r[4] || "");
@@ -278,6 +281,14 @@
     var s = snippet(r[5], words);
     if (s) {
       item.appendChild(s);
+    } else if (r[6] === 1) {
+      // The words are further in the article than the start the metadata holds: its text, then the snippet.
+      load(base + "s/" + doc + ".js").then(function () {
+        var later = snippet(texts[doc], words);
+        if (later) {
+          item.appendChild(later);
+        }
+      }).catch(function () { /* no snippet: the result is still shown */ });
     }
     return item;
   }
@@ -307,7 +318,7 @@
       next.forEach(function (hit) {
         var r = row(hit.doc);
         if (r) {
-          list.appendChild(resultItem(r, words));
+          list.appendChild(resultItem(r, words, hit.doc));
         }
       });
       if (shown === 0) {

@@ -27,7 +27,10 @@ import java.util.TreeMap;
  *       every term that begins with the key (and with no longer key listed); doc numbers are
  *       deltas from the previous one of the term.</li>
  *   <li>{@code search/m/<n>.js}: {@code certdocsSearch.page(n,[[title,service,kind,description,url,snippet source],…])},
- *       articles {@code n*P} to {@code n*P+P-1}.</li>
+ *       articles {@code n*P} to {@code n*P+P-1}; a row whose snippet source is the start of a longer body text ends
+ *       with a 7th element, 1.</li>
+ *   <li>{@code search/s/<doc>.js}: {@code certdocsSearch.text(doc,"body text")}, the indexed body text of an article
+ *       whose snippet source is cut: loaded only for a result whose matched words are not in the snippet source.</li>
  * </ul>
  *
  * <p>Guarantees: the same entries give byte-identical files (terms and keys sorted, no clock, no
@@ -67,10 +70,16 @@ public final class SearchIndex {
         keys.sort(null);
         int pages = (entries.size() + PAGE_SIZE - 1) / PAGE_SIZE;
         for (int n = 0; n < pages; n++) {
-            List<List<String>> rows = new ArrayList<>();
+            List<List<Object>> rows = new ArrayList<>();
             for (int k = n * PAGE_SIZE; k < Math.min(entries.size(), (n + 1) * PAGE_SIZE); k++) {
                 SearchEntry a = entries.get(k);
-                rows.add(List.of(text(a.t()), text(a.s()), text(a.k()), text(a.d()), text(a.u()), snippetSource(a.b())));
+                String source = snippetSource(a.b());
+                if (source.length() < text(a.b()).length()) {
+                    rows.add(List.of(text(a.t()), text(a.s()), text(a.k()), text(a.d()), text(a.u()), source, 1));
+                    files.put(FOLDER + "s/" + k + ".js", script("certdocsSearch.text(" + k + "," + json(a.b()) + ");\n"));
+                } else {
+                    rows.add(List.of(text(a.t()), text(a.s()), text(a.k()), text(a.d()), text(a.u()), source));
+                }
             }
             files.put(FOLDER + "m/" + n + ".js", script("certdocsSearch.page(" + n + "," + json(rows) + ");\n"));
         }

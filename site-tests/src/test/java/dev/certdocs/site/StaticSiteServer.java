@@ -27,6 +27,7 @@ final class StaticSiteServer implements AutoCloseable {
             Map.entry("html", "text/html; charset=utf-8"),
             Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"),
+            Map.entry("wasm", "application/wasm"),
             Map.entry("json", "application/json"),
             Map.entry("xml", "application/xml"),
             Map.entry("svg", "image/svg+xml"),
