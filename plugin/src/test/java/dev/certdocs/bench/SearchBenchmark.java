@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * index's time summed over clouds, the index's bytes per cloud and in all) and the queries the
  * browser half runs on the public cloud: {@code typical.txt} (20 queries of support words) and
  * {@code titles.txt} (100 queries of two title words of seeded random articles, each with the
- * article's URL).
+ * article's URL and title: synthetic titles repeat, so the browser half also counts a top 5 that
+ * holds an article of the same title).
  *
  * <p>{@code SearchBenchmark <work> <count>}
  */
@@ -89,7 +90,7 @@ public final class SearchBenchmark {
         System.out.print(props);
     }
 
-    /** {@code query<TAB>url} for {@code n} seeded random articles: two distinct words of the title, in title order. */
+    /** {@code query<TAB>url<TAB>title} for {@code n} seeded random articles: two distinct words of the title, in title order. */
     static List<String> titleQueries(Path version, int n) throws IOException {
         List<JsonNode> rows = new ArrayList<>();
         JsonNode head = call(version.resolve("search/index.js")).get(0);
@@ -111,7 +112,8 @@ public final class SearchBenchmark {
             int a = random.nextInt(words.size());
             int b = random.nextInt(words.size() - 1);
             if (b >= a) b++;
-            queries.add(words.get(Math.min(a, b)) + " " + words.get(Math.max(a, b)) + "\t" + row.get(4).asText());
+            queries.add(words.get(Math.min(a, b)) + " " + words.get(Math.max(a, b)) + "\t" + row.get(4).asText()
+                    + "\t" + row.get(0).asText());
         }
         return queries;
     }
