@@ -73,4 +73,5 @@ printf 'certdocs index bytes (5 clouds): %s (%s per article page)\n' "$(prop ind
 printf 'generate: %s s; search index: %s ms summed over the clouds (%s threads): %s%% of generate summed, %s%% per thread\n' \
     "$gen" "$ms" "$threads" "$(awk -v m="$ms" -v g="$gen" 'BEGIN {printf "%.1f", m / 10 / g}')" \
     "$(awk -v m="$ms" -v g="$gen" -v t="$threads" 'BEGIN {printf "%.1f", m / 10 / g / t}')"
+echo "  of which building the files in memory: $(prop searchIndexBuildMsSummedOverClouds) ms summed (the rest writes them)"
 cat "$out/certdocs.txt" "$out/pagefind.txt" 2>/dev/null | grep '=' || true

@@ -4,7 +4,8 @@
      search/index.js   certdocsSearch.index({articles, pageSize, shards: [keys], stop: [words]})
      search/t/<k>.js   certdocsSearch.shard(key, {term: [doc delta, weight, doc delta, weight, ...]})
      search/m/<n>.js   certdocsSearch.page(n, [[title, service, kind, description, url, snippet source, (1: cut)], ...])
-     search/s/<d>.js   certdocsSearch.text(doc, body text): for a cut snippet source without the matched words
+     search/s/<n>.js   certdocsSearch.texts(n, [body text or null, ...]): the whole texts of page n's cut ones,
+                       loaded for a result matched by its body whose words are past its snippet source
    A query loads the shards of its words and the metadata pages of the results it shows. The index
    is untrusted text: results are built with createElement, textContent and text nodes only, and
    only relative result URLs are linked. Terms are folded as dev.certdocs.publish.SearchTerms
@@ -32,7 +33,7 @@
   var stop = {};
   var shards = {}; // key -> {term: postings}
   var pages = {}; // page number -> rows
-  var texts = {}; // document -> body text
+  var texts = {}; // page number -> body texts (null: the row's snippet source is all of it)
   var loading = {}; // url -> Promise
   var latest = 0; // the number of the latest query: older answers are dropped
   var found = [];
@@ -43,7 +44,7 @@
     index: function (data) { head = data; },
     shard: function (key, data) { shards[key] = data; },
     page: function (n, rows) { pages[n] = rows; },
-    text: function (doc, text) { texts[doc] = text; }
+    texts: function (n, list) { texts[n] = list; }
   };
 
   // Resolves once the script ran (it registers its data as it runs, before "load").
@@ -281,10 +282,11 @@
     var s = snippet(r[5], words);
     if (s) {
       item.appendChild(s);
-    } else if (r[6] === 1) {
-      // The words are further in the article than the start the metadata holds: its text, then the snippet.
-      load(base + "s/" + doc + ".js").then(function () {
-        var later = snippet(texts[doc], words);
+    } else if (r[6] === 1 && !snippet(r[0] + " " + r[3], words)) {
+      // Found by its body, further in than the start the metadata holds: the page's texts, then the snippet.
+      var n = Math.floor(doc / head.pageSize);
+      load(base + "s/" + n + ".js").then(function () {
+        var later = snippet((texts[n] || [])[doc % head.pageSize], words);
         if (later) {
           item.appendChild(later);
         }

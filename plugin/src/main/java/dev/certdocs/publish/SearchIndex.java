@@ -29,8 +29,9 @@ import java.util.TreeMap;
  *   <li>{@code search/m/<n>.js}: {@code certdocsSearch.page(n,[[title,service,kind,description,url,snippet source],…])},
  *       articles {@code n*P} to {@code n*P+P-1}; a row whose snippet source is the start of a longer body text ends
  *       with a 7th element, 1.</li>
- *   <li>{@code search/s/<doc>.js}: {@code certdocsSearch.text(doc,"body text")}, the indexed body text of an article
- *       whose snippet source is cut: loaded only for a result whose matched words are not in the snippet source.</li>
+ *   <li>{@code search/s/<n>.js}: {@code certdocsSearch.texts(n,[body text or null,…])}, the indexed body text of
+ *       each article of metadata page {@code n} whose snippet source is cut (null for the others): loaded only for a
+ *       result that matched by its body and whose words are not in its snippet source.</li>
  * </ul>
  *
  * <p>Guarantees: the same entries give byte-identical files (terms and keys sorted, no clock, no
@@ -45,7 +46,7 @@ public final class SearchIndex {
     /** Articles per metadata page: a page of 10 results fetches about 10 small pages. */
     static final int PAGE_SIZE = 8;
     /** Characters of body text in the metadata, for the snippet: the start of the article. */
-    static final int SNIPPET_SOURCE = 600;
+    static final int SNIPPET_SOURCE = 320;
     /** A shard larger than this is split by one more letter of its terms. */
     static final int SHARD_BYTES = 24 * 1024;
     /** The longest shard key. */
@@ -71,17 +72,23 @@ public final class SearchIndex {
         int pages = (entries.size() + PAGE_SIZE - 1) / PAGE_SIZE;
         for (int n = 0; n < pages; n++) {
             List<List<Object>> rows = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            boolean cut = false;
             for (int k = n * PAGE_SIZE; k < Math.min(entries.size(), (n + 1) * PAGE_SIZE); k++) {
                 SearchEntry a = entries.get(k);
                 String source = snippetSource(a.b());
                 if (source.length() < text(a.b()).length()) {
                     rows.add(List.of(text(a.t()), text(a.s()), text(a.k()), text(a.d()), text(a.u()), source, 1));
-                    files.put(FOLDER + "s/" + k + ".js", script("certdocsSearch.text(" + k + "," + json(a.b()) + ");\n"));
+                    texts.add(a.b());
+                    cut = true;
                 } else {
                     rows.add(List.of(text(a.t()), text(a.s()), text(a.k()), text(a.d()), text(a.u()), source));
+                    texts.add(null);
                 }
             }
             files.put(FOLDER + "m/" + n + ".js", script("certdocsSearch.page(" + n + "," + json(rows) + ");\n"));
+            // One file per page, not per article: tens of thousands of small files cost the build more than their bytes.
+            if (cut) files.put(FOLDER + "s/" + n + ".js", script("certdocsSearch.texts(" + n + "," + json(texts) + ");\n"));
         }
         Map<String, Object> head = new LinkedHashMap<>();
         head.put("articles", entries.size());

@@ -107,14 +107,14 @@ class SearchIndexTest {
     }
 
     @Test
-    void aBodyLongerThanTheSnippetSourceGetsAFileOfItsOwnThatTheRowPointsTo() {
+    void theBodiesLongerThanTheirSnippetSourceAreInATextPageThatTheRowsPointTo() {
         String body = "start " + "filler ".repeat(200) + "faraway";
         SortedMap<String, byte[]> files = SearchIndex.files(List.of(entry("Short", "Short body."), entry("Long", body)));
         String page = text(files, "search/m/0.js");
         assertTrue(page.contains("\"compute/short.html\",\"Short body.\"],"), "a whole body needs no file: " + page);
         assertTrue(page.endsWith(",1]]);\n"), "the cut one is marked: " + page);
-        assertEquals(List.of("search/s/1.js"), files.keySet().stream().filter(p -> p.startsWith("search/s/")).toList());
-        assertEquals("certdocsSearch.text(1,\"" + body + "\");\n", text(files, "search/s/1.js"));
+        assertEquals(List.of("search/s/0.js"), files.keySet().stream().filter(p -> p.startsWith("search/s/")).toList());
+        assertEquals("certdocsSearch.texts(0,[null,\"" + body + "\"]);\n", text(files, "search/s/0.js"));
     }
 
     @Test
