@@ -41,7 +41,7 @@ final class PageLedger {
     private final Map<String, SearchIndexFile.Previous> previousSearch = new ConcurrentHashMap<>();
     /** The new manifest's pages, per cloud. */
     private final Map<String, Map<String, Manifest.Page>> pages = new LinkedHashMap<>();
-    /** Per cloud, each article's search-index entry, in article order. */
+    /** Per cloud, each article's search entry, in article order. */
     private final Map<String, SearchIndexFile.Entry[]> search = new LinkedHashMap<>();
     /** Per cloud, the repository files its pages link to. */
     private final Map<String, Set<String>> files = new LinkedHashMap<>();

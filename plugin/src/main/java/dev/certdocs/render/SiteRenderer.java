@@ -216,8 +216,8 @@ public final class SiteRenderer {
     }
 
     /**
-     * One article's entry of {@code search-index.json}, as the UTF-8 JSON object the index lists
-     * (the publish stage assembles the index from these bytes; see {@code SearchIndexFile}).
+     * One article's search entry, as the UTF-8 JSON object the entry store lists (the publish
+     * stage keeps the store and builds the sharded index from it; see {@code SearchIndexFile}, {@code SearchIndex}).
      */
     public static byte[] searchIndexEntry(SearchEntry entry) {
         try {
