@@ -1,7 +1,8 @@
 <#ftl output_format="HTML">
 <#--
-  The search page. assets/search.js loads search-index.json and lists the matches; it reads the
-  query from ?q=, so the header search box (a GET form) lands here.
+  The search page. assets/search.js loads the sharded index in search/ (script files, so it works
+  from file:// too) and lists the matches as you type; it reads the query from ?q=, so the header
+  search box (a GET form) lands here.
 -->
 <#import "layout.ftl" as layout>
 <@layout.shell headerSearch=false crumbs=[{"title": "Home", "url": root + "index.html"}, {"title": "Search", "url": ""}]>
@@ -14,7 +15,7 @@
   </div>
 </form>
 <p class="search-status" id="search-status" role="status"></p>
-<ol class="search-results" id="search-results" data-index-url="${root}search-index.json" data-root="${root}"></ol>
+<ol class="search-results" id="search-results" data-index-url="${root}search/index.js" data-root="${root}"></ol>
 <noscript><p class="search-status">Search needs JavaScript. You can <a href="${root}index.html">browse the articles by service</a> instead.</p></noscript>
 <script src="${root}assets/search.js" defer></script>
 </@layout.shell>

@@ -5,8 +5,10 @@ import dev.certdocs.diagnostic.CertDocsException;
 import dev.certdocs.config.Parallel;
 import dev.certdocs.model.Article;
 import dev.certdocs.publish.Manifest;
+import dev.certdocs.publish.SearchIndex;
 import dev.certdocs.publish.SearchIndexFile;
 import dev.certdocs.publish.SiteWriter;
+import dev.certdocs.render.SearchEntry;
 import dev.certdocs.render.SiteRenderer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,13 +24,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The incremental bookkeeping of one generate run, kept apart from rendering: what the published
  * version's manifest lets the run reuse (a page whose input hash is unchanged, with its
- * search-index entry still in place), what the run rendered or reused in each cloud, each
+ * search entry still in the entry store), what the run rendered or reused in each cloud, each
  * cloud's search index, and the manifest the run leaves. Thread-safe: article pages are recorded
  * from every worker.
  */
 final class PageLedger {
 
-    static final String SEARCH_INDEX = "search-index.json";
+    private static final com.fasterxml.jackson.databind.ObjectReader ENTRY =
+            new com.fasterxml.jackson.databind.ObjectMapper().readerFor(SearchEntry.class);
 
     private final Manifest previous;
     private final boolean reusable;
@@ -38,13 +41,19 @@ final class PageLedger {
     private final Map<String, SearchIndexFile.Previous> previousSearch = new ConcurrentHashMap<>();
     /** The new manifest's pages, per cloud. */
     private final Map<String, Map<String, Manifest.Page>> pages = new LinkedHashMap<>();
-    /** Per cloud, each article's search-index entry, in article order. */
+    /** Per cloud, each article's search entry, in article order. */
     private final Map<String, SearchIndexFile.Entry[]> search = new LinkedHashMap<>();
     /** Per cloud, the repository files its pages link to. */
     private final Map<String, Set<String>> files = new LinkedHashMap<>();
     /** Per cloud, the services with an article page rendered again. */
     private final Map<String, Set<String>> changed = new LinkedHashMap<>();
     private final Map<String, String> searchIndexes = new ConcurrentHashMap<>();
+    /** Where the entry stores are kept; null when the build is not incremental (no store). */
+    private final Path stateDirectory;
+    private final String version;
+    private final AtomicInteger searchFilesWritten = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong searchNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong searchBuildNanos = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicInteger rendered = new AtomicInteger();
     private final AtomicInteger reused = new AtomicInteger();
 
@@ -59,6 +68,8 @@ final class PageLedger {
         this.fingerprint = fingerprint;
         this.site = config.site().outputDirectory().toString();
         this.reusable = previous.fingerprint().equals(fingerprint) && previous.site().equals(site);
+        this.stateDirectory = config.site().incremental() ? config.site().stateDirectory() : null;
+        this.version = config.site().version();
         for (var e : sites.entrySet()) {
             // Sized for every page up front: resizing a map that both workers fill is a stall for both.
             pages.put(e.getKey(), new ConcurrentHashMap<>(2 * e.getValue().articles().size() + 64));
@@ -70,7 +81,7 @@ final class PageLedger {
             List<String> clouds = List.copyOf(sites.keySet());
             Parallel.forEach(config.threads(), clouds.size(), "reading the search indexes", k -> {
                 String cloud = clouds.get(k);
-                Path file = config.site().outputDirectory().resolve(cloud).resolve(config.site().version()).resolve(SEARCH_INDEX);
+                Path file = store(config.site().stateDirectory(), config.site().version(), cloud);
                 SearchIndexFile.previous(file, previous.searchIndexes().get(cloud)).ifPresent(b -> previousSearch.put(cloud, b));
             });
         }
@@ -135,11 +146,23 @@ final class PageLedger {
     }
 
     /**
-     * Writes a cloud's {@code search-index.json} from its articles' entries (unchanged ones copied
-     * from the published index) and records where each page's entry now is. Once all article
-     * pages are recorded.
+     * Writes a cloud's sharded search index ({@link SearchIndex}) from its articles' entries, and
+     * records where each page's entry now is in the cloud's entry store. Once all article pages
+     * are recorded. An incremental build keeps the entries in a store in the state directory
+     * (unchanged ones copied from the previous store as bytes) and keeps every index file whose
+     * bytes are those the published version has: a one-article change rewrites only the shards
+     * and the metadata page it changed.
      */
     void writeSearchIndex(SiteWriter writer, SiteRenderer.CloudSite cloudSite, SiteRenderer renderer) {
+        long start = System.nanoTime();
+        try {
+            writeSearchIndexTimed(writer, cloudSite, renderer);
+        } finally {
+            searchNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    private void writeSearchIndexTimed(SiteWriter writer, SiteRenderer.CloudSite cloudSite, SiteRenderer renderer) {
         String cloud = cloudSite.cloud().id();
         List<SearchIndexFile.Entry> listed = new ArrayList<>();
         for (SearchIndexFile.Entry e : search.get(cloud)) if (e != null) listed.add(e);
@@ -148,21 +171,71 @@ final class PageLedger {
         if (here.size() != listed.size()) {
             throw new IllegalStateException("search index of " + cloud + ": " + listed.size() + " entries for " + here.size() + " pages");
         }
-        Path file = writer.create(cloud, SEARCH_INDEX);
-        SearchIndexFile.Written index;
-        try {
-            index = SearchIndexFile.write(file, listed, previousSearch.get(cloud));
-        } catch (IOException e) {
-            throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
+        List<SearchEntry> entries = new ArrayList<>(listed.size());
+        if (stateDirectory != null) {
+            Path file = store(stateDirectory, version, cloud);
+            Path next = file.resolveSibling(file.getFileName() + ".new");
+            SearchIndexFile.Written index;
+            byte[] bytes;
+            try {
+                java.nio.file.Files.createDirectories(stateDirectory);
+                java.nio.file.Files.deleteIfExists(next);
+                index = SearchIndexFile.write(next, listed, previousSearch.get(cloud));
+                // Renamed in place: the file keeps the size, time and identity its stamp names.
+                java.nio.file.Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                bytes = java.nio.file.Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+            Map<String, Manifest.Page> own = pages.get(cloud);
+            for (int k = 0; k < here.size(); k++) {
+                String path = renderer.pagePath(here.get(k));
+                Manifest.Page p = own.get(path);
+                own.put(path, new Manifest.Page(p.key(), p.files(), index.offsets()[k], index.lengths()[k]));
+                entries.add(entry(bytes, index.offsets()[k], index.lengths()[k]));
+            }
+            searchIndexes.put(cloud, index.stamp());
+        } else {
+            for (SearchIndexFile.Entry e : listed) entries.add(entry(e.json(), 0, e.length()));
         }
-        Map<String, Manifest.Page> own = pages.get(cloud);
-        for (int k = 0; k < here.size(); k++) {
-            String path = renderer.pagePath(here.get(k));
-            Manifest.Page p = own.get(path);
-            own.put(path, new Manifest.Page(p.key(), p.files(), index.offsets()[k], index.lengths()[k]));
-        }
-        searchIndexes.put(cloud, index.stamp());
         java.util.Arrays.fill(search.get(cloud), null); // the fresh entries' bytes may go
+        Map<String, Manifest.Page> own = pages.get(cloud);
+        long build = System.nanoTime();
+        var files = SearchIndex.files(entries);
+        searchBuildNanos.addAndGet(System.nanoTime() - build);
+        for (var f : files.entrySet()) {
+            String key = CheckCache.hash(f.getValue());
+            Manifest.Page before = reusable ? previous.page(cloud).get(f.getKey()) : null;
+            if (before != null && before.key().equals(key) && writer.reuse(cloud, f.getKey(), key)) {
+                own.put(f.getKey(), before);
+            } else {
+                writer.write(cloud, f.getKey(), f.getValue());
+                own.put(f.getKey(), new Manifest.Page(key, List.of(), -1, -1));
+                searchFilesWritten.incrementAndGet();
+            }
+        }
+    }
+
+    /** The entry store of a cloud's version in the state directory. */
+    static Path store(Path stateDirectory, String version, String cloud) {
+        return stateDirectory.resolve(version + "." + cloud + ".search.json");
+    }
+
+    /** What the search indexes cost: the files written (the others were kept as published) and the time, summed over clouds. */
+    String searchSummary() {
+        return "search index files written: " + searchFilesWritten.get() + ", search index time (summed over clouds): "
+                + searchNanos.get() / 1_000_000 + " ms (building the files in memory: " + searchBuildNanos.get() / 1_000_000
+                + " ms)";
+    }
+
+    private static SearchEntry entry(byte[] bytes, int offset, int length) {
+        try {
+            return ENTRY.readValue(bytes, offset, length);
+        } catch (IOException e) {
+            // The store's checksum was verified before any of it was copied: this is a bug, not content.
+            throw new IllegalStateException("search entry at " + offset + " unreadable: " + e.getMessage(), e);
+        }
     }
 
     /** Writes the manifest of the version {@code writer} published: its pages, and every other file it staged. */

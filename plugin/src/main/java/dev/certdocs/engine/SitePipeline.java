@@ -177,6 +177,7 @@ final class SitePipeline {
         Map<String, Path> bundles = bundles(config, log);
         times.lap("bundles");
         log.debug("certdocs generate stages: " + times);
+        log.debug("certdocs generate " + ledger.searchSummary());
         return new Outcome(ledger.rendered(), ledger.reused(), bundles);
     }
 

@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A cloud's {@code search-index.json}: a JSON array of one object per article page, in the
- * build's article order, {@code [e1,e2,…]} with no white space. It is written from the entries'
+ * A cloud's search entry store ({@code <version>.<cloud>.search.json} in the state directory, what
+ * the sharded index of {@link SearchIndex} is built from): a JSON array of one object per article
+ * page, in the build's article order, {@code [e1,e2,…]} with no white space. It is written from the entries'
  * bytes and says where each entry ended up, so that an incremental build copies unchanged
  * pages' entries out of the previous file (their places are kept in the manifest) as bytes, in
  * runs through one buffer, instead of reading tens of megabytes of JSON back into objects and

@@ -216,13 +216,14 @@ public final class SiteRenderer {
         String text = foldWhitespace(body.text());
         if (text.length() > SearchEntry.MAX_BODY) text = text.substring(0, SearchEntry.MAX_BODY);
         return new ArticlePage(new RenderedPage(cloud.id(), path, html),
-                new SearchEntry(title, view.description(), UrlPolicy.relative(path), SitePlanner.serviceName(service), view.kindLabel(), text), files,
+                new SearchEntry(title, view.description(), UrlPolicy.relative(path), SitePlanner.serviceName(service), view.kindLabel(),
+                        String.join("\n", body.toc().stream().map(TocEntry::text).toList()), text), files,
                 body.html(), templates.origin(template));
     }
 
     /**
-     * One article's entry of {@code search-index.json}, as the UTF-8 JSON object the index lists
-     * (the publish stage assembles the index from these bytes; see {@code SearchIndexFile}).
+     * One article's search entry, as the UTF-8 JSON object the entry store lists (the publish
+     * stage keeps the store and builds the sharded index from it; see {@code SearchIndexFile}, {@code SearchIndex}).
      */
     public static byte[] searchIndexEntry(SearchEntry entry) {
         try {

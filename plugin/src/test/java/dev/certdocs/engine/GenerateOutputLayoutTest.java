@@ -62,7 +62,8 @@ class GenerateOutputLayoutTest {
     void writesTheLayoutOfDesignSection7() {
         GeneratedSite site = generate(repo(), "1.0.0");
         List<String> files = site.files().stream().filter(f -> f.startsWith("public/"))
-                .filter(f -> !f.startsWith("public/1.0.0/assets/") && !f.startsWith("public/latest/")).toList();
+                .filter(f -> !f.startsWith("public/1.0.0/assets/") && !f.startsWith("public/latest/"))
+                .filter(f -> !f.startsWith("public/1.0.0/search/t/")).toList();
         assertTrue(site.exists("public/latest/index.html") && site.exists("public/latest/compute/vm-start.html"),
                 "latest/ redirects to the newest release");
         assertEquals(List.of(
@@ -74,8 +75,9 @@ class GenerateOutputLayoutTest {
                 "public/1.0.0/microsoft.network/index.html",
                 "public/1.0.0/misc/diag.html",
                 "public/1.0.0/network/vpn.html",
-                "public/1.0.0/search-index.json",
                 "public/1.0.0/search.html",
+                "public/1.0.0/search/index.js",
+                "public/1.0.0/search/m/0.js",
                 "public/1.0.0/sitemap.xml",
                 "public/index.html",
                 "public/versions.json"), files);
@@ -118,26 +120,26 @@ class GenerateOutputLayoutTest {
     @Test
     void theSearchIndexHasAnEntryPerArticleWithItsBodyText() throws IOException {
         GeneratedSite site = generate(repo(), "1.0.0");
-        JsonNode index = new ObjectMapper().readTree(site.text("public/1.0.0/search-index.json"));
-        assertTrue(index.isArray());
+        List<JsonNode> rows = dev.certdocs.testing.SearchFiles.rows(site.root().resolve("public/1.0.0"));
         List<String> urls = new ArrayList<>();
-        for (JsonNode entry : index) {
-            Set<String> keys = new TreeSet<>();
-            entry.fieldNames().forEachRemaining(keys::add);
-            assertEquals(Set.of("b", "d", "k", "s", "t", "u"), keys, entry.toString());
-            urls.add(entry.get("u").asText());
+        for (JsonNode row : rows) {
+            assertEquals(6, row.size(), row.toString());
+            urls.add(row.get(4).asText());
         }
         assertEquals(List.of("compute/vm-start.html", "misc/diag.html", "network/vpn.html"), urls.stream().sorted().toList());
-        JsonNode vm = entryFor(index, "compute/vm-start.html");
-        assertEquals("VM does not start", vm.get("t").asText());
-        assertEquals("What to check first", vm.get("d").asText());
-        assertEquals("Virtual Machines", vm.get("s").asText());
+        JsonNode vm = rows.get(urls.indexOf("compute/vm-start.html"));
+        assertEquals("VM does not start", vm.get(0).asText());
+        assertEquals("Virtual Machines", vm.get(1).asText());
         assertEquals(site.page("public/1.0.0/compute/vm-start.html").selectFirst(".article-kind .kind-label").text(),
-                vm.get("k").asText());
-        assertTrue(vm.get("b").asText().contains("xylophone"), vm.toString());
-        assertFalse(vm.get("b").asText().contains("VM does not start"), "the title is not repeated in the body text");
-        JsonNode fairfax = new ObjectMapper().readTree(site.text("fairfax/1.0.0/search-index.json"));
-        assertEquals(1, fairfax.size(), "fairfax publishes vm-start only");
+                vm.get(2).asText());
+        assertEquals("What to check first", vm.get(3).asText());
+        assertTrue(vm.get(5).asText().contains("xylophone"), vm.toString());
+        assertFalse(vm.get(5).asText().contains("VM does not start"), "the title is not repeated in the body text");
+        JsonNode xy = dev.certdocs.testing.SearchFiles.call(site.root().resolve("public/1.0.0/search/t/xy.js"));
+        assertEquals("[\"xy\",{\"xylophone\":[" + urls.indexOf("compute/vm-start.html") + ",1]}]", xy.toString(),
+                "a word of the body only is in its shard, with the article's number");
+        assertEquals(1, dev.certdocs.testing.SearchFiles.rows(site.root().resolve("fairfax/1.0.0")).size(),
+                "fairfax publishes vm-start only");
     }
 
     @Test

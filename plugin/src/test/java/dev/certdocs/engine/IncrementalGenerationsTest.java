@@ -112,11 +112,42 @@ class IncrementalGenerationsTest {
     }
 
     @Test
+    void aOneArticleChangeRewritesOnlyTheSearchFilesWhoseBytesChanged() throws IOException {
+        ContentRepo repo = ContentRepo.in(dir.resolve("repo"));
+        for (int i = 0; i < 20; i++) repo.file("articles/compute/a" + i + ".md", article(i, "Text " + i + "."));
+        Path search = repo.root().resolve("target/certdocs/site/public/1.0.0/search");
+        rebuildAndCompare(repo);
+        java.util.Map<String, Object> files = new java.util.TreeMap<>();
+        java.util.Map<String, String> bytes = new java.util.TreeMap<>();
+        try (var walk = Files.walk(search)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                files.put(search.relativize(f).toString(), Files.readAttributes(f, BasicFileAttributes.class).fileKey());
+                bytes.put(search.relativize(f).toString(), Files.readString(f));
+            }
+        }
+
+        rebuildAndCompare(repo.file("articles/compute/a12.md", article(12, "Zebra crossing.")));
+        List<String> rewritten = new java.util.ArrayList<>();
+        List<String> changed = new java.util.ArrayList<>();
+        try (var walk = Files.walk(search)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String name = search.relativize(f).toString();
+                if (!Files.readAttributes(f, BasicFileAttributes.class).fileKey().equals(files.get(name))) rewritten.add(name);
+                if (!Files.readString(f).equals(bytes.get(name))) changed.add(name);
+            }
+        }
+        // a12 lost "text" and the "12" of its body and gained "zebra" and "crossing" (new keys: the entry file lists
+        // them); its metadata page is page 0 (articles in path order: a0, a1, a10 … a19, a2 …).
+        assertEquals(List.of("index.js", "m/0.js", "t/12.js", "t/cr.js", "t/te.js", "t/ze.js"), changed);
+        assertEquals(changed, rewritten, "only the files whose bytes changed are written again");
+    }
+
+    @Test
     void aSearchIndexChangedByHandIsNotSplicedButRenderedAgain() throws IOException {
         ContentRepo repo = ContentRepo.in(dir.resolve("repo"));
         for (int i = 0; i < 4; i++) repo.file("articles/compute/a" + i + ".md", article(i, "Text " + i + "."));
         rebuildAndCompare(repo);
-        Path index = repo.root().resolve("target/certdocs/site/public/1.0.0/search-index.json");
+        Path index = repo.root().resolve("target/certdocs/incremental/1.0.0.public.search.json");
         String text = Files.readString(index);
         Files.writeString(index, text.replace("Text 2.", "Text 9."));
         assertNotEquals(text, Files.readString(index));

@@ -55,7 +55,7 @@ final class SampleSite {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("root", root);
         model.put("site", map("title", "Contoso Support", "generator", "certdocs 0.1.0", "baseUrl", "",
-                "versionsUrl", "../versions.json", "searchIndexUrl", "search-index.json"));
+                "versionsUrl", "../versions.json", "searchIndexUrl", "search/index.js"));
         model.put("cloud", cloud(cloudId));
         model.put("clouds", clouds());
         model.put("version", map("name", VERSION));

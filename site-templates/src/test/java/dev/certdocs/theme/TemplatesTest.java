@@ -449,7 +449,7 @@ class TemplatesTest {
         assertEquals("search.html", form.attr("action"));
         assertEquals("q", form.selectFirst("input#search-q").attr("name"));
         assertEquals("status", doc.selectFirst("#search-status").attr("role"));
-        assertEquals("search-index.json", doc.selectFirst("#search-results").attr("data-index-url"));
+        assertEquals("search/index.js", doc.selectFirst("#search-results").attr("data-index-url"));
         assertEquals(List.of("assets/site.js", "assets/search.js"), doc.select("script").eachAttr("src"));
     }
 
@@ -578,21 +578,14 @@ class TemplatesTest {
                 Map<String, Object> model = SampleSite.servicePage(cloud, service);
                 write(version.resolve((String) ((Map<?, ?>) model.get("page")).get("path")), render("service.ftl", model));
             }
-            StringBuilder index = new StringBuilder("[");
+            // The search index is the publish stage's (dev.certdocs.publish.SearchIndex): the preview has none.
             for (String url : SampleSite.articleUrls()) {
                 Map<String, Object> model = SampleSite.article(cloud, url);
                 Map<?, ?> article = (Map<?, ?>) model.get("article");
                 String kindTemplate = "article-" + article.get("kind") + ".ftl";
                 boolean hasKindTemplate = TemplatesTest.class.getResource("/certdocs-templates/" + kindTemplate) != null;
                 write(version.resolve(url), render(hasKindTemplate ? kindTemplate : "article.ftl", model));
-                index.append(index.length() > 1 ? ",\n" : "\n").append("{\"t\":").append(json(article.get("title")))
-                        .append(",\"d\":").append(json(article.get("description")))
-                        .append(",\"u\":").append(json(url))
-                        .append(",\"s\":").append(json(article.get("serviceName")))
-                        .append(",\"k\":").append(json(article.get("kindLabel")))
-                        .append(",\"b\":").append(json(Jsoup.parse((String) article.get("html")).text())).append("}");
             }
-            write(version.resolve("search-index.json"), index.append("\n]\n").toString());
             write(site.resolve(cloud).resolve("versions.json"),
                     "{\"versions\":[{\"name\":\"1.0.0\",\"latest\":true},{\"name\":\"0.9.0\",\"latest\":false}]}\n");
             for (String asset : ASSETS) {
@@ -610,25 +603,5 @@ class TemplatesTest {
         Path temp = Files.createTempFile(file.getParent(), "preview", ".tmp");
         Files.writeString(temp, text, StandardCharsets.UTF_8);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static String json(Object value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : String.valueOf(value).toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '<' -> out.append("\\u003c");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

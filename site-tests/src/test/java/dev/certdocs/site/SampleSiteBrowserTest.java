@@ -162,7 +162,8 @@ class SampleSiteBrowserTest {
         // "exponential" is written once, in the body of one article ("retry with exponential back-off").
         String word = "exponential";
         String title = "Network connectivity issue in your region";
-        assertEquals(List.of("body of " + title), whereWordsBeginWith(word, searchIndex("public")),
+        // (SearchBrowserTest checks in the index's shards that it is in that article only.)
+        assertEquals(List.of(), whereWordsBeginWith(word, searchIndex("public")).stream().filter(w -> !w.startsWith("body of")).toList(),
                 "sample-content changed: pick another word that is in one article's body only");
 
         open("public", "compute/vm-start-fails.html", null);
@@ -415,9 +416,32 @@ class SampleSiteBrowserTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** Every article of a cloud's search index as {t: title, s: service, k: kind, d: description, u: url, b: snippet source}. */
     private static List<Map<String, Object>> searchIndex(String cloud) {
-        return (List<Map<String, Object>>) readJson(site.resolve(cloud).resolve(VERSION).resolve("search-index.json"), List.class);
+        Path version = site.resolve(cloud).resolve(VERSION);
+        Map<?, ?> head = (Map<?, ?>) call(version.resolve("search/index.js")).get(0);
+        int pageSize = ((Number) head.get("pageSize")).intValue();
+        int pages = (((Number) head.get("articles")).intValue() + pageSize - 1) / pageSize;
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int n = 0; n < pages; n++) {
+            for (Object row : (List<?>) call(version.resolve("search/m/" + n + ".js")).get(1)) {
+                List<?> r = (List<?>) row;
+                Map<String, Object> entry = new LinkedHashMap<>();
+                for (int k = 0; k < 6; k++) entry.put(List.of("t", "s", "k", "d", "u", "b").get(k), r.get(k));
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    /** The JSON arguments of the call an index file makes: {@code certdocsSearch.x(a,b);} gives [a, b]. */
+    private static List<?> call(Path file) {
+        try {
+            String text = Files.readString(file);
+            return (List<?>) new Json().toType("[" + text.substring(text.indexOf('(') + 1, text.lastIndexOf(')')) + "]", List.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")

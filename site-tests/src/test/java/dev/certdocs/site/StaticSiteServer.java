@@ -27,6 +27,7 @@ final class StaticSiteServer implements AutoCloseable {
             Map.entry("html", "text/html; charset=utf-8"),
             Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"),
+            Map.entry("wasm", "application/wasm"),
             Map.entry("json", "application/json"),
             Map.entry("xml", "application/xml"),
             Map.entry("svg", "image/svg+xml"),
@@ -40,6 +41,8 @@ final class StaticSiteServer implements AutoCloseable {
     private final Path root;
     private final HttpServer server;
     private final ExecutorService executor;
+    /** Bytes of file bodies sent, by request path (for benchmarks: what a page fetched, workers' requests included). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> sent = new java.util.concurrent.ConcurrentHashMap<>();
 
     private StaticSiteServer(Path root) throws IOException {
         this.root = root.toRealPath();
@@ -62,6 +65,16 @@ final class StaticSiteServer implements AutoCloseable {
         return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + "/");
     }
 
+    /** The bytes of file bodies sent since the last call, by request path; clears them. */
+    java.util.Map<String, Long> takeSent() {
+        java.util.Map<String, Long> copy = new java.util.TreeMap<>();
+        for (String path : java.util.List.copyOf(sent.keySet())) {
+            Long n = sent.remove(path);
+            if (n != null) copy.merge(path, n, Long::sum);
+        }
+        return copy;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -81,7 +94,9 @@ final class StaticSiteServer implements AutoCloseable {
                 send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            send(exchange, 200, contentType(file), Files.readAllBytes(file));
+            byte[] body = Files.readAllBytes(file);
+            send(exchange, 200, contentType(file), body);
+            if (method.equals("GET")) sent.merge(exchange.getRequestURI().getRawPath(), (long) body.length, Long::sum);
         }
     }
 

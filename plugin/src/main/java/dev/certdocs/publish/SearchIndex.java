@@ -1,0 +1,203 @@
+package dev.certdocs.publish;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.certdocs.render.SearchEntry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The sharded search index of one cloud's version, as the files {@code assets/search.js} loads
+ * from {@code search/}: an entry file, term shards and pages of result metadata. Each file is a
+ * script that hands its data to {@code certdocsSearch} (loaded with a {@code <script>} element,
+ * so it works from {@code file://} where browsers refuse {@code fetch()}), and a query loads only
+ * the shards its words need and the metadata pages of the results it shows.
+ *
+ * <ul>
+ *   <li>{@code search/index.js}: {@code certdocsSearch.index({"articles":N,"pageSize":P,"shards":[keys],"stop":[words]})}.</li>
+ *   <li>{@code search/t/<file>.js}: {@code certdocsSearch.shard("key",{"term":[doc,weight,doc,weight,…]})},
+ *       every term that begins with the key (and with no longer key listed); doc numbers are
+ *       deltas from the previous one of the term.</li>
+ *   <li>{@code search/m/<n>.js}: {@code certdocsSearch.page(n,[[title,service,kind,description,url,snippet source],…])},
+ *       articles {@code n*P} to {@code n*P+P-1}; a row whose snippet source is the start of a longer body text ends
+ *       with a 7th element, 1.</li>
+ *   <li>{@code search/s/<n>.js}: {@code certdocsSearch.texts(n,[body text or null,…])}, the indexed body text of
+ *       each article of metadata page {@code n} whose snippet source is cut (null for the others): loaded only for a
+ *       result that matched by its body and whose words are not in its snippet source.</li>
+ * </ul>
+ *
+ * <p>Guarantees: the same entries give byte-identical files (terms and keys sorted, no clock, no
+ * hash order), so an incremental build can keep every file whose bytes did not change; a term's
+ * shard key is its first two letters, and a shard over {@link #SHARD_BYTES} is split by one more
+ * letter, up to {@link #MAX_KEY}.
+ */
+public final class SearchIndex {
+
+    /** The folder of the index, beside {@code search.html}. */
+    public static final String FOLDER = "search/";
+    /** Articles per metadata page: a page of 10 results fetches about 10 small pages. */
+    static final int PAGE_SIZE = 8;
+    /** Characters of body text in the metadata, for the snippet: the start of the article. */
+    static final int SNIPPET_SOURCE = 320;
+    /** A shard larger than this is split by one more letter of its terms. */
+    static final int SHARD_BYTES = 24 * 1024;
+    /** The longest shard key. */
+    static final int MAX_KEY = 5;
+    /** Words too common to narrow a search: not indexed (search.js drops them from queries, unless nothing else is left). */
+    static final List<String> STOP = List.of("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "if", "in",
+            "is", "it", "of", "on", "or", "that", "the", "this", "to", "with", "you", "your");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SearchIndex() {
+    }
+
+    /** The index files of {@code entries} (article {@code k} is document {@code k}), by path below the version folder. */
+    public static SortedMap<String, byte[]> files(List<SearchEntry> entries) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        Map<String, Map<Integer, Integer>> postings = postings(entries);
+        List<String> keys = new ArrayList<>();
+        Map<String, List<String>> byKey = new TreeMap<>();
+        for (String term : postings.keySet()) byKey.computeIfAbsent(key(term, 2), k -> new ArrayList<>()).add(term);
+        for (var e : byKey.entrySet()) shard(e.getKey(), e.getValue(), postings, files, keys);
+        keys.sort(null);
+        int pages = (entries.size() + PAGE_SIZE - 1) / PAGE_SIZE;
+        for (int n = 0; n < pages; n++) {
+            List<List<Object>> rows = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            boolean cut = false;
+            for (int k = n * PAGE_SIZE; k < Math.min(entries.size(), (n + 1) * PAGE_SIZE); k++) {
+                SearchEntry a = entries.get(k);
+                String source = snippetSource(a.b());
+                if (source.length() < text(a.b()).length()) {
+                    rows.add(List.of(text(a.t()), text(a.s()), text(a.k()), text(a.d()), text(a.u()), source, 1));
+                    texts.add(a.b());
+                    cut = true;
+                } else {
+                    rows.add(List.of(text(a.t()), text(a.s()), text(a.k()), text(a.d()), text(a.u()), source));
+                    texts.add(null);
+                }
+            }
+            files.put(FOLDER + "m/" + n + ".js", script("certdocsSearch.page(" + n + "," + json(rows) + ");\n"));
+            // One file per page, not per article: tens of thousands of small files cost the build more than their bytes.
+            if (cut) files.put(FOLDER + "s/" + n + ".js", script("certdocsSearch.texts(" + n + "," + json(texts) + ");\n"));
+        }
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("articles", entries.size());
+        head.put("pageSize", PAGE_SIZE);
+        head.put("shards", keys);
+        head.put("stop", STOP);
+        files.put(FOLDER + "index.js", script("certdocsSearch.index(" + json(head) + ");\n"));
+        return files;
+    }
+
+    /** The file name of a shard key: the key itself when plain ASCII letters and digits, else "_" and its UTF-8 bytes in hex. */
+    public static String fileName(String key) {
+        if (key.matches("[a-z0-9]+")) return key;
+        return "_" + java.util.HexFormat.of().formatHex(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Per term, per document, the term's weight there: a title word counts most (more in a short
+     * title), then a heading word, then a description word, then each use in the body (up to 5).
+     */
+    static Map<String, Map<Integer, Integer>> postings(List<SearchEntry> entries) {
+        Map<String, Map<Integer, Integer>> postings = new HashMap<>();
+        Set<String> stop = new HashSet<>(STOP);
+        for (int doc = 0; doc < entries.size(); doc++) {
+            SearchEntry a = entries.get(doc);
+            Map<String, Integer> weights = new HashMap<>();
+            Set<String> title = new HashSet<>(SearchTerms.of(a.t()));
+            title.removeAll(stop);
+            int titleWeight = 10 + 20 / Math.max(1, title.size());
+            for (String t : title) weights.merge(t, titleWeight, Integer::sum);
+            for (String t : new HashSet<>(SearchTerms.of(a.h()))) weights.merge(t, 6, Integer::sum);
+            for (String t : new HashSet<>(SearchTerms.of(a.d()))) weights.merge(t, 3, Integer::sum);
+            Map<String, Integer> body = new HashMap<>();
+            for (String t : SearchTerms.of(a.b())) body.merge(t, 1, Integer::sum);
+            body.forEach((t, n) -> weights.merge(t, Math.min(n, 5), Integer::sum));
+            for (var w : weights.entrySet()) {
+                if (stop.contains(w.getKey())) continue;
+                postings.computeIfAbsent(w.getKey(), t -> new TreeMap<>()).put(doc, w.getValue());
+            }
+        }
+        return postings;
+    }
+
+    /** Writes the shard of {@code key}, or, when too large, the terms no longer than the key and one shard per longer key. */
+    private static void shard(String key, List<String> terms, Map<String, Map<Integer, Integer>> postings,
+                              SortedMap<String, byte[]> files, List<String> keys) {
+        terms.sort(null);
+        StringBuilder body = new StringBuilder("{");
+        for (String term : terms) {
+            if (body.length() > 1) body.append(',');
+            // Terms are letters and digits only: nothing in them needs escaping in a JSON string.
+            body.append('"').append(term).append("\":[");
+            int last = 0;
+            boolean first = true;
+            for (var p : postings.get(term).entrySet()) {
+                if (!first) body.append(',');
+                body.append(p.getKey() - last).append(',').append(p.getValue());
+                last = p.getKey();
+                first = false;
+            }
+            body.append(']');
+        }
+        body.append('}');
+        int length = key.codePointCount(0, key.length());
+        if (body.length() > SHARD_BYTES && length < MAX_KEY) {
+            List<String> own = new ArrayList<>();
+            Map<String, List<String>> longer = new TreeMap<>();
+            for (String term : terms) {
+                if (term.codePointCount(0, term.length()) <= length) own.add(term);
+                else longer.computeIfAbsent(key(term, length + 1), k -> new ArrayList<>()).add(term);
+            }
+            if (!longer.isEmpty()) {
+                if (!own.isEmpty()) shard(key, own, postings, files, keys);
+                for (var e : longer.entrySet()) shard(e.getKey(), e.getValue(), postings, files, keys);
+                return;
+            }
+        }
+        keys.add(key);
+        files.put(FOLDER + "t/" + fileName(key) + ".js", script("certdocsSearch.shard(" + json(key) + "," + body + ");\n"));
+    }
+
+    /** The first {@code n} code points of a term (all of it when shorter). */
+    static String key(String term, int n) {
+        int count = term.codePointCount(0, term.length());
+        return count <= n ? term : term.substring(0, term.offsetByCodePoints(0, n));
+    }
+
+    /** The start of the body text, cut at a word's end. */
+    static String snippetSource(String body) {
+        String b = text(body);
+        if (b.length() <= SNIPPET_SOURCE) return b;
+        int cut = b.lastIndexOf(' ', SNIPPET_SOURCE);
+        return b.substring(0, cut > SNIPPET_SOURCE / 2 ? cut : SNIPPET_SOURCE);
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("search index data could not be serialised", e);
+        }
+    }
+
+    /** A script's bytes; line and paragraph separators escaped, which older script engines take for line ends inside strings. */
+    private static byte[] script(String text) {
+        return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").getBytes(StandardCharsets.UTF_8);
+    }
+}

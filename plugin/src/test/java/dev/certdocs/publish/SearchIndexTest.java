@@ -1,0 +1,127 @@
+package dev.certdocs.publish;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.certdocs.render.SearchEntry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class SearchIndexTest {
+
+    private static SearchEntry entry(String title, String body) {
+        return new SearchEntry(title, "About " + title, "compute/" + title.toLowerCase().replace(' ', '-') + ".html",
+                "Virtual Machines", "Troubleshooting", "Cause\nResolution", body);
+    }
+
+    private static String text(SortedMap<String, byte[]> files, String path) {
+        return new String(files.get(path), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void foldsCaseDiacriticsAndSingularAndPlural() {
+        assertEquals(List.of("politica", "box", "box", "cach", "cach", "class", "status", "policy", "policy", "vm", "überprüfen"
+                        .replace("ü", "u")),
+                SearchTerms.of("Políticas BOXES box, caches Cache class status: policies/policy VMs ÜBERPRÜFEN"));
+    }
+
+    @Test
+    void titleWordsWeighMoreThanHeadingsDescriptionAndBody() {
+        var postings = SearchIndex.postings(List.of(
+                new SearchEntry("Disk full", "", "a.html", "", "", "", "nothing else"),
+                new SearchEntry("Other", "", "b.html", "", "", "Disk", ""),
+                new SearchEntry("Other", "disk", "c.html", "", "", "", ""),
+                new SearchEntry("Other", "", "d.html", "", "", "", "disk disk disks")));
+        Map<Integer, Integer> disk = postings.get("disk");
+        assertEquals(List.of(0, 1, 2, 3), List.copyOf(disk.keySet()));
+        assertTrue(disk.get(0) > disk.get(1) && disk.get(1) > disk.get(2) && disk.get(2) == disk.get(3),
+                "title > heading > description = 3 uses in the body: " + disk);
+        assertEquals(Map.of(0, 1), postings.get("else"), "body words are indexed too");
+    }
+
+    @Test
+    void writesAnEntryFileTermShardsByTwoLettersAndMetadataPagesAsScripts() {
+        SortedMap<String, byte[]> files = SearchIndex.files(List.of(entry("Disk full", "The disk is full of logs."),
+                entry("Boot fails", "Check the boot diagnostics.")));
+        assertEquals(new TreeSet<>(List.of("search/index.js", "search/m/0.js", "search/t/ab.js", "search/t/bo.js",
+                "search/t/ca.js", "search/t/ch.js", "search/t/di.js", "search/t/fa.js", "search/t/fu.js", "search/t/lo.js",
+                "search/t/re.js", "search/t/tr.js", "search/t/vi.js", "search/t/ma.js")).stream().filter(p -> !p.contains("/tr.")
+                && !p.contains("/vi.") && !p.contains("/ma.")).toList(), List.copyOf(files.keySet()));
+        assertEquals("certdocsSearch.index({\"articles\":2,\"pageSize\":8,\"shards\":[\"ab\",\"bo\",\"ca\",\"ch\",\"di\",\"fa\",\"fu\","
+                + "\"lo\",\"re\"],\"stop\":" + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(SearchIndex.STOP) + "});\n",
+                text(files, "search/index.js"));
+        // "disk" is in article 0's title and body; "diagnostics" in article 1's body; doc numbers are deltas.
+        assertEquals("certdocsSearch.shard(\"di\",{\"diagnostic\":[1,1],\"disk\":[0,24]});\n", text(files, "search/t/di.js"));
+        assertEquals("certdocsSearch.page(0,[[\"Disk full\",\"Virtual Machines\",\"Troubleshooting\",\"About Disk full\","
+                + "\"compute/disk-full.html\",\"The disk is full of logs.\"],[\"Boot fails\",\"Virtual Machines\",\"Troubleshooting\","
+                + "\"About Boot fails\",\"compute/boot-fails.html\",\"Check the boot diagnostics.\"]]);\n", text(files, "search/m/0.js"));
+    }
+
+    @Test
+    void splitsALargeShardByOneMoreLetterAndNamesNonAsciiKeysInHex() {
+        List<SearchEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            entries.add(new SearchEntry("Article " + i, "", i + ".html", "", "", "", "configure" + (i % 40) + " connect"
+                    + (i % 50) + " co cost ωμέγα"));
+        }
+        SortedMap<String, byte[]> files = SearchIndex.files(entries);
+        for (var f : files.entrySet()) {
+            if (f.getKey().startsWith("search/t/")) assertTrue(f.getValue().length <= SearchIndex.SHARD_BYTES + 4096, f.getKey());
+        }
+        assertTrue(files.containsKey("search/t/co.js"), "the terms no longer than the key keep its shard");
+        assertTrue(files.containsKey("search/t/con.js") || files.containsKey("search/t/conf.js"), files.keySet().toString());
+        assertTrue(files.containsKey("search/t/cos.js"), files.keySet().toString());
+        assertTrue(text(files, "search/t/_cf89cebc.js").startsWith("certdocsSearch.shard(\"\u03c9\u03bc\",{\"\u03c9\u03bc\u03b5\u03b3\u03b1\":[0,1,"),
+                "non-ASCII keys get hex file names");
+    }
+
+    @Test
+    void theSameEntriesGiveTheSameBytes() {
+        List<SearchEntry> entries = List.of(entry("Disk full", "The disk is full."), entry("Boot fails", "Boot diagnostics."));
+        SortedMap<String, byte[]> a = SearchIndex.files(entries);
+        SortedMap<String, byte[]> b = SearchIndex.files(List.copyOf(entries));
+        assertEquals(a.keySet(), b.keySet());
+        for (String path : a.keySet()) assertArrayEquals(a.get(path), b.get(path), path);
+    }
+
+    @Test
+    void aChangedBodyChangesOnlyTheShardsOfItsWordsAndItsMetadataPage() {
+        List<SearchEntry> before = new ArrayList<>();
+        for (int i = 0; i < 20; i++) before.add(entry("Article " + i, "Text number " + i + "."));
+        List<SearchEntry> after = new ArrayList<>(before);
+        after.set(12, entry("Article 12", "Zebra number 12."));
+        SortedMap<String, byte[]> a = SearchIndex.files(before);
+        SortedMap<String, byte[]> b = SearchIndex.files(after);
+        List<String> changed = new ArrayList<>();
+        for (String path : new TreeSet<>(b.keySet())) {
+            if (!a.containsKey(path) || !java.util.Arrays.equals(a.get(path), b.get(path))) changed.add(path);
+        }
+        // "text" lost article 12, "zebra" is new (its key too: the entry file lists it), page 1 holds articles 8-15.
+        assertEquals(List.of("search/index.js", "search/m/1.js", "search/t/te.js", "search/t/ze.js"), changed);
+    }
+
+    @Test
+    void theBodiesLongerThanTheirSnippetSourceAreInATextPageThatTheRowsPointTo() {
+        String body = "start " + "filler ".repeat(200) + "faraway";
+        SortedMap<String, byte[]> files = SearchIndex.files(List.of(entry("Short", "Short body."), entry("Long", body)));
+        String page = text(files, "search/m/0.js");
+        assertTrue(page.contains("\"compute/short.html\",\"Short body.\"],"), "a whole body needs no file: " + page);
+        assertTrue(page.endsWith(",1]]);\n"), "the cut one is marked: " + page);
+        assertEquals(List.of("search/s/0.js"), files.keySet().stream().filter(p -> p.startsWith("search/s/")).toList());
+        assertEquals("certdocsSearch.texts(0,[null,\"" + body + "\"]);\n", text(files, "search/s/0.js"));
+    }
+
+    @Test
+    void theSnippetSourceIsTheStartOfTheBodyCutAtAWord() {
+        String body = "word ".repeat(200);
+        String source = SearchIndex.snippetSource(body);
+        assertTrue(source.length() <= SearchIndex.SNIPPET_SOURCE && source.length() > SearchIndex.SNIPPET_SOURCE - 6, source);
+        assertTrue(source.endsWith("word"), source);
+    }
+}
