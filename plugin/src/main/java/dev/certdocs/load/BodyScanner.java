@@ -51,7 +51,6 @@ final class BodyScanner {
     private static final Pattern UNCLOSED_TAG = Pattern.compile("<[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?$");
     /** Lines a wrapped tag may span before it is taken for text. */
     private static final int MAX_TAG_LINES = 8;
-    private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?:(?!\\1).)+?\\1");
     private static final Pattern INLINE_LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
     private static final Pattern EMPHASIS = Pattern.compile("(\\*{1,3}|(?<![\\p{L}\\p{N}])_{1,3}|_{1,3}(?![\\p{L}\\p{N}])|~~|`)");
@@ -357,14 +356,40 @@ final class BodyScanner {
         return "";
     }
 
-    /** Replaces inline code spans with spaces so that nothing inside them is taken for syntax. */
-    private static String maskCodeSpans(String line) {
+    /**
+     * Replaces inline code spans with spaces so that nothing inside them is taken for syntax. A
+     * span opens with a run of backticks and closes at the next run of the same length, as
+     * CommonMark reads it; a run that no later run matches is text. Linear in the line: a
+     * pattern with a back-reference took time cubic in the length of an unmatched run (a line of
+     * a few thousand backticks held validation for minutes).
+     */
+    static String maskCodeSpans(String line) {
         if (line.indexOf('`') < 0) return line;
-        Matcher m = CODE_SPAN.matcher(line);
+        List<int[]> runs = new ArrayList<>(); // start, length
+        for (int i = 0; i < line.length(); ) {
+            if (line.charAt(i) != '`') {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < line.length() && line.charAt(i) == '`') i++;
+            runs.add(new int[] {start, i - start});
+        }
+        // The next run of the same length after each run, found from the right in one pass.
+        int[] next = new int[runs.size()];
+        java.util.Map<Integer, Integer> latest = new java.util.HashMap<>();
+        for (int r = runs.size() - 1; r >= 0; r--) {
+            next[r] = latest.getOrDefault(runs.get(r)[1], -1);
+            latest.put(runs.get(r)[1], r);
+        }
         StringBuilder out = null;
-        while (m.find()) {
+        for (int r = 0; r < runs.size(); r++) {
+            if (next[r] < 0) continue;
+            int from = runs.get(r)[0];
+            int to = runs.get(next[r])[0] + runs.get(next[r])[1];
             if (out == null) out = new StringBuilder(line);
-            for (int i = m.start(); i < m.end(); i++) out.setCharAt(i, ' ');
+            for (int i = from; i < to; i++) out.setCharAt(i, ' ');
+            r = next[r];
         }
         return out == null ? line : out.toString();
     }
