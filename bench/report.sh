@@ -14,12 +14,7 @@ cd "$(dirname "$0")/.."
 
 work=bench/work
 mkdir -p "$work"
-classpath_file=plugin/target/bench-classpath.txt
-
-./mvnw -q -B ${MVN_OFFLINE--o} -pl plugin -am test-compile dependency:build-classpath \
-    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-
-classpath="plugin/target/test-classes:plugin/target/classes:$(cat "$classpath_file")"
+. bench/classpath.sh
 
 # The earlier report writer, compiled as HtmlReportBefore: by default the one of the commit
 # before the triage page's data model (TriageData.java) was added.

@@ -14,12 +14,7 @@ cd "$(dirname "$0")/.."
 
 work=bench/work
 mkdir -p "$work"
-classpath_file=plugin/target/bench-classpath.txt
-
-./mvnw -q -B ${MVN_OFFLINE--o} -pl plugin -am test-compile dependency:build-classpath \
-    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-
-classpath="plugin/target/test-classes:plugin/target/classes:$(cat "$classpath_file")"
+. bench/classpath.sh
 results=()
 for count in ${BENCH_COUNTS:-10000 100000}; do
     java -Xmx"${BENCH_HEAP:-1g}" -cp "$classpath" dev.certdocs.bench.ValidateBenchmark \

@@ -10,16 +10,12 @@ import java.util.regex.Pattern;
  */
 final class LinkSyntax {
 
-    private static final Pattern EMAIL = Pattern.compile(
-            "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]+@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?"
-                    + "(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9().\\- ]+");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern HTTP_URL = Pattern.compile(
             "(?i)https?://(?:[^/?#@\\s]*@)?(\\[[0-9A-Fa-f:.]+]|[^/?#:\\s\\[\\]]+)(:\\d*)?([/?#].*)?");
-    /** Host labels: letters, digits, hyphens inside; underscores too, which browsers accept in real host names. */
-    private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_-]*[\\p{L}\\p{N}_])?"
-            + "(?:\\.[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_-]*[\\p{L}\\p{N}_])?)*\\.?");
+    /** What may stand in an e-mail address before the '@', besides letters and digits. */
+    private static final String LOCAL_PART_MARKS = "!#$%&'*+/=?^_`{|}~.-";
 
     private LinkSyntax() {
     }
@@ -31,7 +27,7 @@ final class LinkSyntax {
         if (to.isEmpty()) return "the mailto: link has no address";
         for (String address : to.split(",")) {
             String a = address.strip();
-            if (!EMAIL.matcher(a).matches()) return "'" + a + "' is not an e-mail address (name@example.com)";
+            if (!isEmail(a)) return "'" + a + "' is not an e-mail address (name@example.com)";
         }
         return null;
     }
@@ -90,9 +86,60 @@ final class LinkSyntax {
         Matcher m = HTTP_URL.matcher(url);
         if (!m.matches()) return "the URL has no host";
         String host = m.group(1);
-        if (!host.startsWith("[") && !HOST.matcher(host).matches()) return "'" + host + "' is not a host name";
+        if (!host.startsWith("[") && !isHostName(host)) return "'" + host + "' is not a host name";
         if (m.group(2) != null && m.group(2).length() == 1) return "the URL has a ':' but no port after the host";
         return null;
+    }
+
+    /*
+     * Addresses and host names are read label by label, not with a pattern that repeats a group:
+     * Java's regex engine recurses once per repetition of a group, so a host of a few thousand
+     * labels (www.www.www…, which the autolink extension makes a link) overflowed the stack.
+     */
+
+    /** Whether {@code a} is {@code local@domain}: one '@', a local part of letters, digits and marks, a domain of two labels or more. */
+    static boolean isEmail(String a) {
+        int at = a.indexOf('@');
+        if (at <= 0 || a.indexOf('@', at + 1) >= 0) return false;
+        for (int i = 0; i < at; ) {
+            int c = a.codePointAt(i);
+            if (!letterOrNumber(c) && LOCAL_PART_MARKS.indexOf(c) < 0) return false;
+            i += Character.charCount(c);
+        }
+        String[] labels = a.substring(at + 1).split("\\.", -1);
+        if (labels.length < 2) return false;
+        for (String label : labels) {
+            if (!isLabel(label, false)) return false;
+        }
+        return true;
+    }
+
+    /** Whether {@code host} is labels separated by dots, a final dot allowed; underscores count as letters, as browsers take them. */
+    static boolean isHostName(String host) {
+        String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        if (h.isEmpty()) return false;
+        for (String label : h.split("\\.", -1)) {
+            if (!isLabel(label, true)) return false;
+        }
+        return true;
+    }
+
+    /** Letters, digits (and underscores when {@code underscore}), with hyphens inside but not at either end. */
+    private static boolean isLabel(String label, boolean underscore) {
+        if (label.isEmpty() || label.charAt(0) == '-' || label.charAt(label.length() - 1) == '-') return false;
+        for (int i = 0; i < label.length(); ) {
+            int c = label.codePointAt(i);
+            if (!letterOrNumber(c) && c != '-' && !(underscore && c == '_')) return false;
+            i += Character.charCount(c);
+        }
+        return true;
+    }
+
+    /** What {@code \\p{L}} or {@code \\p{N}} matches. */
+    private static boolean letterOrNumber(int c) {
+        if (Character.isLetter(c)) return true;
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     /** The host of an http(s) URL that {@link #httpUrl} accepts, lower case. */

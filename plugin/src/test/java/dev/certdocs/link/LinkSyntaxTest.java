@@ -27,6 +27,21 @@ class LinkSyntaxTest {
     }
 
     @Test
+    void readsHostsAndAddressesOfThousandsOfLabelsWithoutOverflowingTheStack() {
+        // A repeated-group pattern recursed once per label: www.www.www… (the autolink extension
+        // makes it a link) overflowed the stack of a link-checking thread.
+        String host = "www.".repeat(20_000) + "example";
+        assertNull(LinkSyntax.httpUrl("https://" + host + "/x"));
+        assertNull(LinkSyntax.mailto("a@" + host));
+        assertEquals("'a@" + "b.".repeat(20_000) + "' is not an e-mail address (name@example.com)",
+                LinkSyntax.mailto("a@" + "b.".repeat(20_000)));
+        assertEquals("'-a.example' is not a host name", LinkSyntax.httpUrl("https://-a.example/"));
+        assertNull(LinkSyntax.httpUrl("https://my_host.example./"));
+        assertEquals("'a@b_c.example' is not an e-mail address (name@example.com)", LinkSyntax.mailto("a@b_c.example"));
+        assertNull(LinkSyntax.mailto("ünï@例え.jp"));
+    }
+
+    @Test
     void checksMailAndPhoneLinks() {
         assertNull(LinkSyntax.mailto("a@contoso.com,b.c@sub.contoso.com?subject=Hi%20there"));
         assertNull(LinkSyntax.mailto("first.last@contoso.com"));

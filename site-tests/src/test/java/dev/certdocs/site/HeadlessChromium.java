@@ -1,5 +1,6 @@
 package dev.certdocs.site;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,5 +41,36 @@ final class HeadlessChromium {
                 .usingAnyFreePort()
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * What every browser test does after its last test: quits the browser, then closes the
+     * servers and deletes the folders (the profile first), each even when an earlier step failed.
+     */
+    static void stop(ChromeDriver browser, List<? extends AutoCloseable> servers, Path... folders) throws IOException {
+        try {
+            if (browser != null) browser.quit();
+        } finally {
+            try {
+                for (AutoCloseable server : servers) {
+                    if (server == null) continue;
+                    try {
+                        server.close();
+                    } catch (Exception e) {
+                        throw new IOException("cannot stop a test server: " + e.getMessage(), e);
+                    }
+                }
+            } finally {
+                for (Path folder : folders) deleteTree(folder);
+            }
+        }
+    }
+
+    /** Deletes a folder and everything in it; nothing when it is null or gone. */
+    static void deleteTree(Path root) throws IOException {
+        if (root == null || !Files.exists(root)) return;
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 }

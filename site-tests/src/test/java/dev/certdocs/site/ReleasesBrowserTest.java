@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -49,16 +48,7 @@ class ReleasesBrowserTest {
 
     @AfterAll
     static void stop() throws IOException {
-        try {
-            if (browser != null) browser.quit();
-        } finally {
-            if (server != null) server.close();
-            if (profile != null) {
-                try (Stream<Path> files = Files.walk(profile)) {
-                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-                }
-            }
-        }
+        HeadlessChromium.stop(browser, java.util.Collections.singletonList(server), profile);
     }
 
     @Test
@@ -132,9 +122,7 @@ class ReleasesBrowserTest {
                         notice.getText());
             }
         } finally {
-            try (Stream<Path> files = Files.walk(copy)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            }
+            HeadlessChromium.deleteTree(copy);
         }
     }
 

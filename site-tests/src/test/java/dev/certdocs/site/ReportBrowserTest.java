@@ -12,11 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,16 +82,7 @@ class ReportBrowserTest {
 
     @AfterAll
     static void stop() throws IOException {
-        try {
-            if (browser != null) browser.quit();
-        } finally {
-            for (Path dir : new Path[] {profile, repo}) {
-                if (dir == null) continue;
-                try (Stream<Path> files = Files.walk(dir)) {
-                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-                }
-            }
-        }
+        HeadlessChromium.stop(browser, List.of(), profile, repo);
     }
 
     @BeforeEach

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,12 +82,7 @@ class SampleSiteBrowserTest {
 
     @AfterAll
     static void stopBrowserAndServer() throws IOException {
-        try {
-            if (browser != null) browser.quit();
-        } finally {
-            if (server != null) server.close();
-            if (profile != null) deleteTree(profile);
-        }
+        HeadlessChromium.stop(browser, java.util.Collections.singletonList(server), profile);
     }
 
     @Test
@@ -458,11 +452,4 @@ class SampleSiteBrowserTest {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

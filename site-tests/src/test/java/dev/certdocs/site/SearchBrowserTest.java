@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -63,14 +62,7 @@ class SearchBrowserTest {
 
     @AfterAll
     static void stop() throws IOException {
-        try {
-            if (browser != null) browser.quit();
-        } finally {
-            if (server != null) server.close();
-            if (tamperedServer != null) tamperedServer.close();
-            deleteTree(profile);
-            deleteTree(tampered);
-        }
+        HeadlessChromium.stop(browser, java.util.Arrays.asList(server, tamperedServer), profile, tampered);
     }
 
     @Test
@@ -205,10 +197,4 @@ class SearchBrowserTest {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) return;
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
 }
