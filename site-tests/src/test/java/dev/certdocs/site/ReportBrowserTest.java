@@ -53,15 +53,23 @@ class ReportBrowserTest {
         repo = Files.createTempDirectory("certdocs-report-");
         article("compute/c1.md", "Compute_Team", "", "Text without a heading.\n\n![](diagram.png)\n");
         article("network/n1.md", "Network_Team", "\tsupportToicIds=\"1\"\n", "# Network one\n\n![](n1.png)\n");
-        CertDocs.validate(config().updateBaseline(true).build(), BuildLog.SILENT);
+        CertDocs.validate(validateConfig().updateBaseline(true).build(), BuildLog.SILENT);
         article("compute/c2.md", "Compute_Team", "", "Text.\n");
         article("compute/c3.md", "Compute_Team", "", "More text.\n");
         article("network/n2.md", "Network_Team", "\tsupportToicIds=\"2\"\n", "# Network two\n\n![](n2.png)\n\n[x](missing.md)\n");
-        CertDocs.validate(config().build(), BuildLog.SILENT);
+        CertDocs.validate(validateConfig().build(), BuildLog.SILENT);
         CertDocs.checkLinks(config().build(), BuildLog.SILENT);
         screenshots = Files.createDirectories(Path.of(System.getProperty("certdocs.screenshots", "target/screenshots")));
         profile = Files.createTempDirectory("certdocs-chromium-");
         browser = HeadlessChromium.start(profile);
+    }
+
+    /**
+     * validate checks links too (the offline gate); here it leaves the broken links to
+     * check-links, so that each goal's section holds its own findings as the counts below expect.
+     */
+    private static BuildConfig.Builder validateConfig() {
+        return config().severities(List.of("link/broken-internal=off"));
     }
 
     private static BuildConfig.Builder config() {
