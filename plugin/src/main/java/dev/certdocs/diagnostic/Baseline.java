@@ -68,8 +68,9 @@ public final class Baseline {
     public List<Finding> apply(List<Diagnostic> diagnostics, Function<Diagnostic, String> lineText) {
         Map<Key, Integer> left = new HashMap<>(counts);
         List<Finding> out = new ArrayList<>(diagnostics.size());
+        Function<Diagnostic, String> context = contexts(lineText);
         for (Diagnostic d : diagnostics) {
-            Key key = key(d, lineText);
+            Key key = key(d, context);
             Integer n = left.get(key);
             boolean accepted = n != null && n > 0;
             if (accepted) left.put(key, n - 1);
@@ -86,9 +87,10 @@ public final class Baseline {
             return c != 0 ? c : a.context().compareTo(b.context());
         });
         Map<Key, String> messages = new HashMap<>();
+        Function<Diagnostic, String> context = contexts(lineText);
         for (Diagnostic d : diagnostics) {
             if (d.severity() == Severity.OFF) continue;
-            Key key = key(d, lineText);
+            Key key = key(d, context);
             counts.merge(key, 1, Integer::sum);
             messages.putIfAbsent(key, d.message());
         }
@@ -115,8 +117,17 @@ public final class Baseline {
         return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    private static Key key(Diagnostic d, Function<Diagnostic, String> lineText) {
-        String context = lineText.apply(d).strip().replaceAll("\\s+", " ");
-        return new Key(d.ruleId(), d.position().path(), context);
+    private static Key key(Diagnostic d, Function<Diagnostic, String> context) {
+        return new Key(d.ruleId(), d.position().path(), context.apply(d));
+    }
+
+    /**
+     * The context of a diagnostic, its source line with white space folded, worked out once per
+     * line: thousands of problems on one long line (a hostile one) folded it once each.
+     */
+    private static Function<Diagnostic, String> contexts(Function<Diagnostic, String> lineText) {
+        Map<String, String> byLine = new HashMap<>();
+        return d -> byLine.computeIfAbsent(d.position().path() + "\n" + d.position().line(),
+                k -> lineText.apply(d).strip().replaceAll("\\s+", " "));
     }
 }

@@ -35,7 +35,8 @@ final class BodyScanner {
     private static final Pattern INCLUDE = Pattern.compile("\\[!INCLUDE\\s*\\[([^\\]]*)\\]\\(\\s*<?([^)>]*?)>?\\s*\\)\\s*\\]",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*cloud\\.([A-Za-z0-9_.-]*)\\s*}}");
-    private static final Pattern MD_IMAGE = Pattern.compile("!\\[([^\\]]*)\\][(\\[]\\s*<?([^)\\]\\s>]*)");
+    /** An image's alt text and source; the alt text at most 999 characters, so that a line of unclosed {@code ![} is read once, not once per {@code ![}. */
+    private static final Pattern MD_IMAGE = Pattern.compile("!\\[([^\\]]{0,999})\\][(\\[]\\s*<?([^)\\]\\s>]*)");
     private static final Pattern IMG_TAG = Pattern.compile("<img\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ALT_ATTR = Pattern.compile("\\balt\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))",
             Pattern.CASE_INSENSITIVE);

@@ -22,7 +22,11 @@ final class MarkdownLinks {
     private static final Pattern DEFINITION = Pattern.compile(
             "^[ \\t>]*(?:(?:[-*+]|\\d{1,9}[.)])[ \\t]+)?\\[((?:[^\\]\\\\]|\\\\.)+)]:[ \\t]*(.*)$");
     private static final Pattern AUTOLINK = Pattern.compile("<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\\x00-\\x20]*)>");
-    private static final Pattern IMAGE_REFERENCE = Pattern.compile("!\\[([^\\]]*)](?:\\[([^\\]]*)])?(?!\\()");
+    /**
+     * An image by reference. The texts are at most 999 characters, CommonMark's limit for a label:
+     * unbounded, each of a line's thousands of unclosed {@code ![} was read to the line's end.
+     */
+    private static final Pattern IMAGE_REFERENCE = Pattern.compile("!\\[([^\\]]{0,999})](?:\\[([^\\]]{0,999})])?(?!\\()");
     private static final Pattern ESCAPE = Pattern.compile("\\\\([!-/:-@\\[-`{-~])");
 
     private record Found(String destination, boolean image, String label, SourcePosition position) {
