@@ -63,7 +63,7 @@ public final class SearchIndex {
     /** The index files of {@code entries} (article {@code k} is document {@code k}), by path below the version folder. */
     public static SortedMap<String, byte[]> files(List<SearchEntry> entries) {
         SortedMap<String, byte[]> files = new TreeMap<>();
-        Map<String, Map<Integer, Integer>> postings = postings(entries);
+        Map<String, Postings> postings = postings(entries);
         List<String> keys = new ArrayList<>();
         Map<String, List<String>> byKey = new TreeMap<>();
         for (String term : postings.keySet()) byKey.computeIfAbsent(key(term, 2), k -> new ArrayList<>()).add(term);
@@ -109,8 +109,8 @@ public final class SearchIndex {
      * Per term, per document, the term's weight there: a title word counts most (more in a short
      * title), then a heading word, then a description word, then each use in the body (up to 5).
      */
-    static Map<String, Map<Integer, Integer>> postings(List<SearchEntry> entries) {
-        Map<String, Map<Integer, Integer>> postings = new HashMap<>();
+    static Map<String, Postings> postings(List<SearchEntry> entries) {
+        Map<String, Postings> postings = new HashMap<>();
         Set<String> stop = new HashSet<>(STOP);
         for (int doc = 0; doc < entries.size(); doc++) {
             SearchEntry a = entries.get(doc);
@@ -126,14 +126,14 @@ public final class SearchIndex {
             body.forEach((t, n) -> weights.merge(t, Math.min(n, 5), Integer::sum));
             for (var w : weights.entrySet()) {
                 if (stop.contains(w.getKey())) continue;
-                postings.computeIfAbsent(w.getKey(), t -> new TreeMap<>()).put(doc, w.getValue());
+                postings.computeIfAbsent(w.getKey(), t -> new Postings()).add(doc, w.getValue());
             }
         }
         return postings;
     }
 
     /** Writes the shard of {@code key}, or, when too large, the terms no longer than the key and one shard per longer key. */
-    private static void shard(String key, List<String> terms, Map<String, Map<Integer, Integer>> postings,
+    private static void shard(String key, List<String> terms, Map<String, Postings> postings,
                               SortedMap<String, byte[]> files, List<String> keys) {
         terms.sort(null);
         StringBuilder body = new StringBuilder("{");
@@ -141,13 +141,12 @@ public final class SearchIndex {
             if (body.length() > 1) body.append(',');
             // Terms are letters and digits only: nothing in them needs escaping in a JSON string.
             body.append('"').append(term).append("\":[");
+            Postings p = postings.get(term);
             int last = 0;
-            boolean first = true;
-            for (var p : postings.get(term).entrySet()) {
-                if (!first) body.append(',');
-                body.append(p.getKey() - last).append(',').append(p.getValue());
-                last = p.getKey();
-                first = false;
+            for (int i = 0; i < p.size; i += 2) {
+                if (i > 0) body.append(',');
+                body.append(p.pairs[i] - last).append(',').append(p.pairs[i + 1]);
+                last = p.pairs[i];
             }
             body.append(']');
         }
@@ -168,6 +167,28 @@ public final class SearchIndex {
         }
         keys.add(key);
         files.put(FOLDER + "t/" + fileName(key) + ".js", script("certdocsSearch.shard(" + json(key) + "," + body + ");\n"));
+    }
+
+    /**
+     * One term's documents and weights, as pairs in document order (documents are indexed in
+     * order, each term once per document): two ints each, not a map entry of two boxed ones.
+     */
+    static final class Postings {
+        int[] pairs = new int[4];
+        int size;
+
+        void add(int doc, int weight) {
+            if (size + 2 > pairs.length) pairs = java.util.Arrays.copyOf(pairs, pairs.length * 2);
+            pairs[size++] = doc;
+            pairs[size++] = weight;
+        }
+
+        /** Document to weight, in document order. */
+        Map<Integer, Integer> asMap() {
+            Map<Integer, Integer> map = new LinkedHashMap<>();
+            for (int i = 0; i < size; i += 2) map.put(pairs[i], pairs[i + 1]);
+            return map;
+        }
     }
 
     /** The first {@code n} code points of a term (all of it when shorter). */

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 public final class SearchTerms {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private SearchTerms() {
     }
@@ -24,11 +23,37 @@ public final class SearchTerms {
     public static List<String> of(String text) {
         List<String> terms = new ArrayList<>();
         if (text == null || text.isEmpty()) return terms;
-        String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
-        for (String word : SEPARATORS.split(plain)) {
-            if (!word.isEmpty()) terms.add(fold(word));
+        // Accents go with their marks; ASCII text has none, and most of a support site is ASCII.
+        String plain = (ascii(text) ? text : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll(""))
+                .toLowerCase(Locale.ROOT); // the whole text at once: a final sigma depends on what follows it
+        int start = -1;
+        for (int i = 0; i < plain.length(); ) {
+            int c = plain.codePointAt(i);
+            if (letterOrNumber(c)) {
+                if (start < 0) start = i;
+            } else if (start >= 0) {
+                terms.add(fold(plain.substring(start, i)));
+                start = -1;
+            }
+            i += Character.charCount(c);
         }
+        if (start >= 0) terms.add(fold(plain.substring(start)));
         return terms;
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) return false;
+        }
+        return true;
+    }
+
+    /** What {@code \\p{L}} or {@code \\p{N}} matches: a term's characters. */
+    private static boolean letterOrNumber(int c) {
+        if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (Character.isLetter(c)) return true;
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     /**
