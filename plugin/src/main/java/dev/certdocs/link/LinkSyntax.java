@@ -1,5 +1,6 @@
 package dev.certdocs.link;
 
+import dev.certdocs.model.Letters;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -103,7 +104,7 @@ final class LinkSyntax {
         if (at <= 0 || a.indexOf('@', at + 1) >= 0) return false;
         for (int i = 0; i < at; ) {
             int c = a.codePointAt(i);
-            if (!letterOrNumber(c) && LOCAL_PART_MARKS.indexOf(c) < 0) return false;
+            if (!Letters.letterOrNumber(c) && LOCAL_PART_MARKS.indexOf(c) < 0) return false;
             i += Character.charCount(c);
         }
         String[] labels = a.substring(at + 1).split("\\.", -1);
@@ -129,18 +130,12 @@ final class LinkSyntax {
         if (label.isEmpty() || label.charAt(0) == '-' || label.charAt(label.length() - 1) == '-') return false;
         for (int i = 0; i < label.length(); ) {
             int c = label.codePointAt(i);
-            if (!letterOrNumber(c) && c != '-' && !(underscore && c == '_')) return false;
+            if (!Letters.letterOrNumber(c) && c != '-' && !(underscore && c == '_')) return false;
             i += Character.charCount(c);
         }
         return true;
     }
 
-    /** What {@code \\p{L}} or {@code \\p{N}} matches. */
-    private static boolean letterOrNumber(int c) {
-        if (Character.isLetter(c)) return true;
-        int type = Character.getType(c);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
-    }
 
     /** The host of an http(s) URL that {@link #httpUrl} accepts, lower case. */
     static String host(String url) {

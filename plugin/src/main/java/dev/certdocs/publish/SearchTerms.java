@@ -1,5 +1,6 @@
 package dev.certdocs.publish;
 
+import dev.certdocs.model.Letters;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class SearchTerms {
         int start = -1;
         for (int i = 0; i < plain.length(); ) {
             int c = plain.codePointAt(i);
-            if (letterOrNumber(c)) {
+            if (Letters.letterOrNumber(c)) {
                 if (start < 0) start = i;
             } else if (start >= 0) {
                 terms.add(fold(plain.substring(start, i)));
@@ -48,13 +49,6 @@ public final class SearchTerms {
         return true;
     }
 
-    /** What {@code \\p{L}} or {@code \\p{N}} matches: a term's characters. */
-    private static boolean letterOrNumber(int c) {
-        if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (Character.isLetter(c)) return true;
-        int type = Character.getType(c);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
-    }
 
     /**
      * One form for a word's singular and plural, not a dictionary stem: "policies" and "policy"
