@@ -1,6 +1,7 @@
 package dev.certdocs;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -103,6 +104,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat()
             .resideInAnyPackage(LOAD, VALIDATE, LINK, RENDER, PUBLISH, SERVE, ENGINE, MOJO)
             .because("diagnostic, config, model and files are what every stage shares; a stage depends on them, never the reverse");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("dev.certdocs.(*)..").should().beFreeOfCycles()
+            .because("each package can be read knowing only those below it");
+
+    @ArchTest
+    static final ArchRule supportDependsOnNothingOfCertdocs = noClasses()
+            .that().resideInAPackage("dev.certdocs.support..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.certdocs.config..", "dev.certdocs.diagnostic..",
+                    "dev.certdocs.model..", "dev.certdocs.files..", LOAD, VALIDATE, LINK, RENDER, PUBLISH, SERVE, ENGINE, MOJO)
+            .because("the exception, the log and the worker pool sit under everything else");
 
     @ArchTest
     static final ArchRule diagnosticsDependOnNoConfiguration = noClasses()

@@ -1,6 +1,6 @@
 package dev.certdocs.config;
 
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.CertDocsException;
 import dev.certdocs.diagnostic.Rules;
 import dev.certdocs.diagnostic.Severity;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.certdocs.config;
 
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.CertDocsException;
 import dev.certdocs.diagnostic.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;

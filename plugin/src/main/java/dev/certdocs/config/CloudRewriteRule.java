@@ -1,6 +1,6 @@
 package dev.certdocs.config;
 
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.CertDocsException;
 
 /**
  * Rewrites a URL for one cloud: a URL that starts with {@code from} (compared ignoring case)

@@ -1,6 +1,6 @@
 package dev.certdocs.config;
 
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.CertDocsException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

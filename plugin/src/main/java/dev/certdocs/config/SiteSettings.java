@@ -1,6 +1,6 @@
 package dev.certdocs.config;
 
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.CertDocsException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 

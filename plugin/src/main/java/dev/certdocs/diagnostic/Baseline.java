@@ -1,5 +1,6 @@
 package dev.certdocs.diagnostic;
 
+import dev.certdocs.support.CertDocsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package dev.certdocs.diagnostic;
 
+import dev.certdocs.support.CertDocsException;
 import dev.certdocs.files.Fresh;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

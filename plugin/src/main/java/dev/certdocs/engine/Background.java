@@ -1,6 +1,6 @@
 package dev.certdocs.engine;
 
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.CertDocsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

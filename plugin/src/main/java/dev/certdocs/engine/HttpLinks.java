@@ -1,6 +1,6 @@
 package dev.certdocs.engine;
 
-import dev.certdocs.config.BuildLog;
+import dev.certdocs.support.BuildLog;
 import dev.certdocs.config.LinkSettings;
 import dev.certdocs.link.ExternalUrls;
 import dev.certdocs.link.http.ExternalLinkChecker;

@@ -1,8 +1,8 @@
 package dev.certdocs.engine;
 
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.diagnostic.CertDocsException;
-import dev.certdocs.config.Parallel;
+import dev.certdocs.support.CertDocsException;
+import dev.certdocs.support.Parallel;
 import dev.certdocs.model.Article;
 import dev.certdocs.publish.Manifest;
 import dev.certdocs.publish.SearchIndex;

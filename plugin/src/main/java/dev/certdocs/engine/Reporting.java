@@ -1,7 +1,7 @@
 package dev.certdocs.engine;
 
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.config.BuildLog;
+import dev.certdocs.support.BuildLog;
 import dev.certdocs.diagnostic.Finding;
 import dev.certdocs.diagnostic.GithubAnnotations;
 import dev.certdocs.diagnostic.HtmlReport;

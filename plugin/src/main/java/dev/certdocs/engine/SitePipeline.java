@@ -1,10 +1,10 @@
 package dev.certdocs.engine;
 
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.config.BuildLog;
-import dev.certdocs.diagnostic.CertDocsException;
-import dev.certdocs.config.Parallel;
-import dev.certdocs.config.Progress;
+import dev.certdocs.support.BuildLog;
+import dev.certdocs.support.CertDocsException;
+import dev.certdocs.support.Parallel;
+import dev.certdocs.support.Progress;
 import dev.certdocs.config.Cloud;
 import dev.certdocs.load.ArticleLoader;
 import dev.certdocs.load.GitDates;

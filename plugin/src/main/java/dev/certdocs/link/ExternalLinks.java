@@ -1,8 +1,8 @@
 package dev.certdocs.link;
 
-import dev.certdocs.config.BuildLog;
-import dev.certdocs.diagnostic.CertDocsException;
-import dev.certdocs.config.Progress;
+import dev.certdocs.support.BuildLog;
+import dev.certdocs.support.CertDocsException;
+import dev.certdocs.support.Progress;
 import dev.certdocs.diagnostic.Rule;
 import dev.certdocs.diagnostic.Rules;
 import dev.certdocs.diagnostic.Severity;

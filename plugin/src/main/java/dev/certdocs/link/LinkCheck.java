@@ -1,9 +1,9 @@
 package dev.certdocs.link;
 
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.config.BuildLog;
-import dev.certdocs.diagnostic.CertDocsException;
-import dev.certdocs.config.Parallel;
+import dev.certdocs.support.BuildLog;
+import dev.certdocs.support.CertDocsException;
+import dev.certdocs.support.Parallel;
 import dev.certdocs.config.Cloud;
 import dev.certdocs.config.UrlPolicy;
 import dev.certdocs.diagnostic.Rule;

@@ -1,6 +1,6 @@
 package dev.certdocs.load;
 
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.CertDocsException;
 import dev.certdocs.model.Body;
 import dev.certdocs.model.Include;
 import java.io.IOException;

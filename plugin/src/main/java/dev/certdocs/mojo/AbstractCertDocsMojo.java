@@ -1,7 +1,7 @@
 package dev.certdocs.mojo;
 
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.CertDocsException;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;

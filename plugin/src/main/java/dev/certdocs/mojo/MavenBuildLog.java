@@ -1,6 +1,6 @@
 package dev.certdocs.mojo;
 
-import dev.certdocs.config.BuildLog;
+import dev.certdocs.support.BuildLog;
 import org.apache.maven.plugin.logging.Log;
 
 /** The engine's log, written to Maven's. */

@@ -1,6 +1,6 @@
 package dev.certdocs.publish;
 
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.CertDocsException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,7 +103,7 @@ public record Manifest(String fingerprint, String site, Map<String, String> sear
         clouds.addAll(otherFiles.keySet());
         List<String> order = List.copyOf(clouds);
         byte[][] chunks = new byte[order.size()][];
-        dev.certdocs.config.Parallel.forEach(threads, order.size(), "writing the manifest",
+        dev.certdocs.support.Parallel.forEach(threads, order.size(), "writing the manifest",
                 k -> chunks[k] = cloudLines(order.get(k)).toString().getBytes(StandardCharsets.UTF_8));
         StringBuilder head = new StringBuilder(HEADER);
         line(head, "fingerprint", fingerprint);

@@ -1,7 +1,7 @@
 package dev.certdocs.publish;
 
 import dev.certdocs.files.Fresh;
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.CertDocsException;
 import dev.certdocs.model.RenderedPage;
 import java.io.IOException;
 import java.io.InputStream;

@@ -52,7 +52,7 @@ final class SitePlanner {
 
         Listing(List<Article> all) {
             Listed[] each = new Listed[all.size()];
-            dev.certdocs.config.Parallel.forEach(config.threads(), all.size(), "listing the articles", i -> {
+            dev.certdocs.support.Parallel.forEach(config.threads(), all.size(), "listing the articles", i -> {
                 Article a = all.get(i);
                 each[i] = new Listed(a, builtClouds(a), SitePaths.serviceId(a), displayOrder(a), a.props().value("pageTitle"), summary(a));
             });

@@ -3,7 +3,7 @@ package dev.certdocs.scaffold;
 import dev.certdocs.config.ArticleSchema;
 import dev.certdocs.config.AttributeSpec;
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.CertDocsException;
 import dev.certdocs.config.Cloud;
 import dev.certdocs.config.KindSpec;
 import dev.certdocs.model.HeadingIds;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.config.BuildLog;
+import dev.certdocs.support.BuildLog;
 import dev.certdocs.diagnostic.RunSummary;
 import dev.certdocs.engine.CertDocs;
 import java.io.BufferedReader;

@@ -3,7 +3,7 @@ package dev.certdocs.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.config.BuildLog;
+import dev.certdocs.support.BuildLog;
 import dev.certdocs.engine.CertDocs;
 import dev.certdocs.engine.GenerateResult;
 import dev.certdocs.publish.SearchTerms;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.certdocs.bench.SyntheticCorpus.Defect;
 import dev.certdocs.bench.SyntheticCorpus.Manifest;
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.config.BuildLog;
+import dev.certdocs.support.BuildLog;
 import dev.certdocs.engine.CertDocs;
 import dev.certdocs.engine.ValidationResult;
 import dev.certdocs.load.ArticleLoader;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.config.BuildLog;
+import dev.certdocs.support.BuildLog;
 import dev.certdocs.testing.ArticleText;
 import dev.certdocs.testing.ContentRepo;
 import java.io.IOException;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.config.BuildLog;
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.BuildLog;
+import dev.certdocs.support.CertDocsException;
 import dev.certdocs.testing.ArticleText;
 import dev.certdocs.testing.ContentRepo;
 import dev.certdocs.testing.FileTrees;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.config.BuildLog;
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.BuildLog;
+import dev.certdocs.support.CertDocsException;
 import dev.certdocs.testing.RecordingLog;
 import java.io.IOException;
 import java.nio.file.Files;

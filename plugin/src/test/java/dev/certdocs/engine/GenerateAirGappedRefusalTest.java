@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.CertDocsException;
 import dev.certdocs.testing.ArticleText;
 import dev.certdocs.testing.ContentRepo;
 import java.io.IOException;

@@ -48,7 +48,7 @@ class IncrementalGenerationsTest {
         Path site = repo.root().resolve("target/certdocs/site");
         Path full = dir.resolve("full-" + fresh++);
         assertFalse(CertDocs.generate(config(repo).outputDirectory(full).incremental(false).build(),
-                dev.certdocs.config.BuildLog.SILENT).failed());
+                dev.certdocs.support.BuildLog.SILENT).failed());
         assertEquals(FileTrees.hashes(full), FileTrees.hashes(site), "an incremental site must equal a full render");
         assertEquals(FileTrees.folders(full), FileTrees.folders(site), "no folder left behind");
         return log.lines().stream().filter(l -> l.contains("certdocs generate:")).findFirst().orElseThrow()

@@ -2,7 +2,7 @@ package dev.certdocs.engine;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.certdocs.config.BuildLog;
+import dev.certdocs.support.BuildLog;
 import dev.certdocs.link.ExternalUrls;
 import dev.certdocs.testing.ArticleText;
 import dev.certdocs.testing.ContentRepo;

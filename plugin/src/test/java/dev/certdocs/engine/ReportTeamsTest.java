@@ -3,7 +3,7 @@ package dev.certdocs.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.config.BuildLog;
+import dev.certdocs.support.BuildLog;
 import dev.certdocs.testing.ArticleText;
 import dev.certdocs.testing.ContentRepo;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.config.BuildLog;
+import dev.certdocs.support.BuildLog;
 import dev.certdocs.config.LinkSettings;
 import dev.certdocs.diagnostic.Rule;
 import dev.certdocs.engine.CertDocs;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certdocs.bench.SyntheticCorpus;
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.config.BuildLog;
+import dev.certdocs.support.BuildLog;
 import dev.certdocs.diagnostic.Diagnostic;
 import dev.certdocs.diagnostic.Finding;
 import dev.certdocs.engine.CertDocs;

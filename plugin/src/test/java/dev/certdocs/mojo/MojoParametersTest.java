@@ -6,7 +6,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.CertDocsException;
 import dev.certdocs.config.Cloud;
 import dev.certdocs.config.LinkSettings;
 import dev.certdocs.diagnostic.Severity;

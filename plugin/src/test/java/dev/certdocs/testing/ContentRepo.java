@@ -1,7 +1,7 @@
 package dev.certdocs.testing;
 
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.config.BuildLog;
+import dev.certdocs.support.BuildLog;
 import dev.certdocs.engine.CertDocs;
 import dev.certdocs.engine.GenerateResult;
 import dev.certdocs.engine.LinkCheckResult;

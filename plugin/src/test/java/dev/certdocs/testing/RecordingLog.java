@@ -1,6 +1,6 @@
 package dev.certdocs.testing;
 
-import dev.certdocs.config.BuildLog;
+import dev.certdocs.support.BuildLog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

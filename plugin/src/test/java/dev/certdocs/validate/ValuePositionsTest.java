@@ -3,7 +3,7 @@ package dev.certdocs.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.config.BuildLog;
+import dev.certdocs.support.BuildLog;
 import dev.certdocs.engine.CertDocs;
 import java.io.IOException;
 import java.nio.file.Files;

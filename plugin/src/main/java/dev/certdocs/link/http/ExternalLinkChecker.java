@@ -1,7 +1,7 @@
 package dev.certdocs.link.http;
 
-import dev.certdocs.config.BuildLog;
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.BuildLog;
+import dev.certdocs.support.CertDocsException;
 import dev.certdocs.config.LinkSettings;
 import dev.certdocs.link.http.UrlResult.Outcome;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package dev.certdocs.link.http;
 
-import dev.certdocs.config.BuildLog;
+import dev.certdocs.support.BuildLog;
 import dev.certdocs.config.LinkSettings;
 import dev.certdocs.link.http.UrlResult.Outcome;
 import java.io.IOException;

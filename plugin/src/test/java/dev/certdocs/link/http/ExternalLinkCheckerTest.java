@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.certdocs.config.BuildLog;
-import dev.certdocs.diagnostic.CertDocsException;
+import dev.certdocs.support.BuildLog;
+import dev.certdocs.support.CertDocsException;
 import dev.certdocs.link.http.UrlResult.Outcome;
 import java.io.IOException;
 import java.net.InetAddress;

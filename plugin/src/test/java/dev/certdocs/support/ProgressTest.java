@@ -1,4 +1,4 @@
-package dev.certdocs.config;
+package dev.certdocs.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

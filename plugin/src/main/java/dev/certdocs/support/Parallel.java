@@ -1,6 +1,5 @@
-package dev.certdocs.config;
+package dev.certdocs.support;
 
-import dev.certdocs.diagnostic.CertDocsException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;

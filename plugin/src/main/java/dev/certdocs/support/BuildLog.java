@@ -1,4 +1,4 @@
-package dev.certdocs.config;
+package dev.certdocs.support;
 
 /** Where the engine writes its progress and findings; the Maven goal adapts it to Maven's log. */
 public interface BuildLog {

@@ -1,4 +1,4 @@
-package dev.certdocs.config;
+package dev.certdocs.support;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.certdocs.diagnostic;
+package dev.certdocs.support;
 
 /**
  * A problem with the tool or its configuration (an unreadable schema file, an unknown cloud in
