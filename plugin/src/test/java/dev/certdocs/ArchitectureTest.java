@@ -31,7 +31,7 @@ class ArchitectureTest {
     /** A rule about a package holds vacuously when no class of it was imported: every stage that exists must be seen. */
     @ArchTest
     static void theRulesSeeEveryStage(JavaClasses classes) {
-        for (String stage : java.util.List.of(MOJO, ENGINE, LOAD, VALIDATE, LINK, RENDER, PUBLISH)) {
+        for (String stage : java.util.List.of(MOJO, ENGINE, LOAD, VALIDATE, LINK, RENDER, PUBLISH, SERVE)) {
             String pkg = stage.substring(0, stage.length() - 2);
             assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)), "no class imported from " + pkg);
         }
@@ -96,6 +96,12 @@ class ArchitectureTest {
             .that().resideInAPackage(SERVE)
             .should().dependOnClassesThat().resideInAnyPackage(MOJO)
             .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule serveSeesTheSiteOnlyThroughItsInterface = noClasses()
+            .that().resideInAPackage(SERVE)
+            .should().dependOnClassesThat().resideInAnyPackage(ENGINE, LOAD, VALIDATE, LINK, RENDER, PUBLISH)
+            .because("the preview server asks a PreviewSite for pages; the engine implements it over the stages");
 
     @ArchTest
     static final ArchRule theSharedVocabularyDependsOnNoStage = noClasses()

@@ -337,6 +337,26 @@ public final class CertDocs {
         return new GenerateResult(validation, pages, config.site().outputDirectory(), false, "", outcome.bundles());
     }
 
+    /**
+     * Serves a live preview of every cloud on {@code host}:{@code port} (DESIGN §4): loads and
+     * validates the content, then serves at once, rendering pages when asked for; watches the
+     * repository and reloads the open pages a change affects. {@code configs} is asked again when
+     * the schema file changes. Runs until the returned preview is closed.
+     */
+    public static dev.certdocs.serve.LivePreview serve(Supplier<BuildConfig> configs, BuildLog log, String host, int port) {
+        long start = System.nanoTime();
+        Preview site = Preview.open(configs, log);
+        try {
+            dev.certdocs.serve.LivePreview preview = dev.certdocs.serve.LivePreview.start(site, host, port, log);
+            log.info(String.format(java.util.Locale.ROOT, "certdocs serve: %s loaded and checked in %.1f s; serving %s (%s)",
+                    site.summary(), (System.nanoTime() - start) / 1e9, preview.url(), String.join(", ", site.clouds())));
+            return preview;
+        } catch (IOException e) {
+            site.close();
+            throw new CertDocsException("cannot start the preview server: " + e.getMessage(), e);
+        }
+    }
+
     /** The source line a diagnostic points at, reading each file at most once. */
     private static final class LineTexts {
         private final BuildConfig config;

@@ -1,0 +1,651 @@
+package dev.certdocs.engine;
+
+import dev.certdocs.config.BuildConfig;
+import dev.certdocs.config.Cloud;
+import dev.certdocs.diagnostic.Diagnostic;
+import dev.certdocs.diagnostic.Severity;
+import dev.certdocs.link.LinkCheck;
+import dev.certdocs.load.ArticleLoader;
+import dev.certdocs.load.ContentFiles;
+import dev.certdocs.load.GitDates;
+import dev.certdocs.load.Includes;
+import dev.certdocs.load.LinkScanner;
+import dev.certdocs.model.Article;
+import dev.certdocs.model.Body;
+import dev.certdocs.model.Include;
+import dev.certdocs.model.PageLinks;
+import dev.certdocs.model.RenderedPage;
+import dev.certdocs.model.SitePaths;
+import dev.certdocs.publish.SearchIndex;
+import dev.certdocs.render.SearchEntry;
+import dev.certdocs.render.SiteRenderer;
+import dev.certdocs.render.Templates;
+import dev.certdocs.serve.Dependencies;
+import dev.certdocs.serve.PreviewSite;
+import dev.certdocs.support.BuildLog;
+import dev.certdocs.support.CertDocsException;
+import dev.certdocs.support.Parallel;
+import dev.certdocs.validate.CheckContext;
+import dev.certdocs.validate.Validation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The site of {@code serve}, made from the pipeline's stages on demand: the articles are loaded
+ * and validated once (as {@code validate} does), each cloud planned, and then a page is rendered
+ * when it is asked for and kept in memory until a change makes it stale. The search index of each
+ * cloud is built in the background. A reload loads again only the articles that changed (and
+ * those reaching a changed include file), checks the content again, plans again, and answers
+ * which pages now differ: the changed articles' pages in every cloud, the pages whose navigation
+ * or listings changed (the plans' hashes say which), the pages whose problems changed, every page
+ * after a template or schema change. A broken template or schema is a global error the pages
+ * show; the last good configuration stays in force meanwhile.
+ */
+public final class Preview implements PreviewSite, AutoCloseable {
+
+    /** One article as loaded and checked: its own problems (loading and its own checks) and its links. */
+    private record Checked(ArticleLoader.Loaded loaded, List<Diagnostic> own, PageLinks links) {
+    }
+
+    /**
+     * Everything a page is rendered from, replaced whole by a reload. {@code cache}: rendered
+     * pages by URL path; {@code pages}: per cloud, page path to article; {@code pageArticles}:
+     * page path to article path for every article, published or not (its problems are shown).
+     */
+    private record State(BuildConfig config, Includes includes, LinkScanner scanner, ArticleLoader loader,
+                         SiteRenderer renderer, String contentPrefix, Map<String, Checked> articles,
+                         Map<String, List<Diagnostic>> problems, Map<String, SiteRenderer.CloudSite> sites,
+                         Map<String, Map<String, Article>> pages, Map<String, String> pageArticles,
+                         Map<String, List<SiteRenderer.SitePage>> sitePages, Map<String, Page> cache, List<String> errors) {
+    }
+
+    /** One cloud's search index: the entries by article path, and the files built from them once ready. */
+    private static final class Search {
+        final Map<String, SearchEntry> entries = new ConcurrentHashMap<>();
+        volatile Map<String, byte[]> files;
+        final CompletableFuture<Void> ready = new CompletableFuture<>();
+    }
+
+    private final Supplier<BuildConfig> configs;
+    private final BuildLog log;
+    private final Map<String, String> gitDates;
+    /** Article path to the include files it reaches. */
+    private final Dependencies includesOf = new Dependencies();
+    /** Article path to the repository files its pages link to (images, downloads), known once a page was rendered. */
+    private final Dependencies filesOf = new Dependencies();
+    /** The last page an article's URL showed, kept to show with its problems while the article cannot be published. */
+    private final Map<String, Page> lastGood = new ConcurrentHashMap<>();
+    private final Map<String, Search> search = new ConcurrentHashMap<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "certdocs-serve-background");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+    private volatile State state;
+    private volatile String configError;
+
+    private Preview(Supplier<BuildConfig> configs, BuildLog log, BuildConfig config, Map<String, String> gitDates) {
+        this.configs = configs;
+        this.log = log;
+        this.gitDates = gitDates;
+        this.state = full(config, List.of());
+        rebuildSearch(state, null);
+    }
+
+    /**
+     * Loads and validates the content of {@code configs.get()} and plans every cloud; pages are
+     * rendered when asked for. {@code configs} is asked again when the schema file changes.
+     */
+    public static Preview open(Supplier<BuildConfig> configs, BuildLog log) {
+        BuildConfig config = configs.get();
+        CompletableFuture<Map<String, String>> dates = CompletableFuture.supplyAsync(() -> GitDates.read(config.baseDir()));
+        return new Preview(configs, log, config, dates.join());
+    }
+
+    /** "N articles, M problems", for the start-up line. */
+    String summary() {
+        State s = state;
+        int problems = s.problems().values().stream().mapToInt(List::size).sum();
+        return s.articles().size() + (s.articles().size() == 1 ? " article" : " articles") + ", " + problems
+                + (problems == 1 ? " problem" : " problems") + (problems > 0 ? " (shown in the pages)" : "");
+    }
+
+    // ---------------------------------------------------------------- PreviewSite
+
+    @Override
+    public List<String> clouds() {
+        return state.config().clouds().stream().map(Cloud::id).toList();
+    }
+
+    @Override
+    public String defaultCloud() {
+        List<String> clouds = clouds();
+        return clouds.contains("public") ? "public" : clouds.isEmpty() ? "public" : clouds.get(0);
+    }
+
+    @Override
+    public String version() {
+        return state.config().site().version();
+    }
+
+    @Override
+    public Path root() {
+        return state.config().baseDir();
+    }
+
+    @Override
+    public boolean watches(Path directory) {
+        BuildConfig c = state.config();
+        String name = directory.getFileName() == null ? "" : directory.getFileName().toString();
+        if (name.startsWith(".") || name.equals("node_modules")) return false;
+        Path d = directory.toAbsolutePath().normalize();
+        return !d.equals(c.baseDir().resolve("target")) && !d.startsWith(c.reportsDirectory())
+                && !d.startsWith(c.site().outputDirectory());
+    }
+
+    @Override
+    public List<String> globalErrors() {
+        return state.errors();
+    }
+
+    @Override
+    public List<Diagnostic> problems(String cloud, String path) {
+        State s = state;
+        String article = s.pageArticles().get(path);
+        if (article == null) return List.of();
+        List<Diagnostic> out = new ArrayList<>(s.problems().getOrDefault(article, List.of()));
+        for (String include : new TreeSet<>(includesOf.sourcesOf(article))) out.addAll(s.problems().getOrDefault(include, List.of()));
+        return out;
+    }
+
+    @Override
+    public Optional<Page> page(String cloud, String path) {
+        State s = state;
+        SiteRenderer.CloudSite site = s.sites().get(cloud);
+        if (site == null) return Optional.empty();
+        String url = url(s, cloud, path);
+        Page cached = s.cache().get(url);
+        if (cached != null) return Optional.of(cached);
+        Optional<Page> made;
+        try {
+            made = make(s, site, path, url);
+        } catch (CertDocsException e) {
+            // A template error: shown in the page, never a stopped server.
+            return Optional.of(Page.failed(e.getMessage()));
+        }
+        made.ifPresent(p -> {
+            if (p.status() == 200 && p.content() != null && p.errors().isEmpty()) s.cache().put(url, p);
+        });
+        return made;
+    }
+
+    private Optional<Page> make(State s, SiteRenderer.CloudSite site, String path, String url) {
+        String cloud = site.cloud().id();
+        Article article = s.pages().get(cloud).get(path);
+        if (article != null) {
+            ArticleLoader.Loaded loaded = s.articles().get(article.path()).loaded().scannedBy(s.loader());
+            SiteRenderer.ArticlePage p = s.renderer().article(site, loaded.article(), loaded.bodyText());
+            filesOf.record(article.path(), p.files());
+            Page page = Page.of(p.page().content().getBytes(StandardCharsets.UTF_8));
+            lastGood.put(url, page);
+            return Optional.of(page);
+        }
+        if (path.startsWith(SearchIndex.FOLDER)) return searchFile(cloud, path);
+        if (path.equals("sitemap.xml")) return Optional.of(Page.of(bytes(s.renderer().sitemap(site))));
+        for (SiteRenderer.SitePage sp : s.sitePages().computeIfAbsent(cloud, c -> s.renderer().sitePages(site))) {
+            if (sp.path().equals(path)) return Optional.of(Page.of(bytes(sp.render().get())));
+        }
+        if (path.startsWith("assets/")) return asset(s, path);
+        String shown = s.pageArticles().get(path);
+        if (shown != null) {
+            // An article that its problems keep out of this cloud (broken properties): its last page, with the problems.
+            boolean broken = s.problems().getOrDefault(shown, List.of()).stream().anyMatch(d -> d.severity() == Severity.ERROR);
+            Page before = lastGood.get(url);
+            return broken && before != null ? Optional.of(new Page(200, before.content(), null, List.of())) : Optional.empty();
+        }
+        if (path.toLowerCase(Locale.ROOT).endsWith(".md")) return Optional.empty();
+        // A file pages link to, where generate copies it: under the content directory as there, else under _files/.
+        String repoPath = path.startsWith("_files/") ? path.substring("_files/".length()) : s.contentPrefix() + path;
+        Path file = s.config().baseDir().resolve(repoPath).normalize();
+        return Files.isRegularFile(file) ? Optional.of(Page.file(file)) : Optional.empty();
+    }
+
+    /** A theme asset: the templates directory's {@code assets/} first, then the theme jar's. */
+    private static Optional<Page> asset(State s, String path) {
+        Path overrides = s.config().site().templatesDirectory();
+        if (overrides != null) {
+            Path file = overrides.resolve(path).normalize();
+            if (file.startsWith(overrides.resolve("assets")) && Files.isRegularFile(file)) return Optional.of(Page.file(file));
+        }
+        try (InputStream in = SiteRenderer.class.getClassLoader().getResourceAsStream("certdocs-templates/" + path)) {
+            return in == null ? Optional.empty() : Optional.of(Page.of(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new CertDocsException("cannot read the theme's " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A file of a cloud's search index; waits for the background build the first time. */
+    private Optional<Page> searchFile(String cloud, String path) {
+        Search s = search.get(cloud);
+        if (s == null) return Optional.empty();
+        try {
+            s.ready.get(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return Optional.of(Page.failed("the search index of " + cloud + " could not be built: " + e));
+        }
+        byte[] file = s.files.get(path);
+        return file == null ? Optional.empty() : Optional.of(Page.of(file));
+    }
+
+    // ---------------------------------------------------------------- loading and checking
+
+    /** Everything from scratch (start, a schema or configuration change), keeping {@code errors}. */
+    private State full(BuildConfig config, List<String> errors) {
+        Includes includes = new Includes(config.baseDir());
+        LinkScanner scanner = new LinkScanner(includes);
+        ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
+        List<String> files = ContentFiles.find(config.baseDir(), config.contentDirectory());
+        if (files.isEmpty()) {
+            log.warn("the content directory " + config.contentDirectory() + " holds no article (.md file)");
+        }
+        return planned(config, includes, scanner, loader, check(config, includes, loader, scanner, files, Map.of(), null), errors);
+    }
+
+    /**
+     * Checks the articles at {@code files}: those in {@code recheck} (all when null) or not in
+     * {@code before} are loaded and checked; the others are taken from {@code before}.
+     */
+    private Checks check(BuildConfig config, Includes includes, ArticleLoader loader, LinkScanner scanner,
+                         List<String> files, Map<String, Checked> before, Set<String> recheck) {
+        Validation validation = new Validation(new CheckContext(config, includes));
+        Checked[] out = new Checked[files.size()];
+        Parallel.forEach(config.threads(), files.size(), "checking", i -> {
+            String path = files.get(i);
+            Checked known = before.get(path);
+            if (known != null && recheck != null && !recheck.contains(path)) {
+                validation.record(known.loaded().article());
+                out[i] = known;
+                return;
+            }
+            ArticleLoader.Loaded loaded;
+            try {
+                loaded = loader.load(path);
+            } catch (CertDocsException gone) {
+                return; // deleted or unreadable since it was listed: not an article any more
+            }
+            List<Diagnostic> own = new ArrayList<>(loaded.diagnostics());
+            own.addAll(validation.check(loaded.article()));
+            out[i] = new Checked(loaded, own, scanner.article(loaded));
+            includesOf.record(path, reached(includes, loaded.article()));
+        });
+        Map<String, Checked> articles = new TreeMap<>();
+        for (Checked c : out) if (c != null) articles.put(c.loaded().article().path(), c);
+        return new Checks(articles, validation);
+    }
+
+    /** The articles checked, and the validation whose cross-article checks {@link #planned} finishes. */
+    private record Checks(Map<String, Checked> articles, Validation validation) {
+    }
+
+    private State planned(BuildConfig config, Includes includes, LinkScanner scanner, ArticleLoader loader, Checks checks,
+                          List<String> errors) {
+        Map<String, Checked> articles = checks.articles();
+        Validation validation = checks.validation();
+        List<Diagnostic> all = new ArrayList<>();
+        List<LinkCheck.Page> linkPages = new ArrayList<>();
+        for (Checked c : articles.values()) {
+            all.addAll(c.own());
+            List<String> wanted = c.loaded().article().cloudIds();
+            List<String> clouds = config.clouds().stream().map(Cloud::id).filter(wanted::contains).toList();
+            linkPages.add(new LinkCheck.Page(c.loaded().article().path(), clouds, c.links()));
+        }
+        all.addAll(validation.finish());
+        all.addAll(new LinkCheck(config, includes, scanner).offline(linkPages));
+        Map<String, List<Diagnostic>> problems = new HashMap<>();
+        all.stream().map(d -> d.withSeverity(config.severityOf(d.ruleId(), d.severity())))
+                .filter(d -> d.severity() != Severity.OFF).distinct().sorted(Diagnostic.ORDER)
+                .forEach(d -> problems.computeIfAbsent(d.position().path(), k -> new ArrayList<>()).add(d));
+
+        List<String> templateErrors = new ArrayList<>(errors);
+        SiteRenderer renderer = new SiteRenderer(config, includes, gitDates);
+        templateErrors.addAll(templateErrors(config));
+        List<Article> list = articles.values().stream().map(c -> c.loaded().article()).toList();
+        SiteRenderer.Listing listing = renderer.listing(list);
+        Map<String, SiteRenderer.CloudSite> sites = new LinkedHashMap<>();
+        Map<String, Map<String, Article>> pages = new HashMap<>();
+        for (Cloud cloud : config.clouds()) {
+            SiteRenderer.CloudSite site = renderer.plan(cloud, listing);
+            sites.put(cloud.id(), site);
+            Map<String, Article> byPage = new HashMap<>();
+            for (Article a : site.articles()) byPage.put(renderer.pagePath(a), a);
+            pages.put(cloud.id(), byPage);
+        }
+        Map<String, String> pageArticles = new HashMap<>();
+        for (Article a : list) pageArticles.put(renderer.pagePath(a), a.path());
+        String prefix = SitePaths.contentPrefix(config.baseDir(), config.contentDirectory());
+        return new State(config, includes, scanner, loader, renderer, prefix, articles, problems, sites, pages, pageArticles,
+                new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), List.copyOf(templateErrors));
+    }
+
+    /** Syntax errors of the repository's templates, each as the message generate would fail with. */
+    private static List<String> templateErrors(BuildConfig config) {
+        Path dir = config.site().templatesDirectory();
+        if (dir == null || !Files.isDirectory(dir)) return List.of();
+        List<String> names;
+        try (Stream<Path> files = Files.list(dir)) {
+            names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ftl")).sorted().toList();
+        } catch (IOException e) {
+            return List.of("cannot read the templates directory " + dir + ": " + e.getMessage());
+        }
+        Templates templates = new Templates(dir);
+        List<String> errors = new ArrayList<>();
+        for (String name : names) {
+            try {
+                templates.exists(name);
+            } catch (CertDocsException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        return errors;
+    }
+
+    /** The include files an article reaches, directly or through other includes. */
+    private static Set<String> reached(Includes includes, Article article) {
+        Set<String> seen = new LinkedHashSet<>();
+        reach(includes, article.path(), article.body(), seen, 0);
+        return seen;
+    }
+
+    private static void reach(Includes includes, String from, Body body, Set<String> seen, int depth) {
+        if (depth > Includes.MAX_DEPTH) return;
+        for (Include inc : body.includes()) {
+            Includes.Resolution r = includes.resolve(from, inc.target());
+            if (r.status() == Includes.Status.FOUND && seen.add(r.path())) {
+                try {
+                    reach(includes, r.path(), includes.body(r.path()), seen, depth + 1);
+                } catch (CertDocsException gone) {
+                    // deleted while we looked: the next reload sees it
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- reloading
+
+    @Override
+    public synchronized Set<String> reload(Set<Path> changed) {
+        State old = state;
+        BuildConfig config = old.config();
+        Path base = config.baseDir();
+        Set<String> paths = new TreeSet<>();
+        boolean structural = false;
+        for (Path p : changed) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (!abs.startsWith(base)) continue;
+            if (abs.equals(base)) {
+                structural = true;
+                continue;
+            }
+            String rel = base.relativize(abs).toString().replace('\\', '/');
+            if (old.articles().keySet().stream().anyMatch(a -> a.startsWith(rel + "/"))) structural = true; // a folder
+            paths.add(rel);
+        }
+        Path templates = config.site().templatesDirectory();
+        boolean templatesChanged = templates != null && changed.stream().anyMatch(p -> p.toAbsolutePath().normalize().startsWith(templates));
+        // The schema file (certdocs-schema.json, or another JSON file at the root): the configuration is made again.
+        boolean configChanged = paths.stream().anyMatch(p -> p.endsWith(".json") && !p.contains("/")
+                && !base.resolve(p).equals(config.baselineFile()));
+        if (configChanged) {
+            try {
+                BuildConfig fresh = configs.get();
+                configError = null;
+                state = full(fresh, List.of());
+            } catch (CertDocsException e) {
+                configError = "the configuration or schema cannot be used, the last good one stays in force: " + e.getMessage();
+                state = full(config, List.of(configError));
+            }
+            return everyPage();
+        }
+        List<String> errors = configError == null ? List.of() : List.of(configError);
+        if (structural) {
+            state = full(config, errors);
+            return everyPage();
+        }
+        if (templatesChanged) {
+            // Same content, new renderer (FreeMarker reads the templates again) and template check.
+            state = planned(config, old.includes(), old.scanner(), old.loader(), recheckNone(old), errors);
+            return everyPage();
+        }
+        return reloadContent(old, paths, errors);
+    }
+
+    /** The articles as they are, for a state made again around them (the cross-article checks run once more). */
+    private Checks recheckNone(State old) {
+        List<String> files = List.copyOf(old.articles().keySet());
+        return check(old.config(), old.includes(), old.loader(), old.scanner(), files, old.articles(), Set.of());
+    }
+
+    private Set<String> reloadContent(State old, Set<String> paths, List<String> errors) {
+        BuildConfig config = old.config();
+        String prefix = old.contentPrefix();
+        Set<String> articlesChanged = new TreeSet<>();
+        Set<String> markdownElsewhere = new TreeSet<>();
+        Set<String> otherFiles = new TreeSet<>();
+        boolean added = false;
+        for (String p : paths) {
+            boolean md = p.toLowerCase(Locale.ROOT).endsWith(".md");
+            boolean exists = Files.isRegularFile(config.baseDir().resolve(p));
+            if (md && old.articles().containsKey(p)) {
+                articlesChanged.add(p);
+                if (!exists) added = true; // removed: the list changes
+            } else if (md && exists && isArticlePath(prefix, p)) {
+                articlesChanged.add(p);
+                added = true;
+            } else if (md) {
+                markdownElsewhere.add(p);
+            } else {
+                otherFiles.add(p);
+            }
+        }
+        boolean includesChanged = !markdownElsewhere.isEmpty() || added;
+        List<String> files = added ? ContentFiles.find(config.baseDir(), config.contentDirectory())
+                : List.copyOf(old.articles().keySet());
+        Includes includes = includesChanged ? new Includes(config.baseDir()) : old.includes();
+        LinkScanner scanner = includesChanged ? new LinkScanner(includes) : old.scanner();
+        Set<String> recheck = new TreeSet<>(articlesChanged);
+        Set<String> reaching = includesOf.dependentsOf(markdownElsewhere);
+        if (includesChanged) {
+            // Include files are read again: every article that includes anything is checked again with them.
+            for (Checked c : old.articles().values()) {
+                if (!c.loaded().article().body().includes().isEmpty()) recheck.add(c.loaded().article().path());
+            }
+        }
+        Checks checks = check(config, includes, old.loader(), scanner, files, old.articles(), recheck);
+        for (String p : articlesChanged) {
+            if (!checks.articles().containsKey(p)) {
+                includesOf.forget(p);
+                filesOf.forget(p);
+            }
+        }
+        State fresh = planned(config, includes, scanner, old.loader(), checks, errors);
+
+        // What differs now: the pages of the changed articles and of those reaching changed includes, in every cloud…
+        Set<String> contentChanged = new TreeSet<>(articlesChanged);
+        contentChanged.addAll(reaching);
+        Set<String> urls = new TreeSet<>();
+        for (String a : contentChanged) {
+            articleUrls(old, a, urls);
+            articleUrls(fresh, a, urls);
+        }
+        // …the pages showing a changed file, and the file itself where they are…
+        for (String f : otherFiles) {
+            String at = f.startsWith(prefix) ? f.substring(prefix.length()) : "_files/" + f;
+            for (String a : filesOf.dependentsOf(List.of(f))) {
+                Set<String> pages = new TreeSet<>();
+                articleUrls(fresh, a, pages);
+                urls.addAll(pages);
+                for (String page : pages) urls.add(page.substring(0, page.indexOf('/', page.indexOf('/', 1) + 1) + 1) + at);
+            }
+        }
+        // …the pages whose navigation or listings changed, and those whose problems changed.
+        navigationChanges(old, fresh, urls);
+        Set<String> files1 = new TreeSet<>(old.problems().keySet());
+        files1.addAll(fresh.problems().keySet());
+        for (String f : files1) {
+            if (old.problems().getOrDefault(f, List.of()).equals(fresh.problems().getOrDefault(f, List.of()))) continue;
+            articleUrls(old, f, urls);
+            articleUrls(fresh, f, urls);
+            for (String a : includesOf.dependentsOf(List.of(f))) articleUrls(fresh, a, urls);
+        }
+        // Pages not listed are taken over as rendered; the search index follows in the background.
+        for (var e : old.cache().entrySet()) if (!urls.contains(e.getKey())) fresh.cache().put(e.getKey(), e.getValue());
+        state = fresh;
+        rebuildSearch(fresh, contentChanged);
+        return urls;
+    }
+
+    private static boolean isArticlePath(String prefix, String path) {
+        if (!path.startsWith(prefix)) return false;
+        for (String segment : path.substring(prefix.length()).split("/")) {
+            if (segment.startsWith(".") || segment.equalsIgnoreCase("includes")) return false;
+        }
+        return true;
+    }
+
+    /** The URL paths of an article's pages in every cloud that publishes it in {@code s}. */
+    private void articleUrls(State s, String articlePath, Set<String> urls) {
+        Checked c = s.articles().get(articlePath);
+        if (c == null) return;
+        String page = s.renderer().pagePath(c.loaded().article());
+        for (var e : s.pages().entrySet()) {
+            if (e.getValue().containsKey(page)) urls.add(url(s, e.getKey(), page));
+        }
+        // Not published now (broken properties): where it was shown, its last page is still shown, with its problems.
+        for (String cloud : s.sites().keySet()) {
+            String url = url(s, cloud, page);
+            if (lastGood.containsKey(url)) urls.add(url);
+        }
+    }
+
+    /**
+     * Per cloud, the pages whose navigation changed between two plans (an article page shows its
+     * service's list and the list of services; {@link SiteRenderer.CloudSite#navigation}) and the
+     * site pages whose listings changed.
+     */
+    private static void navigationChanges(State old, State fresh, Set<String> urls) {
+        for (var e : fresh.sites().entrySet()) {
+            String cloud = e.getKey();
+            SiteRenderer.CloudSite now = e.getValue();
+            SiteRenderer.CloudSite before = old.sites().get(cloud);
+            if (before == null) continue;
+            Set<String> services = new TreeSet<>(now.navigation().keySet());
+            services.addAll(before.navigation().keySet());
+            Set<String> changedServices = new TreeSet<>();
+            for (String sv : services) {
+                if (!java.util.Objects.equals(now.navigation().get(sv), before.navigation().get(sv))) changedServices.add(sv);
+            }
+            for (SiteRenderer.CloudSite site : List.of(before, now)) {
+                State s = site == now ? fresh : old;
+                for (Article a : site.articles()) {
+                    if (changedServices.contains(SitePaths.serviceId(a))) urls.add(url(s, cloud, s.renderer().pagePath(a)));
+                }
+            }
+            if (!now.allListings().equals(before.allListings())) {
+                for (String p : List.of("index.html", "search.html", "404.html")) urls.add(url(fresh, cloud, p));
+            }
+            for (String sv : services) {
+                if (!java.util.Objects.equals(now.listings().get(sv), before.listings().get(sv))) {
+                    urls.add(url(fresh, cloud, SitePaths.serviceIndex(sv)));
+                }
+            }
+            if (!now.allListings().equals(before.allListings())) {
+                for (String sv : services) urls.add(url(fresh, cloud, SitePaths.serviceIndex(sv)));
+            }
+        }
+    }
+
+    private static Set<String> everyPage() {
+        return Set.of(EVERY_PAGE);
+    }
+
+    private static String url(State s, String cloud, String path) {
+        return "/" + cloud + "/" + s.config().site().version() + "/" + path;
+    }
+
+    // ---------------------------------------------------------------- search, in the background
+
+    /**
+     * Brings every cloud's search index up to {@code s}: the entries of {@code changed} articles
+     * rendered again (all when null), those of articles gone dropped, the files built again.
+     * Runs on the background thread, one update after another.
+     */
+    private void rebuildSearch(State s, Collection<String> changed) {
+        for (String cloud : s.sites().keySet()) search.computeIfAbsent(cloud, c -> new Search());
+        background.submit(() -> {
+            Map<SearchEntry, SearchEntry> shared = new HashMap<>();
+            for (var e : s.sites().entrySet()) {
+                Search index = search.get(e.getKey());
+                try {
+                    SiteRenderer.CloudSite site = e.getValue();
+                    List<SearchEntry> entries = new ArrayList<>(site.articles().size());
+                    Set<String> here = new java.util.HashSet<>();
+                    for (Article a : site.articles()) {
+                        here.add(a.path());
+                        SearchEntry entry = changed == null || changed.contains(a.path()) ? null : index.entries.get(a.path());
+                        if (entry == null) {
+                            ArticleLoader.Loaded loaded = s.articles().get(a.path()).loaded().scannedBy(s.loader());
+                            // Clouds often show an article alike: one entry object for all of them.
+                            entry = shared.computeIfAbsent(s.renderer().article(site, loaded.article(), loaded.bodyText()).search(),
+                                    k -> k);
+                            index.entries.put(a.path(), entry);
+                        }
+                        entries.add(entry);
+                    }
+                    index.entries.keySet().retainAll(here);
+                    index.files = SearchIndex.files(entries);
+                    index.ready.complete(null);
+                } catch (RuntimeException x) {
+                    // A template error while rendering for the index: the pages show it; the index waits for a fix.
+                    if (!index.ready.isDone()) index.files = Map.of();
+                    index.ready.complete(null);
+                    log.debug("certdocs serve: search index of " + e.getKey() + ": " + x);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+    }
+
+    private static byte[] bytes(RenderedPage page) {
+        return page.content().getBytes(StandardCharsets.UTF_8);
+    }
+}
