@@ -13,7 +13,8 @@ import java.util.Optional;
  * percent-encoded) is decoded once, strictly (bad escapes and bad UTF-8 are refused); no segment
  * may be {@code .} or {@code ..}, not even once more decoded ({@code %252e%252e}), none may hold a
  * slash, a backslash, a control character or a drive letter, and the path may not be absolute
- * twice over ({@code //etc/passwd}). A path ending in {@code /} names its {@code index.html}.
+ * twice over ({@code //etc/passwd}). A path ending in {@code /} names its {@code index.html}; the
+ * root itself is no segment at all.
  */
 public final class SitePath {
 
@@ -23,6 +24,7 @@ public final class SitePath {
     /** The segments of a raw request path such as {@code /public/1.0.0/compute/x.html}; empty when refused. */
     public static Optional<List<String>> parse(String rawPath) {
         if (rawPath == null || !rawPath.startsWith("/") || rawPath.startsWith("//")) return Optional.empty();
+        if (rawPath.equals("/")) return Optional.of(List.of());
         List<String> segments = new ArrayList<>();
         String[] parts = rawPath.substring(1).split("/", -1);
         for (int i = 0; i < parts.length; i++) {
