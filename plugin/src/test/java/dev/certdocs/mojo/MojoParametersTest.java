@@ -90,6 +90,18 @@ public class MojoParametersTest {
     }
 
     @Test
+    public void serveListensOnLoopbackPort8000ByDefault() throws Exception {
+        File basedir = project("defaults");
+        ServeMojo mojo = (ServeMojo) maven.lookupConfiguredMojo(basedir, "serve");
+
+        assertEquals(8000, mojo.port);
+        assertEquals("127.0.0.1", mojo.host);
+        assertFalse(mojo.skipServe);
+        assertEquals(new File(basedir, "src/site-templates"), mojo.templatesDirectory.getAbsoluteFile());
+        assertEquals("1", mojo.siteVersion);
+    }
+
+    @Test
     public void newMapsItsParametersAndWritesTheArticleWhereTheyPoint() throws Exception {
         File basedir = project("new-configured");
         NewMojo mojo = (NewMojo) maven.lookupConfiguredMojo(basedir, "new");
