@@ -135,6 +135,8 @@ public final class PreviewServer implements AutoCloseable {
 
     private void route(HttpExchange exchange, List<String> segments, String raw) throws IOException {
         String version = site.version();
+        // Read before the page is made: a reload sent while it is made makes the page reload once more.
+        long generation = channel.generation();
         if (segments.isEmpty()) {
             redirect(exchange, "/" + site.defaultCloud() + "/" + version + "/index.html");
             return;
@@ -181,7 +183,7 @@ public final class PreviewServer implements AutoCloseable {
         if (type.startsWith("text/html")) {
             List<String> errors = new java.util.ArrayList<>(site.globalErrors());
             errors.addAll(p.errors());
-            body = ProblemsOverlay.inject(body, site.problems(cloud, path), errors);
+            body = ProblemsOverlay.inject(body, site.problems(cloud, path), errors, generation);
         }
         send(exchange, status == 404 ? 404 : p.status(), type, body);
     }

@@ -32,10 +32,14 @@ final class ProblemsOverlay {
     private ProblemsOverlay() {
     }
 
-    /** The HTML page with the overlay and the script put before its {@code </body>}. */
-    static byte[] inject(byte[] page, List<Diagnostic> problems, List<String> errors) {
+    /**
+     * The HTML page with the overlay and the script put before its {@code </body>}; {@code generation}:
+     * the reloads sent before this page was served ({@link ReloadChannel#generation}).
+     */
+    static byte[] inject(byte[] page, List<Diagnostic> problems, List<String> errors, long generation) {
         String html = new String(page, StandardCharsets.UTF_8);
-        String added = overlay(problems, errors) + "<script src=\"" + SCRIPT + "\" defer></script>\n";
+        String added = overlay(problems, errors) + "<script src=\"" + SCRIPT + "\" data-generation=\"" + generation
+                + "\" defer></script>\n";
         int at = html.toLowerCase(java.util.Locale.ROOT).lastIndexOf("</body>");
         String out = at < 0 ? html + added : html.substring(0, at) + added + html.substring(at);
         return out.getBytes(StandardCharsets.UTF_8);

@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The reload channel: each open page holds one server-sent events stream ({@code /_certdocs/events}).
  * A reload is one {@code reload} event listing the URL paths that changed; the page's script
- * reloads when its own path is listed. On connecting, a page is told the server's start id, so a
- * page left open across a restart reloads too. A comment every few seconds finds closed pages.
+ * reloads when its own path is listed. On connecting, a page is told the server's start id and
+ * how many reloads were sent so far: a page left open across a restart reloads, and so does a page
+ * that was served before a reload its stream connected too late to hear. A comment every few
+ * seconds finds closed pages.
  */
 final class ReloadChannel {
 
@@ -24,6 +26,7 @@ final class ReloadChannel {
 
     private final String startId = Long.toString(System.nanoTime(), 36);
     private final Set<BlockingQueue<String>> clients = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closed;
 
     /** Serves one page's stream until the page goes or the channel closes; runs on the request's thread. */
@@ -34,7 +37,7 @@ final class ReloadChannel {
         BlockingQueue<String> queue = new LinkedBlockingQueue<>();
         clients.add(queue);
         try (OutputStream out = exchange.getResponseBody()) {
-            write(out, "retry: 500\nevent: hello\ndata: " + startId + "\n\n");
+            write(out, "retry: 500\nevent: hello\ndata: " + startId + " " + generation.get() + "\n\n");
             while (!closed) {
                 String message = queue.poll(PING_SECONDS, TimeUnit.SECONDS);
                 if (CLOSE.equals(message)) break;
@@ -65,7 +68,13 @@ final class ReloadChannel {
             json.append('"');
         }
         String message = "event: reload\ndata: " + json.append(']') + "\n\n";
+        generation.incrementAndGet();
         for (BlockingQueue<String> q : clients) q.offer(message);
+    }
+
+    /** How many reloads were sent: a page served now carries it, and reloads if its stream hears of a later one. */
+    long generation() {
+        return generation.get();
     }
 
     /** How many pages are listening. */

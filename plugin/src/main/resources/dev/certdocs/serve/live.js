@@ -15,13 +15,21 @@
   } catch (e) {
     // keep the raw path
   }
+  var script = document.currentScript || document.querySelector("script[data-generation]");
+  var served = script ? Number(script.getAttribute("data-generation")) : 0;
   var started = null;
   var events = new EventSource("/_certdocs/events");
   events.addEventListener("hello", function (event) {
-    if (started !== null && started !== event.data) {
-      location.reload(); // the server was restarted: everything may have changed
+    var parts = String(event.data).split(" ");
+    // The server was restarted, or reloaded something between serving this page and this stream
+    // connecting: the page may be stale, and nobody would say so.
+    if ((started !== null && started !== parts[0]) || Number(parts[1]) > served) {
+      events.close();
+      location.reload();
+      return;
     }
-    started = event.data;
+    started = parts[0];
+    window.certdocsLive = true;
   });
   events.addEventListener("reload", function (event) {
     var pages = JSON.parse(event.data);

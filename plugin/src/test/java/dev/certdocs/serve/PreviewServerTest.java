@@ -74,7 +74,7 @@ class PreviewServerTest {
     void servesPagesWithTheReloadScriptAndAnswersUnknownPathsWithThe404Page() throws IOException {
         String page = get("/public/1.0.0/compute/a.html");
         assertTrue(page.startsWith("HTTP/1.1 200"), page);
-        assertTrue(page.contains("<h1>Alpha</h1><script src=\"/_certdocs/live.js\" defer></script>\n</body>"), page);
+        assertTrue(page.contains("<h1>Alpha</h1><script src=\"/_certdocs/live.js\" data-generation=\"0\" defer></script>\n</body>"), page);
         assertFalse(page.contains("certdocs-problems\""), page);
         String missing = get("/public/1.0.0/compute/nothing.html");
         assertTrue(missing.startsWith("HTTP/1.1 404"), missing);
@@ -153,6 +153,8 @@ class PreviewServerTest {
             // chunked: the data line may come after a chunk size line
             readUntil(in, "data: [\"/public/1.0.0/compute/a.html\"]");
         }
+        // A page served now knows one reload was sent before it.
+        assertTrue(get("/public/1.0.0/compute/a.html").contains("data-generation=\"1\""));
     }
 
     @Test

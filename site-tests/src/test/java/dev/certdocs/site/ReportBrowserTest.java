@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.config.BuildLog;
 import dev.certdocs.engine.CertDocs;
+import dev.certdocs.support.BuildLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
