@@ -1,0 +1,142 @@
+package dev.certdocs.bench;
+
+import dev.certdocs.config.BuildConfig;
+import dev.certdocs.engine.CertDocs;
+import dev.certdocs.serve.LivePreview;
+import dev.certdocs.support.BuildLog;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code certdocs:serve} on a synthetic corpus (every article in the 5 clouds): the time from the
+ * start of {@link CertDocs#serve} to the first article page served (the JVM's own start
+ * excluded), the time until every cloud's search index is served, then {@code edits} saves of
+ * article files, each timed from the file written to the reload event received by a client of the
+ * event stream and the changed page fetched (median, p95), and the heap's peak (sum of the heap
+ * pools' peaks). Edited files are restored at the end.
+ *
+ * <p>{@code ServeBenchmark <work> <count> [edits]}
+ */
+public final class ServeBenchmark {
+
+    private ServeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]).toAbsolutePath();
+        int count = Integer.parseInt(args[1]);
+        int edits = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        Path corpus = work.resolve("corpus-" + count + "-1-allclouds");
+        ValidateBenchmark.ensureCorpus(new SyntheticCorpus(1, count).withAllClouds(), corpus);
+        Path reports = Files.createDirectories(work.resolve("serve-" + count));
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        List<String> articles;
+        try (Stream<Path> files = Files.walk(corpus.resolve("articles"))) {
+            articles = files.filter(p -> p.toString().endsWith(".md") && !p.toString().contains("/includes/"))
+                    .map(p -> corpus.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        }
+        BuildLog log = new BuildLog() {
+            @Override public void info(String message) { }
+            @Override public void warn(String message) { }
+            @Override public void error(String message) { System.err.println(message); }
+        };
+
+        long start = System.nanoTime();
+        LivePreview preview = CertDocs.serve(() -> BuildConfig.builder(corpus).reportsDirectory(reports).siteVersion("1.0.0")
+                .threads(Runtime.getRuntime().availableProcessors()).build(), log, "127.0.0.1", 0);
+        String base = preview.url().toString() + "public/1.0.0/";
+        String first = page(articles.get(0));
+        HttpResponse<String> firstPage = get(http, base + first);
+        double firstMs = (System.nanoTime() - start) / 1e6;
+        if (firstPage.statusCode() != 200) throw new IllegalStateException("first page: " + firstPage.statusCode());
+        System.out.printf(Locale.ROOT, "start to first page served: %.0f ms (%d articles x 5 clouds; JVM start excluded)%n",
+                firstMs, articles.size());
+
+        for (String cloud : SyntheticCorpus.CLOUDS) {
+            HttpResponse<String> index = get(http, preview.url() + cloud + "/1.0.0/search/index.js");
+            if (index.statusCode() != 200) throw new IllegalStateException("search index of " + cloud + ": " + index.statusCode());
+        }
+        System.out.printf(Locale.ROOT, "start to every cloud's search index served: %.1f s%n", (System.nanoTime() - start) / 1e9);
+
+        // One client of the event stream, as an open page is.
+        BlockingQueue<String> reloads = new LinkedBlockingQueue<>();
+        http.sendAsync(HttpRequest.newBuilder(URI.create(preview.url() + "_certdocs/events")).build(),
+                HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(line -> {
+                    if (line.startsWith("data: [")) reloads.add(line);
+                }));
+        while (preview.listeners() == 0) Thread.sleep(5);
+
+        List<Double> latencies = new ArrayList<>();
+        List<Path> edited = new ArrayList<>();
+        List<byte[]> originals = new ArrayList<>();
+        int step = Math.max(1, articles.size() / (edits + 1));
+        for (int k = 1; latencies.size() < edits && k * step < articles.size(); k++) {
+            String article = articles.get(k * step);
+            String url = base + page(article);
+            if (get(http, url).statusCode() != 200) continue; // not published in public
+            Path file = corpus.resolve(article);
+            byte[] original = Files.readAllBytes(file);
+            edited.add(file);
+            originals.add(original);
+            String marker = "Edited for the benchmark, save " + latencies.size() + ".";
+            Thread.sleep(300); // apart from the previous save: each save is its own burst
+            reloads.clear();
+            long t0 = System.nanoTime();
+            Files.write(file, (new String(original, StandardCharsets.UTF_8) + "\n" + marker + "\n").getBytes(StandardCharsets.UTF_8));
+            String path = URI.create(url).getPath();
+            while (true) {
+                String event = reloads.poll(60, TimeUnit.SECONDS);
+                if (event == null) throw new IllegalStateException("no reload event for " + article);
+                if (event.contains("\"" + path + "\"")) break;
+            }
+            HttpResponse<String> r = get(http, url);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (!r.body().contains(marker)) throw new IllegalStateException("the reloaded page lacks the edit: " + url);
+            latencies.add(ms);
+        }
+        for (int i = 0; i < edited.size(); i++) Files.write(edited.get(i), originals.get(i));
+        Thread.sleep(500);
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) peak += pool.getPeakUsage().getUsed();
+        }
+        List<Double> sorted = new ArrayList<>(latencies);
+        sorted.sort(null);
+        System.out.printf(Locale.ROOT, "save to reload (written -> event -> page fetched), %d edits: median %.0f ms, p95 %.0f ms, max %.0f ms%n",
+                sorted.size(), percentile(sorted, 50), percentile(sorted, 95), sorted.get(sorted.size() - 1));
+        System.out.printf(Locale.ROOT, "peak heap: %d MiB (max %d MiB)%n", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "RESULT certdocs serve articles=%d firstPageMs=%.0f reloadMedianMs=%.0f reloadP95Ms=%.0f peakHeapMiB=%d%n",
+                articles.size(), firstMs, percentile(sorted, 50), percentile(sorted, 95), peak >> 20);
+        preview.close();
+    }
+
+    private static String page(String article) {
+        String p = article.substring("articles/".length());
+        return p.substring(0, p.length() - 3) + ".html";
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
