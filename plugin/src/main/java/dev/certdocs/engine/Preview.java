@@ -70,21 +70,31 @@ public final class Preview implements PreviewSite, AutoCloseable {
     }
 
     /**
-     * Everything a page is rendered from, replaced whole by a reload. {@code cache}: rendered
+     * Everything a page is rendered from, replaced whole by a reload. {@code own}: the problems
+     * each article's loading and own checks found, by file; {@code later}: those of the checks
+     * over all articles (duplicate ids, reserved pages, include files, offline link checks), by
+     * file, filled in once they ran (until then, the last state's). {@code cache}: rendered
      * pages by URL path; {@code pages}: per cloud, page path to article; {@code pageArticles}:
      * page path to article path for every article, published or not (its problems are shown).
      */
     private record State(BuildConfig config, Includes includes, LinkScanner scanner, ArticleLoader loader,
                          SiteRenderer renderer, String contentPrefix, Map<String, Checked> articles,
-                         Map<String, List<Diagnostic>> problems, Map<String, SiteRenderer.CloudSite> sites,
+                         Map<String, List<Diagnostic>> own,
+                         java.util.concurrent.atomic.AtomicReference<Map<String, List<Diagnostic>>> later,
+                         Map<String, SiteRenderer.CloudSite> sites,
                          Map<String, Map<String, Article>> pages, Map<String, String> pageArticles,
-                         Map<String, List<SiteRenderer.SitePage>> sitePages, Map<String, Page> cache, List<String> errors) {
+                         Map<String, List<SiteRenderer.SitePage>> sitePages, Map<String, Page> cache, List<String> errors,
+                         Validation across) {
     }
 
-    /** One cloud's search index: the entries by article path, and the files built from them once ready. */
+    /**
+     * One cloud's search index: the entries by article path (all rendered once in the background;
+     * a changed article's entry is dropped and rendered again when the index is next asked for),
+     * and the files built from them, null when a change made them stale.
+     */
     private static final class Search {
         final Map<String, SearchEntry> entries = new ConcurrentHashMap<>();
-        volatile Map<String, byte[]> files;
+        Map<String, byte[]> files;
         final CompletableFuture<Void> ready = new CompletableFuture<>();
     }
 
@@ -104,15 +114,33 @@ public final class Preview implements PreviewSite, AutoCloseable {
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
+    /** Runs the checks over all articles after a reload, one after another, so that a reload is not kept waiting for them. */
+    private final ExecutorService acrossArticles = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "certdocs-serve-checks");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile State state;
     private volatile String configError;
+    private volatile java.util.function.Consumer<Set<String>> listener = pages -> { };
 
     private Preview(Supplier<BuildConfig> configs, BuildLog log, BuildConfig config, Map<String, String> gitDates) {
         this.configs = configs;
         this.log = log;
         this.gitDates = gitDates;
-        this.state = full(config, List.of());
-        rebuildSearch(state, null);
+        install(full(config, List.of()));
+        buildSearch(state);
+    }
+
+    /** Makes {@code s} the state pages come from, then runs its checks across articles on their thread. */
+    private void install(State s) {
+        state = s;
+        acrossArticles.submit(() -> checkAcross(s));
+    }
+
+    @Override
+    public void onReload(java.util.function.Consumer<Set<String>> listener) {
+        this.listener = listener;
     }
 
     /**
@@ -128,9 +156,10 @@ public final class Preview implements PreviewSite, AutoCloseable {
     /** "N articles, M problems", for the start-up line. */
     String summary() {
         State s = state;
-        int problems = s.problems().values().stream().mapToInt(List::size).sum();
+        int problems = s.own().values().stream().mapToInt(List::size).sum();
         return s.articles().size() + (s.articles().size() == 1 ? " article" : " articles") + ", " + problems
-                + (problems == 1 ? " problem" : " problems") + (problems > 0 ? " (shown in the pages)" : "");
+                + (problems == 1 ? " problem" : " problems") + (problems > 0 ? " (shown in the pages)" : "")
+                + "; the checks across articles and links follow in the background";
     }
 
     // ---------------------------------------------------------------- PreviewSite
@@ -176,9 +205,19 @@ public final class Preview implements PreviewSite, AutoCloseable {
         State s = state;
         String article = s.pageArticles().get(path);
         if (article == null) return List.of();
-        List<Diagnostic> out = new ArrayList<>(s.problems().getOrDefault(article, List.of()));
-        for (String include : new TreeSet<>(includesOf.sourcesOf(article))) out.addAll(s.problems().getOrDefault(include, List.of()));
+        List<Diagnostic> out = new ArrayList<>(problemsOf(s, article));
+        for (String include : new TreeSet<>(includesOf.sourcesOf(article))) out.addAll(problemsOf(s, include));
         return out;
+    }
+
+    /** A file's problems in {@code s}: its own and those of the checks across articles, in source order. */
+    private static List<Diagnostic> problemsOf(State s, String file) {
+        List<Diagnostic> own = s.own().getOrDefault(file, List.of());
+        List<Diagnostic> later = s.later().get().getOrDefault(file, List.of());
+        if (later.isEmpty()) return own;
+        List<Diagnostic> all = new ArrayList<>(own);
+        all.addAll(later);
+        return all.stream().distinct().sorted(Diagnostic.ORDER).toList();
     }
 
     @Override
@@ -222,7 +261,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
         String shown = s.pageArticles().get(path);
         if (shown != null) {
             // An article that its problems keep out of this cloud (broken properties): its last page, with the problems.
-            boolean broken = s.problems().getOrDefault(shown, List.of()).stream().anyMatch(d -> d.severity() == Severity.ERROR);
+            boolean broken = problemsOf(s, shown).stream().anyMatch(d -> d.severity() == Severity.ERROR);
             Page before = lastGood.get(url);
             return broken && before != null ? Optional.of(new Page(200, before.content(), null, List.of())) : Optional.empty();
         }
@@ -259,8 +298,25 @@ public final class Preview implements PreviewSite, AutoCloseable {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return Optional.of(Page.failed("the search index of " + cloud + " could not be built: " + e));
         }
-        byte[] file = s.files.get(path);
+        byte[] file;
+        synchronized (s) {
+            if (s.files == null) s.files = searchFiles(state, cloud, s);
+            file = s.files.get(path);
+        }
         return file == null ? Optional.empty() : Optional.of(Page.of(file));
+    }
+
+    /** A cloud's search index files from the entries, rendering the entries a change dropped. */
+    private static Map<String, byte[]> searchFiles(State st, String cloud, Search s) {
+        SiteRenderer.CloudSite site = st.sites().get(cloud);
+        List<SearchEntry> entries = new ArrayList<>(site.articles().size());
+        for (Article a : site.articles()) entries.add(s.entries.computeIfAbsent(a.path(), k -> entry(st, site, a)));
+        return SearchIndex.files(entries);
+    }
+
+    private static SearchEntry entry(State st, SiteRenderer.CloudSite site, Article a) {
+        ArticleLoader.Loaded loaded = st.articles().get(a.path()).loaded().scannedBy(st.loader());
+        return st.renderer().article(site, loaded.article(), loaded.bodyText()).search();
     }
 
     // ---------------------------------------------------------------- loading and checking
@@ -270,11 +326,17 @@ public final class Preview implements PreviewSite, AutoCloseable {
         Includes includes = new Includes(config.baseDir());
         LinkScanner scanner = new LinkScanner(includes);
         ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
+        StageTimes times = new StageTimes();
         List<String> files = ContentFiles.find(config.baseDir(), config.contentDirectory());
         if (files.isEmpty()) {
             log.warn("the content directory " + config.contentDirectory() + " holds no article (.md file)");
         }
-        return planned(config, includes, scanner, loader, check(config, includes, loader, scanner, files, Map.of(), null), errors);
+        times.lap("finding the articles");
+        Checks checks = check(config, includes, loader, scanner, files, Map.of(), null);
+        times.lap("loading and checking");
+        State s = planned(config, includes, scanner, loader, checks, errors, Map.of(), times);
+        log.debug("certdocs serve stages: " + times);
+        return s;
     }
 
     /**
@@ -313,24 +375,22 @@ public final class Preview implements PreviewSite, AutoCloseable {
     private record Checks(Map<String, Checked> articles, Validation validation) {
     }
 
+    /**
+     * The state of {@code checks}: each article's own problems now, those across articles
+     * ({@code laterBefore} until they ran: the last state's) on the checks thread, which then
+     * tells the listener which pages' problems changed.
+     */
     private State planned(BuildConfig config, Includes includes, LinkScanner scanner, ArticleLoader loader, Checks checks,
-                          List<String> errors) {
+                          List<String> errors, Map<String, List<Diagnostic>> laterBefore) {
+        return planned(config, includes, scanner, loader, checks, errors, laterBefore, new StageTimes());
+    }
+
+    private State planned(BuildConfig config, Includes includes, LinkScanner scanner, ArticleLoader loader, Checks checks,
+                          List<String> errors, Map<String, List<Diagnostic>> laterBefore, StageTimes times) {
         Map<String, Checked> articles = checks.articles();
-        Validation validation = checks.validation();
         List<Diagnostic> all = new ArrayList<>();
-        List<LinkCheck.Page> linkPages = new ArrayList<>();
-        for (Checked c : articles.values()) {
-            all.addAll(c.own());
-            List<String> wanted = c.loaded().article().cloudIds();
-            List<String> clouds = config.clouds().stream().map(Cloud::id).filter(wanted::contains).toList();
-            linkPages.add(new LinkCheck.Page(c.loaded().article().path(), clouds, c.links()));
-        }
-        all.addAll(validation.finish());
-        all.addAll(new LinkCheck(config, includes, scanner).offline(linkPages));
-        Map<String, List<Diagnostic>> problems = new HashMap<>();
-        all.stream().map(d -> d.withSeverity(config.severityOf(d.ruleId(), d.severity())))
-                .filter(d -> d.severity() != Severity.OFF).distinct().sorted(Diagnostic.ORDER)
-                .forEach(d -> problems.computeIfAbsent(d.position().path(), k -> new ArrayList<>()).add(d));
+        for (Checked c : articles.values()) all.addAll(c.own());
+        Map<String, List<Diagnostic>> problems = byFile(config, all);
 
         List<String> templateErrors = new ArrayList<>(errors);
         SiteRenderer renderer = new SiteRenderer(config, includes, gitDates);
@@ -348,9 +408,58 @@ public final class Preview implements PreviewSite, AutoCloseable {
         }
         Map<String, String> pageArticles = new HashMap<>();
         for (Article a : list) pageArticles.put(renderer.pagePath(a), a.path());
+        times.lap("planning");
         String prefix = SitePaths.contentPrefix(config.baseDir(), config.contentDirectory());
-        return new State(config, includes, scanner, loader, renderer, prefix, articles, problems, sites, pages, pageArticles,
-                new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), List.copyOf(templateErrors));
+        State s = new State(config, includes, scanner, loader, renderer, prefix, articles, problems,
+                new java.util.concurrent.atomic.AtomicReference<>(laterBefore), sites, pages, pageArticles,
+                new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), List.copyOf(templateErrors), checks.validation());
+        return s;
+    }
+
+    /** Severities of the configuration applied, those off dropped, each once, in source order, by file. */
+    private static Map<String, List<Diagnostic>> byFile(BuildConfig config, List<Diagnostic> all) {
+        Map<String, List<Diagnostic>> out = new HashMap<>();
+        all.stream().map(d -> d.withSeverity(config.severityOf(d.ruleId(), d.severity())))
+                .filter(d -> d.severity() != Severity.OFF).distinct().sorted(Diagnostic.ORDER)
+                .forEach(d -> out.computeIfAbsent(d.position().path(), k -> new ArrayList<>()).add(d));
+        return out;
+    }
+
+    /**
+     * The checks across articles of {@code s} (duplicate ids, reserved pages, the include files,
+     * the offline link checks), as {@code validate} makes them; then the pages whose problems they
+     * changed are reloaded. Skipped when a later reload replaced {@code s} already: its own run
+     * covers this one.
+     */
+    private void checkAcross(State s) {
+        Validation validation = s.across();
+        try {
+            if (state != s) return;
+            BuildConfig config = s.config();
+            List<Diagnostic> all = new ArrayList<>(validation.finish());
+            List<LinkCheck.Page> linkPages = new ArrayList<>();
+            for (Checked c : s.articles().values()) {
+                List<String> wanted = c.loaded().article().cloudIds();
+                List<String> clouds = config.clouds().stream().map(Cloud::id).filter(wanted::contains).toList();
+                linkPages.add(new LinkCheck.Page(c.loaded().article().path(), clouds, c.links()));
+            }
+            all.addAll(new LinkCheck(config, s.includes(), s.scanner()).offline(linkPages));
+            Map<String, List<Diagnostic>> before = s.later().get();
+            Map<String, List<Diagnostic>> now = byFile(config, all);
+            s.later().set(now);
+            Set<String> files = new TreeSet<>(before.keySet());
+            files.addAll(now.keySet());
+            Set<String> urls = new TreeSet<>();
+            for (String f : files) {
+                if (before.getOrDefault(f, List.of()).equals(now.getOrDefault(f, List.of()))) continue;
+                articleUrls(s, f, urls);
+                for (String a : includesOf.dependentsOf(List.of(f))) articleUrls(s, a, urls);
+            }
+            if (!urls.isEmpty() && state == s) listener.accept(urls);
+        } catch (RuntimeException e) {
+            // A file gone while checking: the next reload checks again.
+            log.debug("certdocs serve: checks across articles: " + e);
+        }
     }
 
     /** Syntax errors of the repository's templates, each as the message generate would fail with. */
@@ -425,21 +534,23 @@ public final class Preview implements PreviewSite, AutoCloseable {
             try {
                 BuildConfig fresh = configs.get();
                 configError = null;
-                state = full(fresh, List.of());
+                install(full(fresh, List.of()));
             } catch (CertDocsException e) {
                 configError = "the configuration or schema cannot be used, the last good one stays in force: " + e.getMessage();
-                state = full(config, List.of(configError));
+                install(full(config, List.of(configError)));
             }
+            resetSearch(state);
             return everyPage();
         }
         List<String> errors = configError == null ? List.of() : List.of(configError);
         if (structural) {
-            state = full(config, errors);
+            install(full(config, errors));
+            resetSearch(state);
             return everyPage();
         }
         if (templatesChanged) {
             // Same content, new renderer (FreeMarker reads the templates again) and template check.
-            state = planned(config, old.includes(), old.scanner(), old.loader(), recheckNone(old), errors);
+            install(planned(config, old.includes(), old.scanner(), old.loader(), recheckNone(old), errors, old.later().get()));
             return everyPage();
         }
         return reloadContent(old, paths, errors);
@@ -493,7 +604,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
                 filesOf.forget(p);
             }
         }
-        State fresh = planned(config, includes, scanner, old.loader(), checks, errors);
+        State fresh = planned(config, includes, scanner, old.loader(), checks, errors, old.later().get());
 
         // What differs now: the pages of the changed articles and of those reaching changed includes, in every cloud…
         Set<String> contentChanged = new TreeSet<>(articlesChanged);
@@ -515,18 +626,25 @@ public final class Preview implements PreviewSite, AutoCloseable {
         }
         // …the pages whose navigation or listings changed, and those whose problems changed.
         navigationChanges(old, fresh, urls);
-        Set<String> files1 = new TreeSet<>(old.problems().keySet());
-        files1.addAll(fresh.problems().keySet());
+        Set<String> files1 = new TreeSet<>(old.own().keySet());
+        files1.addAll(fresh.own().keySet());
         for (String f : files1) {
-            if (old.problems().getOrDefault(f, List.of()).equals(fresh.problems().getOrDefault(f, List.of()))) continue;
+            if (old.own().getOrDefault(f, List.of()).equals(fresh.own().getOrDefault(f, List.of()))) continue;
             articleUrls(old, f, urls);
             articleUrls(fresh, f, urls);
             for (String a : includesOf.dependentsOf(List.of(f))) articleUrls(fresh, a, urls);
         }
         // Pages not listed are taken over as rendered; the search index follows in the background.
         for (var e : old.cache().entrySet()) if (!urls.contains(e.getKey())) fresh.cache().put(e.getKey(), e.getValue());
-        state = fresh;
-        rebuildSearch(fresh, contentChanged);
+        install(fresh);
+        for (String cloud : fresh.sites().keySet()) {
+            Search index = search.get(cloud);
+            if (index == null) continue;
+            synchronized (index) {
+                index.entries.keySet().removeAll(contentChanged);
+                index.files = null;
+            }
+        }
         return urls;
     }
 
@@ -601,48 +719,48 @@ public final class Preview implements PreviewSite, AutoCloseable {
     // ---------------------------------------------------------------- search, in the background
 
     /**
-     * Brings every cloud's search index up to {@code s}: the entries of {@code changed} articles
-     * rendered again (all when null), those of articles gone dropped, the files built again.
-     * Runs on the background thread, one update after another.
+     * Renders every cloud's search entries of {@code s} on the background thread (entries a
+     * change dropped meanwhile are rendered again when the index is asked for), then marks each
+     * cloud's index ready; its files are built when first asked for.
      */
-    private void rebuildSearch(State s, Collection<String> changed) {
+    private void buildSearch(State s) {
         for (String cloud : s.sites().keySet()) search.computeIfAbsent(cloud, c -> new Search());
         background.submit(() -> {
+            // Clouds often show an article alike: one entry object for all of them.
             Map<SearchEntry, SearchEntry> shared = new HashMap<>();
             for (var e : s.sites().entrySet()) {
                 Search index = search.get(e.getKey());
                 try {
-                    SiteRenderer.CloudSite site = e.getValue();
-                    List<SearchEntry> entries = new ArrayList<>(site.articles().size());
-                    Set<String> here = new java.util.HashSet<>();
-                    for (Article a : site.articles()) {
-                        here.add(a.path());
-                        SearchEntry entry = changed == null || changed.contains(a.path()) ? null : index.entries.get(a.path());
-                        if (entry == null) {
-                            ArticleLoader.Loaded loaded = s.articles().get(a.path()).loaded().scannedBy(s.loader());
-                            // Clouds often show an article alike: one entry object for all of them.
-                            entry = shared.computeIfAbsent(s.renderer().article(site, loaded.article(), loaded.bodyText()).search(),
-                                    k -> k);
-                            index.entries.put(a.path(), entry);
-                        }
-                        entries.add(entry);
+                    for (Article a : e.getValue().articles()) {
+                        if (state != s) break; // replaced whole: the next build does it
+                        if (index.entries.containsKey(a.path())) continue;
+                        SearchEntry entry = shared.computeIfAbsent(entry(s, e.getValue(), a), k -> k);
+                        index.entries.putIfAbsent(a.path(), entry);
                     }
-                    index.entries.keySet().retainAll(here);
-                    index.files = SearchIndex.files(entries);
-                    index.ready.complete(null);
                 } catch (RuntimeException x) {
-                    // A template error while rendering for the index: the pages show it; the index waits for a fix.
-                    if (!index.ready.isDone()) index.files = Map.of();
-                    index.ready.complete(null);
+                    // A template error while rendering for the index: the pages show it; the index is built when asked for.
                     log.debug("certdocs serve: search index of " + e.getKey() + ": " + x);
                 }
+                index.ready.complete(null);
             }
         });
+    }
+
+    /** After a reload of everything: every entry and file is stale. */
+    private void resetSearch(State s) {
+        for (Search index : search.values()) {
+            synchronized (index) {
+                index.entries.clear();
+                index.files = null;
+            }
+        }
+        buildSearch(s);
     }
 
     @Override
     public void close() {
         background.shutdownNow();
+        acrossArticles.shutdownNow();
     }
 
     private static byte[] bytes(RenderedPage page) {

@@ -44,6 +44,7 @@ public final class LivePreview implements AutoCloseable {
                     + " this machine can read the preview. Leave certdocs.serve.host at 127.0.0.1 unless you mean it.");
         }
         PreviewServer server = PreviewServer.start(site, host, port, m -> log.warn("certdocs serve: " + m));
+        site.onReload(server::reload);
         FileWatcher watcher;
         try {
             watcher = new FileWatcher(site.root(), site::watches, QUIET, LONGEST, changed -> reload(site, server, changed, log),

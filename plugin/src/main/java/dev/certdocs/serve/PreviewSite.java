@@ -73,6 +73,14 @@ public interface PreviewSite extends AutoCloseable {
      */
     Set<String> reload(Set<Path> changed);
 
+    /**
+     * Where the site tells of pages that changed without a {@link #reload} call returning them:
+     * the problems found by checks that run after a reload (across all articles) changed. The
+     * URL paths are as {@link #reload} returns them.
+     */
+    default void onReload(java.util.function.Consumer<Set<String>> pages) {
+    }
+
     /** Whether changes below this directory matter (build output and hidden folders do not). */
     boolean watches(Path directory);
 

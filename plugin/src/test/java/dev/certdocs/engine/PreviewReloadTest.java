@@ -149,6 +149,20 @@ class PreviewReloadTest {
         assertEquals(Set.of("/public/1.0.0/compute/c.html", "/public/1.0.0/compute/media/d.png"), reload("articles/compute/media/d.png"));
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void theChecksAcrossArticlesFollowAndReloadThePagesWhoseProblemsTheyChanged() throws Exception {
+        java.util.concurrent.BlockingQueue<Set<String>> later = new java.util.concurrent.LinkedBlockingQueue<>();
+        site.onReload(later::add);
+        write("articles/compute/c.md", ArticleText.generic("33333333-3333-3333-3333-333333333333").set("pageTitle", "Gamma")
+                .body("\n# Gamma\n\nSee [nothing](nothing.md).\n").text());
+        assertEquals(Set.of("/public/1.0.0/compute/c.html"), reload("articles/compute/c.md"));
+        assertEquals(Set.of("/public/1.0.0/compute/c.html"), later.take());
+        assertEquals(List.of("articles/compute/c.md:16:5: error [link/broken-internal] link target 'nothing.md' does not exist"
+                + " (looked for articles/compute/nothing.md)"),
+                site.problems("public", "compute/c.html").stream().map(d -> d.format()).toList());
+    }
+
     private String page(String cloud, String path) {
         PreviewSite.Page p = site.page(cloud, path).orElseThrow(() -> new AssertionError("no page " + cloud + "/" + path));
         return new String(p.content(), StandardCharsets.UTF_8);
