@@ -334,7 +334,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
         times.lap("finding the articles");
         Checks checks = check(config, includes, loader, scanner, files, Map.of(), null);
         times.lap("loading and checking");
-        State s = planned(config, includes, scanner, loader, checks, errors, Map.of(), times);
+        State s = planned(config, includes, scanner, loader, checks, errors, Map.of(), null, times);
         log.debug("certdocs serve stages: " + times);
         return s;
     }
@@ -382,19 +382,23 @@ public final class Preview implements PreviewSite, AutoCloseable {
      */
     private State planned(BuildConfig config, Includes includes, LinkScanner scanner, ArticleLoader loader, Checks checks,
                           List<String> errors, Map<String, List<Diagnostic>> laterBefore) {
-        return planned(config, includes, scanner, loader, checks, errors, laterBefore, new StageTimes());
+        return planned(config, includes, scanner, loader, checks, errors, laterBefore, null, new StageTimes());
     }
 
+    /**
+     * As above; {@code same}: a state whose renderer (its templates, includes and configuration
+     * unchanged) and template errors are taken over, so that FreeMarker keeps its parsed templates.
+     */
     private State planned(BuildConfig config, Includes includes, LinkScanner scanner, ArticleLoader loader, Checks checks,
-                          List<String> errors, Map<String, List<Diagnostic>> laterBefore, StageTimes times) {
+                          List<String> errors, Map<String, List<Diagnostic>> laterBefore, State same, StageTimes times) {
         Map<String, Checked> articles = checks.articles();
         List<Diagnostic> all = new ArrayList<>();
         for (Checked c : articles.values()) all.addAll(c.own());
         Map<String, List<Diagnostic>> problems = byFile(config, all);
 
-        List<String> templateErrors = new ArrayList<>(errors);
-        SiteRenderer renderer = new SiteRenderer(config, includes, gitDates);
-        templateErrors.addAll(templateErrors(config));
+        List<String> templateErrors = new ArrayList<>(same != null ? same.errors() : errors);
+        SiteRenderer renderer = same != null ? same.renderer() : new SiteRenderer(config, includes, gitDates);
+        if (same == null) templateErrors.addAll(templateErrors(config));
         List<Article> list = articles.values().stream().map(c -> c.loaded().article()).toList();
         SiteRenderer.Listing listing = renderer.listing(list);
         Map<String, SiteRenderer.CloudSite> sites = new LinkedHashMap<>();
@@ -563,6 +567,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
     }
 
     private Set<String> reloadContent(State old, Set<String> paths, List<String> errors) {
+        StageTimes times = new StageTimes();
         BuildConfig config = old.config();
         String prefix = old.contentPrefix();
         Set<String> articlesChanged = new TreeSet<>();
@@ -604,7 +609,9 @@ public final class Preview implements PreviewSite, AutoCloseable {
                 filesOf.forget(p);
             }
         }
-        State fresh = planned(config, includes, scanner, old.loader(), checks, errors, old.later().get());
+        times.lap("loading and checking " + recheck.size() + " article(s)");
+        State fresh = planned(config, includes, scanner, old.loader(), checks, errors, old.later().get(),
+                includesChanged ? null : old, times);
 
         // What differs now: the pages of the changed articles and of those reaching changed includes, in every cloud…
         Set<String> contentChanged = new TreeSet<>(articlesChanged);
@@ -634,9 +641,11 @@ public final class Preview implements PreviewSite, AutoCloseable {
             articleUrls(fresh, f, urls);
             for (String a : includesOf.dependentsOf(List.of(f))) articleUrls(fresh, a, urls);
         }
-        // Pages not listed are taken over as rendered; the search index follows in the background.
+        // Pages not listed are taken over as rendered; the search index is built again when next asked for.
         for (var e : old.cache().entrySet()) if (!urls.contains(e.getKey())) fresh.cache().put(e.getKey(), e.getValue());
         install(fresh);
+        times.lap("affected pages");
+        log.debug("certdocs serve reload stages: " + times);
         for (String cloud : fresh.sites().keySet()) {
             Search index = search.get(cloud);
             if (index == null) continue;
