@@ -100,7 +100,8 @@ public final class Preview implements PreviewSite, AutoCloseable {
 
     private final Supplier<BuildConfig> configs;
     private final BuildLog log;
-    private final Map<String, String> gitDates;
+    /** When each file last changed, from git: read while the articles are loaded. */
+    private final CompletableFuture<Map<String, String>> gitDates;
     /** Article path to the include files it reaches. */
     private final Dependencies includesOf = new Dependencies();
     /** Article path to the repository files its pages link to (images, downloads), known once a page was rendered. */
@@ -124,7 +125,8 @@ public final class Preview implements PreviewSite, AutoCloseable {
     private volatile String configError;
     private volatile java.util.function.Consumer<Set<String>> listener = pages -> { };
 
-    private Preview(Supplier<BuildConfig> configs, BuildLog log, BuildConfig config, Map<String, String> gitDates) {
+    private Preview(Supplier<BuildConfig> configs, BuildLog log, BuildConfig config,
+                    CompletableFuture<Map<String, String>> gitDates) {
         this.configs = configs;
         this.log = log;
         this.gitDates = gitDates;
@@ -150,7 +152,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
     public static Preview open(Supplier<BuildConfig> configs, BuildLog log) {
         BuildConfig config = configs.get();
         CompletableFuture<Map<String, String>> dates = CompletableFuture.supplyAsync(() -> GitDates.read(config.baseDir()));
-        return new Preview(configs, log, config, dates.join());
+        return new Preview(configs, log, config, dates);
     }
 
     /** "N articles, M problems", for the start-up line. */
@@ -397,7 +399,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
         Map<String, List<Diagnostic>> problems = byFile(config, all);
 
         List<String> templateErrors = new ArrayList<>(same != null ? same.errors() : errors);
-        SiteRenderer renderer = same != null ? same.renderer() : new SiteRenderer(config, includes, gitDates);
+        SiteRenderer renderer = same != null ? same.renderer() : new SiteRenderer(config, includes, gitDates.join());
         if (same == null) templateErrors.addAll(templateErrors(config));
         List<Article> list = articles.values().stream().map(c -> c.loaded().article()).toList();
         SiteRenderer.Listing listing = renderer.listing(list);
