@@ -11,7 +11,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The shape of STYLE.md, enforced: Maven stays in the goals, each library stays in the stage
+ * The shape of docs/style.md, enforced: Maven stays in the goals, each library stays in the stage
  * that uses it, and the stages (load → validate → link → render → publish → serve) never reach
  * up the pipeline or into the engine that wires them. Stages that do not exist yet are named
  * already, so the rules hold from their first class on.

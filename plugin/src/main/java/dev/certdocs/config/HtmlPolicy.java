@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The allow-list raw HTML in articles is held to (DESIGN §6): ordinary text markup, tables,
+ * The allow-list raw HTML in articles is held to (docs/design.md §6): ordinary text markup, tables,
  * images, media and links; no scripts, styles, frames, forms or event handlers; URLs only as
  * {@link UrlPolicy} allows ({@code data:} only for raster images). {@code validate}
  * reports what breaks it ({@code html/unsafe}); the renderer removes it.

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The settings of {@code check-links} (DESIGN §5), with the design's defaults in {@link #defaults}.
+ * The settings of {@code check-links} (docs/design.md §5), with the design's defaults in {@link #defaults}.
  *
  * @param offline                check everything but external URLs (also under {@code mvn -o})
  * @param failOnBrokenLinks      failing links fail the build
@@ -61,7 +61,7 @@ public record LinkSettings(
         headers = Map.copyOf(headers);
     }
 
-    /** The defaults of DESIGN §5, with the cache under {@code reportsDirectory}. */
+    /** The defaults of docs/design.md §5, with the cache under {@code reportsDirectory}. */
     public static LinkSettings defaults(Path reportsDirectory) {
         return new LinkSettings(false, true, 64, 8, Duration.ofMillis(50), Duration.ofSeconds(10),
                 Duration.ofSeconds(30), 3, Duration.ofSeconds(60), 10, 2L * 1024 * 1024, Duration.ofHours(24),

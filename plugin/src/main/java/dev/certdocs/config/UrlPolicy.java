@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one allow-list every URL written into a page passes (DESIGN §6): relative URLs,
+ * The one allow-list every URL written into a page passes (docs/design.md §6): relative URLs,
  * {@code http:}, {@code https:}, {@code mailto:} and {@code tel:}; {@code data:} only for raster
  * images (not SVG, which can hold script); every other scheme ({@code javascript:},
  * {@code vbscript:}, {@code data:text/html}, {@code file:}, …) is refused.

@@ -212,7 +212,7 @@ public final class CertDocs {
     }
 
     /**
-     * Checks every link of every page of every cloud the build checks (DESIGN §5): paths, anchors,
+     * Checks every link of every page of every cloud the build checks (docs/design.md §5): paths, anchors,
      * clouds and syntax here, external URLs over HTTP unless offline; logs the summary table and
      * writes the reports. Fails when a link fails, unless {@code failOnBrokenLinks} is off.
      */

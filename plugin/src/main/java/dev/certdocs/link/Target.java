@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * What a link target is, once a cloud's variables are replaced in it: the classification of
- * DESIGN §5 and, for paths, the path, query and fragment apart.
+ * docs/design.md §5 and, for paths, the path, query and fragment apart.
  *
  * @param kind     the class
  * @param text     the target as it stands

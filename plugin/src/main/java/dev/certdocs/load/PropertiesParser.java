@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses the {@code <properties … />} block that opens an article (the grammar of DESIGN §2).
+ * Parses the {@code <properties … />} block that opens an article (the grammar of docs/design.md §2).
  * Every problem becomes a {@code properties/*} diagnostic with its position; nothing throws.
  *
  * <p>The reader forgives what real repositories hold, as an HTML parser would: a value in single

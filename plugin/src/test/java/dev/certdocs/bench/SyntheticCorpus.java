@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Writes a synthetic content repository in the article format of DESIGN §2, for benchmarks and
+ * Writes a synthetic content repository in the article format of docs/design.md §2, for benchmarks and
  * tests: {@code articles/<service>/<name>.md}, the {@code includes/} files they include and the
  * images they show under {@code articles/media/}.
  *

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pages of air-gapped clouds load nothing from outside the site: no stylesheet, script, image or
- * web font from another host (DESIGN §7), even with a base URL and external links in the content.
+ * web font from another host (docs/design.md §7), even with a base URL and external links in the content.
  */
 class GenerateAirGappedTest {
 

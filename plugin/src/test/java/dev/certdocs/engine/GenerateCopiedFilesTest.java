@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The files a page refers to are copied into the site, from inside the repository only
- * (DESIGN §6: nothing is read outside it, neither by {@code ..} nor through a symbolic link).
+ * (docs/design.md §6: nothing is read outside it, neither by {@code ..} nor through a symbolic link).
  */
 class GenerateCopiedFilesTest {
 

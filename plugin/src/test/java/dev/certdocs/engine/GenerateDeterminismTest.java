@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The same input gives byte-identical sites, whatever the number of threads (DESIGN §6). */
+/** The same input gives byte-identical sites, whatever the number of threads (docs/design.md §6). */
 class GenerateDeterminismTest {
 
     @TempDir

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.NodeList;
 
 /**
- * The files {@code generate} writes (DESIGN §7): per cloud and version the home page, a page per
+ * The files {@code generate} writes (docs/design.md §7): per cloud and version the home page, a page per
  * service and per article, search with its index, sitemap, 404 and assets; per cloud
  * {@code versions.json}; earlier versions kept.
  */

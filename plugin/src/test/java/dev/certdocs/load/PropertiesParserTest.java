@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The properties-block grammar of DESIGN §2, position by position. Attributes are shown as
+ * The properties-block grammar of docs/design.md §2, position by position. Attributes are shown as
  * {@code name@line:col="value"@line:col} (the name's position, then the value's first character).
  */
 class PropertiesParserTest {

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The text of a valid {@code generic} article, to be changed one attribute at a time, so that a
  * test shows only the change it is about. Attributes come one per line, tab-indented, in the
- * order of DESIGN §2, from line 2; the block closes on the line after the last attribute.
+ * order of docs/design.md §2, from line 2; the block closes on the line after the last attribute.
  */
 public final class ArticleText {
 

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionException;
 /**
  * A small stand-in for the HTTP checker of {@code link.http}, for tests against servers they
  * start on loopback: HEAD, then GET when HEAD does not answer 2xx; no retries, no cache. It maps
- * answers to outcomes as DESIGN §5 does (2xx ok; 429 rate-limited; 999, or 403 with
+ * answers to outcomes as docs/design.md §5 does (2xx ok; 429 rate-limited; 999, or 403 with
  * {@code cf-mitigated}, blocked; other 4xx/5xx broken; timeouts; refused connections unreachable).
  * It stands in for the address policy too: a URL whose path starts with {@code /refused} is
  * refused, with no request.

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An include may not leave the repository through a symbolic link either (DESIGN §6). */
+/** An include may not leave the repository through a symbolic link either (docs/design.md §6). */
 class IncludeSymlinkTest {
 
     @Test

@@ -8,7 +8,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Which addresses the link checker may connect to (DESIGN §5), decided before every request on
+ * Which addresses the link checker may connect to (docs/design.md §5), decided before every request on
  * the addresses the request's host resolves to. A link in an untrusted pull request must not
  * steer a CI runner at its cloud's metadata service or, through a redirect from a public site,
  * at the runner's own network.

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Checks external {@code http(s)} URLs as DESIGN §5 describes, politely and each once per run.
+ * Checks external {@code http(s)} URLs as docs/design.md §5 describes, politely and each once per run.
  * Make one per run, ask it for every URL, then {@link #close()} it (which writes the cache).
  *
  * <p>What it guarantees:

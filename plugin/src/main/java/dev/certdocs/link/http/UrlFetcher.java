@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 
 /**
- * The HTTP exchange for one URL, as DESIGN §5 sets it: HEAD, then GET on any answer that is not
+ * The HTTP exchange for one URL, as docs/design.md §5 sets it: HEAD, then GET on any answer that is not
  * 2xx (GET at once when the body is needed), redirects followed with loop detection, retries of
  * timeouts, 5xx, 408 and 429 with back-off and jitter, {@code Retry-After} honoured up to its cap,
  * the status map, bounded body reads. Each request waits for its place at the {@link RequestGate}

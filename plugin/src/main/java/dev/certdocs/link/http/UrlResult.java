@@ -14,7 +14,7 @@ package dev.certdocs.link.http;
 public record UrlResult(String url, Outcome outcome, int status, String detail, int requests, boolean cached) {
 
     /**
-     * Every URL ends in one of these (DESIGN §5); {@link ExternalLinkChecker} says when.
+     * Every URL ends in one of these (docs/design.md §5); {@link ExternalLinkChecker} says when.
      * {@code MALFORMED}: not a URL that can be requested (bad syntax, white space, no host, a
      * scheme other than http(s)), reported as {@code link/syntax}; no request is made.
      * {@code REFUSED}: the {@link AddressPolicy} refused the address of the link or of a
