@@ -7,7 +7,6 @@ import dev.certdocs.load.Corpus;
 import dev.certdocs.load.Load;
 import dev.certdocs.model.Article;
 import dev.certdocs.model.Body;
-import dev.certdocs.model.Include;
 import dev.certdocs.model.PageLinks;
 import dev.certdocs.render.SiteRenderer;
 import dev.certdocs.support.Background;
@@ -87,7 +86,7 @@ public final class IncrementalBuild {
         cache = CheckCache.open(config.site().stateDirectory(), BuildFingerprint.ofChecks(config), empty.includes(),
                 Background.get(checks));
         Corpus.Entry[] entries = new Corpus.Entry[files.size()];
-        Parallel.forEach(config.threads(), files.size(), "validation", i -> entries[i] = load(empty, files.get(i)));
+        Parallel.forEach(config.threads(), files.size(), "loading", i -> entries[i] = load(empty, files.get(i)));
         return new Corpus(files, Arrays.asList(entries), empty.includes(), empty.scanner(), empty.loader());
     }
 
