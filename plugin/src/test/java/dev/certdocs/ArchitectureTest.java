@@ -27,11 +27,12 @@ class ArchitectureTest {
     private static final String RENDER = "dev.certdocs.render..";
     private static final String PUBLISH = "dev.certdocs.publish..";
     private static final String SERVE = "dev.certdocs.serve..";
+    private static final String INCREMENTAL = "dev.certdocs.incremental..";
 
     /** A rule about a package holds vacuously when no class of it was imported: every stage that exists must be seen. */
     @ArchTest
     static void theRulesSeeEveryStage(JavaClasses classes) {
-        for (String stage : java.util.List.of(MOJO, ENGINE, LOAD, VALIDATE, LINK, RENDER, PUBLISH, SERVE)) {
+        for (String stage : java.util.List.of(MOJO, ENGINE, LOAD, VALIDATE, LINK, RENDER, PUBLISH, INCREMENTAL, SERVE)) {
             String pkg = stage.substring(0, stage.length() - 2);
             assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)), "no class imported from " + pkg);
         }
@@ -104,11 +105,18 @@ class ArchitectureTest {
             .because("the preview server asks a PreviewSite for pages; the engine implements it over the stages");
 
     @ArchTest
+    static final ArchRule noStageKnowsItIsCached = noClasses()
+            .that().resideInAnyPackage(LOAD, VALIDATE, LINK, RENDER, PUBLISH)
+            .should().dependOnClassesThat().resideInAPackage(INCREMENTAL)
+            .because("incremental building memoizes the stages from outside (docs/style.md: a stage that knows it is being"
+                    + " cached has two jobs); only the engine calls it");
+
+    @ArchTest
     static final ArchRule theSharedVocabularyDependsOnNoStage = noClasses()
             .that().resideInAnyPackage("dev.certdocs.diagnostic..", "dev.certdocs.config..", "dev.certdocs.model..",
                     "dev.certdocs.files..")
             .should().dependOnClassesThat()
-            .resideInAnyPackage(LOAD, VALIDATE, LINK, RENDER, PUBLISH, SERVE, ENGINE, MOJO)
+            .resideInAnyPackage(LOAD, VALIDATE, LINK, RENDER, PUBLISH, SERVE, ENGINE, MOJO, INCREMENTAL)
             .because("diagnostic, config, model and files are what every stage shares; a stage depends on them, never the reverse");
 
     @ArchTest
@@ -119,7 +127,8 @@ class ArchitectureTest {
     static final ArchRule supportDependsOnNothingOfCertdocs = noClasses()
             .that().resideInAPackage("dev.certdocs.support..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.certdocs.config..", "dev.certdocs.diagnostic..",
-                    "dev.certdocs.model..", "dev.certdocs.files..", LOAD, VALIDATE, LINK, RENDER, PUBLISH, SERVE, ENGINE, MOJO)
+                    "dev.certdocs.model..", "dev.certdocs.files..", LOAD, VALIDATE, LINK, RENDER, PUBLISH, SERVE, ENGINE, MOJO,
+                    INCREMENTAL)
             .because("the exception, the log and the worker pool sit under everything else");
 
     @ArchTest

@@ -1,9 +1,7 @@
 package dev.certdocs.engine;
 
 import dev.certdocs.config.BuildConfig;
-import dev.certdocs.support.BuildLog;
-import dev.certdocs.support.CertDocsException;
-import dev.certdocs.support.Parallel;
+import dev.certdocs.config.Cloud;
 import dev.certdocs.config.Version;
 import dev.certdocs.diagnostic.Baseline;
 import dev.certdocs.diagnostic.Diagnostic;
@@ -11,32 +9,47 @@ import dev.certdocs.diagnostic.Finding;
 import dev.certdocs.diagnostic.ReportContext;
 import dev.certdocs.diagnostic.RunSummary;
 import dev.certdocs.diagnostic.Severity;
+import dev.certdocs.incremental.IncrementalBuild;
+import dev.certdocs.incremental.PageLedger;
 import dev.certdocs.link.ExternalUrls;
 import dev.certdocs.link.LinkCheck;
 import dev.certdocs.link.LinkReport;
-import dev.certdocs.load.ArticleLoader;
-import dev.certdocs.load.ContentFiles;
-import dev.certdocs.load.Includes;
-import dev.certdocs.load.LinkScanner;
+import dev.certdocs.load.Corpus;
+import dev.certdocs.load.Load;
 import dev.certdocs.load.SourceText;
-import dev.certdocs.model.PageLinks;
+import dev.certdocs.model.RenderedPage;
+import dev.certdocs.publish.AirGapCheck;
+import dev.certdocs.publish.Bundles;
 import dev.certdocs.publish.RunLock;
 import dev.certdocs.publish.SiteWriter;
-import dev.certdocs.validate.CheckContext;
+import dev.certdocs.render.Rendering;
+import dev.certdocs.render.SiteRenderer;
+import dev.certdocs.support.Background;
+import dev.certdocs.support.BuildLog;
+import dev.certdocs.support.CertDocsException;
+import dev.certdocs.support.Parallel;
+import dev.certdocs.support.Progress;
 import dev.certdocs.validate.Validation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The engine's front door: one method per goal. Each runs a prefix of the pipeline
- * (load → validate → link → render → publish) and reports what it found.
+ * The engine's front door, and the one class that wires the stages: one method per goal, each
+ * running a prefix of the pipeline load → validate → link → render (per cloud) → publish, and
+ * reporting what it found. Each stage has one entry point ({@link Load#corpus},
+ * {@link Validation#validate}, {@link LinkCheck}, {@link Rendering}, {@link SiteWriter});
+ * {@code generate} calls them through {@link IncrementalBuild}, which memoizes them by content
+ * hash (docs/architecture.md).
  */
 public final class CertDocs {
 
@@ -44,27 +57,34 @@ public final class CertDocs {
     }
 
     /**
-     * Loads and validates every article, applies the baseline, writes the reports. Articles are
-     * loaded and checked in parallel and dropped once checked, so memory stays flat however many
-     * there are.
+     * Loads and validates every article, applies the baseline, writes the reports. The corpus
+     * keeps the articles' records, not their text, so memory stays small however many there are.
      */
     public static ValidationResult validate(BuildConfig config, BuildLog log) {
-        return validate(config, log, null, null, null);
+        long start = System.nanoTime();
+        List<String> files = Load.articleFiles(config, log);
+        Corpus corpus = Load.corpus(config, files, false);                                       // load
+        List<Diagnostic> found = Validation.validate(config, corpus);                            // validate
+        return report(config, log, corpus, found, start, Runnable::run);                         // link (offline), reports
     }
 
     /**
-     * Validation as above; when {@code keep} is given, every loaded article is added to it with its
-     * body's text, in path order, so that rendering does not read and parse it again.
+     * The result of validate on a loaded corpus: {@code found} (validate's diagnostics), with the
+     * link checks made without the network, severity overrides, the baseline, the reports (written
+     * through {@code reports}: generate writes them while the site renders).
      */
-    static ValidationResult validate(BuildConfig config, BuildLog log, List<ArticleLoader.Loaded> keep, Background background,
-                                     SitePipeline.State state) {
-        long start = System.nanoTime();
+    private static ValidationResult report(BuildConfig config, BuildLog log, Corpus corpus, List<Diagnostic> found, long start,
+                                           java.util.concurrent.Executor reports) {
         StageTimes times = new StageTimes();
-        List<String> files = articleFiles(config, log);
-        times.lap("finding the articles");
-        Map<String, String> owners = new ConcurrentHashMap<>();
-        List<Diagnostic> diagnostics = check(config, files, keep, background, state, owners);
-        times.lap("loading and checking");
+        List<Diagnostic> all = new ArrayList<>(found);
+        all.addAll(new LinkCheck(config, corpus.includes(), corpus.scanner()).offline(pages(config, corpus)));
+        List<Diagnostic> diagnostics = all.stream()
+                .map(d -> d.withSeverity(config.severityOf(d.ruleId(), d.severity())))
+                .filter(d -> d.severity() != Severity.OFF)
+                .distinct()
+                .sorted(Diagnostic.ORDER)
+                .toList();
+        times.lap("offline link checks");
         Baseline baseline = Baseline.read(config.baselineFile());
         LineTexts lines = new LineTexts(config);
         if (config.updateBaseline()) {
@@ -74,17 +94,10 @@ public final class CertDocs {
             baseline = Baseline.read(config.baselineFile());
         }
         List<Finding> findings = baseline.apply(diagnostics, lines::of);
-        RunSummary run = new RunSummary("validate", Version.current(), files, findings, validationRules(),
+        RunSummary run = new RunSummary("validate", Version.current(), corpus.files(), findings, validationRules(),
                 Duration.ofNanos(System.nanoTime() - start));
         times.lap("baseline");
-        if (background == null) {
-            Reporting.report(config, run, owners, log, "article", List.of(), List.of(), Runnable::run);
-        } else { // generate: the report files are written while the site renders
-            Reporting.report(config, run, owners, log, "article", List.of(), List.of(), r -> background.submit(() -> {
-                r.run();
-                return null;
-            }));
-        }
+        Reporting.report(config, run, owners(corpus), log, "article", List.of(), List.of(), reports);
         times.lap("reports");
         log.debug("certdocs validate stages: " + times);
         boolean failed = findings.stream().anyMatch(f -> f.fails(config.failOnWarning()));
@@ -98,117 +111,22 @@ public final class CertDocs {
         return List.copyOf(rules);
     }
 
-    /**
-     * The articles under the content directory. None at all is worth a warning: a mistyped
-     * {@code contentDirectory} would otherwise pass every check with nothing checked.
-     */
-    private static List<String> articleFiles(BuildConfig config, BuildLog log) {
-        List<String> files = ContentFiles.find(config.baseDir(), config.contentDirectory());
-        if (files.isEmpty()) {
-            log.warn("the content directory " + config.contentDirectory() + " holds no article (.md file);"
-                    + " check <contentDirectory> or -Dcertdocs.contentDirectory");
+    /** Each article as the link checks see it: its path, the build's clouds it is published in (in the build's order), its links. */
+    private static List<LinkCheck.Page> pages(BuildConfig config, Corpus corpus) {
+        List<LinkCheck.Page> pages = new ArrayList<>(corpus.articles().size());
+        for (Corpus.Entry e : corpus.articles()) {
+            List<String> wanted = e.article().cloudIds();
+            List<String> clouds = config.clouds().stream().map(c -> c.id()).filter(wanted::contains).toList();
+            pages.add(new LinkCheck.Page(e.path(), clouds, e.links()));
         }
-        return files;
+        return pages;
     }
 
-    /**
-     * The validation diagnostics of these articles, severity overrides applied, in source order,
-     * each once: each article's own checks, then those of all articles together, then the link
-     * checks made without the network (their links, gathered while the articles are loaded).
-     * Each article's {@code ownershipId} is put in {@code owners} (for the report's teams).
-     */
-    static List<Diagnostic> check(BuildConfig config, List<String> files, List<ArticleLoader.Loaded> keep,
-                                  Background background, SitePipeline.State state, Map<String, String> owners) {
-        ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
-        Includes includes = new Includes(config.baseDir());
-        LinkScanner scanner = new LinkScanner(includes);
-        Validation validation = new Validation(new CheckContext(config, includes));
-        LinkCheck.Page[] pages = new LinkCheck.Page[files.size()];
-        @SuppressWarnings("unchecked")
-        List<Diagnostic>[] perArticle = new List[files.size()];
-        ArticleLoader.Loaded[] articles = keep == null ? null : new ArticleLoader.Loaded[files.size()];
-        // An incremental generate checks again only the articles that changed since its last run.
-        CheckCache cache = keep != null && background != null && config.site().incremental()
-                ? CheckCache.open(config.site().stateDirectory(), BuildFingerprint.ofChecks(config), includes,
-                        Background.get(state.checks())) : null;
-        Parallel.forEach(config.threads(), files.size(), "validation", i -> {
-            String path = files.get(i);
-            ArticleLoader.Loaded loaded = null;
-            PageLinks links = null;
-            if (cache == null) {
-                loaded = loader.load(path);
-                perArticle[i] = checked(loaded, validation);
-            } else {
-                java.nio.file.Path file = config.baseDir().resolve(path);
-                String stamp = CheckCache.stamp(file);
-                var known = cache.unchanged(path, stamp);
-                if (known.isEmpty()) {
-                    byte[] bytes = readAllBytes(file);
-                    String hash = CheckCache.hash(bytes);
-                    known = cache.lookup(path, hash, stamp);
-                    if (known.isEmpty()) {
-                        loaded = loader.parse(path, file, bytes).withHash(hash);
-                        perArticle[i] = checked(loaded, validation);
-                        links = scanner.article(loaded);
-                        cache.store(path, hash, stamp, perArticle[i], loaded.article(), links);
-                    }
-                }
-                if (known.isPresent()) {
-                    CheckCache.Entry e = known.get();
-                    loaded = loader.known(path, file, e.properties(), e.includes(), e.hash());
-                    validation.record(loaded.article());
-                    perArticle[i] = e.diagnostics();
-                    links = e.links();
-                }
-            }
-            // An unchanged article's links come from the cache; one known from an older cache is read again.
-            if (links == null) links = scanner.article(loaded.scannedBy(loader));
-            pages[i] = page(config, loaded, links);
-            if (articles != null) articles[i] = loaded;
-            owners.put(path, owner(loaded));
-        });
-        List<Diagnostic> all = new ArrayList<>();
-        for (List<Diagnostic> list : perArticle) all.addAll(list);
-        all.addAll(validation.finish());
-        all.addAll(new LinkCheck(config, includes, scanner).offline(java.util.Arrays.asList(pages)));
-        if (cache != null) background.submit(() -> {
-            cache.write();
-            return null;
-        });
-        if (keep != null) keep.addAll(java.util.Arrays.asList(articles));
-        return all.stream()
-                .map(d -> d.withSeverity(config.severityOf(d.ruleId(), d.severity())))
-                .filter(d -> d.severity() != Severity.OFF)
-                .distinct()
-                .sorted(Diagnostic.ORDER)
-                .toList();
-    }
-
-    /** An article as the link checks see it: its path, the build's clouds it is published in, its links. */
-    private static LinkCheck.Page page(BuildConfig config, ArticleLoader.Loaded loaded, PageLinks links) {
-        List<String> wanted = loaded.article().cloudIds();
-        List<String> clouds = config.clouds().stream().map(c -> c.id()).filter(wanted::contains).toList();
-        return new LinkCheck.Page(loaded.article().path(), clouds, links);
-    }
-
-    /** The team that owns an article: its {@code ownershipId}, blank when it has none. */
-    private static String owner(ArticleLoader.Loaded loaded) {
-        return loaded.article().props().value("ownershipId").strip();
-    }
-
-    /** What loading an article and its own checks found. */
-    private static List<Diagnostic> checked(ArticleLoader.Loaded loaded, Validation validation) {
-        List<Diagnostic> out = new ArrayList<>(loaded.diagnostics());
-        out.addAll(validation.check(loaded.article()));
-        return out;
-    }
-
-    private static byte[] readAllBytes(java.nio.file.Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new CertDocsException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+    /** Each article's team ({@code ownershipId}), for the reports. */
+    private static Map<String, String> owners(Corpus corpus) {
+        Map<String, String> owners = new HashMap<>();
+        for (Corpus.Entry e : corpus.articles()) owners.put(e.path(), e.owner());
+        return owners;
     }
 
     /**
@@ -239,17 +157,15 @@ public final class CertDocs {
     public static LinkCheckResult checkLinks(BuildConfig config, BuildLog log, Supplier<ExternalUrls> external,
                                              boolean validatedBefore) {
         long start = System.nanoTime();
-        List<String> files = articleFiles(config, log);
-        Includes includes = new Includes(config.baseDir());
-        LinkScanner scanner = new LinkScanner(includes);
-        Map<String, String> owners = new ConcurrentHashMap<>();
-        List<LinkCheck.Page> pages = loadPages(config, files, scanner, owners);
+        List<String> files = Load.articleFiles(config, log);
+        Corpus corpus = Load.corpus(config, files, false);                                      // load
+        List<LinkCheck.Page> pages = pages(config, corpus);
         long unpublished = pages.stream().filter(p -> p.clouds().isEmpty()).count();
         if (unpublished > 0) {
             log.info(unpublished + " article" + (unpublished == 1 ? " is" : "s are")
                     + " published in none of the clouds checked; their links were not checked");
         }
-        LinkReport report = new LinkCheck(config, includes, scanner).run(pages, external, log);
+        LinkReport report = new LinkCheck(config, corpus.includes(), corpus.scanner()).run(pages, external, log); // link
         List<Diagnostic> diagnostics = report.diagnostics();
         if (validatedBefore) {
             diagnostics = diagnostics.stream().filter(d -> !LinkCheck.offline(d.ruleId())).toList();
@@ -268,28 +184,10 @@ public final class CertDocs {
         table.addAll(report.counts().table());
         List<ReportContext.Result> results = report.counts().rows().stream()
                 .map(r -> new ReportContext.Result(r.label(), r.count())).toList();
-        Reporting.report(config, run, owners, log, "article", table, results, Runnable::run);
+        Reporting.report(config, run, owners(corpus), log, "article", table, results, Runnable::run);
         boolean failed = config.links().failOnBrokenLinks()
                 && findings.stream().anyMatch(f -> f.fails(config.failOnWarning()));
         return new LinkCheckResult(run, report.counts(), failed);
-    }
-
-    /**
-     * Each article with the clouds of this build it is published in, in the build's cloud order,
-     * and its links; each article's {@code ownershipId} is put in {@code owners}.
-     */
-    private static List<LinkCheck.Page> loadPages(BuildConfig config, List<String> files, LinkScanner scanner,
-                                                  Map<String, String> owners) {
-        ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
-        LinkCheck.Page[] pages = new LinkCheck.Page[files.size()];
-        Parallel.forEach(config.threads(), files.size(), "loading", i -> {
-            ArticleLoader.Loaded loaded = loader.load(files.get(i));
-            List<String> wanted = loaded.article().cloudIds();
-            List<String> clouds = config.clouds().stream().map(c -> c.id()).filter(wanted::contains).toList();
-            pages[i] = new LinkCheck.Page(files.get(i), clouds, scanner.article(loaded));
-            owners.put(files.get(i), owner(loaded));
-        });
-        return java.util.Arrays.asList(pages);
     }
 
     /**
@@ -312,33 +210,151 @@ public final class CertDocs {
     }
 
     private static GenerateResult generate(BuildConfig config, BuildLog log, Background background) {
-        // The incremental state is read while validation runs.
-        SitePipeline.State state = SitePipeline.State.read(config, background);
-        List<ArticleLoader.Loaded> articles = new ArrayList<>();
-        ValidationResult validation = validate(config, log, articles, background, state);
+        long start = System.nanoTime();
+        IncrementalBuild incremental = IncrementalBuild.open(config, background);       // the last runs' state, read meanwhile
+        Corpus corpus = incremental.load(Load.articleFiles(config, log));               // load
+        List<Diagnostic> found = incremental.validate(corpus);                          // validate
+        ValidationResult validation = report(config, log, corpus, found, start,         // link (offline), reports
+                r -> background.submit(() -> {
+                    r.run();
+                    return null;
+                }));
         if (validation.failed() && !config.site().force()) {
             background.await();
             return new GenerateResult(validation, 0, config.site().outputDirectory(), true,
-                    "validation found errors; fix them, or render anyway with -Dcertdocs.force", java.util.Map.of());
+                    "validation found errors; fix them, or render anyway with -Dcertdocs.force", Map.of());
         }
-        long start = System.nanoTime();
-        SitePipeline.Outcome outcome = SitePipeline.run(config, articles, log, state);
+        long rendering = System.nanoTime();
+        StageTimes times = new StageTimes();
+        Rendering render = new Rendering(config, corpus);
+        Map<String, SiteRenderer.CloudSite> sites = render.plans();                     // render: each cloud planned
+        PageLedger ledger = incremental.ledger(render.renderer(), sites, corpus);       // what may be kept as published
+        times.lap("planning");
+        try (SiteWriter writer = new SiteWriter(config.site().outputDirectory(), config.site().version(),
+                config.site()::baseUrlOf, ledger.plan())) {
+            AirGapCheck airGap = new AirGapCheck(config);
+            articlePages(config, log, corpus, render, sites, ledger, writer, airGap);   // render → publish (staged)
+            times.lap("article pages");
+            sitePages(config, render.renderer(), sites, ledger, writer, airGap);
+            times.lap("site pages and files");
+            publish(config, sites, ledger, writer, airGap);                             // publish
+            times.lap("publishing");
+        }
+        Map<String, Path> bundles = Bundles.zipAll(config, log);
+        times.lap("bundles");
         background.await();
-        int pages = outcome.rendered() + outcome.reused();
+        log.debug("certdocs generate stages: " + times);
+        log.debug("certdocs generate " + ledger.searchSummary());
+        return generated(config, log, validation, ledger, bundles, rendering);
+    }
+
+    /** Each article's page in each cloud it is published in: kept as published when its inputs did not change, else rendered. */
+    private static void articlePages(BuildConfig config, BuildLog log, Corpus corpus, Rendering render,
+                                     Map<String, SiteRenderer.CloudSite> sites, PageLedger ledger, SiteWriter writer,
+                                     AirGapCheck airGap) {
+        List<Corpus.Entry> articles = corpus.articles();
+        Progress progress = new Progress("pages", "rendered or reused", pageCount(sites, articles), log, Progress.EVERY);
+        Parallel.forEach(config.threads(), articles.size(), "rendering", i -> {
+            Corpus.Entry entry = articles.get(i);
+            String path = render.renderer().pagePath(entry.article());
+            Map<String, String> markdownMemo = new HashMap<>();
+            for (SiteRenderer.CloudSite site : sites.values()) {
+                String cloud = site.cloud().id();
+                if (!site.publishedIn().getOrDefault(entry.path(), List.of()).contains(cloud)) continue;
+                String key = ledger.key(site, i, entry);
+                if (!ledger.keepArticle(writer, cloud, i, path, key)) {
+                    SiteRenderer.ArticlePage page = render.article(site, entry, markdownMemo);
+                    writer.write(page.page());
+                    airGap.article(cloud, path, page.page(), page.bodyHtml(), page.template());
+                    ledger.renderedArticle(cloud, i, path, key, dev.certdocs.model.SitePaths.serviceId(entry.article()), page);
+                }
+                progress.step();
+            }
+        });
+    }
+
+    /** Each cloud's search index, home, service, search and 404 pages (kept or rendered), sitemap and linked files. */
+    private static void sitePages(BuildConfig config, SiteRenderer renderer, Map<String, SiteRenderer.CloudSite> sites,
+                                  PageLedger ledger, SiteWriter writer, AirGapCheck airGap) {
+        List<SiteRenderer.CloudSite> siteList = List.copyOf(sites.values());
+        Parallel.forEach(config.threads(), siteList.size(), "rendering the site pages", k -> {
+            SiteRenderer.CloudSite site = siteList.get(k);
+            String cloud = site.cloud().id();
+            ledger.writeSearchIndex(writer, site, renderer);
+            for (SiteRenderer.SitePage sp : renderer.sitePages(site)) {
+                String key = ledger.key(site, sp);
+                if (ledger.keepSitePage(writer, cloud, sp, key)) continue;
+                RenderedPage p = sp.render().get();
+                writer.write(p);
+                airGap.page(cloud, p.path(), p.content(), "", sp.template());
+                ledger.renderedSitePage(cloud, sp.path(), key);
+            }
+            RenderedPage sitemap = renderer.sitemap(site);
+            writer.write(sitemap);
+            airGap.page(cloud, sitemap.path(), sitemap.content(), "", "the sitemap");
+            for (String repoPath : new TreeSet<>(ledger.linkedFiles(cloud))) {
+                Path source = config.baseDir().resolve(repoPath);
+                // Missing files are the link checker's to report; only regular files inside the repository are copied.
+                if (Files.isRegularFile(source) && inside(config, source)) {
+                    writer.copyFile(cloud, source, renderer.sitePath(repoPath));
+                    airGap.file(cloud, renderer.sitePath(repoPath), source);
+                }
+            }
+        });
+    }
+
+    /** The theme's assets, the air-gapped check, then the staged version moved into place, the indexes and the manifest. */
+    private static void publish(BuildConfig config, Map<String, SiteRenderer.CloudSite> sites, PageLedger ledger,
+                                SiteWriter writer, AirGapCheck airGap) {
+        for (SiteRenderer.CloudSite site : sites.values()) { // one at a time: the theme jar is opened as a file system
+            writer.copyAssets(site.cloud().id(), SiteRenderer.class.getClassLoader(), "certdocs-templates",
+                    config.site().templatesDirectory());
+        }
+        writer.prune();
+        for (String cloud : sites.keySet()) airGap.tree(cloud, "assets/", writer.versionDir(cloud).resolve("assets"));
+        airGap.failIfAny();
+        ledger.beforeCommit();
+        writer.commit();
+        writer.writeIndexes(config.site().title(), id -> config.catalog().find(id).map(Cloud::name).orElse(id));
+        ledger.afterCommit(writer, config.threads());
+    }
+
+    private static GenerateResult generated(BuildConfig config, BuildLog log, ValidationResult validation, PageLedger ledger,
+                                            Map<String, Path> bundles, long start) {
+        int pages = ledger.rendered() + ledger.reused();
         double seconds = (System.nanoTime() - start) / 1e9;
         log.info(String.format(java.util.Locale.ROOT,
                 "certdocs generate: %d pages for %d cloud(s) (%d rendered, %d reused) in %.2f s (%.0f pages/s)",
-                pages, config.clouds().size(), outcome.rendered(), outcome.reused(), seconds, pages / Math.max(seconds, 1e-9)));
+                pages, config.clouds().size(), ledger.rendered(), ledger.reused(), seconds, pages / Math.max(seconds, 1e-9)));
         for (var cloud : config.clouds()) {
             log.info("Site (" + cloud.id() + "): " + config.site().outputDirectory().resolve(cloud.id())
                     .resolve(config.site().version()).resolve("index.html"));
         }
-        outcome.bundles().forEach((cloud, zip) -> log.info("Bundle (" + cloud + "): " + zip));
-        return new GenerateResult(validation, pages, config.site().outputDirectory(), false, "", outcome.bundles());
+        bundles.forEach((cloud, zip) -> log.info("Bundle (" + cloud + "): " + zip));
+        return new GenerateResult(validation, pages, config.site().outputDirectory(), false, "", bundles);
+    }
+
+    /** How many article pages the build publishes: each article once per cloud it is published in. */
+    private static int pageCount(Map<String, SiteRenderer.CloudSite> sites, List<Corpus.Entry> articles) {
+        int pages = 0;
+        for (SiteRenderer.CloudSite site : sites.values()) {
+            for (Corpus.Entry a : articles) {
+                if (site.publishedIn().getOrDefault(a.path(), List.of()).contains(site.cloud().id())) pages++;
+            }
+        }
+        return pages;
+    }
+
+    private static boolean inside(BuildConfig config, Path file) {
+        try {
+            return file.toRealPath().startsWith(config.baseDir().toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
-     * Serves a live preview of every cloud on {@code host}:{@code port} (DESIGN §4): loads and
+     * Serves a live preview of every cloud on {@code host}:{@code port} (docs/design.md §4): loads and
      * validates the content, then serves at once, rendering pages when asked for; watches the
      * repository and reloads the open pages a change affects. {@code configs} is asked again when
      * the schema file changes. Runs until the returned preview is closed.

@@ -247,7 +247,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
         String cloud = site.cloud().id();
         Article article = s.pages().get(cloud).get(path);
         if (article != null) {
-            ArticleLoader.Loaded loaded = s.articles().get(article.path()).loaded().scannedBy(s.loader());
+            ArticleLoader.Loaded loaded = s.articles().get(article.path()).loaded();
             SiteRenderer.ArticlePage p = s.renderer().article(site, loaded.article(), loaded.bodyText());
             filesOf.record(article.path(), p.files());
             Page page = Page.of(p.page().content().getBytes(StandardCharsets.UTF_8));
@@ -317,7 +317,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
     }
 
     private static SearchEntry entry(State st, SiteRenderer.CloudSite site, Article a) {
-        ArticleLoader.Loaded loaded = st.articles().get(a.path()).loaded().scannedBy(st.loader());
+        ArticleLoader.Loaded loaded = st.articles().get(a.path()).loaded();
         return st.renderer().article(site, loaded.article(), loaded.bodyText()).search();
     }
 

@@ -1,7 +1,9 @@
 /**
- * The facade the goals call ({@link dev.certdocs.engine.CertDocs}) and the pipeline that wires
- * the stages: load, validate, then report; and the live preview's site
- * ({@link dev.certdocs.engine.Preview}), the stages behind the serve package's interface. Input:
- * a {@link dev.certdocs.config.BuildConfig}; output: a result the goal turns into pass or fail.
+ * The facade the goals call ({@link dev.certdocs.engine.CertDocs}), the one class that wires the
+ * stages: each goal's method names them in order, load → validate → link → render (per cloud)
+ * → publish, and {@code generate} calls them through {@link dev.certdocs.incremental}. Input: a
+ * {@link dev.certdocs.config.BuildConfig}; output: a result the goal turns into pass or fail, and
+ * the reports. {@link dev.certdocs.engine.Preview} is the live preview's site: the same stages
+ * behind the serve package's interface, one page on demand.
  */
 package dev.certdocs.engine;

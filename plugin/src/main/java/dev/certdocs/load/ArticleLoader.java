@@ -8,7 +8,6 @@ import dev.certdocs.model.Body;
 import dev.certdocs.model.Properties;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Loads one article file into an {@link Article}: reads it, parses the properties block, scans
@@ -21,18 +20,7 @@ public final class ArticleLoader {
      * An article, the problems its loading found, and its body's text (for rendering; not kept by
      * validation); {@code source} is the whole file and {@code bodyOffset} where the body starts in it.
      */
-    public record Loaded(Article article, List<Diagnostic> diagnostics, String bodyText, SourceText source, int bodyOffset,
-                         boolean scanned, String hash) {
-
-        /** This article read and scanned, when it was {@link #known known} only. */
-        public Loaded scannedBy(ArticleLoader loader) {
-            return scanned ? this : loader.load(article.path()).withHash(hash);
-        }
-
-        /** With {@code hash}: the SHA-256 of the file's bytes, when the caller computed it. */
-        public Loaded withHash(String hash) {
-            return new Loaded(article, diagnostics, bodyText, source, bodyOffset, scanned, hash);
-        }
+    public record Loaded(Article article, List<Diagnostic> diagnostics, String bodyText, SourceText source, int bodyOffset) {
     }
 
     private final Path baseDir;
@@ -68,19 +56,7 @@ public final class ArticleLoader {
                 invalidUtf8 < 0 ? -1 : SourceText.normalisedOffset(raw, invalidUtf8));
         int bodyOffset = Math.min(props.bodyOffset(), src.text().length());
         return new Loaded(new Article(path, file, props.properties(), body), props.diagnostics(),
-                src.text().substring(bodyOffset), src, bodyOffset, true, null);
-    }
-
-    /**
-     * An article known from an earlier run, not read: its properties and include directives as
-     * an earlier scan found them, and the hash of its bytes then. Enough to plan the site and to
-     * tell whether a page must be rendered again; {@link Loaded#scannedBy} reads and scans it when
-     * it must. No body text, no source.
-     */
-    public Loaded known(String path, Path file, Optional<Properties> properties, List<dev.certdocs.model.Include> includes,
-                        String hash) {
-        Body body = new Body(1, List.of(), List.of(), includes, List.of(), List.of(), Optional.empty());
-        return new Loaded(new Article(path, file, properties, body), List.of(), null, null, -1, false, hash);
+                src.text().substring(bodyOffset), src, bodyOffset);
     }
 
     private boolean hasJsonBody(Properties p) {

@@ -1,8 +1,10 @@
 /**
  * Loads the content: finds the article files, reads each one (UTF-8, BOM and CRLF tolerated),
- * parses its properties block and extracts the structure of its body and of the files it
- * includes. Input: the content directory; output: {@link dev.certdocs.model.Article} records and
- * the {@code properties/*} diagnostics.
+ * parses its properties block, extracts the structure of its body and of the files it includes,
+ * and scans its links. Entry point: {@link dev.certdocs.load.Load#corpus}. Input: the content
+ * directory; output: a {@link dev.certdocs.load.Corpus} ({@link dev.certdocs.model.Article}
+ * records with their links, the include graph, the {@code properties/*} diagnostics) that every
+ * goal shares.
  *
  * <p>Loading also owns the limits that keep hostile content from crashing or hanging a goal, and
  * measures them for every file it reads, so that every goal sees the same: how deep Markdown

@@ -2,6 +2,7 @@ package dev.certdocs.publish;
 
 import dev.certdocs.files.Fresh;
 import dev.certdocs.support.CertDocsException;
+import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.Cloud;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -214,5 +217,28 @@ public final class Bundles {
         } catch (URISyntaxException e) {
             return m.group(1);
         }
+    }
+
+    /**
+     * Each cloud's bundle of the version just published ({@code <bundles>/certdocs-<cloud>-<version>.zip}),
+     * when the build makes bundles; one cloud per thread.
+     */
+    public static Map<String, Path> zipAll(BuildConfig config, dev.certdocs.support.BuildLog log) {
+        Map<String, Path> bundles = new LinkedHashMap<>();
+        if (config.site().bundles() == null) return bundles;
+        List<Cloud> clouds = config.clouds();
+        int[] copied = new int[clouds.size()];
+        // One cloud per thread: each bundle reads its own folder and writes its own file.
+        dev.certdocs.support.Parallel.forEach(config.threads(), clouds.size(), "bundling", k -> {
+            String name = "certdocs-" + clouds.get(k).id() + "-" + config.site().version();
+            copied[k] = zip(config.site().outputDirectory().resolve(clouds.get(k).id()).resolve(config.site().version()),
+                    config.site().bundles().resolve(name + ".zip"), name, config.site().outputTimestamp());
+        });
+        for (int k = 0; k < clouds.size(); k++) {
+            String name = "certdocs-" + clouds.get(k).id() + "-" + config.site().version();
+            bundles.put(clouds.get(k).id(), config.site().bundles().resolve(name + ".zip"));
+            log.debug("bundle " + name + ".zip: " + copied[k] + " entries copied from the previous bundle");
+        }
+        return bundles;
     }
 }

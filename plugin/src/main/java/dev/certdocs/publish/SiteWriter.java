@@ -28,10 +28,12 @@ import java.util.stream.Stream;
  * {@code versions.json} and points {@code latest/} at the newest release; {@link #abort} throws
  * the staging away.
  *
- * <p>With a {@link Spare}, a cloud's staging starts from the copy of the version that the last
- * run replaced: pages the spare already holds are kept as they are, the others are replaced,
- * and what the spare holds beyond this run's files is deleted ({@link #prune}); at commit the
- * replaced version becomes the next spare instead of being deleted.
+ * <p>It applies a {@link PublishPlan}: pages rendered are {@link #write written}, unchanged
+ * pages are {@link #keep kept} (from the spare copy the staging started from, else linked from
+ * the published version), and what the spare held beyond this run's files is deleted
+ * ({@link #prune}); at commit the replaced version becomes the next spare instead of being
+ * deleted when the plan says so. Which pages are unchanged is the plan's maker's to judge
+ * (incremental building); this class only moves files.
  */
 public final class SiteWriter implements AutoCloseable {
 
@@ -47,8 +49,7 @@ public final class SiteWriter implements AutoCloseable {
     private final Path output;
     private final String version;
     private final java.util.function.UnaryOperator<String> baseUrls;
-    private final Spare spare;
-    private final Manifest published;
+    private final PublishPlan plan;
     private final Path staging;
     /** Held while the staging exists: a later run deletes the staging folders whose lock no live run holds. */
     private final RunLock stagingLock;
@@ -65,17 +66,15 @@ public final class SiteWriter implements AutoCloseable {
 
     /**
      * {@code baseUrls} gives each cloud's public base URL ("" or ending in '/'), for canonical links
-     * of {@code latest/}; {@code spare} (or null) gives the copies to start staging from and to keep the
-     * replaced versions in; {@code published} describes the published version (its files tell
-     * which redirects {@code latest/} holds without reading the folder), or is empty.
+     * of {@code latest/}; {@code plan} gives the copies to start staging from and to keep the
+     * replaced versions in, and what the published version holds (its files tell which redirects
+     * {@code latest/} holds without reading the folder); {@link PublishPlan#NONE} for none.
      */
-    public SiteWriter(Path output, String version, java.util.function.UnaryOperator<String> baseUrls, Spare spare,
-                      Manifest published) {
+    public SiteWriter(Path output, String version, java.util.function.UnaryOperator<String> baseUrls, PublishPlan plan) {
         this.output = output;
         this.version = version;
         this.baseUrls = baseUrls;
-        this.spare = spare;
-        this.published = published.site().equals(output.toString()) ? published : Manifest.empty();
+        this.plan = plan;
         try {
             Files.createDirectories(output);
             Path parent = output.toAbsolutePath().getParent() == null ? output : output.toAbsolutePath().getParent();
@@ -108,14 +107,15 @@ public final class SiteWriter implements AutoCloseable {
     /** Starts a cloud's staged version: from its spare when the spare's manifest lists all its files, else empty. */
     private Path start(String cloud) {
         Path dir = staging.resolve(cloud).resolve(version);
-        Path tree = spare == null ? null : spare.tree(cloud);
+        Path tree = plan.spareTree(cloud);
         java.util.Set<String> spared = null;
         if (tree != null && Files.isDirectory(tree, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             try {
-                if (!spare.lists(cloud)) throw new IOException("no manifest describes it");
+                java.util.Set<String> listed = plan.spareFiles(cloud);
+                if (listed == null) throw new IOException("no manifest describes it");
                 Files.createDirectories(dir.getParent());
                 Files.move(tree, dir, StandardCopyOption.ATOMIC_MOVE);
-                spared = spare.files(cloud);
+                spared = listed;
                 fromSpare.put(cloud, spared);
             } catch (IOException e) {
                 // Not described, or on another file system than the site: not used, and not kept.
@@ -169,11 +169,11 @@ public final class SiteWriter implements AutoCloseable {
      * through, so a shared file never changes), else a copy. Returns false when there is no
      * published page at that path.
      */
-    public boolean reuse(String cloud, String path, String key) {
+    public boolean keep(String cloud, String path, String key) {
         Path root = versionDir(cloud);
         java.util.Set<String> spared = fromSpare.get(cloud);
         // The common case, and no file system call: the spare holds the page (its path is one this writer staged before).
-        if (spared != null && spared.contains(path) && spare.holds(cloud, path, key)) {
+        if (spared != null && spared.contains(path) && plan.spareHolds(cloud, path, key)) {
             staged.get(cloud).add(path);
             return true;
         }
@@ -360,7 +360,7 @@ public final class SiteWriter implements AutoCloseable {
                         boolean built = latest.get().name().equals(version);
                         LatestAlias.write(output.resolve(cloud), latest.get().name(), baseUrls.apply(cloud),
                                 built ? html(staged.get(cloud)) : null,
-                                built && published.lists(cloud) ? html(published.files(cloud)) : null);
+                                built && plan.publishedFiles(cloud) != null ? html(plan.publishedFiles(cloud)) : null);
                     }
                 } catch (IOException x) {
                     throw new java.io.UncheckedIOException(x);
@@ -480,8 +480,8 @@ public final class SiteWriter implements AutoCloseable {
      * manifest describes the published version, or it cannot go there (another file system).
      */
     private boolean keepAsSpare(String cloud, Path replaced) throws IOException {
-        if (spare == null || published.fingerprint().isEmpty()) return false;
-        Path tree = spare.tree(cloud);
+        if (!plan.keepsReplaced()) return false;
+        Path tree = plan.spareTree(cloud);
         if (Files.exists(tree, java.nio.file.LinkOption.NOFOLLOW_LINKS)) deleteTree(tree); // left by a killed run
         Files.createDirectories(tree.getParent());
         try {
@@ -534,7 +534,8 @@ public final class SiteWriter implements AutoCloseable {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    /** Deletes a file, a link (never what it shows) or a folder and all it holds. */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
         if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // a file, or a link (never what it shows)
             Files.delete(dir);

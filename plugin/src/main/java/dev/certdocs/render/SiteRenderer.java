@@ -77,36 +77,6 @@ public final class SiteRenderer {
                             Map<String, String> navigation, Map<String, String> listings, String allListings) {
     }
 
-    /**
-     * The hash of everything an article's page in one cloud is made from, beyond what every page
-     * shares (templates, configuration): its properties and text, the includes it reaches, the
-     * clouds it is published in, its date, and the navigation it shows ({@code articleKey}: the
-     * article's {@link #articleKey}).
-     */
-    public String inputKey(CloudSite site, Article article, String articleKey) {
-        java.security.MessageDigest d = Fingerprints.sha256();
-        Fingerprints.update(d, site.cloud().id());
-        Fingerprints.update(d, articleKey);
-        Fingerprints.update(d, String.join(",", site.publishedIn().getOrDefault(article.path(), List.of())));
-        Fingerprints.update(d, site.navigation().getOrDefault(SitePaths.serviceId(article), ""));
-        return Fingerprints.hex(d);
-    }
-
-    /**
-     * The part of {@link #inputKey} that is the same in every cloud: the article's file
-     * ({@code contentHash}, the hash of its text: properties and body), the includes it reaches
-     * ({@code includeTexts}: path and text of each) and its date, hashed once per article instead
-     * of once per cloud.
-     */
-    public String articleKey(Article article, String contentHash, List<String> includeTexts) {
-        java.security.MessageDigest d = Fingerprints.sha256();
-        Fingerprints.update(d, article.path());
-        Fingerprints.update(d, contentHash);
-        includeTexts.forEach(t -> Fingerprints.update(d, t));
-        Fingerprints.update(d, lastUpdated(article));
-        return Fingerprints.hex(d);
-    }
-
     /** A hash of the templates and assets in force. */
     public String templatesFingerprint() {
         return templates.fingerprint();
@@ -234,15 +204,13 @@ public final class SiteRenderer {
     }
 
     /**
-     * A page of the site itself ({@code template}: where it comes from, {@link Templates#origin}): where it goes, its kind ({@code index}, {@code service},
-     * {@code search}, {@code 404}), the service it is the index of (null for the others), the hash
-     * of everything its template can read ({@code key}: the template and the whole page model; the
-     * templates and configuration are in the build's fingerprint), and how to render it. An
-     * incremental build renders it when the key changed (what it lists changed) and when it is an
-     * index of a page that was rendered again (the home page, the page's service index).
+     * A page of the site itself: where it goes, its kind ({@code index}, {@code service},
+     * {@code search}, {@code 404}), the service it is the index of (null for the others), its
+     * template file ({@code templateFile}) and the whole model the template reads ({@code model}),
+     * how to render it, and where it comes from ({@code template}: {@link Templates#origin}).
      */
-    public record SitePage(String path, String kind, String service, String key, java.util.function.Supplier<RenderedPage> render,
-                           String template) {
+    public record SitePage(String path, String kind, String service, String templateFile, PageModel model,
+                           java.util.function.Supplier<RenderedPage> render, String template) {
 
         /** Whether this is the home page, or the index of one of {@code services}. */
         public boolean indexes(java.util.Set<String> services) {
@@ -276,11 +244,7 @@ public final class SiteRenderer {
                           PageModel.ServiceView service) {
         PageModel m = model(site, root(path), new PageModel.Page(kind, title, "", UrlPolicy.relative(path), canonical(site.cloud(), path)),
                 null, service);
-        // Everything in the model: the services (and this page's own) by the plan's hashes of all they list, the rest as is.
-        String key = Fingerprints.of(template, site.allListings(), service == null ? "" : site.listings().get(service.id()),
-                m.root(), m.site().toString(), m.cloud().toString(), m.clouds().toString(), m.version().name(),
-                m.page().kind(), m.page().title(), m.page().description(), m.page().path(), m.page().canonicalUrl());
-        return new SitePage(path, kind, service == null ? null : service.id(), key, () -> new RenderedPage(site.cloud().id(), path,
+        return new SitePage(path, kind, service == null ? null : service.id(), template, m, () -> new RenderedPage(site.cloud().id(), path,
                 templates.render(template, m, site.cloud().id() + "/" + path)), templates.origin(template));
     }
 

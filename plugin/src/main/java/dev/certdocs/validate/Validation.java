@@ -3,7 +3,10 @@ package dev.certdocs.validate;
 import dev.certdocs.diagnostic.Diagnostic;
 import dev.certdocs.diagnostic.Rule;
 import dev.certdocs.diagnostic.Rules;
+import dev.certdocs.config.BuildConfig;
+import dev.certdocs.load.Corpus;
 import dev.certdocs.model.Article;
+import dev.certdocs.support.Parallel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,6 +61,30 @@ public final class Validation {
         BODY_CHECKS.forEach(c -> rules.addAll(c.rules()));
         // A rule may be reported by two checks (variable/unknown: by name, and per cloud).
         return List.copyOf(new LinkedHashSet<>(rules));
+    }
+
+    /**
+     * The validate stage's entry point: what loading found in each article of the corpus, each
+     * article's own checks, then those of all articles together and of the include files they
+     * reach. In no particular order; severity overrides not applied.
+     */
+    public static List<Diagnostic> validate(BuildConfig config, Corpus corpus) {
+        Validation validation = new Validation(new CheckContext(config, corpus.includes()));
+        List<Corpus.Entry> articles = corpus.articles();
+        @SuppressWarnings("unchecked")
+        List<Diagnostic>[] own = new List[articles.size()];
+        Parallel.forEach(config.threads(), articles.size(), "validation", i -> own[i] = validation.checked(articles.get(i)));
+        List<Diagnostic> all = new ArrayList<>();
+        for (List<Diagnostic> list : own) all.addAll(list);
+        all.addAll(validation.finish());
+        return all;
+    }
+
+    /** What loading found in an article and its own checks. Thread-safe. */
+    public List<Diagnostic> checked(Corpus.Entry entry) {
+        List<Diagnostic> out = new ArrayList<>(entry.diagnostics());
+        out.addAll(check(entry.article()));
+        return out;
     }
 
     /** Checks one article on its own. Thread-safe. */

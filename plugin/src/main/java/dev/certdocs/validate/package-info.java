@@ -1,7 +1,7 @@
 /**
- * Applies the content rules to loaded articles and include files. Input: {@link
- * dev.certdocs.model.Article} records and the build's schema and cloud catalog; output:
- * {@link dev.certdocs.diagnostic.Diagnostic}s. One small class per rule family, all listed in
- * {@link dev.certdocs.validate.Validator}.
+ * Applies the content rules to loaded articles and include files. Entry point:
+ * {@link dev.certdocs.validate.Validation#validate}. Input: a {@link dev.certdocs.load.Corpus}
+ * and the build's schema and cloud catalog; output: {@link dev.certdocs.diagnostic.Diagnostic}s.
+ * One small class per rule family, all listed in {@link dev.certdocs.validate.Validation}.
  */
 package dev.certdocs.validate;

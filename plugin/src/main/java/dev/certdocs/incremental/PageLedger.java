@@ -1,10 +1,11 @@
-package dev.certdocs.engine;
+package dev.certdocs.incremental;
 
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.support.CertDocsException;
 import dev.certdocs.support.Parallel;
 import dev.certdocs.model.Article;
-import dev.certdocs.publish.Manifest;
+import dev.certdocs.load.Corpus;
+import dev.certdocs.publish.PublishPlan;
 import dev.certdocs.publish.SearchIndex;
 import dev.certdocs.publish.SearchIndexFile;
 import dev.certdocs.publish.SiteWriter;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cloud's search index, and the manifest the run leaves. Thread-safe: article pages are recorded
  * from every worker.
  */
-final class PageLedger {
+public final class PageLedger {
 
     private static final com.fasterxml.jackson.databind.ObjectReader ENTRY =
             new com.fasterxml.jackson.databind.ObjectMapper().readerFor(SearchEntry.class);
@@ -56,6 +57,12 @@ final class PageLedger {
     private final java.util.concurrent.atomic.AtomicLong searchBuildNanos = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicInteger rendered = new AtomicInteger();
     private final AtomicInteger reused = new AtomicInteger();
+    /** The spare copy taken for this run (null: none), the manifest's file, and the page keys (null: not incremental). */
+    private final Spare spare;
+    private final Path manifestFile;
+    private final PageKeys keys;
+    /** Per article, the part of its pages' keys every cloud shares, computed once. */
+    private final String[] articleKeys;
 
     /**
      * The ledger of a run over {@code sites} ({@code articles} in all), with {@code previous} the
@@ -63,8 +70,12 @@ final class PageLedger {
      * published search indexes' stamps when pages can be reused.
      */
     PageLedger(BuildConfig config, Map<String, SiteRenderer.CloudSite> sites, int articles, Manifest previous,
-               String fingerprint) {
+               String fingerprint, Spare spare, Path manifestFile, PageKeys keys) {
         this.previous = previous;
+        this.spare = spare;
+        this.manifestFile = manifestFile;
+        this.keys = keys;
+        this.articleKeys = new String[articles];
         this.fingerprint = fingerprint;
         this.site = config.site().outputDirectory().toString();
         this.reusable = previous.fingerprint().equals(fingerprint) && previous.site().equals(site);
@@ -87,6 +98,60 @@ final class PageLedger {
         }
     }
 
+    /** The plan publishing applies: the spare copy to start from, what the published version holds. */
+    public PublishPlan plan() {
+        return Spare.plan(spare, previous, site);
+    }
+
+    /**
+     * The input hash of article {@code i}'s page in {@code cloudSite} ({@link PageKeys}); null when
+     * the build is not incremental (nothing is kept, nothing recorded). From one thread per article.
+     */
+    public String key(SiteRenderer.CloudSite cloudSite, int i, Corpus.Entry entry) {
+        if (keys == null) return null;
+        if (articleKeys[i] == null) articleKeys[i] = keys.articleKey(entry.article(), entry.hash());
+        return keys.inputKey(cloudSite, entry.article(), articleKeys[i]);
+    }
+
+    /**
+     * Keeps article {@code i}'s published page at {@code path} (input hash {@code key}) when it is
+     * still right: true when {@code writer} staged it, false when it must be rendered.
+     */
+    public boolean keepArticle(SiteWriter writer, String cloud, int i, String path, String key) {
+        Manifest.Page before = reusableArticle(cloud, path, key);
+        if (before == null || !writer.keep(cloud, path, key)) return false;
+        reusedArticle(cloud, i, path, before);
+        return true;
+    }
+
+    /** The input hash of a site page ({@link PageKeys#sitePage}); null when the build is not incremental. */
+    public String key(SiteRenderer.CloudSite cloudSite, SiteRenderer.SitePage page) {
+        return keys == null ? null : keys.sitePage(cloudSite, page);
+    }
+
+    /** Keeps a published site page when its key is unchanged and no page it indexes was rendered again. */
+    public boolean keepSitePage(SiteWriter writer, String cloud, SiteRenderer.SitePage page, String key) {
+        Manifest.Page before = reusableSitePage(cloud, page, key);
+        if (before == null || !writer.keep(cloud, page.path(), key)) return false;
+        reusedSitePage(cloud, page.path(), before);
+        return true;
+    }
+
+    /**
+     * Just before the commit: from here until the new manifest is written, the old one no longer
+     * describes this site (another site's is left alone); with a spare, it becomes the spare's,
+     * as the version it describes is about to be.
+     */
+    public void beforeCommit() {
+        if (spare != null && previous.site().equals(site)) spare.describe(manifestFile);
+        else if (stateDirectory != null || Manifest.read(manifestFile).site().equals(site)) Manifest.forget(manifestFile);
+    }
+
+    /** After the commit: the manifest of what {@code writer} published, when the build is incremental. */
+    public void afterCommit(SiteWriter writer, int threads) {
+        if (stateDirectory != null) write(manifestFile, writer, threads);
+    }
+
     /** The published article page at {@code path} to reuse for input hash {@code key}, or null when it must be rendered. */
     Manifest.Page reusableArticle(String cloud, String path, String key) {
         Manifest.Page before = reusable ? previous.page(cloud).get(path) : null;
@@ -105,7 +170,7 @@ final class PageLedger {
     }
 
     /** Article {@code i}'s page at {@code path} of {@code service}, rendered for input hash {@code key}. */
-    void renderedArticle(String cloud, int i, String path, String key, String service, SiteRenderer.ArticlePage page) {
+    public void renderedArticle(String cloud, int i, String path, String key, String service, SiteRenderer.ArticlePage page) {
         search.get(cloud)[i] = SearchIndexFile.Entry.fresh(SiteRenderer.searchIndexEntry(page.search()));
         changed.get(cloud).add(service);
         files.get(cloud).addAll(page.files());
@@ -117,9 +182,9 @@ final class PageLedger {
      * The published site page to reuse, or null when it must be rendered: its key changed, or it
      * is an index of an article page rendered again (the home page, that page's service index).
      */
-    Manifest.Page reusableSitePage(String cloud, SiteRenderer.SitePage page) {
+    Manifest.Page reusableSitePage(String cloud, SiteRenderer.SitePage page, String key) {
         Manifest.Page before = reusable ? previous.page(cloud).get(page.path()) : null;
-        return before != null && before.key().equals(page.key()) && !page.indexes(changed.get(cloud)) ? before : null;
+        return before != null && before.key().equals(key) && !page.indexes(changed.get(cloud)) ? before : null;
     }
 
     void reusedSitePage(String cloud, String path, Manifest.Page before) {
@@ -127,21 +192,21 @@ final class PageLedger {
         reused.incrementAndGet();
     }
 
-    void renderedSitePage(String cloud, String path, String key) {
+    public void renderedSitePage(String cloud, String path, String key) {
         pages.get(cloud).put(path, new Manifest.Page(key, List.of(), -1, -1));
         rendered.incrementAndGet();
     }
 
     /** The repository files a cloud's pages link to. */
-    Set<String> linkedFiles(String cloud) {
+    public Set<String> linkedFiles(String cloud) {
         return files.get(cloud);
     }
 
-    int rendered() {
+    public int rendered() {
         return rendered.get();
     }
 
-    int reused() {
+    public int reused() {
         return reused.get();
     }
 
@@ -153,7 +218,7 @@ final class PageLedger {
      * bytes are those the published version has: a one-article change rewrites only the shards
      * and the metadata page it changed.
      */
-    void writeSearchIndex(SiteWriter writer, SiteRenderer.CloudSite cloudSite, SiteRenderer renderer) {
+    public void writeSearchIndex(SiteWriter writer, SiteRenderer.CloudSite cloudSite, SiteRenderer renderer) {
         long start = System.nanoTime();
         try {
             writeSearchIndexTimed(writer, cloudSite, renderer);
@@ -207,7 +272,7 @@ final class PageLedger {
         for (var f : files.entrySet()) {
             String key = CheckCache.hash(f.getValue());
             Manifest.Page before = reusable ? previous.page(cloud).get(f.getKey()) : null;
-            if (before != null && before.key().equals(key) && writer.reuse(cloud, f.getKey(), key)) {
+            if (before != null && before.key().equals(key) && writer.keep(cloud, f.getKey(), key)) {
                 own.put(f.getKey(), before);
             } else {
                 writer.write(cloud, f.getKey(), f.getValue());
@@ -223,7 +288,7 @@ final class PageLedger {
     }
 
     /** What the search indexes cost: the files written (the others were kept as published) and the time, summed over clouds. */
-    String searchSummary() {
+    public String searchSummary() {
         return "search index files written: " + searchFilesWritten.get() + ", search index time (summed over clouds): "
                 + searchNanos.get() / 1_000_000 + " ms (building the files in memory: " + searchBuildNanos.get() / 1_000_000
                 + " ms)";

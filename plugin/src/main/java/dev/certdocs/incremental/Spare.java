@@ -1,5 +1,7 @@
-package dev.certdocs.publish;
+package dev.certdocs.incremental;
 
+import dev.certdocs.publish.PublishPlan;
+import dev.certdocs.publish.SiteWriter;
 import dev.certdocs.support.CertDocsException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,6 +81,41 @@ public final class Spare {
         } catch (IOException e) {
             throw new CertDocsException("cannot keep the replaced version as the spare in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The plan publishing applies ({@link SiteWriter}): start each cloud's staging from
+     * {@code spare} (null: none), keep the pages it holds, know the published version by
+     * {@code published} when that manifest is of {@code site} (the output directory).
+     */
+    public static PublishPlan plan(Spare spare, Manifest published, String site) {
+        Manifest here = published.site().equals(site) ? published : Manifest.empty();
+        return new PublishPlan() {
+            @Override
+            public Path spareTree(String cloud) {
+                return spare == null ? null : spare.tree(cloud);
+            }
+
+            @Override
+            public Set<String> spareFiles(String cloud) {
+                return spare != null && spare.lists(cloud) ? spare.files(cloud) : null;
+            }
+
+            @Override
+            public boolean spareHolds(String cloud, String path, String key) {
+                return spare != null && spare.holds(cloud, path, key);
+            }
+
+            @Override
+            public Set<String> publishedFiles(String cloud) {
+                return here.lists(cloud) ? here.files(cloud) : null;
+            }
+
+            @Override
+            public boolean keepsReplaced() {
+                return spare != null && !here.fingerprint().isEmpty();
+            }
+        };
     }
 
     private static Path manifestFile(Path stateDir, String version) {

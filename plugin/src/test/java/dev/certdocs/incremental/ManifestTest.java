@@ -1,4 +1,4 @@
-package dev.certdocs.publish;
+package dev.certdocs.incremental;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

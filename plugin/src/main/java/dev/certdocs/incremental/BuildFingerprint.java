@@ -1,4 +1,4 @@
-package dev.certdocs.engine;
+package dev.certdocs.incremental;
 
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.Version;

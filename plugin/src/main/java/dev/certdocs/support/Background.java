@@ -1,6 +1,5 @@
-package dev.certdocs.engine;
+package dev.certdocs.support;
 
-import dev.certdocs.support.CertDocsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * stages instead of standing between them. {@link #await} before the run reports success: a
  * failure here fails the run.
  */
-final class Background implements AutoCloseable {
+public final class Background implements AutoCloseable {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "certdocs-state");
@@ -25,14 +24,14 @@ final class Background implements AutoCloseable {
     });
     private final List<Future<?>> submitted = new ArrayList<>();
 
-    synchronized <T> Future<T> submit(Callable<T> task) {
+    public synchronized <T> Future<T> submit(Callable<T> task) {
         Future<T> f = executor.submit(task);
         submitted.add(f);
         return f;
     }
 
     /** The task's result; its failure rethrown as it was. */
-    static <T> T get(Future<T> future) {
+    public static <T> T get(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -46,7 +45,7 @@ final class Background implements AutoCloseable {
     }
 
     /** Waits for every task submitted; rethrows the first failure. */
-    void await() {
+    public void await() {
         List<Future<?>> all;
         synchronized (this) {
             all = List.copyOf(submitted);

@@ -1,4 +1,4 @@
-package dev.certdocs.publish;
+package dev.certdocs.incremental;
 
 import dev.certdocs.support.CertDocsException;
 import java.io.IOException;

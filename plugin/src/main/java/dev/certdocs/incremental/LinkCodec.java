@@ -1,4 +1,4 @@
-package dev.certdocs.engine;
+package dev.certdocs.incremental;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package dev.certdocs.engine;
+package dev.certdocs.incremental;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -136,9 +136,8 @@ final class CheckCache {
         return true;
     }
 
-    /** Keeps an entry for the next run and loads the include files it reaches, as checking it would have, for their own checks. */
+    /** Keeps an entry for the next run. */
     private Entry use(String path, Entry e) {
-        for (Reach r : e.reached()) if (r.status() == Includes.Status.FOUND) includes.body(r.path());
         next.put(path, e);
         return e;
     }

@@ -1,0 +1,53 @@
+package dev.certdocs.load;
+
+import dev.certdocs.config.BuildConfig;
+import dev.certdocs.support.BuildLog;
+import dev.certdocs.support.Parallel;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The load stage's entry point: the content directory → a {@link Corpus}. Articles are read,
+ * parsed and scanned for links in parallel; bad content becomes their diagnostics.
+ */
+public final class Load {
+
+    private Load() {
+    }
+
+    /**
+     * The articles under the content directory. None at all is worth a warning: a mistyped
+     * {@code contentDirectory} would otherwise pass every check with nothing checked.
+     */
+    public static List<String> articleFiles(BuildConfig config, BuildLog log) {
+        List<String> files = ContentFiles.find(config.baseDir(), config.contentDirectory());
+        if (files.isEmpty()) {
+            log.warn("the content directory " + config.contentDirectory() + " holds no article (.md file);"
+                    + " check <contentDirectory> or -Dcertdocs.contentDirectory");
+        }
+        return files;
+    }
+
+    /** An empty corpus over the configuration's repository, to load {@code files} into. */
+    public static Corpus empty(BuildConfig config, List<String> files) {
+        Includes includes = new Includes(config.baseDir());
+        return new Corpus(files, List.of(), includes, new LinkScanner(includes),
+                new ArticleLoader(config.baseDir(), config.schema()));
+    }
+
+    /**
+     * Loads {@code files} (repository paths, as {@link #articleFiles} finds them): each article,
+     * the problems loading found, its links. {@code keepText}: whether each article's text stays
+     * in the corpus (rendering needs it; checks need only the records).
+     */
+    public static Corpus corpus(BuildConfig config, List<String> files, boolean keepText) {
+        Corpus empty = empty(config, files);
+        Corpus.Entry[] entries = new Corpus.Entry[files.size()];
+        Parallel.forEach(config.threads(), files.size(), "loading", i -> {
+            ArticleLoader.Loaded loaded = empty.loader().load(files.get(i));
+            entries[i] = new Corpus.Entry(loaded.article(), loaded.diagnostics(), empty.scanner().article(loaded), null,
+                    keepText ? loaded : null);
+        });
+        return new Corpus(files, Arrays.asList(entries), empty.includes(), empty.scanner(), empty.loader());
+    }
+}
