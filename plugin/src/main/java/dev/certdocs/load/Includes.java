@@ -168,7 +168,7 @@ public final class Includes {
         return bodies.computeIfAbsent(path, p -> {
             Utf8.Decoded decoded = Utf8.decode(readBytes(baseDir.resolve(p)));
             SourceText src = new SourceText(p, decoded.text());
-            return BodyScanner.scan(src, 0, false,
+            return BodyScanner.scanInclude(src,
                     decoded.invalidAt() < 0 ? -1 : SourceText.normalisedOffset(decoded.text(), decoded.invalidAt()));
         });
     }
