@@ -15,34 +15,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.nibor.autolink.LinkExtractor;
-import org.nibor.autolink.LinkSpan;
-import org.nibor.autolink.LinkType;
 
 /**
  * The links and anchors of a Markdown body as the rendered page has them ({@link PageLinks}),
  * read in {@link BodyScanner}'s one pass over the lines instead of a second, full parse: inline
  * links and images, reference links (full, collapsed and shortcut, resolved against the
  * definitions of the whole body), autolinks ({@code <…>}), bare URLs and e-mail addresses as
- * GitHub's autolink extension finds them (with the same extractor flexmark uses), the
- * {@code href}/{@code src} of the raw HTML the allow-list keeps, headings (ATX, setext, inside
- * block quotes, with the text a reader sees and {@code {#id}}), and the {@code id}/{@code name}
- * anchors and one-line headings of raw HTML.
+ * GitHub's autolink extension finds them ({@link Autolinks}), the {@code href}/{@code src} of the
+ * raw HTML the allow-list keeps (outside and inside {@link HtmlBlocks}), headings (ATX, setext,
+ * inside block quotes, with the text a reader sees, {@link HeadingText}, and {@code {#id}}), and the
+ * {@code id}/{@code name} anchors and one-line headings of raw HTML.
  *
  * <p>It reads what CommonMark and flexmark read on the content authors write; the property test
  * {@code LightLinkScanProperties} holds it to a flexmark-based scan. Where it reads differently
  * (documented there and in docs/validation.md): link titles and code spans over several lines,
  * emphasis that spans lines, HTML headings whose text goes on past their line, link destinations
  * longer than {@link LinkSyntax#MAX_DESTINATION} characters, and Markdown nested past the limits the
- * renderer cuts anyway. Every step is linear in the line: no pattern that backtracks runs over
- * untrusted text unbounded.
+ * renderer cuts anyway. Every step is linear in the line (the brackets kept open and the
+ * characters a destination is read for are bounded), but for the ATX heading pattern, which
+ * {@link BodyScanner} runs on the same lines.
  */
 final class LinkLines {
 
     /** '[' kept open at most, as flexmark's own bracket stack would be deeper only on hostile text. */
     private static final int MAX_OPEN_BRACKETS = 64;
-    private static final LinkExtractor EXTRACTOR = LinkExtractor.builder()
-            .linkTypes(java.util.EnumSet.of(LinkType.URL, LinkType.WWW, LinkType.EMAIL)).build();
     private static final Pattern DEFINITION = Pattern.compile(
             "^[ \\t>]*(?:(?:[-*+]|\\d{1,9}[.)])[ \\t]+)?\\[((?:[^\\]\\\\\\[]|\\\\.){1,999})]:");
     private static final Pattern SETEXT = Pattern.compile("^ {0,3}(=+|-+)[ \\t]*$");
@@ -159,7 +155,7 @@ final class LinkLines {
             blank();
             return;
         }
-        if (afterBlock && indentColumns(line) >= 4) return;
+        if (afterBlock && BlockSyntax.indentColumns(line) >= 4) return;
         afterBlock = false;
         int quotes = 0;
         int start = 0;
@@ -186,7 +182,7 @@ final class LinkLines {
         if (pendingLabel != null) {
             String label = pendingLabel;
             pendingLabel = null;
-            String url = definitionDestination(content, 0);
+            String url = LinkSyntax.definitionDestination(content, 0);
             if (url != null) {
                 definitions.putIfAbsent(label, url);
                 return;
@@ -204,7 +200,7 @@ final class LinkLines {
             return;
         }
         char lead = lead(content);
-        if (lead == '#' && ATX.matcher(content.strip()).matches() && indent(content) < 4) {
+        if (lead == '#' && ATX.matcher(content.strip()).matches() && BlockSyntax.indent(content) < 4) {
             endParagraph();
             atx(content, lineOffset + start, lead);
             afterBlock = true;
@@ -220,7 +216,7 @@ final class LinkLines {
                 && LIST_ITEM.matcher(content).find();
         if (listItem) endParagraph();
         if (!inParagraph && definition(content)) return;
-        if (inParagraph && !inTable && content.indexOf('|') >= 0 && isTableDelimiter(content)) {
+        if (inParagraph && !inTable && content.indexOf('|') >= 0 && BlockSyntax.isTableDelimiter(content)) {
             inTable = true;
             paragraph.add(new Line(line, line, lineOffset));
             return;
@@ -261,10 +257,10 @@ final class LinkLines {
         StringBuilder raw = new StringBuilder();
         for (Line l : paragraph) {
             if (raw.length() > 0) raw.append('\n');
-            raw.append(stripQuotes(l.text()).strip());
+            raw.append(BlockSyntax.stripQuotes(l.text()).strip());
         }
         String first = paragraph.get(0).text();
-        int at = paragraph.get(0).offset() + first.length() - stripQuotes(first).stripLeading().length();
+        int at = paragraph.get(0).offset() + first.length() - BlockSyntax.stripQuotes(first).stripLeading().length();
         headings.add(new HeadingAt(at, raw.toString()));
         endParagraph();
         afterBlock = true;
@@ -290,18 +286,11 @@ final class LinkLines {
         }
     }
 
-    private static String stripQuotes(String line) {
-        int start = 0;
-        while (true) {
-            int s = start;
-            while (s < line.length() && s - start < 3 && line.charAt(s) == ' ') s++;
-            if (s < line.length() && line.charAt(s) == '>') {
-                start = s + 1;
-                if (start < line.length() && line.charAt(start) == ' ') start++;
-            } else {
-                return line.substring(start);
-            }
-        }
+    /** The bare URLs of a line of text (code spans blanked), once its links are known. */
+    private void urls(String masked, int from) {
+        List<Autolinks.Url> urls = new ArrayList<>();
+        Autolinks.bare(masked, from, covered, urls);
+        for (Autolinks.Url u : urls) found.add(new Found(u.offset(), u.target(), Link.Origin.AUTOLINK, null, null, false));
     }
 
     private void endParagraph() {
@@ -330,24 +319,10 @@ final class LinkLines {
             pendingLabel = label;
             return true;
         }
-        String url = definitionDestination(line, start);
+        String url = LinkSyntax.definitionDestination(line, start);
         if (url == null) return false;
         definitions.putIfAbsent(label, url);
         return true;
-    }
-
-    /** The destination of a definition at {@code start}, with an optional title and nothing else after it; {@code null} if it is none. */
-    private static String definitionDestination(String line, int start) {
-        start = LinkSyntax.skipSpace(line, start);
-        int[] dest = LinkSyntax.destination(line, start);
-        if (dest == null || dest[1] == start) return null;
-        int after = LinkSyntax.skipSpace(line, dest[1]);
-        if (after < line.length()) {
-            if (after == dest[1]) return null;
-            int end = LinkSyntax.title(line, after);
-            if (end < 0 || !line.substring(end).isBlank()) return null;
-        }
-        return LinkSyntax.unescape(line.charAt(start) == '<' ? line.substring(start + 1, dest[1] - 1) : line.substring(start, dest[1]));
     }
 
     // ----------------------------------------------------------------------------------------
@@ -363,7 +338,9 @@ final class LinkLines {
             if (c == '\\') {
                 if (i + 1 < n && LinkSyntax.isPunctuation(line.charAt(i + 1))) i++;
             } else if (c == '<') {
-                int end = autolink(line, i, lineOffset);
+                List<Autolinks.Url> urls = new ArrayList<>(1);
+                int end = Autolinks.angle(line, i, lineOffset, urls);
+                for (Autolinks.Url u : urls) found.add(new Found(u.offset(), u.target(), Link.Origin.AUTOLINK, null, null, false));
                 if (end < 0) end = HtmlTags.end(line, i);
                 if (end > i) {
                     covered.add(new int[] {lineOffset + i, lineOffset + end});
@@ -430,118 +407,13 @@ final class LinkLines {
         return end;
     }
 
-    /** An autolink {@code <scheme:…>} or {@code <address@host>} at {@code i}: recorded, returns its end; -1 if there is none. */
-    private int autolink(String line, int i, int lineOffset) {
-        int n = line.length();
-        int j = i + 1;
-        if (j < n && LinkSyntax.isAsciiLetter(line.charAt(j))) {
-            int s = j + 1;
-            while (s < n && s - j < 32 && (LinkSyntax.isAsciiLetter(line.charAt(s)) || LinkSyntax.isDigit(line.charAt(s))
-                    || line.charAt(s) == '+' || line.charAt(s) == '.' || line.charAt(s) == '-')) s++;
-            if (s < n && line.charAt(s) == ':' && s - j >= 2) {
-                int e = s + 1;
-                while (e < n && line.charAt(e) > ' ' && line.charAt(e) != '<' && line.charAt(e) != '>') e++;
-                if (e < n && line.charAt(e) == '>') {
-                    found.add(new Found(lineOffset + i, line.substring(i + 1, e), Link.Origin.AUTOLINK, null, null, false));
-                    return e + 1;
-                }
-            }
-        }
-        int at = -1;
-        int e = j;
-        while (e < n && LinkSyntax.isEmailLocal(line.charAt(e))) e++;
-        if (e > j && e < n && line.charAt(e) == '@') {
-            at = e;
-            e++;
-            int labelStart = e;
-            while (e < n) {
-                char c = line.charAt(e);
-                if (LinkSyntax.isAsciiLetter(c) || LinkSyntax.isDigit(c) || c == '-') {
-                    e++;
-                } else if (c == '.' && e > labelStart) {
-                    labelStart = ++e;
-                } else {
-                    break;
-                }
-            }
-            if (e < n && line.charAt(e) == '>' && e > at + 1 && line.charAt(e - 1) != '-' && line.charAt(e - 1) != '.') {
-                found.add(new Found(lineOffset + i, "mailto:" + line.substring(i + 1, e), Link.Origin.AUTOLINK, null, null, false));
-                return e + 1;
-            }
-        }
-        return -1;
-    }
-
-    /** Bare URLs, www. addresses and e-mail addresses in the text of the line from {@code from} to {@code to}, outside links and tags. */
-    private void urls(String line, int from) {
-        int to = from + line.length();
-        if (line.indexOf(':') < 0 && line.indexOf('@') < 0 && !containsWww(line)) return;
-        char[] chars = line.toCharArray();
-        for (int[] c : covered) {
-            for (int k = Math.max(c[0], from); k < Math.min(c[1], to); k++) chars[k - from] = ' ';
-        }
-        Emphasis.blankDelimiters(chars);
-        String masked = new String(chars);
-        List<int[]> spans = new ArrayList<>();
-        for (LinkSpan span : EXTRACTOR.extractLinks(masked)) {
-            String url = line.substring(span.getBeginIndex(), span.getEndIndex());
-            String target = switch (span.getType()) {
-                case WWW -> "http://" + url;
-                case EMAIL -> "mailto:" + url;
-                default -> url;
-            };
-            found.add(new Found(from + span.getBeginIndex(), target, Link.Origin.AUTOLINK, null, null, false));
-            spans.add(new int[] {span.getBeginIndex(), span.getEndIndex()});
-        }
-        schemesAlone(masked, from, spans);
-    }
-
-    /**
-     * A scheme and {@code ://} with nothing after (white space or the end of the line): flexmark's
-     * autolink extension makes it a link of its own ({@code \b[a-z][a-z0-9+.-]*://} followed by white
-     * space), unless it is part of a link the extractor found. Read backwards from each {@code ://}.
-     */
-    private void schemesAlone(String s, int from, List<int[]> spans) {
-        for (int colon = s.indexOf("://"); colon >= 0; colon = s.indexOf("://", colon + 3)) {
-            int after = colon + 3;
-            if (after < s.length() && !Character.isWhitespace(s.charAt(after))) continue;
-            int run = colon;
-            while (run > 0 && schemeChar(s.charAt(run - 1))) run--;
-            int start = -1;
-            for (int p = run; p < colon; p++) {
-                char c = s.charAt(p);
-                if (c >= 'a' && c <= 'z' && (p == 0 || !wordChar(s.charAt(p - 1)))) {
-                    start = p;
-                    break;
-                }
-            }
-            if (start < 0) continue;
-            boolean inside = false;
-            for (int[] span : spans) inside |= start >= span[0] && after <= span[1];
-            if (!inside) found.add(new Found(from + start, s.substring(start, after), Link.Origin.AUTOLINK, null, null, false));
-        }
-    }
-
-    private static boolean schemeChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-';
-    }
-
-    private static boolean wordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
-    }
-
-    private static boolean containsWww(String line) {
-        int i = line.indexOf("www.");
-        return i >= 0;
-    }
-
     // ----------------------------------------------------------------------------------------
     // Raw HTML
 
     /** A line inside an HTML block: where the block ends. */
     private void html(String line, int lineOffset) {
         if (htmlBlock == 0) {
-            String content = stripQuotes(line).stripLeading();
+            String content = BlockSyntax.stripQuotes(line).stripLeading();
             htmlBlock = HtmlBlocks.kind(content);
             htmlEnd = htmlBlock == 1 ? HtmlBlocks.endMarker(content) : null;
         }
@@ -557,7 +429,6 @@ final class LinkLines {
             String name = tag.name();
             if (!HtmlPolicy.allowedTag(name)) continue;
             int offset = src.lineStart(tag.position().line()) + tag.position().column() - 1;
-            if (!block && insideLink(offset)) continue;
             for (String attr : List.of("href", "src")) {
                 String value = HtmlTags.attribute(tag, attr);
                 if (value != null && HtmlPolicy.allowedAttribute(name, attr)) {
@@ -577,13 +448,6 @@ final class LinkLines {
                 htmlAnchors.add(new AnchorAt(offset, LinkSyntax.unescapeEntities(anchorName), false));
             }
         }
-    }
-
-    private boolean insideLink(int offset) {
-        for (Found f : found) {
-            if (f.offset() == offset) return true;
-        }
-        return false;
     }
 
     // ----------------------------------------------------------------------------------------
@@ -637,41 +501,6 @@ final class LinkLines {
 
     // ----------------------------------------------------------------------------------------
     // Characters
-
-    /** Whether the line is a table's delimiter row: cells of {@code -} with optional {@code :} at either end, divided by {@code |}. */
-    private static boolean isTableDelimiter(String line) {
-        String s = line.strip();
-        if (s.startsWith("|")) s = s.substring(1);
-        if (s.endsWith("|")) s = s.substring(0, s.length() - 1);
-        for (String cell : s.split("\\|", -1)) {
-            String c = cell.strip();
-            if (c.startsWith(":")) c = c.substring(1);
-            if (c.endsWith(":")) c = c.substring(0, c.length() - 1);
-            if (c.isEmpty()) return false;
-            for (int i = 0; i < c.length(); i++) {
-                if (c.charAt(i) != '-') return false;
-            }
-        }
-        return true;
-    }
-
-    /** Leading white space in columns, a tab counting to the next multiple of four. */
-    private static int indentColumns(String line) {
-        int col = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == ' ') col++;
-            else if (c == '\t') col += 4 - col % 4;
-            else break;
-        }
-        return col;
-    }
-
-    private static int indent(String line) {
-        int i = 0;
-        while (i < line.length() && line.charAt(i) == ' ') i++;
-        return i;
-    }
 
     private static char lead(String line) {
         return MarkdownDialect.lead(line);

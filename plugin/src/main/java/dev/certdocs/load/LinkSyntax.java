@@ -34,6 +34,20 @@ final class LinkSyntax {
         return end >= 0 && end < n && line.charAt(end) == ')' ? end + 1 : -1;
     }
 
+    /** The destination of a definition at {@code start}, with an optional title and nothing else after it; {@code null} if it is none. */
+    static String definitionDestination(String line, int start) {
+        start = skipSpace(line, start);
+        int[] dest = destination(line, start);
+        if (dest == null || dest[1] == start) return null;
+        int after = skipSpace(line, dest[1]);
+        if (after < line.length()) {
+            if (after == dest[1]) return null;
+            int end = title(line, after);
+            if (end < 0 || !line.substring(end).isBlank()) return null;
+        }
+        return unescape(line.charAt(start) == '<' ? line.substring(start + 1, dest[1] - 1) : line.substring(start, dest[1]));
+    }
+
     /** Where a reference label that starts at {@code from} ends (its ']'), or -1: no '[' inside, at most 999 characters. */
     static int labelEnd(String line, int from) {
         for (int i = from; i < line.length() && i - from <= 999; i++) {
