@@ -10,8 +10,6 @@ import dev.certdocs.load.ArticleLoader;
 import dev.certdocs.load.GitDates;
 import dev.certdocs.load.Includes;
 import dev.certdocs.model.Article;
-import dev.certdocs.model.Body;
-import dev.certdocs.model.Include;
 import dev.certdocs.model.RenderedPage;
 import dev.certdocs.model.SitePaths;
 import dev.certdocs.publish.Bundles;
@@ -26,10 +24,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -194,24 +190,12 @@ final class SitePipeline {
 
     /** The texts of every include an article reaches, in the order it reaches them. */
     private static List<String> includeTexts(Includes includes, Article article) {
-        Set<String> seen = new LinkedHashSet<>();
-        collect(includes, article.path(), article.body(), seen, 0);
         List<String> texts = new ArrayList<>();
-        for (String p : seen) {
+        for (String p : includes.reachedFrom(article.path(), article.body())) {
             texts.add(p);
             texts.add(includes.text(p));
         }
         return texts;
-    }
-
-    private static void collect(Includes includes, String from, Body body, Set<String> seen, int depth) {
-        if (depth > Includes.MAX_DEPTH) return;
-        for (Include inc : body.includes()) {
-            Includes.Resolution r = includes.resolve(from, inc.target());
-            if (r.status() == Includes.Status.FOUND && seen.add(r.path())) {
-                collect(includes, r.path(), includes.body(r.path()), seen, depth + 1);
-            }
-        }
     }
 
     /**
