@@ -189,17 +189,19 @@ final class LinkLines {
             }
         }
         if (quotes > 0 && quotes != paragraphQuotes) endParagraph();
+        // The line's first character first: most lines are text, and a matcher per pattern per line costs.
+        char lead = lead(content);
         // flexmark reads a table out of a paragraph once the paragraph ends: an underline makes all of it a heading.
-        if (inParagraph && !listParagraph && quotes == paragraphQuotes && SETEXT.matcher(content).matches()) {
+        if ((lead == '=' || lead == '-') && inParagraph && !listParagraph && quotes == paragraphQuotes
+                && SETEXT.matcher(content).matches()) {
             setext();
             return;
         }
-        if (THEMATIC_BREAK.matcher(content).matches()) {
+        if ((lead == '-' || lead == '*' || lead == '_') && THEMATIC_BREAK.matcher(content).matches()) {
             blank();
             afterBlock = true;
             return;
         }
-        char lead = lead(content);
         if (lead == '#' && ATX.matcher(content.strip()).matches() && BlockSyntax.indent(content) < 4) {
             endParagraph();
             atx(content, lineOffset + start, lead);
