@@ -1,7 +1,6 @@
 package dev.certdocs.config;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.certdocs.model.PercentEncoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +54,7 @@ public final class UrlPolicy {
     public static String refusal(String url, boolean image) {
         String read = url;
         for (int round = 0; ; round++) {
-            String next = stripControls(percentDecode(decodeReferences(read)));
+            String next = stripControls(PercentEncoding.decode(decodeReferences(read)));
             if (next.equals(read)) break;
             if (round == MAX_DECODING_ROUNDS) return "a URL encoded " + MAX_DECODING_ROUNDS + " times over";
             read = next;
@@ -183,29 +182,4 @@ public final class UrlPolicy {
         return sb.toString();
     }
 
-    /** Decodes every valid {@code %XX} escape (as UTF-8), keeping a '%' that starts none. */
-    private static String percentDecode(String s) {
-        if (s.indexOf('%') < 0) return s;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
-                bytes.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
-                i += 2;
-                continue;
-            }
-            if (bytes.size() > 0) {
-                out.append(bytes.toString(StandardCharsets.UTF_8));
-                bytes.reset();
-            }
-            out.append(c);
-        }
-        if (bytes.size() > 0) out.append(bytes.toString(StandardCharsets.UTF_8));
-        return out.toString();
-    }
-
-    private static int hex(char c) {
-        return Character.digit(c, 16);
-    }
 }

@@ -11,8 +11,6 @@ import dev.certdocs.load.GitDates;
 import dev.certdocs.load.Includes;
 import dev.certdocs.load.LinkScanner;
 import dev.certdocs.model.Article;
-import dev.certdocs.model.Body;
-import dev.certdocs.model.Include;
 import dev.certdocs.model.PageLinks;
 import dev.certdocs.model.RenderedPage;
 import dev.certdocs.model.SitePaths;
@@ -492,22 +490,10 @@ public final class Preview implements PreviewSite, AutoCloseable {
 
     /** The include files an article reaches, directly or through other includes. */
     private static Set<String> reached(Includes includes, Article article) {
-        Set<String> seen = new LinkedHashSet<>();
-        reach(includes, article.path(), article.body(), seen, 0);
-        return seen;
-    }
-
-    private static void reach(Includes includes, String from, Body body, Set<String> seen, int depth) {
-        if (depth > Includes.MAX_DEPTH) return;
-        for (Include inc : body.includes()) {
-            Includes.Resolution r = includes.resolve(from, inc.target());
-            if (r.status() == Includes.Status.FOUND && seen.add(r.path())) {
-                try {
-                    reach(includes, r.path(), includes.body(r.path()), seen, depth + 1);
-                } catch (CertDocsException gone) {
-                    // deleted while we looked: the next reload sees it
-                }
-            }
+        try {
+            return new LinkedHashSet<>(includes.reachedFrom(article.path(), article.body()));
+        } catch (CertDocsException gone) {
+            return Set.of(); // an include deleted while we looked: the next reload sees it
         }
     }
 

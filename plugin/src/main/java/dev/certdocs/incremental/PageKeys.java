@@ -2,16 +2,12 @@ package dev.certdocs.incremental;
 
 import dev.certdocs.load.Includes;
 import dev.certdocs.model.Article;
-import dev.certdocs.model.Body;
-import dev.certdocs.model.Include;
 import dev.certdocs.model.SitePaths;
 import dev.certdocs.render.Fingerprints;
 import dev.certdocs.render.PageModel;
 import dev.certdocs.render.SiteRenderer;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The input hash of an article's page in one cloud (its key in the manifest): a page whose key
@@ -74,23 +70,11 @@ final class PageKeys {
 
     /** The texts of every include an article reaches, in the order it reaches them. */
     private List<String> includeTexts(Article article) {
-        Set<String> seen = new LinkedHashSet<>();
-        collect(article.path(), article.body(), seen, 0);
         List<String> texts = new ArrayList<>();
-        for (String p : seen) {
+        for (String p : includes.reachedFrom(article.path(), article.body())) {
             texts.add(p);
             texts.add(includes.text(p));
         }
         return texts;
-    }
-
-    private void collect(String from, Body body, Set<String> seen, int depth) {
-        if (depth > Includes.MAX_DEPTH) return;
-        for (Include inc : body.includes()) {
-            Includes.Resolution r = includes.resolve(from, inc.target());
-            if (r.status() == Includes.Status.FOUND && seen.add(r.path())) {
-                collect(r.path(), includes.body(r.path()), seen, depth + 1);
-            }
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.certdocs.link;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import dev.certdocs.model.PercentEncoding;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -84,13 +83,8 @@ record Target(Kind kind, String text, String path, String fragment) {
         return text.substring(text.indexOf(':') + 1);
     }
 
-    /** Percent-decodes, keeping the text as written where it is not valid percent-encoding. */
+    /** Percent-decodes ({@link PercentEncoding#decode}). */
     static String decode(String s) {
-        if (s.indexOf('%') < 0) return s;
-        try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
+        return PercentEncoding.decode(s);
     }
 }

@@ -3,15 +3,17 @@ package dev.certdocs.load;
 import dev.certdocs.support.CertDocsException;
 import dev.certdocs.model.Body;
 import dev.certdocs.model.Include;
+import dev.certdocs.model.PercentEncoding;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -138,11 +140,8 @@ public final class Includes {
         String cleaned = target;
         int hash = cleaned.indexOf('#');
         if (hash >= 0) cleaned = cleaned.substring(0, hash);
-        try {
-            cleaned = URLDecoder.decode(cleaned.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            // keep the target as written: a stray '%' is just a character in a file name
-        }
+        // A stray '%' is just a character in a file name.
+        cleaned = PercentEncoding.decode(cleaned);
         Path from = baseDir.resolve(fromPath).getParent();
         Path resolved;
         try {
@@ -163,12 +162,32 @@ public final class Includes {
         return new Resolution(Status.FOUND, rel);
     }
 
+    /**
+     * Every include file reached from the file at {@code path} whose body is {@code body}: its
+     * directives' files, theirs, and so on, each once, in the order reached (depth first, in page
+     * order), as repository paths. Directives that do not resolve are skipped; a file already
+     * reached is not followed again (so a cycle ends), nor a directive below {@link #MAX_DEPTH} levels.
+     */
+    public List<String> reachedFrom(String path, Body body) {
+        Set<String> reached = new LinkedHashSet<>();
+        reach(path, body, reached, 0);
+        return List.copyOf(reached);
+    }
+
+    private void reach(String from, Body body, Set<String> reached, int depth) {
+        if (depth > MAX_DEPTH) return;
+        for (Include inc : body.includes()) {
+            Resolution r = resolve(from, inc.target());
+            if (r.status() == Status.FOUND && reached.add(r.path())) reach(r.path(), body(r.path()), reached, depth + 1);
+        }
+    }
+
     /** The structure of an include file that {@link #resolve} found. */
     public Body body(String path) {
         return bodies.computeIfAbsent(path, p -> {
             Utf8.Decoded decoded = Utf8.decode(readBytes(baseDir.resolve(p)));
             SourceText src = new SourceText(p, decoded.text());
-            return BodyScanner.scan(src, 0, false,
+            return BodyScanner.scanInclude(src,
                     decoded.invalidAt() < 0 ? -1 : SourceText.normalisedOffset(decoded.text(), decoded.invalidAt()));
         });
     }

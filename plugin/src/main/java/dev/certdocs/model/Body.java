@@ -10,7 +10,8 @@ import java.util.Optional;
  * texts of {@code certdocs:new} left in it. {@code firstLine} is the file line where the body starts.
  * What loading found about the file's text itself: how deep its Markdown nests ({@code nesting},
  * counted up to one past the limit), where it first nests past the limit ({@code tooDeep}), and
- * where its bytes first are not UTF-8 ({@code invalidUtf8}).
+ * where its bytes first are not UTF-8 ({@code invalidUtf8}). {@code pageLinks}: the links and
+ * anchors the rendered page has, with their cloud blocks, for the link checks (found in the same pass).
  */
 public record Body(
         int firstLine,
@@ -25,7 +26,8 @@ public record Body(
         List<Placeholder> placeholders,
         int nesting,
         Optional<SourcePosition> tooDeep,
-        Optional<SourcePosition> invalidUtf8) {
+        Optional<SourcePosition> invalidUtf8,
+        PageLinks pageLinks) {
 
     public Body {
         headings = List.copyOf(headings);
@@ -43,7 +45,7 @@ public record Body(
                 List<CloudBlockMarker> cloudBlocks, List<VariableUse> variables, Optional<JsonBlock> json,
                 List<HtmlTag> htmlTags) {
         this(firstLine, headings, images, includes, cloudBlocks, variables, json, htmlTags, List.of(), List.of(), 0,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), PageLinks.EMPTY);
     }
 
     /** A body without raw HTML tags, links or placeholders. */

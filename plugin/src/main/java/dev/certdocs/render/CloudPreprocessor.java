@@ -3,13 +3,12 @@ package dev.certdocs.render;
 import dev.certdocs.config.Cloud;
 import dev.certdocs.config.UrlPolicy;
 import dev.certdocs.load.Includes;
+import dev.certdocs.load.MarkdownDialect;
 import dev.certdocs.load.Nesting;
-import dev.certdocs.model.Properties;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,11 +29,6 @@ import java.util.regex.Pattern;
  */
 final class CloudPreprocessor {
 
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
-    private static final Pattern MARKER = Pattern.compile("^\\s*:::\\s*(cloud-end|cloud)(?![\\w-])(.*)$");
-    private static final Pattern CLOUD_ATTR = Pattern.compile("(include|exclude)\\s*=\\s*\"([^\"]*)\"");
-    private static final Pattern INCLUDE = Pattern.compile("\\[!INCLUDE\\s*\\[([^\\]]*)\\]\\(\\s*<?([^)>]*?)>?\\s*\\)\\s*\\]",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern MD_TARGET = Pattern.compile("(\\]\\(\\s*<?)([^)\\s>]+)");
     private static final Pattern HTML_TARGET = Pattern.compile("(\\b(?:src|href)\\s*=\\s*\")([^\"]+)");
     private static final Pattern CONTAINER_PREFIX = Pattern.compile("[ \t>]*");
@@ -77,23 +71,23 @@ final class CloudPreprocessor {
             int next = end < 0 ? body.length() : end + 1;
             String line = body.substring(offset, end < 0 ? body.length() : end);
             offset = next;
-            Matcher f = FENCE.matcher(line);
             if (fence != null) {
-                if (f.find() && f.group(1).charAt(0) == fence.charAt(0) && f.group(1).length() >= fence.length()) fence = null;
+                if (MarkdownDialect.closesFence(line, fence)) fence = null;
                 if (keep) out.append(line).append('\n');
                 continue;
             }
-            if (f.find()) {
-                fence = f.group(1);
+            String opened = MarkdownDialect.fenceOpening(line);
+            if (opened != null) {
+                fence = opened;
                 if (keep) out.append(line).append('\n');
                 continue;
             }
-            Matcher m = MARKER.matcher(line);
-            if (m.matches()) {
-                if (m.group(1).equals("cloud-end")) {
+            MarkdownDialect.CloudMarker marker = MarkdownDialect.cloudMarker(line);
+            if (marker != null) {
+                if (!marker.open()) {
                     if (!blocks.isEmpty()) blocks.pop();
                 } else {
-                    blocks.push(admits(m.group(2), cloud));
+                    blocks.push(marker.admits(cloud.id()));
                 }
                 keep = !blocks.contains(Boolean.FALSE);
                 continue;
@@ -108,16 +102,8 @@ final class CloudPreprocessor {
         return out.toString();
     }
 
-    private static boolean admits(String attributes, Cloud cloud) {
-        Matcher a = CLOUD_ATTR.matcher(attributes);
-        if (!a.find()) return true;
-        boolean listed = Properties.splitList(a.group(2)).stream()
-                .anyMatch(id -> id.toLowerCase(Locale.ROOT).equals(cloud.id()));
-        return a.group(1).equals("include") == listed;
-    }
-
     private String inlineIncludes(String path, String line, Cloud cloud, List<String> stack, long[] used) {
-        Matcher m = INCLUDE.matcher(line);
+        Matcher m = MarkdownDialect.INCLUDE.matcher(line);
         StringBuilder sb = new StringBuilder();
         int last = 0;
         while (m.find()) {

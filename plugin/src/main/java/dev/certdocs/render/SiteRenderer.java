@@ -115,12 +115,7 @@ public final class SiteRenderer {
         String target = url.substring(0, cut);
         String rest = url.substring(cut);
         if (target.isEmpty()) return url;
-        String decoded;
-        try {
-            decoded = java.net.URLDecoder.decode(target.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            decoded = target;
-        }
+        String decoded = dev.certdocs.model.PercentEncoding.decode(target);
         String repoPath = Paths.normalize(Paths.dir(articlePath) + decoded);
         if (repoPath.startsWith("../") || repoPath.equals("..")) return url;
         String site;

@@ -14,15 +14,15 @@ class CodeSpansTest {
 
     @Test
     void aSpanClosesAtTheNextRunOfTheSameLength() {
-        assertEquals("see " + " ".repeat(8) + " here", BodyScanner.maskCodeSpans("see `[x](y)` here"));
-        assertEquals("a " + " ".repeat(9) + " b", BodyScanner.maskCodeSpans("a ``x ` y`` b"));
-        assertEquals("``a   c```", BodyScanner.maskCodeSpans("``a`b`c```"), "`` and ``` are no pair; `b` is a span");
+        assertEquals("see " + " ".repeat(8) + " here", InlineText.maskCodeSpans("see `[x](y)` here"));
+        assertEquals("a " + " ".repeat(9) + " b", InlineText.maskCodeSpans("a ``x ` y`` b"));
+        assertEquals("``a   c```", InlineText.maskCodeSpans("``a`b`c```"), "`` and ``` are no pair; `b` is a span");
     }
 
     @Test
     void aRunNoLaterRunMatchesIsText() {
-        assertEquals("``` [x](y) `", BodyScanner.maskCodeSpans("``` [x](y) `"));
-        assertEquals("no code", BodyScanner.maskCodeSpans("no code"));
+        assertEquals("``` [x](y) `", InlineText.maskCodeSpans("``` [x](y) `"));
+        assertEquals("no code", InlineText.maskCodeSpans("no code"));
     }
 
     @Test
@@ -30,7 +30,7 @@ class CodeSpansTest {
         // With a back-reference pattern an unmatched run took time cubic in its length: 1.1 s for
         // 800 backticks, about 7 minutes for these 6,000.
         String hostile = "See " + "`".repeat(6000) + " x [link](missing.md)";
-        assertEquals(hostile, BodyScanner.maskCodeSpans(hostile));
+        assertEquals(hostile, InlineText.maskCodeSpans(hostile));
         ContentRepo repo = ContentRepo.in(dir).file("articles/compute/a.md", ArticleText.generic("a")
                 .body("\n# A\n\n" + hostile + "\n"));
         List<String> problems = ContentRepo.allProblems(repo.validate());

@@ -350,11 +350,7 @@ public final class ExternalLinkChecker implements AutoCloseable {
     static boolean fragmentFound(String fragment, Collection<String> ids) {
         if (fragment.equals("top") || fragment.startsWith("/") || fragment.startsWith("!")) return true;
         if (ids.contains(fragment)) return true;
-        try {
-            return ids.contains(java.net.URLDecoder.decode(fragment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return ids.contains(dev.certdocs.model.PercentEncoding.decode(fragment));
     }
 
     private CompletableFuture<UrlFetcher.Fetched> fetch(String url, URI uri, boolean body) {
