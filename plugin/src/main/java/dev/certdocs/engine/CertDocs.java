@@ -112,7 +112,7 @@ public final class CertDocs {
     }
 
     /** Each article as the link checks see it: its path, the build's clouds it is published in (in the build's order), its links. */
-    private static List<LinkCheck.Page> pages(BuildConfig config, Corpus corpus) {
+    static List<LinkCheck.Page> pages(BuildConfig config, Corpus corpus) {
         List<LinkCheck.Page> pages = new ArrayList<>(corpus.articles().size());
         for (Corpus.Entry e : corpus.articles()) {
             List<String> wanted = e.article().cloudIds();

@@ -5,16 +5,16 @@ import dev.certdocs.config.Cloud;
 import dev.certdocs.diagnostic.Diagnostic;
 import dev.certdocs.diagnostic.Severity;
 import dev.certdocs.link.LinkCheck;
-import dev.certdocs.load.ArticleLoader;
 import dev.certdocs.load.ContentFiles;
+import dev.certdocs.load.Corpus;
 import dev.certdocs.load.GitDates;
 import dev.certdocs.load.Includes;
-import dev.certdocs.load.LinkScanner;
+import dev.certdocs.load.Load;
 import dev.certdocs.model.Article;
-import dev.certdocs.model.PageLinks;
 import dev.certdocs.model.RenderedPage;
 import dev.certdocs.model.SitePaths;
 import dev.certdocs.publish.SearchIndex;
+import dev.certdocs.render.Rendering;
 import dev.certdocs.render.SearchEntry;
 import dev.certdocs.render.SiteRenderer;
 import dev.certdocs.render.Templates;
@@ -31,9 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +50,10 @@ import java.util.stream.Stream;
 
 /**
  * The site of {@code serve}, made from the pipeline's stages on demand: the articles are loaded
- * and validated once (as {@code validate} does), each cloud planned, and then a page is rendered
- * when it is asked for and kept in memory until a change makes it stale. The search index of each
+ * ({@link Load}) and validated ({@link Validation}) once, as {@code validate} does, each cloud
+ * planned ({@link Rendering#plans}), and then a page is rendered when it is asked for
+ * ({@link Rendering#article}, {@link Rendering#sitePage}) and kept in memory until a change makes
+ * it stale. The search index of each
  * cloud is built in the background. A reload loads again only the articles that changed (and
  * those reaching a changed include file), checks the content again, plans again, and answers
  * which pages now differ: the changed articles' pages in every cloud, the pages whose navigation
@@ -63,8 +63,12 @@ import java.util.stream.Stream;
  */
 public final class Preview implements PreviewSite, AutoCloseable {
 
-    /** One article as loaded and checked: its own problems (loading and its own checks) and its links. */
-    private record Checked(ArticleLoader.Loaded loaded, List<Diagnostic> own, PageLinks links) {
+    /** One article as loaded (its text kept) and its own problems (loading's and its own checks'). */
+    private record Checked(Corpus.Entry entry, List<Diagnostic> own) {
+
+        Article article() {
+            return entry.article();
+        }
     }
 
     /**
@@ -74,15 +78,18 @@ public final class Preview implements PreviewSite, AutoCloseable {
      * file, filled in once they ran (until then, the last state's). {@code cache}: rendered
      * pages by URL path; {@code pages}: per cloud, page path to article; {@code pageArticles}:
      * page path to article path for every article, published or not (its problems are shown).
+     * {@code corpus}: the articles of {@code articles}, with the include graph and link scanner.
      */
-    private record State(BuildConfig config, Includes includes, LinkScanner scanner, ArticleLoader loader,
-                         SiteRenderer renderer, String contentPrefix, Map<String, Checked> articles,
-                         Map<String, List<Diagnostic>> own,
+    private record State(BuildConfig config, Corpus corpus, Rendering rendering, String contentPrefix,
+                         Map<String, Checked> articles, Map<String, List<Diagnostic>> own,
                          java.util.concurrent.atomic.AtomicReference<Map<String, List<Diagnostic>>> later,
                          Map<String, SiteRenderer.CloudSite> sites,
                          Map<String, Map<String, Article>> pages, Map<String, String> pageArticles,
-                         Map<String, List<SiteRenderer.SitePage>> sitePages, Map<String, Page> cache, List<String> errors,
-                         Validation across) {
+                         Map<String, Page> cache, List<String> errors, Validation across) {
+
+        SiteRenderer renderer() {
+            return rendering.renderer();
+        }
     }
 
     /**
@@ -245,18 +252,15 @@ public final class Preview implements PreviewSite, AutoCloseable {
         String cloud = site.cloud().id();
         Article article = s.pages().get(cloud).get(path);
         if (article != null) {
-            ArticleLoader.Loaded loaded = s.articles().get(article.path()).loaded();
-            SiteRenderer.ArticlePage p = s.renderer().article(site, loaded.article(), loaded.bodyText());
+            SiteRenderer.ArticlePage p = s.rendering().article(site, s.articles().get(article.path()).entry(), new HashMap<>());
             filesOf.record(article.path(), p.files());
             Page page = Page.of(p.page().content().getBytes(StandardCharsets.UTF_8));
             lastGood.put(url, page);
             return Optional.of(page);
         }
         if (path.startsWith(SearchIndex.FOLDER)) return searchFile(cloud, path);
-        if (path.equals("sitemap.xml")) return Optional.of(Page.of(bytes(s.renderer().sitemap(site))));
-        for (SiteRenderer.SitePage sp : s.sitePages().computeIfAbsent(cloud, c -> s.renderer().sitePages(site))) {
-            if (sp.path().equals(path)) return Optional.of(Page.of(bytes(sp.render().get())));
-        }
+        Optional<RenderedPage> own = s.rendering().sitePage(site, path);
+        if (own.isPresent()) return Optional.of(Page.of(bytes(own.get())));
         if (path.startsWith("assets/")) return asset(s, path);
         String shown = s.pageArticles().get(path);
         if (shown != null) {
@@ -315,109 +319,98 @@ public final class Preview implements PreviewSite, AutoCloseable {
     }
 
     private static SearchEntry entry(State st, SiteRenderer.CloudSite site, Article a) {
-        ArticleLoader.Loaded loaded = st.articles().get(a.path()).loaded();
-        return st.renderer().article(site, loaded.article(), loaded.bodyText()).search();
+        return st.rendering().article(site, st.articles().get(a.path()).entry(), new HashMap<>()).search();
     }
 
     // ---------------------------------------------------------------- loading and checking
 
     /** Everything from scratch (start, a schema or configuration change), keeping {@code errors}. */
     private State full(BuildConfig config, List<String> errors) {
-        Includes includes = new Includes(config.baseDir());
-        LinkScanner scanner = new LinkScanner(includes);
-        ArticleLoader loader = new ArticleLoader(config.baseDir(), config.schema());
         StageTimes times = new StageTimes();
-        List<String> files = ContentFiles.find(config.baseDir(), config.contentDirectory());
-        if (files.isEmpty()) {
-            log.warn("the content directory " + config.contentDirectory() + " holds no article (.md file)");
-        }
+        List<String> files = Load.articleFiles(config, log);
         times.lap("finding the articles");
-        Checks checks = check(config, includes, loader, scanner, files, Map.of(), null);
+        Checks checks = check(config, Load.empty(config, files), Map.of(), null);
         times.lap("loading and checking");
-        State s = planned(config, includes, scanner, loader, checks, errors, Map.of(), null, times);
+        State s = planned(config, checks, errors, Map.of(), null, times);
         log.debug("certdocs serve stages: " + times);
         return s;
     }
 
     /**
-     * Checks the articles at {@code files}: those in {@code recheck} (all when null) or not in
-     * {@code before} are loaded and checked; the others are taken from {@code before}.
+     * Checks the articles of {@code corpus} (its files; it brings the include graph, loader and
+     * link scanner): those in {@code recheck} (all when null) or not in {@code before} are loaded
+     * and checked as {@code validate} loads and checks each ({@link Load#entry},
+     * {@link Validation#checked}); the others are taken from {@code before}.
      */
-    private Checks check(BuildConfig config, Includes includes, ArticleLoader loader, LinkScanner scanner,
-                         List<String> files, Map<String, Checked> before, Set<String> recheck) {
-        Validation validation = new Validation(new CheckContext(config, includes));
+    private Checks check(BuildConfig config, Corpus corpus, Map<String, Checked> before, Set<String> recheck) {
+        List<String> files = corpus.files();
+        Validation validation = new Validation(new CheckContext(config, corpus.includes()));
         Checked[] out = new Checked[files.size()];
         Parallel.forEach(config.threads(), files.size(), "checking", i -> {
             String path = files.get(i);
             Checked known = before.get(path);
             if (known != null && recheck != null && !recheck.contains(path)) {
-                validation.record(known.loaded().article());
+                validation.record(known.article());
                 out[i] = known;
                 return;
             }
-            ArticleLoader.Loaded loaded;
+            Corpus.Entry entry;
             try {
-                loaded = loader.load(path);
+                entry = Load.entry(corpus, path, true);
             } catch (CertDocsException gone) {
                 return; // deleted or unreadable since it was listed: not an article any more
             }
-            List<Diagnostic> own = new ArrayList<>(loaded.diagnostics());
-            own.addAll(validation.check(loaded.article()));
-            out[i] = new Checked(loaded, own, scanner.article(loaded));
-            includesOf.record(path, reached(includes, loaded.article()));
+            out[i] = new Checked(entry, validation.checked(entry));
+            includesOf.record(path, reached(corpus.includes(), entry.article()));
         });
         Map<String, Checked> articles = new TreeMap<>();
-        for (Checked c : out) if (c != null) articles.put(c.loaded().article().path(), c);
-        return new Checks(articles, validation);
+        List<Corpus.Entry> entries = new ArrayList<>(out.length);
+        for (Checked c : out) {
+            if (c == null) continue;
+            articles.put(c.article().path(), c);
+            entries.add(c.entry());
+        }
+        Corpus loaded = new Corpus(files, entries, corpus.includes(), corpus.scanner(), corpus.loader());
+        return new Checks(articles, loaded, validation);
     }
 
-    /** The articles checked, and the validation whose cross-article checks {@link #planned} finishes. */
-    private record Checks(Map<String, Checked> articles, Validation validation) {
+    /** The articles checked, their corpus, and the validation whose cross-article checks {@link #checkAcross} finishes. */
+    private record Checks(Map<String, Checked> articles, Corpus corpus, Validation validation) {
     }
 
     /**
      * The state of {@code checks}: each article's own problems now, those across articles
      * ({@code laterBefore} until they ran: the last state's) on the checks thread, which then
-     * tells the listener which pages' problems changed.
+     * tells the listener which pages' problems changed. {@code same}: a state whose rendering
+     * (its templates, includes and configuration unchanged) and template errors are taken over,
+     * so that FreeMarker keeps its parsed templates.
      */
-    private State planned(BuildConfig config, Includes includes, LinkScanner scanner, ArticleLoader loader, Checks checks,
-                          List<String> errors, Map<String, List<Diagnostic>> laterBefore) {
-        return planned(config, includes, scanner, loader, checks, errors, laterBefore, null, new StageTimes());
-    }
-
-    /**
-     * As above; {@code same}: a state whose renderer (its templates, includes and configuration
-     * unchanged) and template errors are taken over, so that FreeMarker keeps its parsed templates.
-     */
-    private State planned(BuildConfig config, Includes includes, LinkScanner scanner, ArticleLoader loader, Checks checks,
-                          List<String> errors, Map<String, List<Diagnostic>> laterBefore, State same, StageTimes times) {
+    private State planned(BuildConfig config, Checks checks, List<String> errors, Map<String, List<Diagnostic>> laterBefore,
+                          State same, StageTimes times) {
         Map<String, Checked> articles = checks.articles();
         List<Diagnostic> all = new ArrayList<>();
         for (Checked c : articles.values()) all.addAll(c.own());
         Map<String, List<Diagnostic>> problems = byFile(config, all);
 
         List<String> templateErrors = new ArrayList<>(same != null ? same.errors() : errors);
-        SiteRenderer renderer = same != null ? same.renderer() : new SiteRenderer(config, includes, gitDates.join());
+        Rendering rendering = same != null ? same.rendering().over(checks.corpus())
+                : new Rendering(config, checks.corpus(), gitDates.join());
         if (same == null) templateErrors.addAll(templateErrors(config));
-        List<Article> list = articles.values().stream().map(c -> c.loaded().article()).toList();
-        SiteRenderer.Listing listing = renderer.listing(list);
-        Map<String, SiteRenderer.CloudSite> sites = new LinkedHashMap<>();
+        Map<String, SiteRenderer.CloudSite> sites = rendering.plans();
+        SiteRenderer renderer = rendering.renderer();
         Map<String, Map<String, Article>> pages = new HashMap<>();
-        for (Cloud cloud : config.clouds()) {
-            SiteRenderer.CloudSite site = renderer.plan(cloud, listing);
-            sites.put(cloud.id(), site);
+        sites.forEach((cloud, site) -> {
             Map<String, Article> byPage = new HashMap<>();
             for (Article a : site.articles()) byPage.put(renderer.pagePath(a), a);
-            pages.put(cloud.id(), byPage);
-        }
+            pages.put(cloud, byPage);
+        });
         Map<String, String> pageArticles = new HashMap<>();
-        for (Article a : list) pageArticles.put(renderer.pagePath(a), a.path());
+        for (Checked c : articles.values()) pageArticles.put(renderer.pagePath(c.article()), c.article().path());
         times.lap("planning");
         String prefix = SitePaths.contentPrefix(config.baseDir(), config.contentDirectory());
-        State s = new State(config, includes, scanner, loader, renderer, prefix, articles, problems,
+        return new State(config, checks.corpus(), rendering, prefix, articles, problems,
                 new java.util.concurrent.atomic.AtomicReference<>(laterBefore), sites, pages, pageArticles,
-                new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), List.copyOf(templateErrors), checks.validation());
-        return s;
+                new ConcurrentHashMap<>(), List.copyOf(templateErrors), checks.validation());
     }
 
     /** Severities of the configuration applied, those off dropped, each once, in source order, by file. */
@@ -441,13 +434,8 @@ public final class Preview implements PreviewSite, AutoCloseable {
             if (state != s) return;
             BuildConfig config = s.config();
             List<Diagnostic> all = new ArrayList<>(validation.finish());
-            List<LinkCheck.Page> linkPages = new ArrayList<>();
-            for (Checked c : s.articles().values()) {
-                List<String> wanted = c.loaded().article().cloudIds();
-                List<String> clouds = config.clouds().stream().map(Cloud::id).filter(wanted::contains).toList();
-                linkPages.add(new LinkCheck.Page(c.loaded().article().path(), clouds, c.links()));
-            }
-            all.addAll(new LinkCheck(config, s.includes(), s.scanner()).offline(linkPages));
+            Corpus corpus = s.corpus();
+            all.addAll(new LinkCheck(config, corpus.includes(), corpus.scanner()).offline(CertDocs.pages(config, corpus)));
             Map<String, List<Diagnostic>> before = s.later().get();
             Map<String, List<Diagnostic>> now = byFile(config, all);
             s.later().set(now);
@@ -542,7 +530,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
         }
         if (templatesChanged) {
             // Same content, new renderer (FreeMarker reads the templates again) and template check.
-            install(planned(config, old.includes(), old.scanner(), old.loader(), recheckNone(old), errors, old.later().get()));
+            install(planned(config, recheckNone(old), errors, old.later().get(), null, new StageTimes()));
             return everyPage();
         }
         return reloadContent(old, paths, errors);
@@ -551,7 +539,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
     /** The articles as they are, for a state made again around them (the cross-article checks run once more). */
     private Checks recheckNone(State old) {
         List<String> files = List.copyOf(old.articles().keySet());
-        return check(old.config(), old.includes(), old.loader(), old.scanner(), files, old.articles(), Set.of());
+        return check(old.config(), reading(old.corpus(), files), old.articles(), Set.of());
     }
 
     private Set<String> reloadContent(State old, Set<String> paths, List<String> errors) {
@@ -580,17 +568,17 @@ public final class Preview implements PreviewSite, AutoCloseable {
         boolean includesChanged = !markdownElsewhere.isEmpty() || added;
         List<String> files = added ? ContentFiles.find(config.baseDir(), config.contentDirectory())
                 : List.copyOf(old.articles().keySet());
-        Includes includes = includesChanged ? new Includes(config.baseDir()) : old.includes();
-        LinkScanner scanner = includesChanged ? new LinkScanner(includes) : old.scanner();
+        // Include files read again when any may have changed; else the include graph is kept.
+        Corpus base = includesChanged ? Load.empty(config, files) : reading(old.corpus(), files);
         Set<String> recheck = new TreeSet<>(articlesChanged);
         Set<String> reaching = includesOf.dependentsOf(markdownElsewhere);
         if (includesChanged) {
             // Include files are read again: every article that includes anything is checked again with them.
             for (Checked c : old.articles().values()) {
-                if (!c.loaded().article().body().includes().isEmpty()) recheck.add(c.loaded().article().path());
+                if (!c.article().body().includes().isEmpty()) recheck.add(c.article().path());
             }
         }
-        Checks checks = check(config, includes, old.loader(), scanner, files, old.articles(), recheck);
+        Checks checks = check(config, base, old.articles(), recheck);
         for (String p : articlesChanged) {
             if (!checks.articles().containsKey(p)) {
                 includesOf.forget(p);
@@ -598,8 +586,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
             }
         }
         times.lap("loading and checking " + recheck.size() + " article(s)");
-        State fresh = planned(config, includes, scanner, old.loader(), checks, errors, old.later().get(),
-                includesChanged ? null : old, times);
+        State fresh = planned(config, checks, errors, old.later().get(), includesChanged ? null : old, times);
 
         // What differs now: the pages of the changed articles and of those reaching changed includes, in every cloud…
         Set<String> contentChanged = new TreeSet<>(articlesChanged);
@@ -645,6 +632,11 @@ public final class Preview implements PreviewSite, AutoCloseable {
         return urls;
     }
 
+    /** A corpus of {@code files} to load with {@code corpus}'s include graph, loader and link scanner. */
+    private static Corpus reading(Corpus corpus, List<String> files) {
+        return new Corpus(files, List.of(), corpus.includes(), corpus.scanner(), corpus.loader());
+    }
+
     private static boolean isArticlePath(String prefix, String path) {
         if (!path.startsWith(prefix)) return false;
         for (String segment : path.substring(prefix.length()).split("/")) {
@@ -657,7 +649,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
     private void articleUrls(State s, String articlePath, Set<String> urls) {
         Checked c = s.articles().get(articlePath);
         if (c == null) return;
-        String page = s.renderer().pagePath(c.loaded().article());
+        String page = s.renderer().pagePath(c.article());
         for (var e : s.pages().entrySet()) {
             if (e.getValue().containsKey(page)) urls.add(url(s, e.getKey(), page));
         }

@@ -43,11 +43,17 @@ public final class Load {
     public static Corpus corpus(BuildConfig config, List<String> files, boolean keepText) {
         Corpus empty = empty(config, files);
         Corpus.Entry[] entries = new Corpus.Entry[files.size()];
-        Parallel.forEach(config.threads(), files.size(), "loading", i -> {
-            ArticleLoader.Loaded loaded = empty.loader().load(files.get(i));
-            entries[i] = new Corpus.Entry(loaded.article(), loaded.diagnostics(), empty.scanner().article(loaded), null,
-                    keepText ? loaded : null);
-        });
+        Parallel.forEach(config.threads(), files.size(), "loading", i -> entries[i] = entry(empty, files.get(i), keepText));
         return new Corpus(files, Arrays.asList(entries), empty.includes(), empty.scanner(), empty.loader());
+    }
+
+    /**
+     * One article loaded with {@code corpus}'s loader, include graph and link scanner, as
+     * {@link #corpus} loads each (the live preview loads again only the files that changed).
+     */
+    public static Corpus.Entry entry(Corpus corpus, String file, boolean keepText) {
+        ArticleLoader.Loaded loaded = corpus.loader().load(file);
+        return new Corpus.Entry(loaded.article(), loaded.diagnostics(), corpus.scanner().article(loaded), null,
+                keepText ? loaded : null);
     }
 }

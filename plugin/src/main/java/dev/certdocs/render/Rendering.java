@@ -27,9 +27,28 @@ public final class Rendering {
     private final SiteRenderer renderer;
 
     public Rendering(BuildConfig config, Corpus corpus) {
+        this(config, corpus, GitDates.read(config.baseDir()));
+    }
+
+    /** With the files' last-change dates read already ({@link GitDates#read}): repository path to date. */
+    public Rendering(BuildConfig config, Corpus corpus, Map<String, String> gitDates) {
         this.config = config;
         this.corpus = corpus;
-        this.renderer = new SiteRenderer(config, corpus.includes(), GitDates.read(config.baseDir()));
+        this.renderer = new SiteRenderer(config, corpus.includes(), gitDates);
+    }
+
+    private Rendering(BuildConfig config, Corpus corpus, SiteRenderer renderer) {
+        this.config = config;
+        this.corpus = corpus;
+        this.renderer = renderer;
+    }
+
+    /**
+     * This rendering over {@code other}, a corpus of the same repository whose include files did
+     * not change: the parsed templates are kept (the live preview after an article changed).
+     */
+    public Rendering over(Corpus other) {
+        return new Rendering(config, other, renderer);
     }
 
     /** The renderer underneath: page paths, site pages with their keys, search entries. */
@@ -69,14 +88,25 @@ public final class Rendering {
      * {@code sitemap.xml}), rendered on demand; empty when the cloud publishes no such page.
      */
     public Optional<RenderedPage> page(SiteRenderer.CloudSite site, String path) {
-        if (path.equals("sitemap.xml")) return Optional.of(renderer.sitemap(site));
-        for (SiteRenderer.SitePage p : renderer.sitePages(site)) {
-            if (p.path().equals(path)) return Optional.of(p.render().get());
-        }
+        Optional<RenderedPage> own = sitePage(site, path);
+        if (own.isPresent()) return own;
         for (Corpus.Entry entry : corpus.articles()) {
             if (!renderer.pagePath(entry.article()).equals(path)) continue;
             if (!site.publishedIn().getOrDefault(entry.path(), List.of()).contains(site.cloud().id())) return Optional.empty();
             return Optional.of(article(site, entry, new java.util.HashMap<>()).page());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The page of the site itself at {@code path} ({@code index.html}, a service's index,
+     * {@code search.html}, {@code 404.html}, {@code sitemap.xml}), rendered on demand; empty for
+     * any other path.
+     */
+    public Optional<RenderedPage> sitePage(SiteRenderer.CloudSite site, String path) {
+        if (path.equals("sitemap.xml")) return Optional.of(renderer.sitemap(site));
+        for (SiteRenderer.SitePage p : renderer.sitePages(site)) {
+            if (p.path().equals(path)) return Optional.of(p.render().get());
         }
         return Optional.empty();
     }
