@@ -18,8 +18,9 @@ import java.util.Arrays;
  * comes before that line. The measure reads lines, not flexmark's tree, and hostile text (raw HTML
  * and fences interleaved) can still parse deeper than it saw: the renderer measures the tree
  * itself before rendering it and cuts there too ({@code render.MarkdownHtml}), so no content,
- * however deep, reaches flexmark's recursion. A line of
- * hundreds of rule marks counts as too deep as well: flexmark's thematic-break pattern recurses per mark.
+ * however deep, reaches flexmark's recursion. A line that starts with hundreds of rule marks or
+ * block markers counts as too deep as well, even in fenced code: flexmark's thematic-break
+ * pattern and block parser recurse per mark.
  */
 public final class Nesting {
 
@@ -29,7 +30,10 @@ public final class Nesting {
      */
     public static final int MAX_DEPTH = 32;
 
-    /** Marks a thematic-break line may have (it crosses the limit as if too deep; real rules have a few dozen). */
+    /**
+     * Marks a line may start with: thematic-break marks, block quote and list markers (it crosses
+     * the limit as if too deep; real rules have a few dozen, real lines a handful of markers).
+     */
     static final int MAX_RULE_MARKS = 256;
 
     /**
@@ -109,7 +113,32 @@ public final class Nesting {
             while (next < offsets.length && offsets[next] <= offset) at[next++] = depth();
         }
 
+        /**
+         * One line; then, when it did not cross the limit otherwise, a line that starts with more
+         * than {@link #MAX_RULE_MARKS} block marks crosses it wherever the measure thinks it is
+         * (in fenced code too): flexmark's block parser recurses per mark, and where hostile text
+         * makes the measure and flexmark disagree on where a fence is (raw HTML around fence lines),
+         * such a line would otherwise reach it.
+         */
         private void line(int start, int end) {
+            lineIn(start, end);
+            if (crossing < 0 && end - start > MAX_RULE_MARKS) {
+                int marks = 0;
+                int first = -1;
+                for (int i = start; i < end && marks <= MAX_RULE_MARKS; i++) {
+                    char c = text.charAt(i);
+                    if (c == '>' || c == '-' || c == '*' || c == '+' || c == '_' || c == '.' || c == ')') marks++;
+                    else if (c != ' ' && c != '\t' && (c < '0' || c > '9')) break;
+                    if (first < 0 && c != ' ' && c != '\t') first = i;
+                }
+                if (marks > MAX_RULE_MARKS) {
+                    crossing = first;
+                    max = MAX_DEPTH + 1;
+                }
+            }
+        }
+
+        private void lineIn(int start, int end) {
             reach(start);
             int pos = start;
             int column = 0;
