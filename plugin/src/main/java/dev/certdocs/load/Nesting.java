@@ -15,8 +15,12 @@ import java.util.Arrays;
  * to its left closes it), so text that passes it is never deeper for flexmark. Fenced code is not
  * counted. Load reports where a file crosses the limit ({@code body/too-deep}); the renderer and the
  * link scanner {@link #crossing find} the same point in the text they parse and parse only what
- * comes before that line, so no content, however deep, reaches flexmark's recursion. A line of
- * hundreds of rule marks counts as too deep as well: flexmark's thematic-break pattern recurses per mark.
+ * comes before that line. The measure reads lines, not flexmark's tree, and hostile text (raw HTML
+ * and fences interleaved) can still parse deeper than it saw: the renderer measures the tree
+ * itself before rendering it and cuts there too ({@code render.MarkdownHtml}), so no content,
+ * however deep, reaches flexmark's recursion. A line that starts with hundreds of rule marks or
+ * block markers counts as too deep as well, even in fenced code: flexmark's thematic-break
+ * pattern and block parser recurse per mark.
  */
 public final class Nesting {
 
@@ -26,7 +30,10 @@ public final class Nesting {
      */
     public static final int MAX_DEPTH = 32;
 
-    /** Marks a thematic-break line may have (it crosses the limit as if too deep; real rules have a few dozen). */
+    /**
+     * Marks a line may start with: thematic-break marks, block quote and list markers (it crosses
+     * the limit as if too deep; real rules have a few dozen, real lines a handful of markers).
+     */
     static final int MAX_RULE_MARKS = 256;
 
     /**
@@ -61,6 +68,8 @@ public final class Nesting {
         private int[] items = new int[8]; // content columns of the open list items, ascending
         private int open; // how many of them
         private int inline; // emphasis and brackets open in the current paragraph
+        private final int[] delimiters = new int[3]; // of them, the levels opened by *, _ and ~
+        private int brackets; // and those opened by [
         private int quotes; // block quote markers on the current line
         private int max;
         private int crossing = -1;
@@ -104,7 +113,32 @@ public final class Nesting {
             while (next < offsets.length && offsets[next] <= offset) at[next++] = depth();
         }
 
+        /**
+         * One line; then, when it did not cross the limit otherwise, a line that starts with more
+         * than {@link #MAX_RULE_MARKS} block marks crosses it wherever the measure thinks it is
+         * (in fenced code too): flexmark's block parser recurses per mark, and where hostile text
+         * makes the measure and flexmark disagree on where a fence is (raw HTML around fence lines),
+         * such a line would otherwise reach it.
+         */
         private void line(int start, int end) {
+            lineIn(start, end);
+            if (crossing < 0 && end - start > MAX_RULE_MARKS) {
+                int marks = 0;
+                int first = -1;
+                for (int i = start; i < end && marks <= MAX_RULE_MARKS; i++) {
+                    char c = text.charAt(i);
+                    if (c == '>' || c == '-' || c == '*' || c == '+' || c == '_' || c == '.' || c == ')') marks++;
+                    else if (c != ' ' && c != '\t' && (c < '0' || c > '9')) break;
+                    if (first < 0 && c != ' ' && c != '\t') first = i;
+                }
+                if (marks > MAX_RULE_MARKS) {
+                    crossing = first;
+                    max = MAX_DEPTH + 1;
+                }
+            }
+        }
+
+        private void lineIn(int start, int end) {
             reach(start);
             int pos = start;
             int column = 0;
@@ -163,7 +197,7 @@ public final class Nesting {
             }
             if (pos == end && !marker) { // a blank line, or one with only block quote markers
                 blankBefore = true;
-                inline = 0;
+                endParagraph();
                 return;
             }
             if (!marker && blankBefore) {
@@ -180,8 +214,11 @@ public final class Nesting {
                     fence = lead;
                     fenceLength = run;
                     fenceQuotes = quotes;
-                    fenceColumn = open > 0 ? items[open - 1] : 0;
-                    inline = 0;
+                    // The fence is in the innermost list item its indent reaches (a fence left of an
+                    // item's content ends the list for flexmark, though the measure keeps it open).
+                    fenceColumn = 0;
+                    for (int k = 0; k < open; k++) if (items[k] <= column) fenceColumn = items[k];
+                    endParagraph();
                     return;
                 }
             }
@@ -221,31 +258,61 @@ public final class Nesting {
                     }
                     case '*', '_', '~' -> {
                         int run = run(pos, end, c);
-                        int levels = c == '~' ? run / 2 : (run + 1) / 2;
-                        char before = pos > 0 ? text.charAt(pos - 1) : ' ';
-                        char after = pos + run < end ? text.charAt(pos + run) : ' ';
-                        boolean left = !space(after) && (!punctuation(after) || space(before) || punctuation(before));
-                        boolean right = !space(before) && (!punctuation(before) || space(after) || punctuation(after));
-                        if (left && !right) {
-                            inline += levels;
-                            if (levels > 0) deeper(pos);
-                        } else if (right && !left) {
-                            inline = Math.max(0, inline - levels);
-                        }
+                        delimiterRun(pos, run, c == '~' ? run / 2 : (run + 1) / 2,
+                                pos > 0 ? text.charAt(pos - 1) : ' ', pos + run < end ? text.charAt(pos + run) : ' ');
                         pos += run;
                     }
                     case '[' -> {
+                        brackets++;
                         inline++;
                         deeper(pos);
                         pos++;
                     }
                     case ']' -> {
-                        inline = Math.max(0, inline - 1);
+                        if (brackets > 0) {
+                            brackets--;
+                            inline--;
+                        }
                         pos++;
                     }
                     default -> pos++;
                 }
             }
+        }
+
+        /**
+         * A run of {@code *}, {@code _} or {@code ~} worth {@code levels} (pairs for {@code ~}): as
+         * CommonMark's delimiter rules, a run that may close first closes the levels its own
+         * character opened, and one that may open opens what is left. A run that may do both
+         * (between two punctuation marks, or inside a word for {@code *} and {@code ~}) therefore
+         * opens what it does not close; and a closer never gives back levels that another
+         * character or a bracket opened.
+         */
+        private void delimiterRun(int pos, int run, int levels, char before, char after) {
+            char c = text.charAt(pos);
+            int kind = c == '*' ? 0 : c == '_' ? 1 : 2;
+            boolean left = !space(after) && (!punctuation(after) || space(before) || punctuation(before));
+            boolean right = !space(before) && (!punctuation(before) || space(after) || punctuation(after));
+            boolean canOpen = left && (c != '_' || !right || punctuation(before));
+            boolean canClose = right && (c != '_' || !left || punctuation(after));
+            int remaining = levels;
+            if (canClose) {
+                int closed = Math.min(delimiters[kind], remaining);
+                delimiters[kind] -= closed;
+                inline -= closed;
+                remaining -= closed;
+            }
+            if (canOpen && remaining > 0) {
+                delimiters[kind] += remaining;
+                inline += remaining;
+                deeper(pos);
+            }
+        }
+
+        private void endParagraph() {
+            inline = 0;
+            brackets = 0;
+            Arrays.fill(delimiters, 0);
         }
 
         /** The width of a list marker ({@code -}, {@code +}, {@code *}, {@code 1.}, {@code 1)}) at {@code pos}, or 0. */

@@ -2,6 +2,8 @@ package dev.certdocs.render;
 
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.certdocs.load.MarkdownDialect;
 
@@ -9,12 +11,19 @@ import dev.certdocs.load.MarkdownDialect;
  * CommonMark plus the GFM extensions (tables, strikethrough, task lists, autolinks) to HTML.
  * The parser and renderer are built once and shared by every thread: both are thread-safe.
  */
-final class MarkdownHtml {
+public final class MarkdownHtml {
+
+    /**
+     * How deep flexmark's tree may be when it is rendered: the renderer recurses once per level
+     * (a few frames each). Markdown within {@link dev.certdocs.load.Nesting#MAX_DEPTH} makes a
+     * tree well under half of this; a 512 KiB thread stack holds about twice as much.
+     */
+    static final int MAX_TREE_DEPTH = 128;
 
     private final Parser parser;
     private final HtmlRenderer renderer;
 
-    MarkdownHtml() {
+    public MarkdownHtml() {
         MutableDataSet options = MarkdownDialect.options();
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         this.parser = Parser.builder(options).build();
@@ -22,19 +31,50 @@ final class MarkdownHtml {
     }
 
     /** What a page shows when flexmark cannot read its Markdown at all. */
-    static final String UNREADABLE = "<p>(This page is not shown: its Markdown is too complex to read.)</p>\n";
+    public static final String UNREADABLE = "<p>(This page is not shown: its Markdown is too complex to read.)</p>\n";
 
     /**
      * The HTML of {@code markdown}. What nests too deep never gets here ({@link CloudPreprocessor}
-     * cuts it); should some other construct still exhaust the stack (flexmark's patterns recurse
-     * once per repetition of some syntax on a line), the page says so instead of the build failing
-     * with a stack trace: validation reports such lines where its own patterns fail on them.
+     * cuts it where {@link dev.certdocs.load.Nesting} says it crosses the limit). That measure
+     * reads the text, not flexmark's tree, so hostile text can still make a deeper tree than it
+     * saw (raw HTML and fences interleaved, say): the tree is measured before it is rendered, and
+     * where it is deeper than {@link #MAX_TREE_DEPTH} the Markdown is cut at that line as the
+     * preprocessor cuts it. Should some other construct still exhaust the stack (flexmark's
+     * patterns recurse once per repetition of some syntax on a line), the page says so instead of
+     * the build failing with a stack trace.
      */
-    String render(String markdown) {
+    public String render(String markdown) {
         try {
-            return renderer.render(parser.parse(markdown));
+            String text = markdown;
+            Document doc = parser.parse(text);
+            for (int cut = tooDeep(doc); cut >= 0; cut = tooDeep(doc)) {
+                int line = text.lastIndexOf('\n', Math.max(0, cut - 1)) + 1;
+                text = text.substring(0, line) + CloudPreprocessor.TOO_DEEP_NOTE;
+                doc = parser.parse(text);
+            }
+            return renderer.render(doc);
         } catch (StackOverflowError e) {
             return UNREADABLE;
+        }
+    }
+
+    /** The offset where the first node deeper than {@link #MAX_TREE_DEPTH} starts, or -1; walked in text order, without recursion. */
+    static int tooDeep(Node root) {
+        Node n = root;
+        int depth = 0;
+        while (true) {
+            if (depth > MAX_TREE_DEPTH) return n.getStartOffset();
+            if (n.getFirstChild() != null) {
+                n = n.getFirstChild();
+                depth++;
+                continue;
+            }
+            while (n != root && n.getNext() == null) {
+                n = n.getParent();
+                depth--;
+            }
+            if (n == root) return -1;
+            n = n.getNext();
         }
     }
 }

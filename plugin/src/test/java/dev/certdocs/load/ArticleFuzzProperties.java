@@ -188,9 +188,8 @@ class ArticleFuzzProperties {
                 String kept = markdown;
                 int crossing = Nesting.crossing(kept);
                 if (crossing >= 0) kept = kept.substring(0, kept.lastIndexOf('\n', crossing) + 1);
-                var options = MarkdownDialect.options();
-                var doc = com.vladsch.flexmark.parser.Parser.builder(options).build().parse(kept);
-                com.vladsch.flexmark.html.HtmlRenderer.builder(options).build().render(doc);
+                String html = new dev.certdocs.render.MarkdownHtml().render(kept);
+                if (html.equals(dev.certdocs.render.MarkdownHtml.UNREADABLE)) throw new AssertionError("the renderer ran out of stack");
                 ArticleLoader.Loaded loaded = new ArticleLoader(config.baseDir(), config.schema())
                         .parse("articles/compute/deep.md", config.baseDir().resolve("articles/compute/deep.md"), article);
                 new LinkScanner(new Includes(config.baseDir())).article(loaded);
