@@ -331,7 +331,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
         times.lap("finding the articles");
         Checks checks = check(config, Load.empty(config, files), Map.of(), null);
         times.lap("loading and checking");
-        State s = planned(config, checks, errors, Map.of(), null, times);
+        State s = planned(config, checks, errors, Map.of(), null, false, times);
         log.debug("certdocs serve stages: " + times);
         return s;
     }
@@ -383,10 +383,12 @@ public final class Preview implements PreviewSite, AutoCloseable {
      * ({@code laterBefore} until they ran: the last state's) on the checks thread, which then
      * tells the listener which pages' problems changed. {@code same}: a state whose rendering
      * (its templates, includes and configuration unchanged) and template errors are taken over,
-     * so that FreeMarker keeps its parsed templates.
+     * so that FreeMarker keeps its parsed templates; {@code samePlans}: whether its plans hold too
+     * (no article came or went, and the changed ones kept their properties, all a plan reads:
+     * an edit of an article's text plans nothing again).
      */
     private State planned(BuildConfig config, Checks checks, List<String> errors, Map<String, List<Diagnostic>> laterBefore,
-                          State same, StageTimes times) {
+                          State same, boolean samePlans, StageTimes times) {
         Map<String, Checked> articles = checks.articles();
         List<Diagnostic> all = new ArrayList<>();
         for (Checked c : articles.values()) all.addAll(c.own());
@@ -396,6 +398,13 @@ public final class Preview implements PreviewSite, AutoCloseable {
         Rendering rendering = same != null ? same.rendering().over(checks.corpus())
                 : new Rendering(config, checks.corpus(), gitDates.join());
         if (same == null) templateErrors.addAll(templateErrors(config));
+        String prefix = SitePaths.contentPrefix(config.baseDir(), config.contentDirectory());
+        if (same != null && samePlans) {
+            times.lap("plans kept");
+            return new State(config, checks.corpus(), rendering, prefix, articles, problems,
+                    new java.util.concurrent.atomic.AtomicReference<>(laterBefore), same.sites(), same.pages(),
+                    same.pageArticles(), new ConcurrentHashMap<>(), List.copyOf(templateErrors), checks.validation());
+        }
         Map<String, SiteRenderer.CloudSite> sites = rendering.plans();
         SiteRenderer renderer = rendering.renderer();
         Map<String, Map<String, Article>> pages = new HashMap<>();
@@ -407,7 +416,6 @@ public final class Preview implements PreviewSite, AutoCloseable {
         Map<String, String> pageArticles = new HashMap<>();
         for (Checked c : articles.values()) pageArticles.put(renderer.pagePath(c.article()), c.article().path());
         times.lap("planning");
-        String prefix = SitePaths.contentPrefix(config.baseDir(), config.contentDirectory());
         return new State(config, checks.corpus(), rendering, prefix, articles, problems,
                 new java.util.concurrent.atomic.AtomicReference<>(laterBefore), sites, pages, pageArticles,
                 new ConcurrentHashMap<>(), List.copyOf(templateErrors), checks.validation());
@@ -530,7 +538,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
         }
         if (templatesChanged) {
             // Same content, new renderer (FreeMarker reads the templates again) and template check.
-            install(planned(config, recheckNone(old), errors, old.later().get(), null, new StageTimes()));
+            install(planned(config, recheckNone(old), errors, old.later().get(), null, false, new StageTimes()));
             return everyPage();
         }
         return reloadContent(old, paths, errors);
@@ -586,7 +594,10 @@ public final class Preview implements PreviewSite, AutoCloseable {
             }
         }
         times.lap("loading and checking " + recheck.size() + " article(s)");
-        State fresh = planned(config, checks, errors, old.later().get(), includesChanged ? null : old, times);
+        boolean samePlans = !includesChanged && articlesChanged.stream().allMatch(p -> old.articles().containsKey(p)
+                && checks.articles().containsKey(p)
+                && old.articles().get(p).article().properties().equals(checks.articles().get(p).article().properties()));
+        State fresh = planned(config, checks, errors, old.later().get(), includesChanged ? null : old, samePlans, times);
 
         // What differs now: the pages of the changed articles and of those reaching changed includes, in every cloud…
         Set<String> contentChanged = new TreeSet<>(articlesChanged);
