@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * defines is a problem at its {@code line:col}, with "did you mean" where a known name is close.
  * All problems of the file are reported at once, in one {@link CertDocsException} with one
  * {@code path:line:col: message} line each, because a team fixing its schema should not have to
- * run the build once per typo. The keys are those of the README's "The schema file" and of the
+ * run the build once per typo. The keys are those of docs/content.md's "The schema file" and of the
  * JSON Schema shipped beside the built-in schema ({@code certdocs-schema.schema.json}).
  */
 final class SchemaFile {

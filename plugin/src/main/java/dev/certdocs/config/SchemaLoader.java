@@ -24,7 +24,7 @@ import java.util.regex.PatternSyntaxException;
  * Reads the built-in schema and merges a repository's schema file over it. In the file, an
  * attribute or kind that already exists (names compared ignoring case) has the fields the file
  * gives replaced and the others kept; a new name is added; {@code severities} are merged. The
- * format is documented in the README ("The schema file").
+ * format is documented in docs/content.md ("The schema file").
  */
 public final class SchemaLoader {
 
