@@ -85,7 +85,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
                          java.util.concurrent.atomic.AtomicReference<Map<String, List<Diagnostic>>> later,
                          Map<String, SiteRenderer.CloudSite> sites,
                          Map<String, Map<String, Article>> pages, Map<String, String> pageArticles,
-                         Map<String, Page> cache, List<String> errors, Validation across) {
+                         Map<String, Page> cache, List<String> errors) {
 
         SiteRenderer renderer() {
             return rendering.renderer();
@@ -102,6 +102,9 @@ public final class Preview implements PreviewSite, AutoCloseable {
         Map<String, byte[]> files;
         final CompletableFuture<Void> ready = new CompletableFuture<>();
     }
+
+    /** How long after a state is installed its checks across articles start. */
+    private static final long ACROSS_DELAY_MS = 300;
 
     private final Supplier<BuildConfig> configs;
     private final BuildLog log;
@@ -121,7 +124,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
         return t;
     });
     /** Runs the checks over all articles after a reload, one after another, so that a reload is not kept waiting for them. */
-    private final ExecutorService acrossArticles = Executors.newSingleThreadExecutor(r -> {
+    private final java.util.concurrent.ScheduledExecutorService acrossArticles = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "certdocs-serve-checks");
         t.setDaemon(true);
         return t;
@@ -139,10 +142,14 @@ public final class Preview implements PreviewSite, AutoCloseable {
         buildSearch(state);
     }
 
-    /** Makes {@code s} the state pages come from, then runs its checks across articles on their thread. */
+    /**
+     * Makes {@code s} the state pages come from, then runs its checks across articles on their
+     * thread, a moment later: the pages a reload announced are fetched first, and a burst of
+     * reloads runs the checks once (a state already replaced skips them).
+     */
     private void install(State s) {
         state = s;
-        acrossArticles.submit(() -> checkAcross(s));
+        acrossArticles.schedule(() -> checkAcross(s), ACROSS_DELAY_MS, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -350,7 +357,6 @@ public final class Preview implements PreviewSite, AutoCloseable {
             String path = files.get(i);
             Checked known = before.get(path);
             if (known != null && recheck != null && !recheck.contains(path)) {
-                validation.record(known.article());
                 out[i] = known;
                 return;
             }
@@ -371,11 +377,11 @@ public final class Preview implements PreviewSite, AutoCloseable {
             entries.add(c.entry());
         }
         Corpus loaded = new Corpus(files, entries, corpus.includes(), corpus.scanner(), corpus.loader());
-        return new Checks(articles, loaded, validation);
+        return new Checks(articles, loaded);
     }
 
-    /** The articles checked, their corpus, and the validation whose cross-article checks {@link #checkAcross} finishes. */
-    private record Checks(Map<String, Checked> articles, Corpus corpus, Validation validation) {
+    /** The articles checked and their corpus. */
+    private record Checks(Map<String, Checked> articles, Corpus corpus) {
     }
 
     /**
@@ -403,7 +409,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
             times.lap("plans kept");
             return new State(config, checks.corpus(), rendering, prefix, articles, problems,
                     new java.util.concurrent.atomic.AtomicReference<>(laterBefore), same.sites(), same.pages(),
-                    same.pageArticles(), new ConcurrentHashMap<>(), List.copyOf(templateErrors), checks.validation());
+                    same.pageArticles(), new ConcurrentHashMap<>(), List.copyOf(templateErrors));
         }
         Map<String, SiteRenderer.CloudSite> sites = rendering.plans();
         SiteRenderer renderer = rendering.renderer();
@@ -418,7 +424,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
         times.lap("planning");
         return new State(config, checks.corpus(), rendering, prefix, articles, problems,
                 new java.util.concurrent.atomic.AtomicReference<>(laterBefore), sites, pages, pageArticles,
-                new ConcurrentHashMap<>(), List.copyOf(templateErrors), checks.validation());
+                new ConcurrentHashMap<>(), List.copyOf(templateErrors));
     }
 
     /** Severities of the configuration applied, those off dropped, each once, in source order, by file. */
@@ -437,12 +443,13 @@ public final class Preview implements PreviewSite, AutoCloseable {
      * covers this one.
      */
     private void checkAcross(State s) {
-        Validation validation = s.across();
         try {
             if (state != s) return;
             BuildConfig config = s.config();
-            List<Diagnostic> all = new ArrayList<>(validation.finish());
             Corpus corpus = s.corpus();
+            Validation validation = new Validation(new CheckContext(config, corpus.includes()));
+            for (Corpus.Entry e : corpus.articles()) validation.record(e.article());
+            List<Diagnostic> all = new ArrayList<>(validation.finish());
             all.addAll(new LinkCheck(config, corpus.includes(), corpus.scanner()).offline(CertDocs.pages(config, corpus)));
             Map<String, List<Diagnostic>> before = s.later().get();
             Map<String, List<Diagnostic>> now = byFile(config, all);
