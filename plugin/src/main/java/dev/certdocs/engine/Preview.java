@@ -105,6 +105,11 @@ public final class Preview implements PreviewSite, AutoCloseable {
 
     /** How long after a state is installed its checks across articles start. */
     private static final long ACROSS_DELAY_MS = 300;
+    /**
+     * How long after start-up the search entries start to be rendered in the background: the
+     * first pages an author opens are rendered first, not beside five clouds' worth of entries.
+     */
+    private static final long SEARCH_DELAY_MS = 2000;
 
     private final Supplier<BuildConfig> configs;
     private final BuildLog log;
@@ -117,7 +122,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
     /** The last page an article's URL showed, kept to show with its problems while the article cannot be published. */
     private final Map<String, Page> lastGood = new ConcurrentHashMap<>();
     private final Map<String, Search> search = new ConcurrentHashMap<>();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+    private final java.util.concurrent.ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "certdocs-serve-background");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
@@ -139,7 +144,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
         this.log = log;
         this.gitDates = gitDates;
         install(full(config, List.of()));
-        buildSearch(state);
+        buildSearch(state, SEARCH_DELAY_MS);
     }
 
     /**
@@ -726,13 +731,13 @@ public final class Preview implements PreviewSite, AutoCloseable {
     // ---------------------------------------------------------------- search, in the background
 
     /**
-     * Renders every cloud's search entries of {@code s} on the background thread (entries a
-     * change dropped meanwhile are rendered again when the index is asked for), then marks each
-     * cloud's index ready; its files are built when first asked for.
+     * Renders every cloud's search entries of {@code s} on the background thread, {@code delayMs}
+     * from now (entries a change dropped meanwhile are rendered again when the index is asked
+     * for), then marks each cloud's index ready; its files are built when first asked for.
      */
-    private void buildSearch(State s) {
+    private void buildSearch(State s, long delayMs) {
         for (String cloud : s.sites().keySet()) search.computeIfAbsent(cloud, c -> new Search());
-        background.submit(() -> {
+        background.schedule(() -> {
             // Clouds often show an article alike: one entry object for all of them.
             Map<SearchEntry, SearchEntry> shared = new HashMap<>();
             for (var e : s.sites().entrySet()) {
@@ -750,7 +755,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
                 }
                 index.ready.complete(null);
             }
-        });
+        }, delayMs, TimeUnit.MILLISECONDS);
     }
 
     /** After a reload of everything: every entry and file is stale. */
@@ -761,7 +766,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
                 index.files = null;
             }
         }
-        buildSearch(s);
+        buildSearch(s, 0);
     }
 
     @Override
