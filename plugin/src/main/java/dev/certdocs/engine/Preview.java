@@ -85,7 +85,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
                          java.util.concurrent.atomic.AtomicReference<Map<String, List<Diagnostic>>> later,
                          Map<String, SiteRenderer.CloudSite> sites,
                          Map<String, Map<String, Article>> pages, Map<String, String> pageArticles,
-                         Map<String, Page> cache, List<String> errors, Validation across) {
+                         Map<String, Page> cache, List<String> errors) {
 
         SiteRenderer renderer() {
             return rendering.renderer();
@@ -103,6 +103,14 @@ public final class Preview implements PreviewSite, AutoCloseable {
         final CompletableFuture<Void> ready = new CompletableFuture<>();
     }
 
+    /** How long after a state is installed its checks across articles start. */
+    private static final long ACROSS_DELAY_MS = 300;
+    /**
+     * How long after start-up the search entries start to be rendered in the background: the
+     * first pages an author opens are rendered first, not beside five clouds' worth of entries.
+     */
+    private static final long SEARCH_DELAY_MS = 2000;
+
     private final Supplier<BuildConfig> configs;
     private final BuildLog log;
     /** When each file last changed, from git: read while the articles are loaded. */
@@ -114,14 +122,14 @@ public final class Preview implements PreviewSite, AutoCloseable {
     /** The last page an article's URL showed, kept to show with its problems while the article cannot be published. */
     private final Map<String, Page> lastGood = new ConcurrentHashMap<>();
     private final Map<String, Search> search = new ConcurrentHashMap<>();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+    private final java.util.concurrent.ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "certdocs-serve-background");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
     /** Runs the checks over all articles after a reload, one after another, so that a reload is not kept waiting for them. */
-    private final ExecutorService acrossArticles = Executors.newSingleThreadExecutor(r -> {
+    private final java.util.concurrent.ScheduledExecutorService acrossArticles = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "certdocs-serve-checks");
         t.setDaemon(true);
         return t;
@@ -136,13 +144,17 @@ public final class Preview implements PreviewSite, AutoCloseable {
         this.log = log;
         this.gitDates = gitDates;
         install(full(config, List.of()));
-        buildSearch(state);
+        buildSearch(state, SEARCH_DELAY_MS);
     }
 
-    /** Makes {@code s} the state pages come from, then runs its checks across articles on their thread. */
+    /**
+     * Makes {@code s} the state pages come from, then runs its checks across articles on their
+     * thread, a moment later: the pages a reload announced are fetched first, and a burst of
+     * reloads runs the checks once (a state already replaced skips them).
+     */
     private void install(State s) {
         state = s;
-        acrossArticles.submit(() -> checkAcross(s));
+        acrossArticles.schedule(() -> checkAcross(s), ACROSS_DELAY_MS, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -350,7 +362,6 @@ public final class Preview implements PreviewSite, AutoCloseable {
             String path = files.get(i);
             Checked known = before.get(path);
             if (known != null && recheck != null && !recheck.contains(path)) {
-                validation.record(known.article());
                 out[i] = known;
                 return;
             }
@@ -371,11 +382,11 @@ public final class Preview implements PreviewSite, AutoCloseable {
             entries.add(c.entry());
         }
         Corpus loaded = new Corpus(files, entries, corpus.includes(), corpus.scanner(), corpus.loader());
-        return new Checks(articles, loaded, validation);
+        return new Checks(articles, loaded);
     }
 
-    /** The articles checked, their corpus, and the validation whose cross-article checks {@link #checkAcross} finishes. */
-    private record Checks(Map<String, Checked> articles, Corpus corpus, Validation validation) {
+    /** The articles checked and their corpus. */
+    private record Checks(Map<String, Checked> articles, Corpus corpus) {
     }
 
     /**
@@ -403,7 +414,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
             times.lap("plans kept");
             return new State(config, checks.corpus(), rendering, prefix, articles, problems,
                     new java.util.concurrent.atomic.AtomicReference<>(laterBefore), same.sites(), same.pages(),
-                    same.pageArticles(), new ConcurrentHashMap<>(), List.copyOf(templateErrors), checks.validation());
+                    same.pageArticles(), new ConcurrentHashMap<>(), List.copyOf(templateErrors));
         }
         Map<String, SiteRenderer.CloudSite> sites = rendering.plans();
         SiteRenderer renderer = rendering.renderer();
@@ -418,7 +429,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
         times.lap("planning");
         return new State(config, checks.corpus(), rendering, prefix, articles, problems,
                 new java.util.concurrent.atomic.AtomicReference<>(laterBefore), sites, pages, pageArticles,
-                new ConcurrentHashMap<>(), List.copyOf(templateErrors), checks.validation());
+                new ConcurrentHashMap<>(), List.copyOf(templateErrors));
     }
 
     /** Severities of the configuration applied, those off dropped, each once, in source order, by file. */
@@ -437,12 +448,13 @@ public final class Preview implements PreviewSite, AutoCloseable {
      * covers this one.
      */
     private void checkAcross(State s) {
-        Validation validation = s.across();
         try {
             if (state != s) return;
             BuildConfig config = s.config();
-            List<Diagnostic> all = new ArrayList<>(validation.finish());
             Corpus corpus = s.corpus();
+            Validation validation = new Validation(new CheckContext(config, corpus.includes()));
+            for (Corpus.Entry e : corpus.articles()) validation.record(e.article());
+            List<Diagnostic> all = new ArrayList<>(validation.finish());
             all.addAll(new LinkCheck(config, corpus.includes(), corpus.scanner()).offline(CertDocs.pages(config, corpus)));
             Map<String, List<Diagnostic>> before = s.later().get();
             Map<String, List<Diagnostic>> now = byFile(config, all);
@@ -719,13 +731,13 @@ public final class Preview implements PreviewSite, AutoCloseable {
     // ---------------------------------------------------------------- search, in the background
 
     /**
-     * Renders every cloud's search entries of {@code s} on the background thread (entries a
-     * change dropped meanwhile are rendered again when the index is asked for), then marks each
-     * cloud's index ready; its files are built when first asked for.
+     * Renders every cloud's search entries of {@code s} on the background thread, {@code delayMs}
+     * from now (entries a change dropped meanwhile are rendered again when the index is asked
+     * for), then marks each cloud's index ready; its files are built when first asked for.
      */
-    private void buildSearch(State s) {
+    private void buildSearch(State s, long delayMs) {
         for (String cloud : s.sites().keySet()) search.computeIfAbsent(cloud, c -> new Search());
-        background.submit(() -> {
+        background.schedule(() -> {
             // Clouds often show an article alike: one entry object for all of them.
             Map<SearchEntry, SearchEntry> shared = new HashMap<>();
             for (var e : s.sites().entrySet()) {
@@ -743,7 +755,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
                 }
                 index.ready.complete(null);
             }
-        });
+        }, delayMs, TimeUnit.MILLISECONDS);
     }
 
     /** After a reload of everything: every entry and file is stale. */
@@ -754,7 +766,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
                 index.files = null;
             }
         }
-        buildSearch(s);
+        buildSearch(s, 0);
     }
 
     @Override

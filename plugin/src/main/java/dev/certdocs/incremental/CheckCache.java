@@ -11,7 +11,6 @@ import dev.certdocs.load.Includes;
 import dev.certdocs.model.Article;
 import dev.certdocs.model.Attribute;
 import dev.certdocs.model.Properties;
-import dev.certdocs.model.Body;
 import dev.certdocs.model.Include;
 import dev.certdocs.model.PageLinks;
 import dev.certdocs.model.SourcePosition;
@@ -24,11 +23,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -78,7 +75,6 @@ final class CheckCache {
     private final Includes includes;
     private final Map<String, Entry> previous;
     private final Map<String, Entry> next = new ConcurrentHashMap<>();
-    private final Map<String, Includes.Resolution> resolutions = new ConcurrentHashMap<>();
     private final Map<String, String> includeHashes = new ConcurrentHashMap<>();
     private volatile boolean changed;
 
@@ -129,7 +125,7 @@ final class CheckCache {
 
     private boolean reachesAsBefore(Entry e) {
         for (Reach r : e.reached()) {
-            Includes.Resolution now = resolve(r.from(), r.target());
+            Includes.Resolution now = includes.resolve(r.from(), r.target());
             if (now.status() != r.status() || !now.path().equals(r.path())) return false;
             if (now.status() == Includes.Status.FOUND && !includeHash(now.path()).equals(r.hash())) return false;
         }
@@ -165,29 +161,12 @@ final class CheckCache {
         }
     }
 
-    /** Every include resolution reachable from an article, each file followed once. */
+    /** Every include resolution reachable from an article, each file followed once ({@link Includes#walk}). */
     private List<Reach> reached(Article article) {
         List<Reach> out = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        seen.add(article.path());
-        walk(article.path(), article.body(), seen, out, 0);
+        includes.walk(article.path(), article.body(), (from, inc, r) -> out.add(new Reach(from, inc.target(), r.status(),
+                r.path(), r.status() == Includes.Status.FOUND ? includeHash(r.path()) : "")));
         return out;
-    }
-
-    private void walk(String from, Body body, Set<String> seen, List<Reach> out, int depth) {
-        for (Include inc : body.includes()) {
-            Includes.Resolution r = resolve(from, inc.target());
-            boolean found = r.status() == Includes.Status.FOUND;
-            out.add(new Reach(from, inc.target(), r.status(), r.path(), found ? includeHash(r.path()) : ""));
-            // Deeper than includes may nest, nothing is inlined or checked: a chain is not followed as far as it goes.
-            if (found && depth < Includes.MAX_DEPTH && seen.add(r.path())) {
-                walk(r.path(), includes.body(r.path()), seen, out, depth + 1);
-            }
-        }
-    }
-
-    private Includes.Resolution resolve(String from, String target) {
-        return resolutions.computeIfAbsent(from + '\n' + target, k -> includes.resolve(from, target));
     }
 
     private String includeHash(String path) {

@@ -165,20 +165,43 @@ public final class Includes {
     /**
      * Every include file reached from the file at {@code path} whose body is {@code body}: its
      * directives' files, theirs, and so on, each once, in the order reached (depth first, in page
-     * order), as repository paths. Directives that do not resolve are skipped; a file already
-     * reached is not followed again (so a cycle ends), nor a directive below {@link #MAX_DEPTH} levels.
+     * order), as repository paths. See {@link #walk}.
      */
     public List<String> reachedFrom(String path, Body body) {
         Set<String> reached = new LinkedHashSet<>();
-        reach(path, body, reached, 0);
+        walk(path, body, (from, include, r) -> {
+            if (r.status() == Status.FOUND && !r.path().equals(path)) reached.add(r.path());
+        });
         return List.copyOf(reached);
     }
 
-    private void reach(String from, Body body, Set<String> reached, int depth) {
-        if (depth > MAX_DEPTH) return;
+    /** What {@link #walk} shows of each include directive it meets. */
+    @FunctionalInterface
+    public interface DirectiveVisitor {
+        /** The directive {@code include} of the file at {@code from}, and how it resolved. */
+        void directive(String from, Include include, Resolution resolution);
+    }
+
+    /**
+     * The one walk over the include graph from the file at {@code path} whose body is {@code body}:
+     * each directive, in page order, depth first, is shown to {@code visitor} with its resolution;
+     * a directive's file is followed when it was found and not followed before in this walk (so
+     * a cycle ends, and the starting file is not followed again), down to {@link #MAX_DEPTH}
+     * levels of directives.
+     */
+    public void walk(String path, Body body, DirectiveVisitor visitor) {
+        Set<String> followed = new java.util.HashSet<>();
+        followed.add(path);
+        walk(path, body, visitor, followed, 0);
+    }
+
+    private void walk(String from, Body body, DirectiveVisitor visitor, Set<String> followed, int depth) {
         for (Include inc : body.includes()) {
             Resolution r = resolve(from, inc.target());
-            if (r.status() == Status.FOUND && reached.add(r.path())) reach(r.path(), body(r.path()), reached, depth + 1);
+            visitor.directive(from, inc, r);
+            if (r.status() == Status.FOUND && depth < MAX_DEPTH && followed.add(r.path())) {
+                walk(r.path(), body(r.path()), visitor, followed, depth + 1);
+            }
         }
     }
 
