@@ -17,6 +17,7 @@ import dev.certdocs.model.SourcePosition;
 import dev.certdocs.diagnostic.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -329,8 +330,13 @@ public final class LinkCheck {
 
     /** "Did you mean" for a missing file: a near name in the same folder, written as the link wrote it. */
     private String missing(Target target, String repoPath) {
-        Path file = config.baseDir().resolve(repoPath);
         String message = "link target '" + target.text() + "' does not exist (looked for " + repoPath + ")";
+        Path file;
+        try {
+            file = config.baseDir().resolve(repoPath);
+        } catch (InvalidPathException e) {
+            return message; // a name no file system could hold (a NUL): nothing is near it
+        }
         if (Files.isDirectory(file)) {
             return "link target '" + target.text() + "' is a folder (" + repoPath + "), not a file";
         }

@@ -17,31 +17,19 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Validates first and refuses to render content with errors unless {@code force}.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class GenerateMojo extends AbstractCertDocsMojo {
+public class GenerateMojo extends AbstractSiteMojo {
 
     /** Skip this goal only. */
     @Parameter(property = "certdocs.generate.skip", defaultValue = "false")
     boolean skipGenerate;
 
-    /** The version directory the site is rendered into. */
-    @Parameter(property = "certdocs.siteVersion", defaultValue = "${project.version}")
-    String siteVersion;
-
     /** The site root: one folder per cloud below it. */
     @Parameter(property = "certdocs.outputDirectory", defaultValue = "${project.build.directory}/certdocs/site")
     File outputDirectory;
 
-    /** The repository's template overrides, by file name. */
-    @Parameter(property = "certdocs.templatesDirectory", defaultValue = "${project.basedir}/src/site-templates")
-    File templatesDirectory;
-
     /** The public URL of the site root, for canonical links and the sitemap; {cloud} is replaced by the cloud id. */
     @Parameter(property = "certdocs.baseUrl", defaultValue = "")
     String baseUrl;
-
-    /** The site title in every page header. */
-    @Parameter(property = "certdocs.siteTitle", defaultValue = "${project.name}")
-    String siteTitle;
 
     /** Render even when validation has errors. */
     @Parameter(property = "certdocs.force", defaultValue = "false")
@@ -77,10 +65,6 @@ public class GenerateMojo extends AbstractCertDocsMojo {
     @Parameter(property = "certdocs.attachBundles", defaultValue = "true")
     boolean attachBundles;
 
-    /** The build's fixed time, for reproducible zips and undated articles. */
-    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
-    String outputTimestamp;
-
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
@@ -94,18 +78,14 @@ public class GenerateMojo extends AbstractCertDocsMojo {
 
     @Override
     void run() throws MojoFailureException {
-        GenerateResult result = CertDocs.generate(config()
-                .siteVersion(siteVersion)
+        GenerateResult result = CertDocs.generate(siteConfig()
                 .outputDirectory(outputDirectory.toPath())
-                .templatesDirectory(templatesDirectory.toPath())
                 .baseUrl(baseUrl)
-                .siteTitle(siteTitle)
                 .force(force)
                 .publishDirectory(publishDirectory == null ? null : publishDirectory.toPath())
                 .incremental(incremental)
                 .lockTimeout(java.time.Duration.ofSeconds(lockTimeout))
                 .bundles(bundles ? bundleDirectory.toPath() : null)
-                .outputTimestamp(outputTimestamp)
                 .build(), new MavenBuildLog(getLog()));
         noteValidated();
         if (result.failed()) {

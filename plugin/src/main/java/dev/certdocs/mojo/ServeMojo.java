@@ -2,7 +2,6 @@ package dev.certdocs.mojo;
 
 import dev.certdocs.engine.CertDocs;
 import dev.certdocs.serve.LivePreview;
-import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -12,7 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Ctrl-C.
  */
 @Mojo(name = "serve", requiresProject = true, threadSafe = true)
-public class ServeMojo extends AbstractCertDocsMojo {
+public class ServeMojo extends AbstractSiteMojo {
 
     /** Skip this goal only. */
     @Parameter(property = "certdocs.serve.skip", defaultValue = "false")
@@ -26,22 +25,6 @@ public class ServeMojo extends AbstractCertDocsMojo {
     @Parameter(property = "certdocs.serve.host", defaultValue = "127.0.0.1")
     String host;
 
-    /** The version directory the site is served under. */
-    @Parameter(property = "certdocs.siteVersion", defaultValue = "${project.version}")
-    String siteVersion;
-
-    /** The repository's template overrides, by file name. */
-    @Parameter(property = "certdocs.templatesDirectory", defaultValue = "${project.basedir}/src/site-templates")
-    File templatesDirectory;
-
-    /** The site title in every page header. */
-    @Parameter(property = "certdocs.siteTitle", defaultValue = "${project.name}")
-    String siteTitle;
-
-    /** The build's fixed time, for undated articles. */
-    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
-    String outputTimestamp;
-
     @Override
     boolean skipGoal() {
         return skipServe;
@@ -49,12 +32,7 @@ public class ServeMojo extends AbstractCertDocsMojo {
 
     @Override
     void run() {
-        LivePreview preview = CertDocs.serve(() -> config()
-                .siteVersion(siteVersion)
-                .templatesDirectory(templatesDirectory.toPath())
-                .siteTitle(siteTitle)
-                .outputTimestamp(outputTimestamp)
-                .build(), new MavenBuildLog(getLog()), host, port);
+        LivePreview preview = CertDocs.serve(() -> siteConfig().build(), new MavenBuildLog(getLog()), host, port);
         // Ctrl-C: the JVM runs its shutdown hooks; this one stops the server and watcher quietly.
         Thread stop = new Thread(preview::close, "certdocs-serve-stop");
         Runtime.getRuntime().addShutdownHook(stop);

@@ -6,13 +6,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
@@ -37,11 +33,10 @@ public final class HugoServeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path work = Path.of(args[0]).toAbsolutePath();
-        int count = Integer.parseInt(args[1]);
-        int edits = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        Path corpus = work.resolve("corpus-" + count + "-1-allclouds");
-        ValidateBenchmark.ensureCorpus(new SyntheticCorpus(1, count).withAllClouds(), corpus);
+        ServeTimings run = ServeTimings.fromArgs(args);
+        Path work = run.work();
+        int count = run.count();
+        Path corpus = run.corpus();
         Path site = work.resolve("hugo-serve-" + count);
         if (!Files.isRegularFile(site.resolve("hugo.toml"))) {
             HugoSite.write(BuildConfig.builder(corpus).reportsDirectory(work.resolve("hugo-serve-reports")).build(), site);
@@ -66,7 +61,7 @@ public final class HugoServeBenchmark {
             while (firstMs < 0) {
                 if (!hugo.isAlive()) throw new IllegalStateException("hugo server stopped; see " + work.resolve("hugo-serve.log"));
                 try {
-                    if (get(http, first).statusCode() == 200) firstMs = (System.nanoTime() - start) / 1e6;
+                    if (ServeTimings.get(http, first).statusCode() == 200) firstMs = (System.nanoTime() - start) / 1e6;
                 } catch (IOException notYet) {
                     Thread.sleep(50);
                 }
@@ -92,39 +87,14 @@ public final class HugoServeBenchmark {
                     }).get(30, TimeUnit.SECONDS);
             ws.sendText("{\"command\":\"hello\",\"protocols\":[\"http://livereload.com/protocols/official-7\"]}", true);
 
-            List<Double> latencies = new ArrayList<>();
-            List<Path> edited = new ArrayList<>();
-            List<byte[]> originals = new ArrayList<>();
-            int step = Math.max(1, pages.size() / (edits + 1));
-            for (int k = 1; latencies.size() < edits && k * step < pages.size(); k++) {
-                String page = pages.get(k * step);
-                String url = base + html(page);
-                if (get(http, url).statusCode() != 200) continue;
-                Path file = site.resolve("content/public").resolve(page);
-                byte[] original = Files.readAllBytes(file);
-                edited.add(file);
-                originals.add(original);
-                String marker = "Edited for the benchmark, save " + latencies.size() + ".";
-                Thread.sleep(300);
-                reloads.clear();
-                long t0 = System.nanoTime();
-                Files.write(file, (new String(original, StandardCharsets.UTF_8) + "\n" + marker + "\n").getBytes(StandardCharsets.UTF_8));
-                if (reloads.poll(60, TimeUnit.SECONDS) == null) throw new IllegalStateException("no reload from hugo for " + page);
-                HttpResponse<String> r = get(http, url);
-                double ms = (System.nanoTime() - t0) / 1e6;
-                if (!r.body().contains(marker)) throw new IllegalStateException("the reloaded page lacks the edit: " + url);
-                latencies.add(ms);
-            }
-            for (int i = 0; i < edited.size(); i++) Files.write(edited.get(i), originals.get(i));
+            ServeTimings.Latencies saves = run.timeSaves(http, pages, page -> base + html(page),
+                    page -> site.resolve("content/public").resolve(page), reloads, (message, path) -> true, "reload from hugo");
             Thread.sleep(1000);
-            long rssKb = vmHwmKb(hugo.pid());
-            List<Double> sorted = new ArrayList<>(latencies);
-            sorted.sort(null);
-            System.out.printf(Locale.ROOT, "hugo server: save to reload (written -> reload message -> page fetched), %d edits: median %.0f ms,"
-                    + " p95 %.0f ms, max %.0f ms%n", sorted.size(), percentile(sorted, 50), percentile(sorted, 95), sorted.get(sorted.size() - 1));
+            long rssKb = ServeTimings.vmHwmKb(hugo.pid());
+            System.out.println("hugo server: " + saves.describe("reload message"));
             System.out.printf(Locale.ROOT, "hugo server: peak resident memory %d MiB%n", rssKb >> 10);
             System.out.printf(Locale.ROOT, "RESULT hugo server articles=%d firstPageMs=%.0f reloadMedianMs=%.0f reloadP95Ms=%.0f peakRssMiB=%d%n",
-                    count, firstMs, percentile(sorted, 50), percentile(sorted, 95), rssKb >> 10);
+                    count, firstMs, saves.median(), saves.p95(), rssKb >> 10);
             ws.abort();
         } finally {
             hugo.destroy();
@@ -132,26 +102,7 @@ public final class HugoServeBenchmark {
         }
     }
 
-    /** The peak resident set of a process, from /proc (0 where there is none). */
-    static long vmHwmKb(long pid) throws IOException {
-        Path status = Path.of("/proc/" + pid + "/status");
-        if (!Files.isRegularFile(status)) return 0;
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-        return 0;
-    }
-
     private static String html(String md) {
         return md.substring(0, md.length() - 3) + ".html";
-    }
-
-    private static double percentile(List<Double> sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
-    }
-
-    private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -4,7 +4,6 @@ import dev.certdocs.config.BuildConfig;
 import dev.certdocs.engine.CertDocs;
 import dev.certdocs.serve.LivePreview;
 import dev.certdocs.support.BuildLog;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -12,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -39,12 +36,10 @@ public final class ServeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path work = Path.of(args[0]).toAbsolutePath();
-        int count = Integer.parseInt(args[1]);
-        int edits = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        Path corpus = work.resolve("corpus-" + count + "-1-allclouds");
-        ValidateBenchmark.ensureCorpus(new SyntheticCorpus(1, count).withAllClouds(), corpus);
-        Path reports = Files.createDirectories(work.resolve("serve-" + count));
+        ServeTimings run = ServeTimings.fromArgs(args);
+        Path corpus = run.corpus();
+        int count = run.count();
+        Path reports = Files.createDirectories(run.work().resolve("serve-" + count));
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         List<String> articles;
         try (Stream<Path> files = Files.walk(corpus.resolve("articles"))) {
@@ -67,14 +62,14 @@ public final class ServeBenchmark {
                 .threads(Runtime.getRuntime().availableProcessors()).build(), log, "127.0.0.1", 0);
         String base = preview.url().toString() + "public/1.0.0/";
         String first = page(articles.get(0));
-        HttpResponse<String> firstPage = get(http, base + first);
+        HttpResponse<String> firstPage = ServeTimings.get(http, base + first);
         double firstMs = (System.nanoTime() - start) / 1e6;
         if (firstPage.statusCode() != 200) throw new IllegalStateException("first page: " + firstPage.statusCode());
         System.out.printf(Locale.ROOT, "start to first page served: %.0f ms (%d articles x 5 clouds; JVM start excluded)%n",
                 firstMs, articles.size());
 
         for (String cloud : SyntheticCorpus.CLOUDS) {
-            HttpResponse<String> index = get(http, preview.url() + cloud + "/1.0.0/search/index.js");
+            HttpResponse<String> index = ServeTimings.get(http, preview.url() + cloud + "/1.0.0/search/index.js");
             if (index.statusCode() != 200) throw new IllegalStateException("search index of " + cloud + ": " + index.statusCode());
         }
         System.out.printf(Locale.ROOT, "start to every cloud's search index served: %.1f s%n", (System.nanoTime() - start) / 1e9);
@@ -87,35 +82,8 @@ public final class ServeBenchmark {
                 }));
         while (preview.listeners() == 0) Thread.sleep(5);
 
-        List<Double> latencies = new ArrayList<>();
-        List<Path> edited = new ArrayList<>();
-        List<byte[]> originals = new ArrayList<>();
-        int step = Math.max(1, articles.size() / (edits + 1));
-        for (int k = 1; latencies.size() < edits && k * step < articles.size(); k++) {
-            String article = articles.get(k * step);
-            String url = base + page(article);
-            if (get(http, url).statusCode() != 200) continue; // not published in public
-            Path file = corpus.resolve(article);
-            byte[] original = Files.readAllBytes(file);
-            edited.add(file);
-            originals.add(original);
-            String marker = "Edited for the benchmark, save " + latencies.size() + ".";
-            Thread.sleep(300); // apart from the previous save: each save is its own burst
-            reloads.clear();
-            long t0 = System.nanoTime();
-            Files.write(file, (new String(original, StandardCharsets.UTF_8) + "\n" + marker + "\n").getBytes(StandardCharsets.UTF_8));
-            String path = URI.create(url).getPath();
-            while (true) {
-                String event = reloads.poll(60, TimeUnit.SECONDS);
-                if (event == null) throw new IllegalStateException("no reload event for " + article);
-                if (event.contains("\"" + path + "\"")) break;
-            }
-            HttpResponse<String> r = get(http, url);
-            double ms = (System.nanoTime() - t0) / 1e6;
-            if (!r.body().contains(marker)) throw new IllegalStateException("the reloaded page lacks the edit: " + url);
-            latencies.add(ms);
-        }
-        for (int i = 0; i < edited.size(); i++) Files.write(edited.get(i), originals.get(i));
+        ServeTimings.Latencies saves = run.timeSaves(http, articles, article -> base + page(article), corpus::resolve, reloads,
+                (event, path) -> event.contains("\"" + path + "\""), "reload event");
         Thread.sleep(500);
         synchronized (reloadStages) {
             if (!reloadStages.isEmpty()) System.out.println("last reload: " + reloadStages.get(reloadStages.size() - 1));
@@ -124,32 +92,20 @@ public final class ServeBenchmark {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) peak += pool.getPeakUsage().getUsed();
         }
-        List<Double> sorted = new ArrayList<>(latencies);
-        sorted.sort(null);
-        System.out.printf(Locale.ROOT, "save to reload (written -> event -> page fetched), %d edits: median %.0f ms, p95 %.0f ms, max %.0f ms%n",
-                sorted.size(), percentile(sorted, 50), percentile(sorted, 95), sorted.get(sorted.size() - 1));
+        System.out.println(saves.describe("event"));
         System.gc();
         long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         System.out.printf(Locale.ROOT, "peak heap: %d MiB (max %d MiB); in use after a full GC, every page reachable: %d MiB%n",
                 peak >> 20, Runtime.getRuntime().maxMemory() >> 20, live >> 20);
-        long rssKb = HugoServeBenchmark.vmHwmKb(ProcessHandle.current().pid());
+        long rssKb = ServeTimings.vmHwmKb(ProcessHandle.current().pid());
         System.out.printf(Locale.ROOT, "peak resident memory of this JVM (the benchmark's client included): %d MiB%n", rssKb >> 10);
         System.out.printf(Locale.ROOT, "RESULT certdocs serve articles=%d firstPageMs=%.0f reloadMedianMs=%.0f reloadP95Ms=%.0f peakHeapMiB=%d"
-                + " peakRssMiB=%d%n", articles.size(), firstMs, percentile(sorted, 50), percentile(sorted, 95), peak >> 20, rssKb >> 10);
+                + " peakRssMiB=%d%n", articles.size(), firstMs, saves.median(), saves.p95(), peak >> 20, rssKb >> 10);
         preview.close();
     }
 
     private static String page(String article) {
         String p = article.substring("articles/".length());
         return p.substring(0, p.length() - 3) + ".html";
-    }
-
-    private static double percentile(List<Double> sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
-    }
-
-    private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

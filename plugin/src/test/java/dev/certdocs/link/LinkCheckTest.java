@@ -115,6 +115,17 @@ class LinkCheckTest {
     }
 
     @Test
+    void reportsATargetNoFileSystemCanHoldAsMissingNotAsACrash() {
+        // %00 decodes to NUL, which no path may hold; a raw NUL in an attribute is as bad
+        article("articles/a.md", "public", "\n# A\n\n[nul](bad%00name.md) and <img src=\u0000/>\n");
+        assertEquals(List.of(
+                "articles/a.md:16:1: error [link/broken-internal] link target 'bad%00name.md' does not exist"
+                        + " (looked for bad\u0000name.md)",
+                "articles/a.md:16:26: error [link/broken-internal] link target '\u0000/' does not exist (looked for \u0000/)"),
+                problems());
+    }
+
+    @Test
     void reportsAMissingAnchorWithTheNearestHeading() {
         article("articles/a.md", "public", """
 

@@ -6,7 +6,6 @@ import dev.certdocs.config.LinkSettings;
 import dev.certdocs.link.http.UrlResult.Outcome;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -32,8 +31,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Checks external {@code http(s)} URLs as docs/design.md §5 describes, politely and each once per run.
@@ -83,35 +80,9 @@ import java.util.regex.PatternSyntaxException;
  *       address policy allows at least what the policy of its check allowed (see {@link LinkCache}).</li>
  * </ul>
  *
- * <p>Every URL ends in one {@link Outcome}:
- * <ul>
- *   <li>{@code OK}: a 2xx answer (after redirects); {@code MISSING_FRAGMENT}: a 2xx answer whose
- *       first {@code maxBodyBytes} have no element with the fragment's id or name (the fragments
- *       {@code top}, and those starting with {@code /} or {@code !}, which scripts handle, always pass).</li>
- *   <li>{@code BROKEN}: a 4xx or 5xx answer after retries; too many redirects; a redirect loop.</li>
- *   <li>{@code TIMEOUT}: no answer in time, after retries. {@code UNREACHABLE}: unknown host
- *       (every host under {@code .invalid}, without a lookup), TLS failure (a self-signed or
- *       expired certificate), connection refused or closed, a malformed status line (java.net.http
- *       reads {@code HTTP/1.1 99999999999} as 999: an answer with a status outside 100–599 is
- *       asked for once more over a socket to read its status line as sent).</li>
- *   <li>{@code REFUSED}: the address policy refused the link's address or a redirect's; the
- *       detail says which address and which parameter allows it.</li>
- *   <li>{@code RATE_LIMITED}: still 429 after retries. {@code BLOCKED}: 999, or 403 with a bot
- *       challenge header ({@code cf-mitigated: challenge}, {@code x-amzn-waf-action}): the
- *       server refuses robots, which says nothing of the link.</li>
- *   <li>{@code EXCLUDED}: matched by an {@code exclude} pattern, or not by any {@code include}
- *       pattern when there are some (regular expressions found anywhere in the URL without its
- *       fragment): no request is made.</li>
- *   <li>{@code MALFORMED}: not a URL that can be requested (bad syntax, white space, no host, a
- *       scheme other than http and https): no request is made.</li>
- * </ul>
- *
- * <p>The <b>status map</b> ({@code statusMap}, e.g. {@code 403 -> warn}, {@code 999 -> skip})
- * decides what the status a check ends with means, overriding the rules above: {@code warn}
- * makes it {@link Outcome#WARNED}, {@code skip} {@link Outcome#EXCLUDED}, {@code ok}
- * {@link Outcome#OK}, {@code broken} {@link Outcome#BROKEN}. It applies to the final answer,
- * after the GET fallback, redirects and retries; a status in the map is still retried if it is
- * one that is retried. The words are case-insensitive; any other word is a configuration error.
+ * <p>Every URL ends in one {@link Outcome}; its Javadoc says which outcome when, and what the
+ * status map changes. This class schedules the checks; what a URL's check ends in is decided by {@link UrlFetcher}
+ * (the HTTP exchange) and {@link UrlVerdicts} (patterns, malformed URLs, cached successes, fragments).
  */
 public final class ExternalLinkChecker implements AutoCloseable {
 
@@ -130,14 +101,10 @@ public final class ExternalLinkChecker implements AutoCloseable {
     }
 
     private static final Duration BACKOFF_BASE = Duration.ofSeconds(1);
-    private static final Map<String, Outcome> STATUS_MAP_WORDS =
-            Map.of("ok", Outcome.OK, "warn", Outcome.WARNED, "skip", Outcome.EXCLUDED, "error", Outcome.BROKEN,
-                    "broken", Outcome.BROKEN);
 
     private final LinkSettings settings;
     private final BuildLog log;
-    private final List<Pattern> include;
-    private final List<Pattern> exclude;
+    private final UrlVerdicts verdicts;
     private final LinkCache cache;
 
     private final ExecutorService executor;
@@ -180,9 +147,8 @@ public final class ExternalLinkChecker implements AutoCloseable {
         }
         this.settings = settings;
         this.log = log;
-        this.include = patterns(settings.include(), "include");
-        this.exclude = patterns(settings.exclude(), "exclude");
-        Map<Integer, Outcome> statusMap = statusMap(settings.statusMap());
+        this.verdicts = new UrlVerdicts(settings);
+        Map<Integer, Outcome> statusMap = UrlVerdicts.statusMap(settings.statusMap());
         Map<String, Map<String, String>> hostHeaders = hostHeaders(settings.headers(), environment, log);
         this.cache = LinkCache.load(settings.cacheFile(), settings.cacheTtl(), clock,
                 LinkCache.allowances(settings.allowLinkLocal(), settings.followRedirectsToPrivate()), log);
@@ -302,55 +268,18 @@ public final class ExternalLinkChecker implements AutoCloseable {
     // ---------------------------------------------------------------- one URL
 
     private CompletableFuture<UrlResult> evaluate(String key, String base, String fragment) {
-        String shown = key;
-        for (Pattern p : exclude) {
-            if (p.matcher(base).find()) {
-                return done(new UrlResult(shown, Outcome.EXCLUDED, 0, "excluded by the pattern '" + p + "'", 0, false));
-            }
-        }
-        if (!include.isEmpty() && include.stream().noneMatch(p -> p.matcher(base).find())) {
-            return done(new UrlResult(shown, Outcome.EXCLUDED, 0, "matches no include pattern", 0, false));
-        }
-        URI uri;
-        try {
-            uri = UrlFetcher.requestUri(base);
-        } catch (URISyntaxException e) {
-            return done(new UrlResult(shown, Outcome.MALFORMED, 0, e.getReason(), 0, false));
-        }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        if (host.equals("invalid") || host.endsWith(".invalid")) {
-            return done(new UrlResult(shown, Outcome.UNREACHABLE, 0,
-                    "unknown host '" + uri.getHost() + "' (.invalid names never resolve)", 0, false));
-        }
+        UrlVerdicts.Screened screened = verdicts.screen(key, base);
+        if (screened.result() != null) return done(screened.result());
         LinkCache.Entry hit = cache.success(key);
         if (hit != null) {
             cacheHits.incrementAndGet();
-            return done(new UrlResult(shown, Outcome.OK, hit.status(),
-                    UrlFetcher.statusText(hit.status()) + " (cached, checked " + hit.checkedAt() + ")", 0, true));
+            return done(UrlVerdicts.cached(key, hit));
         }
-        return fetch(base, uri, fragment != null).thenApply(f -> result(shown, f, fragment));
+        return fetch(base, screened.uri(), fragment != null).thenApply(f -> UrlVerdicts.fetched(key, f, fragment));
     }
 
     private static CompletableFuture<UrlResult> done(UrlResult result) {
         return CompletableFuture.completedFuture(result);
-    }
-
-    private UrlResult result(String shown, UrlFetcher.Fetched f, String fragment) {
-        if (fragment == null || f.outcome() != Outcome.OK || f.body() == null || f.body().ids() == null) {
-            return new UrlResult(shown, f.outcome(), f.status(), f.detail(), f.requests(), false);
-        }
-        if (fragmentFound(fragment, f.body().ids())) {
-            return new UrlResult(shown, Outcome.OK, f.status(), f.detail() + ", #" + fragment + " found", f.requests(), false);
-        }
-        String read = f.body().truncated() ? "in the first " + f.body().bytes() + " bytes" : "in the page";
-        return new UrlResult(shown, Outcome.MISSING_FRAGMENT, f.status(),
-                "no element with id or name '" + fragment + "' " + read, f.requests(), false);
-    }
-
-    static boolean fragmentFound(String fragment, Collection<String> ids) {
-        if (fragment.equals("top") || fragment.startsWith("/") || fragment.startsWith("!")) return true;
-        if (ids.contains(fragment)) return true;
-        return ids.contains(dev.certdocs.model.PercentEncoding.decode(fragment));
     }
 
     private CompletableFuture<UrlFetcher.Fetched> fetch(String url, URI uri, boolean body) {
@@ -361,33 +290,7 @@ public final class ExternalLinkChecker implements AutoCloseable {
         return (body ? bodyFetches : headFetches).computeIfAbsent(url, k -> fetcher.fetch(uri, body));
     }
 
-    // ---------------------------------------------------------------- settings
-
-    private static List<Pattern> patterns(List<String> regexes, String what) {
-        List<Pattern> out = new ArrayList<>();
-        for (String r : regexes) {
-            try {
-                out.add(Pattern.compile(r));
-            } catch (PatternSyntaxException e) {
-                throw new CertDocsException("link " + what + " pattern '" + r + "' is not a regular expression: "
-                        + e.getDescription());
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private static Map<Integer, Outcome> statusMap(Map<Integer, String> map) {
-        Map<Integer, Outcome> out = new TreeMap<>();
-        map.forEach((status, word) -> {
-            Outcome o = word == null ? null : STATUS_MAP_WORDS.get(word.strip().toLowerCase(Locale.ROOT));
-            if (o == null) {
-                throw new CertDocsException("link status map: '" + status + " -> " + word
-                        + "' is not understood; write ok, warn, skip or error");
-            }
-            out.put(status, o);
-        });
-        return Map.copyOf(out);
-    }
+    // ---------------------------------------------------------------- headers
 
     /** Reads the header values once; only header names and variable names are ever logged. */
     private static Map<String, Map<String, String>> hostHeaders(Map<String, Map<String, String>> headers,

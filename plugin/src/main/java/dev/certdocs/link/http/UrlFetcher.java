@@ -46,7 +46,8 @@ import javax.net.ssl.SSLException;
  * and then for the {@link AddressPolicy}: the host is looked up and every address judged right
  * before the request is handed to the client, each hop and each retry again. An answer with an
  * unusual status is asked for again to read its {@link StatusLine}.
- * {@link ExternalLinkChecker} decides which URLs reach here (once each) and what their answer means.
+ * {@link ExternalLinkChecker} decides which URLs reach here (once each, after {@link UrlVerdicts} has
+ * screened them); {@link UrlVerdicts} also says what a page fetched for a fragment means.
  *
  * <p>The limit of the address check: java.net.http offers no hook on the connection it opens, so
  * the client looks the host up a second time. Java's address cache ({@code networkaddress.cache.ttl},
