@@ -693,7 +693,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
             String cloud = e.getKey();
             SiteRenderer.CloudSite now = e.getValue();
             SiteRenderer.CloudSite before = old.sites().get(cloud);
-            if (before == null) continue;
+            if (before == null || before == now) continue; // a plan kept as it was: nothing in it changed
             Set<String> services = new TreeSet<>(now.navigation().keySet());
             services.addAll(before.navigation().keySet());
             Set<String> changedServices = new TreeSet<>();
