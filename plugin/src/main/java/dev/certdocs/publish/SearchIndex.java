@@ -49,6 +49,13 @@ public final class SearchIndex {
     static final int SNIPPET_SOURCE = 320;
     /** A shard larger than this is split by one more letter of its terms. */
     static final int SHARD_BYTES = 24 * 1024;
+    /**
+     * A title word's weight is at least this (15 + 10 / words in the title), and a word elsewhere
+     * weighs less (a heading 6, the description 3, the body 1 a use up to 5: 14 at most), so search.js
+     * can tell a title match from the weight alone ({@code TITLE_WEIGHT} there): it ranks the documents
+     * that hold more query words in their title first, whatever the body says.
+     */
+    static final int TITLE_WEIGHT = 15;
     /** The longest shard key. */
     static final int MAX_KEY = 5;
     /** Words too common to narrow a search: not indexed (search.js drops them from queries, unless nothing else is left). */
@@ -107,7 +114,8 @@ public final class SearchIndex {
 
     /**
      * Per term, per document, the term's weight there: a title word counts most (more in a short
-     * title), then a heading word, then a description word, then each use in the body (up to 5).
+     * title; always {@link #TITLE_WEIGHT} or more), then a heading word, then a description word, then
+     * each use in the body (up to 5).
      */
     static Map<String, Postings> postings(List<SearchEntry> entries) {
         Map<String, Postings> postings = new HashMap<>();
@@ -117,7 +125,7 @@ public final class SearchIndex {
             Map<String, Integer> weights = new HashMap<>();
             Set<String> title = new HashSet<>(SearchTerms.of(a.t()));
             title.removeAll(stop);
-            int titleWeight = 10 + 20 / Math.max(1, title.size());
+            int titleWeight = TITLE_WEIGHT + 10 / Math.max(1, title.size()); // a shorter title ranks higher
             for (String t : title) weights.merge(t, titleWeight, Integer::sum);
             for (String t : new HashSet<>(SearchTerms.of(a.h()))) weights.merge(t, 6, Integer::sum);
             for (String t : new HashSet<>(SearchTerms.of(a.d()))) weights.merge(t, 3, Integer::sum);

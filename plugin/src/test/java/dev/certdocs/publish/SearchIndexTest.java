@@ -61,6 +61,21 @@ class SearchIndexTest {
     }
 
     @Test
+    void aWordOfALongTitleOutweighsTheSameWordEverywhereElseTogether() {
+        // search.js ranks title matches first by reading the weight: a title word is TITLE_WEIGHT or more, nothing else is.
+        var postings = SearchIndex.postings(List.of(
+                new SearchEntry("Notes on the disk layout of legacy clusters after a regional tenant migration", "", "a.html", "",
+                        "", "", ""),
+                new SearchEntry("Other", "Disk and disk", "b.html", "", "", "Disk checks", "disk disk disk disk disk disk disk")));
+        Map<Integer, Integer> disk = postings.get("disk").asMap();
+        assertTrue(disk.get(0) >= SearchIndex.TITLE_WEIGHT, "a title word: " + disk);
+        assertTrue(disk.get(1) < SearchIndex.TITLE_WEIGHT, "heading, description and body together: " + disk);
+        var shorter = SearchIndex.postings(List.of(new SearchEntry("Disk full", "", "a.html", "", "", "", ""),
+                new SearchEntry("Disk full on a node", "", "b.html", "", "", "", ""))).get("disk").asMap();
+        assertTrue(shorter.get(0) > shorter.get(1), "the shorter title weighs more: " + shorter);
+    }
+
+    @Test
     void writesAnEntryFileTermShardsByTwoLettersAndMetadataPagesAsScripts() {
         SortedMap<String, byte[]> files = SearchIndex.files(List.of(entry("Disk full", "The disk is full of logs."),
                 entry("Boot fails", "Check the boot diagnostics.")));
