@@ -121,6 +121,31 @@ class SearchIndexTest {
     }
 
     @Test
+    void cloudsSharingTheirWeightsGetTheBytesEachGetsAlone() {
+        // Clouds of one build share SearchIndex.Weights: an article whose text differs in one cloud (a cloud block, a
+        // variable, another heading or description) must be weighed from its own text there, not from another cloud's.
+        List<SearchEntry> first = new ArrayList<>();
+        for (int i = 0; i < 30; i++) first.add(entry("Article " + i, "Text number " + i + " of the disk article."));
+        List<SearchEntry> second = new ArrayList<>(first);
+        second.set(3, entry("Article 3", "Text number 3 of the fairfax disk disk article."));
+        SearchEntry e = first.get(4);
+        second.set(4, new SearchEntry(e.t(), e.d(), e.u(), e.s(), e.k(), "Disk\nSymptoms", e.b()));
+        second.set(5, new SearchEntry(e.t(), "Disk " + e.d(), e.u(), e.s(), e.k(), e.h(), e.b()));
+        second.set(6, entry("Article 6 disk", first.get(6).b()));
+        second.remove(7);
+        SearchIndex.Weights shared = new SearchIndex.Weights();
+        List<SortedMap<String, byte[]>> together = List.of(SearchIndex.files(first, shared), SearchIndex.files(second, shared),
+                SearchIndex.files(first, shared));
+        List<SortedMap<String, byte[]>> alone = List.of(SearchIndex.files(first), SearchIndex.files(second), SearchIndex.files(first));
+        for (int k = 0; k < 3; k++) {
+            assertEquals(alone.get(k).keySet(), together.get(k).keySet());
+            for (String path : alone.get(k).keySet()) assertArrayEquals(alone.get(k).get(path), together.get(k).get(path), k + " " + path);
+        }
+        assertTrue(!java.util.Arrays.equals(alone.get(0).get("search/t/di.js"), alone.get(1).get("search/t/di.js")),
+                "the clouds' indexes differ");
+    }
+
+    @Test
     void aChangedBodyChangesOnlyTheShardsOfItsWordsAndItsMetadataPage() {
         List<SearchEntry> before = new ArrayList<>();
         for (int i = 0; i < 20; i++) before.add(entry("Article " + i, "Text number " + i + "."));
