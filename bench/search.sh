@@ -74,4 +74,10 @@ printf 'generate: %s s; search index: %s ms summed over the clouds (%s threads):
     "$gen" "$ms" "$threads" "$(awk -v m="$ms" -v g="$gen" 'BEGIN {printf "%.1f", m / 10 / g}')" \
     "$(awk -v m="$ms" -v g="$gen" -v t="$threads" 'BEGIN {printf "%.1f", m / 10 / g / t}')"
 echo "  of which building the files in memory: $(prop searchIndexBuildMsSummedOverClouds) ms summed (the rest writes them)"
+cpu=$(prop generateCpuSeconds)
+cms=$(prop searchIndexCpuMsSummedOverClouds)
+printf 'CPU time: generate %s s (all threads, JIT and GC included); search index %s ms: %s%% of generate\n' "$cpu" "$cms" \
+    "$(awk -v m="$cms" -v g="$cpu" 'BEGIN {printf "%.1f", m / 10 / g}')"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "title queries whose two words are in the titles of 5 articles at most (the best top-5 share any ranking reaches): $(prop titleQueriesInAtMost5Titles)"
 cat "$out/certdocs.txt" "$out/pagefind.txt" 2>/dev/null | grep '=' || true

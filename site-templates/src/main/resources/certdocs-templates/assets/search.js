@@ -17,6 +17,9 @@
   var PREFIX_FROM = 3; // the word being typed matches words it begins from this many letters
   var PREFIX_FACTOR = 0.8; // a word begun ranks below the same word whole
   var SNIPPET = 180; // characters of the snippet around the first marked word
+  // A posting weight of this or more means the word is in the article's title: nothing else weighs as much
+  // (dev.certdocs.publish.SearchIndex.TITLE_WEIGHT; the two must change together).
+  var TITLE_WEIGHT = 15;
 
   var results = document.getElementById("search-results");
   var status = document.getElementById("search-status");
@@ -144,7 +147,8 @@
     return useful.length > 0 ? useful : [];
   }
 
-  // Per document, the best weight of the word in it (times how rare the term is).
+  // Per document, the best weight of the word in it (times how rare the term is), and whether a term
+  // the word matches is in the document's title.
   function scores(word) {
     var result = new Map();
     var n = head.articles;
@@ -162,8 +166,13 @@
         for (var i = 0; i < postings.length; i += 2) {
           doc += postings[i];
           var s = postings[i + 1] * factor;
-          if (!(result.get(doc) >= s)) {
-            result.set(doc, s);
+          var title = postings[i + 1] >= TITLE_WEIGHT;
+          var before = result.get(doc);
+          if (before === undefined) {
+            result.set(doc, { score: s, title: title });
+          } else {
+            before.score = Math.max(before.score, s);
+            before.title = before.title || title;
           }
         }
       });
@@ -171,25 +180,26 @@
     return result;
   }
 
+  // Documents holding every word (AND): those with more of the words in their title first, then by score
+  // (which favours shorter titles), then in article order.
   function rank(words) {
     var total = null;
     words.forEach(function (word) {
       var mine = scores(word);
-      if (total === null) {
-        total = mine;
-        return;
-      }
       var both = new Map();
-      total.forEach(function (s, doc) {
-        if (mine.has(doc)) {
-          both.set(doc, s + mine.get(doc));
+      (total || mine).forEach(function (s, doc) {
+        var m = mine.get(doc);
+        if (total === null) {
+          both.set(doc, { score: m.score, titles: m.title ? 1 : 0 });
+        } else if (m !== undefined) {
+          both.set(doc, { score: s.score + m.score, titles: s.titles + (m.title ? 1 : 0) });
         }
       });
       total = both;
     });
     var list = [];
-    (total || new Map()).forEach(function (s, doc) { list.push({ doc: doc, score: s }); });
-    list.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    (total || new Map()).forEach(function (s, doc) { list.push({ doc: doc, score: s.score, titles: s.titles }); });
+    list.sort(function (a, b) { return b.titles - a.titles || b.score - a.score || a.doc - b.doc; });
     return list;
   }
 

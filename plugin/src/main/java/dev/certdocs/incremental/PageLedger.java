@@ -55,6 +55,11 @@ public final class PageLedger {
     private final AtomicInteger searchFilesWritten = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong searchNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong searchBuildNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong searchCpuNanos = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Each article text's weighted words, shared by the clouds' search indexes; forgotten once the last one is built. */
+    private final SearchIndex.Weights searchWeights = new SearchIndex.Weights();
+    private final AtomicInteger searchIndexesLeft = new AtomicInteger();
     private final AtomicInteger rendered = new AtomicInteger();
     private final AtomicInteger reused = new AtomicInteger();
     /** The spare copy taken for this run (null: none), the manifest's file, and the page keys (null: not incremental). */
@@ -88,6 +93,7 @@ public final class PageLedger {
             files.put(e.getKey(), ConcurrentHashMap.newKeySet());
             changed.put(e.getKey(), ConcurrentHashMap.newKeySet());
         }
+        searchIndexesLeft.set(sites.size());
         if (reusable) {
             List<String> clouds = List.copyOf(sites.keySet());
             Parallel.forEach(config.threads(), clouds.size(), "reading the search indexes", k -> {
@@ -220,10 +226,13 @@ public final class PageLedger {
      */
     public void writeSearchIndex(SiteWriter writer, SiteRenderer.CloudSite cloudSite, SiteRenderer renderer) {
         long start = System.nanoTime();
+        long cpu = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : -1;
         try {
             writeSearchIndexTimed(writer, cloudSite, renderer);
         } finally {
             searchNanos.addAndGet(System.nanoTime() - start);
+            // CPU time as well: on a busy machine the wall time counts the waits for a core and for the disk.
+            if (cpu >= 0) searchCpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - cpu);
         }
     }
 
@@ -267,7 +276,8 @@ public final class PageLedger {
         java.util.Arrays.fill(search.get(cloud), null); // the fresh entries' bytes may go
         Map<String, Manifest.Page> own = pages.get(cloud);
         long build = System.nanoTime();
-        var files = SearchIndex.files(entries);
+        var files = SearchIndex.files(entries, searchWeights);
+        if (searchIndexesLeft.decrementAndGet() == 0) searchWeights.clear();
         searchBuildNanos.addAndGet(System.nanoTime() - build);
         for (var f : files.entrySet()) {
             String key = CheckCache.hash(f.getValue());
@@ -291,7 +301,7 @@ public final class PageLedger {
     public String searchSummary() {
         return "search index files written: " + searchFilesWritten.get() + ", search index time (summed over clouds): "
                 + searchNanos.get() / 1_000_000 + " ms (building the files in memory: " + searchBuildNanos.get() / 1_000_000
-                + " ms)";
+                + " ms), CPU time: " + searchCpuNanos.get() / 1_000_000 + " ms";
     }
 
     private static SearchEntry entry(byte[] bytes, int offset, int length) {

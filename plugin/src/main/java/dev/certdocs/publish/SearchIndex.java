@@ -6,7 +6,6 @@ import dev.certdocs.render.SearchEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +48,20 @@ public final class SearchIndex {
     static final int SNIPPET_SOURCE = 320;
     /** A shard larger than this is split by one more letter of its terms. */
     static final int SHARD_BYTES = 24 * 1024;
+    /**
+     * A title word's weight is at least this (15 + 10 / words in the title), and a word elsewhere
+     * weighs less (a heading 6, the description 3, the body 1 a use up to 5: 14 at most), so search.js
+     * can tell a title match from the weight alone ({@code TITLE_WEIGHT} there): it ranks the documents
+     * that hold more query words in their title first, whatever the body says.
+     */
+    static final int TITLE_WEIGHT = 15;
     /** The longest shard key. */
     static final int MAX_KEY = 5;
     /** Words too common to narrow a search: not indexed (search.js drops them from queries, unless nothing else is left). */
     static final List<String> STOP = List.of("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "if", "in",
             "is", "it", "of", "on", "or", "that", "the", "this", "to", "with", "you", "your");
 
+    private static final Set<String> STOP_SET = Set.copyOf(STOP);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SearchIndex() {
@@ -62,8 +69,16 @@ public final class SearchIndex {
 
     /** The index files of {@code entries} (article {@code k} is document {@code k}), by path below the version folder. */
     public static SortedMap<String, byte[]> files(List<SearchEntry> entries) {
+        return files(entries, new Weights());
+    }
+
+    /**
+     * The same files, weighing each article's words through {@code weights}, which the clouds of one
+     * build share: an article whose text is the same in several clouds is split into words once.
+     */
+    public static SortedMap<String, byte[]> files(List<SearchEntry> entries, Weights weights) {
         SortedMap<String, byte[]> files = new TreeMap<>();
-        Map<String, Postings> postings = postings(entries);
+        Map<String, Postings> postings = postings(entries, weights);
         List<String> keys = new ArrayList<>();
         Map<String, List<String>> byKey = new TreeMap<>();
         for (String term : postings.keySet()) byKey.computeIfAbsent(key(term, 2), k -> new ArrayList<>()).add(term);
@@ -107,29 +122,102 @@ public final class SearchIndex {
 
     /**
      * Per term, per document, the term's weight there: a title word counts most (more in a short
-     * title), then a heading word, then a description word, then each use in the body (up to 5).
+     * title; always {@link #TITLE_WEIGHT} or more), then a heading word, then a description word, then
+     * each use in the body (up to 5).
      */
     static Map<String, Postings> postings(List<SearchEntry> entries) {
-        Map<String, Postings> postings = new HashMap<>();
-        Set<String> stop = new HashSet<>(STOP);
+        return postings(entries, new Weights());
+    }
+
+    static Map<String, Postings> postings(List<SearchEntry> entries, Weights weights) {
+        Map<String, Postings> postings = new HashMap<>(Math.max(64, entries.size() * 2));
         for (int doc = 0; doc < entries.size(); doc++) {
-            SearchEntry a = entries.get(doc);
-            Map<String, Integer> weights = new HashMap<>();
-            Set<String> title = new HashSet<>(SearchTerms.of(a.t()));
-            title.removeAll(stop);
-            int titleWeight = 10 + 20 / Math.max(1, title.size());
-            for (String t : title) weights.merge(t, titleWeight, Integer::sum);
-            for (String t : new HashSet<>(SearchTerms.of(a.h()))) weights.merge(t, 6, Integer::sum);
-            for (String t : new HashSet<>(SearchTerms.of(a.d()))) weights.merge(t, 3, Integer::sum);
-            Map<String, Integer> body = new HashMap<>();
-            for (String t : SearchTerms.of(a.b())) body.merge(t, 1, Integer::sum);
-            body.forEach((t, n) -> weights.merge(t, Math.min(n, 5), Integer::sum));
-            for (var w : weights.entrySet()) {
-                if (stop.contains(w.getKey())) continue;
-                postings.computeIfAbsent(w.getKey(), t -> new Postings()).add(doc, w.getValue());
+            Weighted w = weights.of(entries.get(doc));
+            for (int i = 0; i < w.terms.length; i++) {
+                Postings p = postings.get(w.terms[i]);
+                if (p == null) postings.put(w.terms[i], p = new Postings());
+                p.add(doc, w.weights[i]);
             }
         }
         return postings;
+    }
+
+    /**
+     * Each article text's weighted terms, kept for the other clouds of the build: the same title,
+     * headings, description and body give the same terms and weights, so a text is split into words
+     * once however many clouds publish it unchanged. Thread-safe (clouds are indexed in parallel);
+     * the words are shared strings, so it holds less than the texts it was given.
+     */
+    public static final class Weights {
+        private final java.util.concurrent.ConcurrentHashMap<Text, Weighted> byText = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.ConcurrentHashMap<String, String> words = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Weighted of(SearchEntry a) {
+            Text key = new Text(text(a.t()), text(a.h()), text(a.d()), text(a.b()));
+            Weighted w = byText.get(key);
+            if (w != null) return w;
+            w = weigh(key);
+            Weighted had = byText.putIfAbsent(key, w);
+            return had != null ? had : w;
+        }
+
+        /** Forgets every text (the clouds are indexed). */
+        public void clear() {
+            byText.clear();
+            words.clear();
+        }
+
+        private Weighted weigh(Text a) {
+            // Per term: {weight, uses in the body, the last field (0 title, 1 headings, 2 description) it was counted in}.
+            Map<String, int[]> slots = new HashMap<>(Math.max(64, a.b().length() / 8));
+            List<String> title = new ArrayList<>();
+            for (String t : SearchTerms.of(a.t())) {
+                if (STOP_SET.contains(t)) continue;
+                int[] slot = slots.get(t);
+                if (slot == null) {
+                    slots.put(t, new int[] {0, 0, 0});
+                    title.add(t);
+                }
+            }
+            int titleWeight = TITLE_WEIGHT + 10 / Math.max(1, title.size()); // a shorter title ranks higher
+            for (String t : title) slots.get(t)[0] = titleWeight;
+            once(slots, a.h(), 1, 6);
+            once(slots, a.d(), 2, 3);
+            for (String t : SearchTerms.of(a.b())) {
+                if (STOP_SET.contains(t)) continue;
+                slots.computeIfAbsent(t, x -> new int[] {0, 0, -1})[1]++;
+            }
+            String[] terms = new String[slots.size()];
+            int[] weights = new int[slots.size()];
+            int i = 0;
+            for (var e : slots.entrySet()) {
+                String t = e.getKey();
+                String shared = words.putIfAbsent(t, t);
+                terms[i] = shared != null ? shared : t;
+                weights[i++] = e.getValue()[0] + Math.min(e.getValue()[1], 5);
+            }
+            return new Weighted(terms, weights);
+        }
+
+        /** Adds {@code weight} once to each term of {@code text} not yet counted in this field. */
+        private static void once(Map<String, int[]> slots, String text, int field, int weight) {
+            for (String t : SearchTerms.of(text)) {
+                if (STOP_SET.contains(t)) continue;
+                int[] slot = slots.computeIfAbsent(t, x -> new int[] {0, 0, -1});
+                if (slot[2] < field) {
+                    slot[2] = field;
+                    slot[0] += weight;
+                }
+            }
+        }
+    }
+
+    /** The texts of an entry that its weights depend on. */
+    private record Text(String t, String h, String d, String b) {
+    }
+
+    /** An article's terms (stop words left out), each once, with its weight there. */
+    record Weighted(String[] terms, int[] weights) {
     }
 
     /** Writes the shard of {@code key}, or, when too large, the terms no longer than the key and one shard per longer key. */

@@ -157,7 +157,7 @@ public final class SyntheticCorpus {
 
         /** The manifest file's text: settings, then one {@code expect} line per expected diagnostic. */
         String text(Set<Defect> defects, List<String> externalBases, boolean allClouds, boolean realWorldContent,
-                    boolean repositoryShape) {
+                    boolean repositoryShape, boolean distinctTitles) {
             StringBuilder sb = new StringBuilder("# certdocs synthetic corpus\n");
             sb.append("seed=").append(seed).append('\n');
             sb.append("count=").append(count).append('\n');
@@ -166,6 +166,7 @@ public final class SyntheticCorpus {
             sb.append("externalBases=").append(String.join(",", externalBases)).append('\n');
             if (allClouds) sb.append("allClouds=true\n");
             if (repositoryShape) sb.append("shape=repository\n");
+            if (distinctTitles) sb.append("titles=distinct\n");
             if (realWorldContent) {
                 sb.append("realWorld=true\n");
                 PARTIAL_VARIABLES.forEach((name, clouds) ->
@@ -229,14 +230,16 @@ public final class SyntheticCorpus {
     private final boolean allClouds;
     private final boolean realWorldContent;
     private final boolean repositoryShape;
+    private final boolean distinctTitles;
 
     /** A clean corpus of {@code count} articles. */
     public SyntheticCorpus(long seed, int count) {
-        this(seed, count, 0, EnumSet.allOf(Defect.class), DEFAULT_EXTERNAL_BASES, false, false, false);
+        this(seed, count, 0, EnumSet.allOf(Defect.class), DEFAULT_EXTERNAL_BASES, false, false, false, false);
     }
 
     private SyntheticCorpus(long seed, int count, double defectRate, Set<Defect> defects, List<String> externalBases,
-                            boolean allClouds, boolean realWorldContent, boolean repositoryShape) {
+                            boolean allClouds, boolean realWorldContent, boolean repositoryShape,
+                            boolean distinctTitles) {
         if (count < 0) throw new IllegalArgumentException("count must not be negative: " + count);
         if (defectRate < 0 || defectRate > 1) throw new IllegalArgumentException("defect rate must be in [0, 1]: " + defectRate);
         if (externalBases.isEmpty()) throw new IllegalArgumentException("at least one external base URL is needed");
@@ -248,12 +251,13 @@ public final class SyntheticCorpus {
         this.allClouds = allClouds;
         this.realWorldContent = realWorldContent;
         this.repositoryShape = repositoryShape;
+        this.distinctTitles = distinctTitles;
     }
 
     /** The same corpus with a fraction {@code rate} of the articles carrying one of these defects each. */
     public SyntheticCorpus withDefects(double rate, Collection<Defect> kinds) {
         return new SyntheticCorpus(seed, count, rate, EnumSet.copyOf(kinds), externalBases, allClouds, realWorldContent,
-                repositoryShape);
+                repositoryShape, distinctTitles);
     }
 
     /** The same corpus with a fraction {@code rate} of the articles carrying one defect of any kind. */
@@ -265,7 +269,7 @@ public final class SyntheticCorpus {
     public SyntheticCorpus withExternalBases(List<String> bases) {
         List<String> normalised = bases.stream().map(b -> b.endsWith("/") ? b : b + "/").toList();
         return new SyntheticCorpus(seed, count, defectRate, defects, normalised, allClouds, realWorldContent,
-                repositoryShape);
+                repositoryShape, distinctTitles);
     }
 
     /**
@@ -275,7 +279,7 @@ public final class SyntheticCorpus {
      */
     public SyntheticCorpus withAllClouds() {
         return new SyntheticCorpus(seed, count, defectRate, defects, externalBases, true, realWorldContent,
-                repositoryShape);
+                repositoryShape, distinctTitles);
     }
 
     /**
@@ -284,7 +288,7 @@ public final class SyntheticCorpus {
      * variables of {@link #PARTIAL_VARIABLES} in their clouds; without them every use is unknown.
      */
     public SyntheticCorpus withRealWorldContent() {
-        return new SyntheticCorpus(seed, count, defectRate, defects, externalBases, allClouds, true, repositoryShape);
+        return new SyntheticCorpus(seed, count, defectRate, defects, externalBases, allClouds, true, repositoryShape, distinctTitles);
     }
 
     /**
@@ -294,7 +298,23 @@ public final class SyntheticCorpus {
      * each and to mooncake with 0.36.
      */
     public SyntheticCorpus withRepositoryShape() {
-        return new SyntheticCorpus(seed, count, defectRate, defects, externalBases, allClouds, realWorldContent, true);
+        return new SyntheticCorpus(seed, count, defectRate, defects, externalBases, allClouds, realWorldContent, true, distinctTitles);
+    }
+
+    /**
+     * The same corpus with titles as real support articles have them, mostly distinct: instead of a
+     * service's noun and one of 15 problems (180 titles shared by thousands of articles), each title
+     * combines words drawn (from a random stream of its own, so the rest of the article is as without
+     * the option) from lists of single words: a product or feature of the article's service (10 per
+     * service), a symptom (80), most often a qualifier (80), and an object (100), then, sometimes, a trigger ("on
+     * failover", 50), a region ("in westeurope", 50) and an error code. Only stop words join them, so
+     * two words of a title are found together in the titles of a handful of articles at most (10,000
+     * articles: see {@code SyntheticCorpusTest}), as in a real repository, where two words of an
+     * article's title find it. The search benchmark uses it.
+     */
+    public SyntheticCorpus withDistinctTitles() {
+        return new SyntheticCorpus(seed, count, defectRate, defects, externalBases, allClouds, realWorldContent,
+                repositoryShape, true);
     }
 
     /**
@@ -342,12 +362,12 @@ public final class SyntheticCorpus {
         Manifest manifest = new Manifest(seed, count, defectRate, articles, includeFiles, List.copyOf(expected), total,
                 List.copyOf(g.realWorld));
         Files.writeString(dir.resolve(MANIFEST_FILE), manifest.text(defects, externalBases, allClouds, realWorldContent,
-                repositoryShape), StandardCharsets.UTF_8);
+                repositoryShape, distinctTitles), StandardCharsets.UTF_8);
         return manifest;
     }
 
     /**
-     * {@code SyntheticCorpus [--repository-shape] [--real-world] [--all-clouds] <dir> <count> [seed] [defectRate]}:
+     * {@code SyntheticCorpus [--repository-shape] [--real-world] [--all-clouds] [--distinct-titles] <dir> <count> [seed] [defectRate]}:
      * writes a corpus and prints its summary. The options may stand anywhere; without them the
      * corpus is the default one.
      */
@@ -355,9 +375,9 @@ public final class SyntheticCorpus {
         List<String> positional = new ArrayList<>();
         List<String> options = new ArrayList<>();
         for (String a : args) (a.startsWith("--") ? options : positional).add(a);
-        List<String> known = List.of("--repository-shape", "--real-world", "--all-clouds");
+        List<String> known = List.of("--repository-shape", "--real-world", "--all-clouds", "--distinct-titles");
         if (positional.size() < 2 || positional.size() > 4 || !known.containsAll(options)) {
-            System.err.println("usage: SyntheticCorpus [--repository-shape] [--real-world] [--all-clouds] <dir> <count> "
+            System.err.println("usage: SyntheticCorpus [--repository-shape] [--real-world] [--all-clouds] [--distinct-titles] <dir> <count> "
                     + "[seed] [defectRate]");
             System.exit(2);
         }
@@ -369,6 +389,7 @@ public final class SyntheticCorpus {
         if (options.contains("--repository-shape")) corpus = corpus.withRepositoryShape();
         if (options.contains("--real-world")) corpus = corpus.withRealWorldContent();
         if (options.contains("--all-clouds")) corpus = corpus.withAllClouds();
+        if (options.contains("--distinct-titles")) corpus = corpus.withDistinctTitles();
         Manifest m = corpus.writeTo(dir);
         System.out.println("Wrote " + m.describe());
         System.out.println("Manifest: " + dir.resolve(MANIFEST_FILE));
@@ -473,6 +494,80 @@ public final class SyntheticCorpus {
         "shows high latency", "rejects sign-in with an expired certificate", "scale operation is stuck",
         "backup job fails", "reports quota exceeded", "is slow after an update", "loses its private DNS records",
         "cannot be deleted", "shows a failed provisioning state", "drops connections under load"};
+
+    /** {@link #withDistinctTitles}: ten products or features per service of {@link #SERVICES}, in its order. */
+    private static final String[][] PRODUCTS = {
+        {"hypervisor", "bootloader", "sysprep", "hibernation", "vmagent", "serialconsole", "hotpatch", "trustedlaunch",
+            "ephemeral", "proximity"},
+        {"autoscale", "orchestrator", "overprovisioning", "rollingupgrade", "instanceprotection", "healthprobe",
+            "spotpriority", "flexmode", "zonebalance", "faultdomain"},
+        {"bastion", "tunneling", "shareablelink", "kerberos", "copypaste", "nativeclient", "jumpbox", "rdpproxy",
+            "sshkeys", "sessionrecording"},
+        {"frontend", "backendpool", "outbound", "snat", "floatingip", "hashmode", "crossregion", "inboundnat",
+            "probes", "gwlb"},
+        {"blob", "fileshare", "queue", "tables", "datalake", "lifecycle", "immutability", "sftp", "nfs", "objectreplication"},
+        {"slots", "kudu", "easyauth", "webjobs", "appsettings", "vnetintegration", "hybridconnection", "customdomain",
+            "containerapp", "zipdeploy"},
+        {"elasticpool", "hyperscale", "geoseeding", "ledger", "tempdb", "autotuning", "failovergroup", "elasticjobs",
+            "serverless", "longtermretention"},
+        {"hsm", "softdelete", "keyrotation", "rbac", "accesspolicy", "purgeprotection", "certificates", "secrets",
+            "privatelink", "eventgrid"},
+        {"kubelet", "nodepool", "ingress", "coredns", "kubenet", "azurecni", "karpenter", "workloadidentity", "helm",
+            "containerd"},
+        {"telemetry", "sampling", "livemetrics", "availability", "profiler", "snapshotdebugger", "workbooks",
+            "opentelemetry", "kusto", "smartdetection"},
+        {"mars", "crossregionrestore", "cloudtier", "mabs", "instantrestore", "archivetier", "sapbackup",
+            "itemlevelrestore", "backuppolicy", "vaultlock"},
+        {"invoice", "reservation", "savingsplan", "creditcard", "refund", "budget", "costexport", "marketplace",
+            "purchaseorder", "taxexemption"},
+    };
+    private static final String[] SYMPTOMS = {"fails", "hangs", "stalls", "crashes", "freezes", "reboots",
+        "disconnects", "throttles", "degrades", "stops", "halts", "lags", "flaps", "leaks", "duplicates", "truncates",
+        "corrupts", "rejects", "refuses", "ignores", "blocks", "skips", "loses", "expires", "reverts", "desyncs",
+        "spikes", "deadlocks", "overflows", "retries", "aborts", "panics", "mismatches", "evicts", "orphans",
+        "misreports", "overwrites", "drops", "delays", "loops", "resets", "denies", "misroutes", "overcharges",
+        "underreports", "blanks", "garbles", "pauses", "vanishes", "reorders", "strands", "splits", "locks",
+        "miscounts", "rollbacks", "reissues", "detaches", "unmounts", "forgets", "misaligns", "stutters", "saturates",
+        "starves", "wedges", "misfires", "mislabels", "misparses", "outgrows", "overruns", "oscillates", "regresses",
+        "rejoins", "relogs", "resurfaces", "reverses", "shrinks", "skews", "slows", "spins", "tangles"};
+    private static final String[] QUALIFIERS = {"stale", "orphaned", "duplicate", "expired", "missing", "corrupted",
+        "regional", "zonal", "secondary", "primary", "pending", "partial", "encrypted", "unsigned", "oversized",
+        "truncated", "cached", "rotated", "inherited", "delegated", "nested", "shared", "dedicated", "ephemeral",
+        "persistent", "scheduled", "manual", "automatic", "legacy", "preview", "federated", "anonymous", "outbound",
+        "inbound", "wildcard", "compressed", "incremental", "differential", "throttled", "concurrent", "idle",
+        "detached", "unmanaged", "premium", "standard", "basic", "reserved", "spot", "burstable", "isolated",
+        "peered", "hybrid", "sovereign", "internal", "external", "transient", "recurring", "bulk", "single", "default",
+        "readonly", "writable", "versioned", "unversioned", "archived", "soft", "hard", "signed", "selfsigned",
+        "wildcarded", "localized", "translated", "masked", "unmasked", "redacted", "hashed", "salted", "pinned",
+        "unpinned", "mirrored"};
+    private static final String[] OBJECTS = {"thumbprint", "lease", "snapshot", "checkpoint", "handshake",
+        "heartbeat", "manifest", "kubeconfig", "webhook", "sidecar", "tenant", "principal", "keytab", "cookie",
+        "nonce", "jwks", "watermark", "offset", "partition", "shard", "replica", "journal", "tombstone", "bookmark",
+        "cursor", "sequence", "batch", "payload", "attachment", "header", "trailer", "chunk", "segment", "volume",
+        "mountpoint", "inode", "symlink", "hostname", "cname", "ptr", "mx", "txt", "ipconfig", "nic", "route",
+        "prefix", "asn", "vlan", "mtu", "socket", "listener", "callback", "trigger", "binding", "schedule", "cron",
+        "timer", "counter", "quotaid", "meter", "sku", "tag", "label", "annotation", "taint", "toleration",
+        "affinity", "selector", "secretref", "configmap", "envvar", "argument", "template", "parameter", "output",
+        "artifact", "registry", "digest", "signature", "attestation", "enclave", "keyslot", "passphrase",
+        "mnemonic", "recoverykey", "bitlocker", "tpm", "uefi", "bios", "kernel", "initrd", "grub", "fstab",
+        "swapfile", "pagefile", "crashdump", "minidump", "eventlog", "auditlog", "flowlog", "packetcapture"};
+    private static final String[] TRIGGERS = {"failover", "failback", "reboot", "resize", "redeploy", "rollover",
+        "upgrade", "downgrade", "migration", "restore", "reimage", "deallocation", "scaleout", "scalein", "patching",
+        "renewal", "rotation", "onboarding", "offboarding", "cutover", "rebalance", "reindex", "compaction",
+        "hydration", "rehydration", "checkout", "signin", "signout", "handoff", "throttling", "maintenance",
+        "livemigration", "coldstart", "warmup", "shutdown", "startup", "import", "export", "cloning", "tiering",
+        "archiving", "purge", "sync", "resync", "enrollment", "provisioning", "deprovisioning", "decommission",
+        "recertification", "reconciliation"};
+    private static final String[] REGIONS = {"eastus", "eastus2", "westus", "westus2", "westus3", "centralus",
+        "northcentralus", "southcentralus", "westcentralus", "canadacentral", "canadaeast", "brazilsouth",
+        "northeurope", "westeurope", "uksouth", "ukwest", "francecentral", "germanywestcentral", "norwayeast",
+        "switzerlandnorth", "swedencentral", "polandcentral", "italynorth", "spaincentral", "uaenorth",
+        "qatarcentral", "israelcentral", "southafricanorth", "centralindia", "southindia", "westindia",
+        "eastasia", "southeastasia", "japaneast", "japanwest", "koreacentral", "koreasouth", "australiaeast",
+        "australiasoutheast", "australiacentral", "newzealandnorth", "chinanorth3", "chinaeast2", "usgovvirginia",
+        "usgovarizona", "usgovtexas", "usdodeast", "usdodcentral", "mexicocentral", "chilecentral"};
+    private static final String[] CODE_PREFIXES = {"AADSTS", "VMExtensionProvisioningError", "AuthorizationFailed",
+        "ERR", "KV", "SQL", "BLOB", "MSAL"};
 
     private static final String[] WORDS = {"the", "resource", "network", "subscription", "portal", "client",
         "request", "configuration", "deployment", "service", "endpoint", "certificate", "policy", "role",
@@ -599,6 +694,12 @@ public final class SyntheticCorpus {
         return services;
     }
 
+    /** The index in {@link #SERVICES} of a service or of the one a repository-shaped folder copies. */
+    private static int baseService(Service service) {
+        for (int s = 0; s < SERVICES.length; s++) if (SERVICES[s].team().equals(service.team())) return s;
+        throw new IllegalStateException(service.team());
+    }
+
     private static int weighted(Random r, int[] weights) {
         int total = 0;
         for (int w : weights) total += w;
@@ -645,7 +746,8 @@ public final class SyntheticCorpus {
             this.service = g.services[r.nextInt(g.services.length)];
             this.folder = service.folder();
             this.unicode = r.nextInt(5) == 0;
-            this.title = title();
+            String shared = title(); // drawn in any case: the rest of the article takes the same random numbers
+            this.title = distinctTitles ? distinctTitle(random(i, 3)) : shared;
             this.path = "articles/" + folder + "/" + slug(title) + "-" + i + ".md";
         }
 
@@ -654,6 +756,24 @@ public final class SyntheticCorpus {
             String t = noun.substring(0, 1).toUpperCase(Locale.ROOT) + noun.substring(1) + " " + pick(r, PROBLEMS);
             return r.nextInt(4) == 0 ? t + " in " + pick(r, new String[] {"production", "a new region",
                 "a peered network", "the portal", "a scheduled job"}) : t;
+        }
+
+        /**
+         * A title of {@link #withDistinctTitles}: "Product symptom with [qualifier ]object[ on trigger][ in region][ (code)]",
+         * words joined only by stop words, so any two of them rarely stand together in another title.
+         */
+        private String distinctTitle(Random t) {
+            String[] products = PRODUCTS[baseService(service)];
+            StringBuilder sb = new StringBuilder(capitalize(pick(t, products)));
+            sb.append(' ').append(pick(t, SYMPTOMS)).append(" with ");
+            if (t.nextInt(4) > 0) sb.append(pick(t, QUALIFIERS)).append(' ');
+            sb.append(pick(t, OBJECTS));
+            if (t.nextInt(2) == 0) sb.append(" on ").append(pick(t, TRIGGERS));
+            if (t.nextInt(10) < 3) sb.append(" in ").append(pick(t, REGIONS));
+            int code = t.nextInt(10);
+            if (code < 2) sb.append(" (0x8007").append(String.format(Locale.ROOT, "%04X", t.nextInt(0x10000))).append(')');
+            else if (code < 4) sb.append(" (").append(pick(t, CODE_PREFIXES)).append(10000 + t.nextInt(90000)).append(')');
+            return sb.toString();
         }
 
         Written write() {

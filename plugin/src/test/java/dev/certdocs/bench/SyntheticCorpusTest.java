@@ -18,7 +18,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.certdocs.publish.SearchTerms;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -294,6 +297,47 @@ class SyntheticCorpusTest {
             assertEquals(want[c], perCloud[c] / 3000.0, 0.03, SyntheticCorpus.CLOUDS.get(c));
         }
         assertEquals(List.of(), validate(dir).summary().findings().stream().map(f -> f.diagnostic().format()).toList());
+    }
+
+    @Test
+    void distinctTitlesChangeOnlyTheTitlesAndTwoTitleWordsFindAHandfulOfArticles() throws IOException {
+        Manifest plain = new SyntheticCorpus(11, 300).withAllClouds().writeTo(tmp.resolve("plain"));
+        Path small = tmp.resolve("small");
+        Manifest distinct = new SyntheticCorpus(11, 300).withAllClouds().withDistinctTitles().writeTo(small);
+        assertEquals(plain.articles().stream().map(a -> a.kind() + " " + a.clouds() + " " + a.path().substring(0,
+                a.path().lastIndexOf('/'))).toList(), distinct.articles().stream().map(a -> a.kind() + " " + a.clouds() + " "
+                + a.path().substring(0, a.path().lastIndexOf('/'))).toList());
+        assertEquals(List.of(), validate(small).summary().findings().stream().map(f -> f.diagnostic().format()).toList());
+
+        Path dir = tmp.resolve("large");
+        Manifest large = new SyntheticCorpus(11, 10_000).withAllClouds().withDistinctTitles().writeTo(dir);
+        Pattern pageTitle = Pattern.compile("pageTitle\\s*=\\s*\"([^\"]*)\"");
+        Set<String> stop = Set.of("a", "an", "and", "in", "on", "the", "with", "of", "to", "for");
+        List<String> titles = new ArrayList<>();
+        List<Set<String>> words = new ArrayList<>();
+        for (var a : large.articles()) {
+            Matcher m = pageTitle.matcher(read(dir.resolve(a.path())));
+            assertTrue(m.find(), a.path());
+            titles.add(m.group(1));
+            Set<String> w = new java.util.LinkedHashSet<>(SearchTerms.of(m.group(1)));
+            w.removeAll(stop);
+            words.add(w);
+        }
+        assertTrue(new HashSet<>(titles).size() >= 0.99 * titles.size(), new HashSet<>(titles).size() + " distinct titles");
+        java.util.Random random = new java.util.Random(42);
+        int handful = 0;
+        for (int q = 0; q < 500; q++) {
+            List<String> w = List.copyOf(words.get(random.nextInt(words.size())));
+            String x = w.get(random.nextInt(w.size()));
+            String y = w.get(random.nextInt(w.size()));
+            if (x.equals(y)) {
+                q--;
+                continue;
+            }
+            long together = words.stream().filter(t -> t.contains(x) && t.contains(y)).count();
+            if (together <= 5) handful++;
+        }
+        assertTrue(handful >= 490, handful + " of 500 pairs of title words are in the titles of 5 articles at most");
     }
 
     private static String read(Path file) {

@@ -61,6 +61,21 @@ class SearchIndexTest {
     }
 
     @Test
+    void aWordOfALongTitleOutweighsTheSameWordEverywhereElseTogether() {
+        // search.js ranks title matches first by reading the weight: a title word is TITLE_WEIGHT or more, nothing else is.
+        var postings = SearchIndex.postings(List.of(
+                new SearchEntry("Notes on the disk layout of legacy clusters after a regional tenant migration", "", "a.html", "",
+                        "", "", ""),
+                new SearchEntry("Other", "Disk and disk", "b.html", "", "", "Disk checks", "disk disk disk disk disk disk disk")));
+        Map<Integer, Integer> disk = postings.get("disk").asMap();
+        assertTrue(disk.get(0) >= SearchIndex.TITLE_WEIGHT, "a title word: " + disk);
+        assertTrue(disk.get(1) < SearchIndex.TITLE_WEIGHT, "heading, description and body together: " + disk);
+        var shorter = SearchIndex.postings(List.of(new SearchEntry("Disk full", "", "a.html", "", "", "", ""),
+                new SearchEntry("Disk full on a node", "", "b.html", "", "", "", ""))).get("disk").asMap();
+        assertTrue(shorter.get(0) > shorter.get(1), "the shorter title weighs more: " + shorter);
+    }
+
+    @Test
     void writesAnEntryFileTermShardsByTwoLettersAndMetadataPagesAsScripts() {
         SortedMap<String, byte[]> files = SearchIndex.files(List.of(entry("Disk full", "The disk is full of logs."),
                 entry("Boot fails", "Check the boot diagnostics.")));
@@ -103,6 +118,31 @@ class SearchIndexTest {
         SortedMap<String, byte[]> b = SearchIndex.files(List.copyOf(entries));
         assertEquals(a.keySet(), b.keySet());
         for (String path : a.keySet()) assertArrayEquals(a.get(path), b.get(path), path);
+    }
+
+    @Test
+    void cloudsSharingTheirWeightsGetTheBytesEachGetsAlone() {
+        // Clouds of one build share SearchIndex.Weights: an article whose text differs in one cloud (a cloud block, a
+        // variable, another heading or description) must be weighed from its own text there, not from another cloud's.
+        List<SearchEntry> first = new ArrayList<>();
+        for (int i = 0; i < 30; i++) first.add(entry("Article " + i, "Text number " + i + " of the disk article."));
+        List<SearchEntry> second = new ArrayList<>(first);
+        second.set(3, entry("Article 3", "Text number 3 of the fairfax disk disk article."));
+        SearchEntry e = first.get(4);
+        second.set(4, new SearchEntry(e.t(), e.d(), e.u(), e.s(), e.k(), "Disk\nSymptoms", e.b()));
+        second.set(5, new SearchEntry(e.t(), "Disk " + e.d(), e.u(), e.s(), e.k(), e.h(), e.b()));
+        second.set(6, entry("Article 6 disk", first.get(6).b()));
+        second.remove(7);
+        SearchIndex.Weights shared = new SearchIndex.Weights();
+        List<SortedMap<String, byte[]>> together = List.of(SearchIndex.files(first, shared), SearchIndex.files(second, shared),
+                SearchIndex.files(first, shared));
+        List<SortedMap<String, byte[]>> alone = List.of(SearchIndex.files(first), SearchIndex.files(second), SearchIndex.files(first));
+        for (int k = 0; k < 3; k++) {
+            assertEquals(alone.get(k).keySet(), together.get(k).keySet());
+            for (String path : alone.get(k).keySet()) assertArrayEquals(alone.get(k).get(path), together.get(k).get(path), k + " " + path);
+        }
+        assertTrue(!java.util.Arrays.equals(alone.get(0).get("search/t/di.js"), alone.get(1).get("search/t/di.js")),
+                "the clouds' indexes differ");
     }
 
     @Test
