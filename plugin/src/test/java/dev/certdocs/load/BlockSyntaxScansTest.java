@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-written line scans of {@link BlockSyntax} answer as the patterns they replace, on
- * lines made of the characters those patterns care about.
+ * The hand-written line scans ({@link BlockSyntax}, {@link HeadingText#foldWhiteSpace}) answer as
+ * the patterns they replace, on lines made of the characters those patterns care about.
  */
 class BlockSyntaxScansTest {
 
@@ -67,5 +67,18 @@ class BlockSyntaxScansTest {
             }
         }
         assertTrue(BlockSyntax.mayBeThematicBreak("- - - x".repeat(100), '-'), "a long line is left to the pattern");
+    }
+
+    @Test
+    void foldsWhiteSpaceAsThePatternDoes() {
+        Pattern whiteSpace = Pattern.compile("[\\s\\u00A0]+");
+        String alphabet = "ab  \t\n\u000B\f\r\u00A0\u2028\u2003\u001C";
+        Random random = new Random(14);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String text = s.toString();
+            assertEquals(whiteSpace.matcher(text).replaceAll(" "), HeadingText.foldWhiteSpace(text), () -> "text '" + text + "'");
+        }
     }
 }
