@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  */
 final class BodyScanner {
 
-    private static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
     private static final Pattern SETEXT = Pattern.compile("^ {0,3}(=+|-+)[ \\t]*$");
     /** An image's alt text and source; the alt text at most 999 characters, so that a line of unclosed {@code ![} is read once, not once per {@code ![}. */
     private static final Pattern MD_IMAGE = Pattern.compile("!\\[([^\\]]{0,999})\\][(\\[]\\s*<?([^)\\]\\s>]*)");
@@ -36,7 +35,6 @@ final class BodyScanner {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SRC_ATTR = Pattern.compile("\\bsrc\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern LIST_ITEM = Pattern.compile("^ {0,3}(?:[-*+]|\\d{1,9}[.)])(?:[ \\t]|$)");
     /** Lines a wrapped tag may span before it is taken for text. */
     private static final int MAX_TAG_LINES = 8;
 
@@ -177,7 +175,7 @@ final class BodyScanner {
             // per line was most of the scanning time.
             char lead = MarkdownDialect.lead(line);
             boolean listItem = (lead == '-' || lead == '*' || lead == '+' || (lead >= '0' && lead <= '9'))
-                    && LIST_ITEM.matcher(line).find();
+                    && BlockSyntax.startsListItem(line);
             if (listItem) {
                 inList = true;
             } else if (indent == 0 && blankBefore) {
@@ -245,11 +243,13 @@ final class BodyScanner {
         }
 
         private boolean atxHeading(String line, int lineOffset) {
-            Matcher atx = ATX.matcher(line);
-            if (!atx.matches()) return false;
-            String plain = InlineText.plainText(atx.group(2) == null ? "" : atx.group(2));
-            headings.add(new Heading(atx.group(1).length(), plain, ids.next(plain),
-                    src.position(lineOffset + line.indexOf('#'))));
+            String atx = BlockSyntax.atxText(line);
+            if (atx == null) return false;
+            String plain = InlineText.plainText(atx);
+            int hash = line.indexOf('#');
+            int level = 1;
+            while (line.startsWith("#", hash + level)) level++;
+            headings.add(new Heading(level, plain, ids.next(plain), src.position(lineOffset + hash)));
             interrupt();
             pageLinks.heading(line, lineOffset);
             return true;

@@ -1,7 +1,6 @@
 package dev.certdocs.load;
 
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The text a reader sees of a heading, as the rendered page has it (jsoup's {@code text()} of the
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
  */
 final class HeadingText {
 
-    private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\u00A0]+");
     /** Links inside links are read this deep; deeper ones are text (the nesting limit cuts such lines anyway). */
     private static final int MAX_DEPTH = 32;
 
@@ -23,7 +21,26 @@ final class HeadingText {
         StringBuilder sb = new StringBuilder(raw.length());
         String masked = InlineText.maskCodeSpans(raw);
         append(raw, masked, Emphasis.marks(masked), 0, raw.length(), defined, sb, 0);
-        return WHITE_SPACE.matcher(sb).replaceAll(" ").strip();
+        return foldWhiteSpace(sb).strip();
+    }
+
+    /** Each run of {@code [\\s\\u00A0]+} as one space: a scan, as that pattern's matcher cost more than the rest of the heading. */
+    static String foldWhiteSpace(CharSequence s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            if (!foldable(s.charAt(i))) {
+                out.append(s.charAt(i++));
+                continue;
+            }
+            while (i < s.length() && foldable(s.charAt(i))) i++;
+            out.append(' ');
+        }
+        return out.toString();
+    }
+
+    /** {@code \\s} (without the Unicode flag) or a no-break space. */
+    private static boolean foldable(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0';
     }
 
     /** The text of an HTML heading whose tag starts at {@code at} of the line: up to its closing tag on the same line. */

@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * emphasis that spans lines, HTML headings whose text goes on past their line, link destinations
  * longer than {@link LinkSyntax#MAX_DESTINATION} characters, and Markdown nested past the limits the
  * renderer cuts anyway. Every step is linear in the line (the brackets kept open and the
- * characters a destination is read for are bounded), but for the ATX heading pattern, which
- * {@link BodyScanner} runs on the same lines.
+ * characters a destination is read for are bounded), ATX headings too but for a line with a carriage
+ * return, which the heading pattern reads.
  */
 final class LinkLines {
 
@@ -43,8 +43,6 @@ final class LinkLines {
             "^[ \\t>]*(?:(?:[-*+]|\\d{1,9}[.)])[ \\t]+)?\\[((?:[^\\]\\\\\\[]|\\\\.){1,999})]:");
     private static final Pattern SETEXT = Pattern.compile("^ {0,3}(=+|-+)[ \\t]*$");
     private static final Pattern THEMATIC_BREAK = Pattern.compile("^ {0,3}(?:(?:\\*[ \\t]*){3,}|(?:-[ \\t]*){3,}|(?:_[ \\t]*){3,})$");
-    private static final Pattern ATX = Pattern.compile("^(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
-    private static final Pattern LIST_ITEM = Pattern.compile("^ {0,3}(?:[-*+]|\\d{1,9}[.)])(?:[ \\t]+|$)");
 
     /** A link found, before reference links are resolved: where it starts in the source. */
     private record Found(int offset, String target, Link.Origin origin, String reference, String label, boolean shortcut) {
@@ -197,12 +195,13 @@ final class LinkLines {
             setext();
             return;
         }
-        if ((lead == '-' || lead == '*' || lead == '_') && THEMATIC_BREAK.matcher(content).matches()) {
+        if ((lead == '-' || lead == '*' || lead == '_') && BlockSyntax.mayBeThematicBreak(content, lead)
+                && THEMATIC_BREAK.matcher(content).matches()) {
             blank();
             afterBlock = true;
             return;
         }
-        if (lead == '#' && ATX.matcher(content.strip()).matches() && BlockSyntax.indent(content) < 4) {
+        if (lead == '#' && BlockSyntax.atxText(content.strip()) != null && BlockSyntax.indent(content) < 4) {
             endParagraph();
             atx(content, lineOffset + start, lead);
             afterBlock = true;
@@ -215,7 +214,7 @@ final class LinkLines {
             return;
         }
         boolean listItem = (lead == '-' || lead == '*' || lead == '+' || (lead >= '0' && lead <= '9'))
-                && LIST_ITEM.matcher(content).find();
+                && BlockSyntax.startsListItem(content);
         if (listItem) endParagraph();
         if (!inParagraph && definition(content)) return;
         if (inParagraph && !inTable && content.indexOf('|') >= 0 && BlockSyntax.isTableDelimiter(content)) {
@@ -270,9 +269,8 @@ final class LinkLines {
 
     private void atx(String content, int contentOffset, char lead) {
         int hash = content.indexOf('#');
-        Matcher m = ATX.matcher(content.strip());
-        if (!m.matches()) return;
-        String raw = m.group(2) == null ? "" : m.group(2);
+        String raw = BlockSyntax.atxText(content.strip());
+        if (raw == null) return;
         int at = contentOffset + hash;
         headings.add(new HeadingAt(at, raw));
         // The heading's own links and tags: its text is inline Markdown like a paragraph's.

@@ -62,8 +62,10 @@ final class MarkdownLinks {
             if (start < line.length()) destination(line, start, lineOffset, pendingImage, pendingLabel);
         }
         if (line.indexOf(']') >= 0 || line.indexOf('[') >= 0) {
-            Matcher def = DEFINITION.matcher(line);
-            if (def.matches()) {
+            // A definition has "]:"; a longer line goes to the pattern whatever it holds, as the pattern may
+            // overflow there and BodyScanner reports such a line.
+            Matcher def = line.indexOf("]:") >= 0 || line.length() > BlockSyntax.SHORT_LINE ? DEFINITION.matcher(line) : null;
+            if (def != null && def.matches()) {
                 String label = normalize(def.group(1));
                 if (def.group(2).isBlank()) {
                     pending = true;

@@ -61,7 +61,7 @@ public final class Nesting {
     }
 
     private static final class Scan {
-        private final CharSequence text;
+        private final String text; // a String, not the CharSequence given: charAt and indexOf without an interface call
         private final int[] offsets;
         private final int[] at;
         private int next; // the next offset to give a depth to
@@ -80,7 +80,7 @@ public final class Nesting {
         private int fenceColumn;
 
         Scan(CharSequence text, int[] offsets) {
-            this.text = text;
+            this.text = text.toString();
             this.offsets = offsets;
             this.at = new int[offsets.length];
         }
@@ -89,8 +89,8 @@ public final class Nesting {
             int length = text.length();
             int start = Math.max(0, from);
             while (start <= length) {
-                int end = start;
-                while (end < length && text.charAt(end) != '\n') end++;
+                int end = text.indexOf('\n', start);
+                if (end < 0) end = length;
                 line(start, end);
                 start = end + 1;
             }
@@ -244,11 +244,19 @@ public final class Nesting {
             return marks > MAX_RULE_MARKS;
         }
 
-        /** Emphasis, strikethrough and brackets: the openers count, the closers give back. */
+        /**
+         * Emphasis, strikethrough and brackets: the openers count, the closers give back. Other
+         * characters change nothing and are stepped over: an offset among them gets its depth at the
+         * next {@link #reach}, which is the same.
+         */
         private void inline(int pos, int end) {
             while (pos < end) {
-                reach(pos);
                 char c = text.charAt(pos);
+                if (!inlineSyntax(c)) {
+                    pos++;
+                    continue;
+                }
+                reach(pos);
                 switch (c) {
                     case '\\' -> pos += 2;
                     case '`' -> {
@@ -312,7 +320,14 @@ public final class Nesting {
         private void endParagraph() {
             inline = 0;
             brackets = 0;
-            Arrays.fill(delimiters, 0);
+            delimiters[0] = 0;
+            delimiters[1] = 0;
+            delimiters[2] = 0;
+        }
+
+        /** The characters {@link #inline} acts on. */
+        private static boolean inlineSyntax(char c) {
+            return c == '\\' || c == '`' || c == '*' || c == '_' || c == '~' || c == '[' || c == ']';
         }
 
         /** The width of a list marker ({@code -}, {@code +}, {@code *}, {@code 1.}, {@code 1)}) at {@code pos}, or 0. */

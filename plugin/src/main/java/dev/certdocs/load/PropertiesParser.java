@@ -129,7 +129,7 @@ public final class PropertiesParser {
         while (true) {
             int before = pos;
             skipSpace();
-            if (BLANK_LINE.matcher(text).region(before, pos).find()) blankLineSeen = true;
+            if (blankLine(before, pos)) blankLineSeen = true;
             if (blankLineSeen && firstError >= 0) return undelimited();
             if (pos >= text.length()) {
                 SourcePosition open = src.position(blockStart);
@@ -339,6 +339,16 @@ public final class PropertiesParser {
         int limit = blank.find(from) ? blank.start() : text.length();
         int end = text.indexOf("/>", from);
         return new Result(Optional.empty(), diagnostics, end >= 0 && end < limit ? end + 2 : from);
+    }
+
+    /** Whether {@code text} holds a blank line ({@link #BLANK_LINE}) between {@code from} and {@code to}: a scan, not a matcher per call. */
+    private boolean blankLine(int from, int to) {
+        for (int i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) {
+            int j = i + 1;
+            while (j < to && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) j++;
+            if (j < to && text.charAt(j) == '\n') return true;
+        }
+        return false;
     }
 
     private void skipWhiteSpace() {
