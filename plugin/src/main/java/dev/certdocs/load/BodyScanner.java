@@ -170,7 +170,7 @@ final class BodyScanner {
                 blankBefore = true;
                 return;
             }
-            int indent = indentOf(line);
+            int indent = BlockSyntax.indentColumns(line);
             // Cheap look at the line's start first: most lines are text, and a matcher per pattern
             // per line was most of the scanning time.
             char lead = MarkdownDialect.lead(line);
@@ -391,18 +391,6 @@ final class BodyScanner {
         if (crossing < 0 && tooComplex < 0) return Optional.empty();
         if (crossing < 0 || tooComplex < 0) return Optional.of(Math.max(crossing, tooComplex));
         return Optional.of(Math.min(crossing, tooComplex));
-    }
-
-    /** Leading white space in columns, a tab counting to the next multiple of four. */
-    private static int indentOf(String line) {
-        int col = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == ' ') col++;
-            else if (c == '\t') col += 4 - col % 4;
-            else break;
-        }
-        return col;
     }
 
     private static boolean isParagraphText(String line) {
