@@ -43,4 +43,60 @@ final class ReportFiles {
             throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
+
+    /** Text written to a stream; {@code false} when it could not be made and the other way is to be taken. */
+    @FunctionalInterface
+    interface Content {
+        boolean writeTo(java.io.Writer out) throws IOException;
+    }
+
+    /** Text written to a stream, without a way out. */
+    @FunctionalInterface
+    interface Fallback {
+        void writeTo(java.io.Writer out) throws IOException;
+    }
+
+    /**
+     * Writes {@code content} as {@link #write(Path, String)} does, streamed; when it answers
+     * false, the temporary file is written again with {@code fallback}. Characters that UTF-8
+     * cannot hold (half a surrogate pair) are written as a replacement character, as there.
+     */
+    static void write(Path file, Content content, Fallback fallback) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Fresh.file(file.getParent(), "." + file.getFileName() + "-", ".tmp");
+            boolean done;
+            try (java.io.Writer out = writer(tmp)) {
+                done = content.writeTo(out);
+            }
+            if (!done) {
+                try (java.io.Writer out = writer(tmp)) {
+                    fallback.writeTo(out);
+                }
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A UTF-8 writer that replaces what it cannot encode (OutputStreamWriter's default), truncating {@code file}. */
+    private static java.io.Writer writer(Path file) throws IOException {
+        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
+                1 << 16);
+    }
+
+    /** A reader of a report written earlier, or null when there is none or it cannot be opened. */
+    static java.io.Reader openIfPresent(Path file) {
+        if (!Files.isRegularFile(file)) return null;
+        try {
+            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null; // an unreadable old report is replaced, not merged
+        }
+    }
 }
