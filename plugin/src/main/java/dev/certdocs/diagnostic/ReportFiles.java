@@ -27,21 +27,16 @@ final class ReportFiles {
         }
     }
 
+    /**
+     * Writes {@code content} into a temporary file beside {@code file}, then moves it over it. A
+     * message quoting half a surrogate pair (from a parser's "unexpected character") is written
+     * with a replacement character instead of failing the run.
+     */
     static void write(Path file, String content) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Fresh.file(file.getParent(), "." + file.getFileName() + "-", ".tmp");
-            // getBytes, not writeString: a message quoting half a surrogate pair (from a parser's
-            // "unexpected character") is written with a replacement character instead of failing the run
-            Files.write(tmp, content.getBytes(StandardCharsets.UTF_8));
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        write(file, out -> {
+            out.write(content);
+            return true;
+        }, out -> { });
     }
 
     /** Text written to a stream; {@code false} when it could not be made and the other way is to be taken. */
