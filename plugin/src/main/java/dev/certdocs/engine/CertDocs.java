@@ -354,8 +354,9 @@ public final class CertDocs {
     }
 
     /**
-     * Serves a live preview of every cloud on {@code host}:{@code port} (docs/design.md §4): loads and
-     * validates the content, then serves at once, rendering pages when asked for; watches the
+     * Serves a live preview of every cloud on {@code host}:{@code port} (docs/design.md §4): reads
+     * the articles' properties and plans the site, then serves at once, rendering pages when asked
+     * for, while the content is loaded and validated in the background; watches the
      * repository and reloads the open pages a change affects. {@code configs} is asked again when
      * the schema file changes. Runs until the returned preview is closed.
      */
@@ -364,8 +365,8 @@ public final class CertDocs {
         Preview site = Preview.open(configs, log);
         try {
             dev.certdocs.serve.LivePreview preview = dev.certdocs.serve.LivePreview.start(site, host, port, log);
-            log.info(String.format(java.util.Locale.ROOT, "certdocs serve: %s loaded and checked in %.1f s; serving %s (%s)",
-                    site.summary(), (System.nanoTime() - start) / 1e9, preview.url(), String.join(", ", site.clouds())));
+            log.info(String.format(java.util.Locale.ROOT, "certdocs serve: serving %s (%s) after %.1f s; %s",
+                    preview.url(), String.join(", ", site.clouds()), (System.nanoTime() - start) / 1e9, site.summary()));
             return preview;
         } catch (IOException e) {
             site.close();

@@ -23,6 +23,7 @@ import dev.certdocs.serve.PreviewSite;
 import dev.certdocs.support.BuildLog;
 import dev.certdocs.support.CertDocsException;
 import dev.certdocs.support.Parallel;
+import dev.certdocs.support.QuickStart;
 import dev.certdocs.validate.CheckContext;
 import dev.certdocs.validate.Validation;
 import java.io.IOException;
@@ -79,13 +80,18 @@ public final class Preview implements PreviewSite, AutoCloseable {
      * pages by URL path; {@code pages}: per cloud, page path to article; {@code pageArticles}:
      * page path to article path for every article, published or not (its problems are shown).
      * {@code corpus}: the articles of {@code articles}, with the include graph and link scanner.
+     * {@code listed}: a state of the start-up, made from the articles' properties alone
+     * ({@link Load#properties}) so that pages are served at once: {@code articles} hold only
+     * their properties and what parsing them found; an article whose page or problems are asked
+     * for is loaded and checked whole then, and kept in {@code loadedNow}, until the background
+     * load replaces the state ({@link #completeLoad}).
      */
     private record State(BuildConfig config, Corpus corpus, Rendering rendering, String contentPrefix,
                          Map<String, Checked> articles, Map<String, List<Diagnostic>> own,
                          java.util.concurrent.atomic.AtomicReference<Map<String, List<Diagnostic>>> later,
                          Map<String, SiteRenderer.CloudSite> sites,
                          Map<String, Map<String, Article>> pages, Map<String, String> pageArticles,
-                         Map<String, Page> cache, List<String> errors) {
+                         Map<String, Page> cache, List<String> errors, boolean listed, Map<String, Checked> loadedNow) {
 
         SiteRenderer renderer() {
             return rendering.renderer();
@@ -110,6 +116,8 @@ public final class Preview implements PreviewSite, AutoCloseable {
      * first pages an author opens are rendered first, not beside five clouds' worth of entries.
      */
     private static final long SEARCH_DELAY_MS = 2000;
+    /** How long after start-up the articles start to be loaded whole if no page was asked for before. */
+    private static final long LOAD_DELAY_MS = 3000;
 
     private final Supplier<BuildConfig> configs;
     private final BuildLog log;
@@ -135,16 +143,84 @@ public final class Preview implements PreviewSite, AutoCloseable {
         return t;
     });
     private volatile State state;
+    /** Completed once a page was served: the background load starts then. */
+    private final CompletableFuture<Void> firstPage = new CompletableFuture<>();
+    /** Keeps HotSpot's C2 away until the articles are loaded; null in tests of the listed state. */
+    private final QuickStart quickStart;
     private volatile String configError;
     private volatile java.util.function.Consumer<Set<String>> listener = pages -> { };
 
     private Preview(Supplier<BuildConfig> configs, BuildLog log, BuildConfig config,
-                    CompletableFuture<Map<String, String>> gitDates) {
+                    CompletableFuture<Map<String, String>> gitDates, boolean loadInBackground) {
+        // The start-up without C2 (measured: the first page takes about half the CPU); C2 comes back once all is loaded.
+        this.quickStart = loadInBackground ? QuickStart.begin(log) : null;
         this.configs = configs;
         this.log = log;
         this.gitDates = gitDates;
-        install(full(config, List.of()));
-        buildSearch(state, SEARCH_DELAY_MS);
+        install(listed(config));
+        for (String cloud : state.sites().keySet()) search.computeIfAbsent(cloud, c -> new Search());
+        if (loadInBackground) background.execute(() -> {
+            try {
+                // The first page asked for goes first: the load waits for it to be served, a moment at most.
+                firstPage.get(LOAD_DELAY_MS, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                // nobody asked yet: load now
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                Set<String> changed = completeLoad();
+                if (!changed.isEmpty()) listener.accept(changed);
+            } catch (RuntimeException e) {
+                // A file gone or a template error while loading: the next reload loads again.
+                log.warn("certdocs serve: loading the articles in the background failed: " + e.getMessage());
+            } finally {
+                quickStart.close();
+            }
+        });
+    }
+
+    /**
+     * Replaces the start-up's listed state by one of the articles loaded and checked whole (as
+     * {@code validate} loads and checks them), the articles loaded on demand meanwhile taken
+     * over; the plans stay when the properties read whole are the ones listed. Then the checks
+     * across articles and the search index follow. Runs once, on the background thread, or on
+     * the first reload if that comes first (a reload waits for it: it works on loaded articles).
+     * Returns the pages that differ from the listed state's (an article's properties changed
+     * between the listing and the load): its pages, and those whose navigation or listings changed.
+     */
+    synchronized Set<String> completeLoad() {
+        State listed = state;
+        if (!listed.listed()) return Set.of();
+        long start = System.nanoTime();
+        StageTimes times = new StageTimes();
+        BuildConfig config = listed.config();
+        Map<String, Checked> before = new HashMap<>(listed.loadedNow());
+        Set<String> rest = new TreeSet<>(listed.articles().keySet());
+        rest.removeAll(before.keySet());
+        // One core is left to the pages asked for meanwhile.
+        Checks checks = check(config, reading(listed.corpus(), listed.corpus().files()), before, rest,
+                Math.max(1, config.threads() - 1));
+        times.lap("loading and checking " + rest.size() + " article(s)");
+        Set<String> changed = new TreeSet<>(listed.articles().keySet());
+        changed.addAll(checks.articles().keySet());
+        changed.removeIf(p -> listed.articles().containsKey(p) && checks.articles().containsKey(p)
+                && listed.articles().get(p).article().properties().equals(checks.articles().get(p).article().properties()));
+        State fresh = planned(config, checks, listed.errors(), Map.of(), listed, changed.isEmpty(), times);
+        Set<String> urls = new TreeSet<>();
+        for (String a : changed) {
+            articleUrls(listed, a, urls);
+            articleUrls(fresh, a, urls);
+        }
+        navigationChanges(listed, fresh, urls);
+        for (var e : listed.cache().entrySet()) if (!urls.contains(e.getKey())) fresh.cache().put(e.getKey(), e.getValue());
+        install(fresh);
+        log.debug("certdocs serve load stages: " + times);
+        log.info(String.format(Locale.ROOT, "certdocs serve: %s loaded and checked in %.1f s%s", counted(fresh),
+                (System.nanoTime() - start) / 1e9, "; the checks across articles and links follow"));
+        buildSearch(fresh, SEARCH_DELAY_MS);
+        return urls;
     }
 
     /**
@@ -154,6 +230,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
      */
     private void install(State s) {
         state = s;
+        if (s.listed()) return; // its articles are not loaded yet: the checks across them wait for the load
         acrossArticles.schedule(() -> checkAcross(s), ACROSS_DELAY_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -167,18 +244,35 @@ public final class Preview implements PreviewSite, AutoCloseable {
      * rendered when asked for. {@code configs} is asked again when the schema file changes.
      */
     public static Preview open(Supplier<BuildConfig> configs, BuildLog log) {
-        BuildConfig config = configs.get();
-        CompletableFuture<Map<String, String>> dates = CompletableFuture.supplyAsync(() -> GitDates.read(config.baseDir()));
-        return new Preview(configs, log, config, dates);
+        return open(configs, log, true);
     }
 
-    /** "N articles, M problems", for the start-up line. */
+    /**
+     * As {@link #open(Supplier, BuildLog)}; without {@code loadInBackground} the articles stay
+     * listed until {@link #completeLoad} or a reload (tests of the listed state).
+     */
+    static Preview open(Supplier<BuildConfig> configs, BuildLog log, boolean loadInBackground) {
+        BuildConfig config = configs.get();
+        CompletableFuture<Map<String, String>> dates = CompletableFuture.supplyAsync(() -> GitDates.read(config.baseDir()));
+        return new Preview(configs, log, config, dates, loadInBackground);
+    }
+
+    /**
+     * The start-up line's account of the content: "N articles listed; …" while the articles load
+     * in the background, "N articles, M problems loaded and checked" once they did.
+     */
     String summary() {
         State s = state;
+        if (!s.listed()) return counted(s) + " loaded and checked";
+        return s.articles().size() + (s.articles().size() == 1 ? " article" : " articles")
+                + " listed; loading and checking them in the background, problems are shown in the pages";
+    }
+
+    /** "N articles, M problems" of a loaded state. */
+    private static String counted(State s) {
         int problems = s.own().values().stream().mapToInt(List::size).sum();
         return s.articles().size() + (s.articles().size() == 1 ? " article" : " articles") + ", " + problems
-                + (problems == 1 ? " problem" : " problems") + (problems > 0 ? " (shown in the pages)" : "")
-                + "; the checks across articles and links follow in the background";
+                + (problems == 1 ? " problem" : " problems") + (problems > 0 ? " (shown in the pages)" : "");
     }
 
     // ---------------------------------------------------------------- PreviewSite
@@ -230,8 +324,11 @@ public final class Preview implements PreviewSite, AutoCloseable {
     }
 
     /** A file's problems in {@code s}: its own and those of the checks across articles, in source order. */
-    private static List<Diagnostic> problemsOf(State s, String file) {
+    private List<Diagnostic> problemsOf(State s, String file) {
         List<Diagnostic> own = s.own().getOrDefault(file, List.of());
+        if (s.listed() && s.articles().containsKey(file)) {
+            own = byFile(s.config(), checked(s, file).own()).getOrDefault(file, List.of());
+        }
         List<Diagnostic> later = s.later().get().getOrDefault(file, List.of());
         if (later.isEmpty()) return own;
         List<Diagnostic> all = new ArrayList<>(own);
@@ -257,6 +354,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
         made.ifPresent(p -> {
             if (p.status() == 200 && p.content() != null && p.errors().isEmpty()) s.cache().put(url, p);
         });
+        firstPage.complete(null);
         return made;
     }
 
@@ -264,7 +362,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
         String cloud = site.cloud().id();
         Article article = s.pages().get(cloud).get(path);
         if (article != null) {
-            SiteRenderer.ArticlePage p = s.rendering().article(site, s.articles().get(article.path()).entry(), new HashMap<>());
+            SiteRenderer.ArticlePage p = s.rendering().article(site, checked(s, article.path()).entry(), new HashMap<>());
             filesOf.record(article.path(), p.files());
             Page page = Page.of(p.page().content().getBytes(StandardCharsets.UTF_8));
             lastGood.put(url, page);
@@ -336,6 +434,43 @@ public final class Preview implements PreviewSite, AutoCloseable {
 
     // ---------------------------------------------------------------- loading and checking
 
+    /**
+     * The article at {@code path} of {@code s} loaded and checked; in a listed state, loaded and
+     * checked now, once, when first asked for (its page or its problems).
+     */
+    private Checked checked(State s, String path) {
+        Checked known = s.articles().get(path);
+        if (known == null || !s.listed()) return known;
+        return s.loadedNow().computeIfAbsent(path, p -> {
+            Corpus.Entry entry;
+            try {
+                entry = Load.entry(s.corpus(), p, true);
+            } catch (CertDocsException gone) {
+                return known; // deleted since it was listed: the reload that follows says so
+            }
+            includesOf.record(p, reached(s.corpus().includes(), entry.article()));
+            return new Checked(entry, new Validation(new CheckContext(s.config(), s.corpus().includes())).checked(entry));
+        });
+    }
+
+    /**
+     * The start-up's state: the articles' properties read ({@link Load#properties}) and every
+     * cloud planned from them, which is all a plan reads; each article is loaded whole when asked
+     * for, all of them in the background ({@link #completeLoad}).
+     */
+    private State listed(BuildConfig config) {
+        StageTimes times = new StageTimes();
+        List<String> files = Load.articleFiles(config, log);
+        times.lap("finding the articles");
+        Corpus corpus = Load.properties(config, files);
+        Map<String, Checked> articles = new TreeMap<>();
+        for (Corpus.Entry e : corpus.articles()) articles.put(e.path(), new Checked(e, e.diagnostics()));
+        times.lap("reading the properties");
+        State s = planned(config, new Checks(articles, corpus), List.of(), Map.of(), null, false, times, true);
+        log.debug("certdocs serve stages: " + times);
+        return s;
+    }
+
     /** Everything from scratch (start, a schema or configuration change), keeping {@code errors}. */
     private State full(BuildConfig config, List<String> errors) {
         StageTimes times = new StageTimes();
@@ -355,10 +490,14 @@ public final class Preview implements PreviewSite, AutoCloseable {
      * {@link Validation#checked}); the others are taken from {@code before}.
      */
     private Checks check(BuildConfig config, Corpus corpus, Map<String, Checked> before, Set<String> recheck) {
+        return check(config, corpus, before, recheck, config.threads());
+    }
+
+    private Checks check(BuildConfig config, Corpus corpus, Map<String, Checked> before, Set<String> recheck, int threads) {
         List<String> files = corpus.files();
         Validation validation = new Validation(new CheckContext(config, corpus.includes()));
         Checked[] out = new Checked[files.size()];
-        Parallel.forEach(config.threads(), files.size(), "checking", i -> {
+        Parallel.forEach(threads, files.size(), "checking", i -> {
             String path = files.get(i);
             Checked known = before.get(path);
             if (known != null && recheck != null && !recheck.contains(path)) {
@@ -400,6 +539,12 @@ public final class Preview implements PreviewSite, AutoCloseable {
      */
     private State planned(BuildConfig config, Checks checks, List<String> errors, Map<String, List<Diagnostic>> laterBefore,
                           State same, boolean samePlans, StageTimes times) {
+        return planned(config, checks, errors, laterBefore, same, samePlans, times, false);
+    }
+
+    /** As above; {@code listed}: a state of the start-up, of the articles' properties only. */
+    private State planned(BuildConfig config, Checks checks, List<String> errors, Map<String, List<Diagnostic>> laterBefore,
+                          State same, boolean samePlans, StageTimes times, boolean listed) {
         Map<String, Checked> articles = checks.articles();
         List<Diagnostic> all = new ArrayList<>();
         for (Checked c : articles.values()) all.addAll(c.own());
@@ -409,14 +554,16 @@ public final class Preview implements PreviewSite, AutoCloseable {
         Rendering rendering = same != null ? same.rendering().over(checks.corpus())
                 : new Rendering(config, checks.corpus(), gitDates.join());
         if (same == null) templateErrors.addAll(templateErrors(config));
+        if (same == null) times.lap("templates");
         String prefix = SitePaths.contentPrefix(config.baseDir(), config.contentDirectory());
         if (same != null && samePlans) {
             times.lap("plans kept");
             return new State(config, checks.corpus(), rendering, prefix, articles, problems,
                     new java.util.concurrent.atomic.AtomicReference<>(laterBefore), same.sites(), same.pages(),
-                    same.pageArticles(), new ConcurrentHashMap<>(), List.copyOf(templateErrors));
+                    same.pageArticles(), new ConcurrentHashMap<>(), List.copyOf(templateErrors), listed, new ConcurrentHashMap<>());
         }
         Map<String, SiteRenderer.CloudSite> sites = rendering.plans();
+        times.lap("planning");
         SiteRenderer renderer = rendering.renderer();
         Map<String, Map<String, Article>> pages = new HashMap<>();
         sites.forEach((cloud, site) -> {
@@ -426,10 +573,10 @@ public final class Preview implements PreviewSite, AutoCloseable {
         });
         Map<String, String> pageArticles = new HashMap<>();
         for (Checked c : articles.values()) pageArticles.put(renderer.pagePath(c.article()), c.article().path());
-        times.lap("planning");
+        times.lap("page paths");
         return new State(config, checks.corpus(), rendering, prefix, articles, problems,
                 new java.util.concurrent.atomic.AtomicReference<>(laterBefore), sites, pages, pageArticles,
-                new ConcurrentHashMap<>(), List.copyOf(templateErrors));
+                new ConcurrentHashMap<>(), List.copyOf(templateErrors), listed, new ConcurrentHashMap<>());
     }
 
     /** Severities of the configuration applied, those off dropped, each once, in source order, by file. */
@@ -509,6 +656,16 @@ public final class Preview implements PreviewSite, AutoCloseable {
 
     @Override
     public synchronized Set<String> reload(Set<Path> changed) {
+        Set<String> loaded = completeLoad(); // a reload works on loaded articles
+        if (loaded.isEmpty()) return reloadLoaded(changed);
+        Set<String> urls = new TreeSet<>(loaded);
+        Set<String> more = reloadLoaded(changed);
+        if (more.contains(EVERY_PAGE)) return more;
+        urls.addAll(more);
+        return urls;
+    }
+
+    private Set<String> reloadLoaded(Set<Path> changed) {
         State old = state;
         BuildConfig config = old.config();
         Path base = config.baseDir();
@@ -771,6 +928,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
 
     @Override
     public void close() {
+        if (quickStart != null) quickStart.close();
         background.shutdownNow();
         acrossArticles.shutdownNow();
     }

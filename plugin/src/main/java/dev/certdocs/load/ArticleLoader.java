@@ -59,6 +59,21 @@ public final class ArticleLoader {
                 src.text().substring(bodyOffset), src, bodyOffset);
     }
 
+    /**
+     * Only the properties block of the article at a repository-relative path, with what parsing it
+     * found: all that planning a site reads. The body is not scanned ({@link Body#empty}); the
+     * live preview lists the articles this way before it loads each whole.
+     */
+    public Loaded properties(String path) {
+        Path file = baseDir.resolve(path);
+        Utf8.Decoded decoded = Utf8.decode(Includes.readBytes(file));
+        SourceText src = new SourceText(path, decoded.text());
+        PropertiesParser.Result props = PropertiesParser.parse(src);
+        int bodyOffset = Math.min(props.bodyOffset(), src.text().length());
+        Body none = Body.empty(src.lineOf(bodyOffset));
+        return new Loaded(new Article(path, file, props.properties(), none), props.diagnostics(), null, src, bodyOffset);
+    }
+
     private boolean hasJsonBody(Properties p) {
         return schema.kind(p.value("selfHelpType").strip())
                 .map(k -> k.body() != KindSpec.BodyType.MARKDOWN)

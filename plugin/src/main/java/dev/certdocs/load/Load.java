@@ -1,10 +1,13 @@
 package dev.certdocs.load;
 
 import dev.certdocs.config.BuildConfig;
+import dev.certdocs.model.PageLinks;
 import dev.certdocs.support.BuildLog;
+import dev.certdocs.support.CertDocsException;
 import dev.certdocs.support.Parallel;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The load stage's entry point: the content directory → a {@link Corpus}. Articles are read,
@@ -45,6 +48,27 @@ public final class Load {
         Corpus.Entry[] entries = new Corpus.Entry[files.size()];
         Parallel.forEach(config.threads(), files.size(), "loading", i -> entries[i] = entry(empty, files.get(i), keepText));
         return new Corpus(files, Arrays.asList(entries), empty.includes(), empty.scanner(), empty.loader());
+    }
+
+    /**
+     * {@code files} with only their properties read ({@link ArticleLoader#properties}): enough to
+     * plan the site, in a fraction of a full load's time (the live preview starts serving from it
+     * and loads each article whole when its page is asked for). The entries have no links and no
+     * text, and their bodies are empty.
+     */
+    public static Corpus properties(BuildConfig config, List<String> files) {
+        Corpus empty = empty(config, files);
+        Corpus.Entry[] entries = new Corpus.Entry[files.size()];
+        Parallel.forEach(config.threads(), files.size(), "listing", i -> {
+            try {
+                ArticleLoader.Loaded loaded = empty.loader().properties(files.get(i));
+                entries[i] = new Corpus.Entry(loaded.article(), loaded.diagnostics(), PageLinks.EMPTY, null, null);
+            } catch (CertDocsException gone) {
+                // deleted or unreadable since it was listed: not an article any more
+            }
+        });
+        return new Corpus(files, Arrays.stream(entries).filter(Objects::nonNull).toList(), empty.includes(), empty.scanner(),
+                empty.loader());
     }
 
     /**
