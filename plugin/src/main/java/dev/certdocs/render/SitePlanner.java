@@ -90,8 +90,10 @@ final class SitePlanner {
         // And what a site page can show of each service: all of it, every field of every article listed.
         Map<String, String> listings = new LinkedHashMap<>();
         StringBuilder all = new StringBuilder();
+        // Hashed once: with hundreds of services, copying the list into every service's text cost O(services²).
+        String sharedHash = Fingerprints.of(shared.toString());
         for (PageModel.ServiceView sv : services) {
-            StringBuilder own = new StringBuilder(shared);
+            StringBuilder own = new StringBuilder(sharedHash).append('\n');
             sv.articles().forEach(a -> own.append(a.title()).append('|').append(a.url()).append('|').append(a.kindLabel()).append('\n'));
             navigation.put(sv.id(), Fingerprints.of(own.toString()));
             // One text, each field length-prefixed so that no two listings read alike, hashed once.
