@@ -94,48 +94,11 @@ if $e2e; then
         rm -rf "$corpus"
         java -cp "$classpath" dev.certdocs.bench.SyntheticCorpus --repository-shape "$corpus" "$count" 1
     fi
-    version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -n 1) # the reactor's version
-
-    # The plugin, installed into the benchmark's own local repository (not ~/.m2, which others share).
-    m2=$work/m2
-    cat > "$work/m2-settings.xml" <<EOF
-<settings>
-  <localRepository>$m2</localRepository>
-  <profiles><profile><id>home</id>
-    <activation><activeByDefault>true</activeByDefault></activation>
-    <repositories><repository><id>home</id><url>file://$HOME/.m2/repository</url></repository></repositories>
-    <pluginRepositories><pluginRepository><id>home</id><url>file://$HOME/.m2/repository</url></pluginRepository></pluginRepositories>
-  </profile></profiles>
-</settings>
-EOF
-    mvn_bench=("$root/mvnw" -B -s "$work/m2-settings.xml" -Daether.offline.protocols=file $offline)
-    "${mvn_bench[@]}" -q -pl plugin -am install -DskipTests -Dinvoker.skip > "$work/logs/install.log" 2>&1 \
-        || { tail -n 30 "$work/logs/install.log"; exit 1; }
-
-    # The repository's POM: the plugin with the built-in cloud catalog, as the README's snippet has it.
-    cat > "$corpus/pom.xml" <<EOF
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>dev.certdocs.bench</groupId>
-  <artifactId>repository-$count</artifactId>
-  <version>1.0.0</version>
-  <packaging>pom</packaging>
-  <name>Synthetic support repository</name>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>dev.certdocs</groupId>
-        <artifactId>certdocs-maven-plugin</artifactId>
-        <version>$version</version>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-EOF
+    # The plugin installed into bench/work/m2 and the repository's POM (bench/maven.sh).
+    source bench/maven.sh
+    maven_bench_setup "$corpus" "repository-$count"
     certdocs_cmd=(env MAVEN_OPTS="-Xmx$heap" "${mvn_bench[@]}" -f "$corpus/pom.xml" certdocs:generate
         -Dcertdocs.force -Dcertdocs.incremental=false)
-    # Resolves the plugin into bench/work/m2 once, outside the timing.
-    "${mvn_bench[@]}" -q -f "$corpus/pom.xml" certdocs:help > /dev/null
 
     # Hugo: the same repository converted (cloud blocks, includes and variables expanded per cloud), then
     # split into one site per cloud sharing the layouts (hard links), so each cloud is one Hugo process.
