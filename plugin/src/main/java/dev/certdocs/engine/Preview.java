@@ -91,22 +91,17 @@ public final class Preview implements PreviewSite, AutoCloseable {
                          java.util.concurrent.atomic.AtomicReference<Map<String, List<Diagnostic>>> later,
                          Map<String, SiteRenderer.CloudSite> sites,
                          Map<String, Map<String, Article>> pages, Map<String, String> pageArticles,
-                         Map<String, Page> cache, List<String> errors, boolean listed, Map<String, Checked> loadedNow) {
+                         Map<String, Page> cache, List<String> errors, boolean listed, Map<String, Checked> loadedNow)
+            implements PreviewSearch.Source {
 
         SiteRenderer renderer() {
             return rendering.renderer();
         }
-    }
 
-    /**
-     * One cloud's search index: the entries by article path (all rendered once in the background;
-     * a changed article's entry is dropped and rendered again when the index is next asked for),
-     * and the files built from them, null when a change made them stale.
-     */
-    private static final class Search {
-        final Map<String, SearchEntry> entries = new ConcurrentHashMap<>();
-        Map<String, byte[]> files;
-        final CompletableFuture<Void> ready = new CompletableFuture<>();
+        @Override
+        public SearchEntry entry(SiteRenderer.CloudSite site, Article a) {
+            return rendering.article(site, articles.get(a.path()).entry(), new HashMap<>()).search();
+        }
     }
 
     /** How long after a state is installed its checks across articles start. */
@@ -129,7 +124,6 @@ public final class Preview implements PreviewSite, AutoCloseable {
     private final Dependencies filesOf = new Dependencies();
     /** The last page an article's URL showed, kept to show with its problems while the article cannot be published. */
     private final Map<String, Page> lastGood = new ConcurrentHashMap<>();
-    private final Map<String, Search> search = new ConcurrentHashMap<>();
     private final java.util.concurrent.ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "certdocs-serve-background");
         t.setDaemon(true);
@@ -137,6 +131,8 @@ public final class Preview implements PreviewSite, AutoCloseable {
         return t;
     });
     /** Runs the checks over all articles after a reload, one after another, so that a reload is not kept waiting for them. */
+    /** Each cloud's search index, rendered on the background thread. */
+    private final PreviewSearch search;
     private final java.util.concurrent.ScheduledExecutorService acrossArticles = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "certdocs-serve-checks");
         t.setDaemon(true);
@@ -156,9 +152,10 @@ public final class Preview implements PreviewSite, AutoCloseable {
         this.quickStart = loadInBackground ? QuickStart.begin(log) : null;
         this.configs = configs;
         this.log = log;
+        this.search = new PreviewSearch(background, () -> state, log);
         this.gitDates = gitDates;
         install(listed(config));
-        for (String cloud : state.sites().keySet()) search.computeIfAbsent(cloud, c -> new Search());
+        search.expect(state.sites().keySet());
         if (loadInBackground) background.execute(() -> {
             try {
                 // The first page asked for goes first: the load waits for it to be served, a moment at most.
@@ -219,7 +216,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
         log.debug("certdocs serve load stages: " + times);
         log.info(String.format(Locale.ROOT, "certdocs serve: %s loaded and checked in %.1f s%s", counted(fresh),
                 (System.nanoTime() - start) / 1e9, "; the checks across articles and links follow"));
-        buildSearch(fresh, SEARCH_DELAY_MS);
+        search.build(fresh, SEARCH_DELAY_MS);
         return urls;
     }
 
@@ -368,7 +365,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
             lastGood.put(url, page);
             return Optional.of(page);
         }
-        if (path.startsWith(SearchIndex.FOLDER)) return searchFile(cloud, path);
+        if (path.startsWith(SearchIndex.FOLDER)) return search.file(cloud, path);
         Optional<RenderedPage> own = s.rendering().sitePage(site, path);
         if (own.isPresent()) return Optional.of(Page.of(bytes(own.get())));
         if (path.startsWith("assets/")) return asset(s, path);
@@ -398,38 +395,6 @@ public final class Preview implements PreviewSite, AutoCloseable {
         } catch (IOException e) {
             throw new CertDocsException("cannot read the theme's " + path + ": " + e.getMessage(), e);
         }
-    }
-
-    /** A file of a cloud's search index; waits for the background build the first time. */
-    private Optional<Page> searchFile(String cloud, String path) {
-        Search s = search.get(cloud);
-        if (s == null) return Optional.empty();
-        try {
-            s.ready.get(5, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            return Optional.of(Page.failed("the search index of " + cloud + " could not be built: " + e));
-        }
-        byte[] file;
-        synchronized (s) {
-            if (s.files == null) s.files = searchFiles(state, cloud, s);
-            file = s.files.get(path);
-        }
-        return file == null ? Optional.empty() : Optional.of(Page.of(file));
-    }
-
-    /** A cloud's search index files from the entries, rendering the entries a change dropped. */
-    private static Map<String, byte[]> searchFiles(State st, String cloud, Search s) {
-        SiteRenderer.CloudSite site = st.sites().get(cloud);
-        List<SearchEntry> entries = new ArrayList<>(site.articles().size());
-        for (Article a : site.articles()) entries.add(s.entries.computeIfAbsent(a.path(), k -> entry(st, site, a)));
-        return SearchIndex.files(entries);
-    }
-
-    private static SearchEntry entry(State st, SiteRenderer.CloudSite site, Article a) {
-        return st.rendering().article(site, st.articles().get(a.path()).entry(), new HashMap<>()).search();
     }
 
     // ---------------------------------------------------------------- loading and checking
@@ -696,13 +661,13 @@ public final class Preview implements PreviewSite, AutoCloseable {
                 configError = "the configuration or schema cannot be used, the last good one stays in force: " + e.getMessage();
                 install(full(config, List.of(configError)));
             }
-            resetSearch(state);
+            search.reset(state);
             return everyPage();
         }
         List<String> errors = configError == null ? List.of() : List.of(configError);
         if (structural) {
             install(full(config, errors));
-            resetSearch(state);
+            search.reset(state);
             return everyPage();
         }
         if (templatesChanged) {
@@ -801,14 +766,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
         install(fresh);
         times.lap("affected pages");
         log.debug("certdocs serve reload stages: " + times);
-        for (String cloud : fresh.sites().keySet()) {
-            Search index = search.get(cloud);
-            if (index == null) continue;
-            synchronized (index) {
-                index.entries.keySet().removeAll(contentChanged);
-                index.files = null;
-            }
-        }
+        search.drop(contentChanged);
         return urls;
     }
 
@@ -883,47 +841,6 @@ public final class Preview implements PreviewSite, AutoCloseable {
 
     private static String url(State s, String cloud, String path) {
         return "/" + cloud + "/" + s.config().site().version() + "/" + path;
-    }
-
-    // ---------------------------------------------------------------- search, in the background
-
-    /**
-     * Renders every cloud's search entries of {@code s} on the background thread, {@code delayMs}
-     * from now (entries a change dropped meanwhile are rendered again when the index is asked
-     * for), then marks each cloud's index ready; its files are built when first asked for.
-     */
-    private void buildSearch(State s, long delayMs) {
-        for (String cloud : s.sites().keySet()) search.computeIfAbsent(cloud, c -> new Search());
-        background.schedule(() -> {
-            // Clouds often show an article alike: one entry object for all of them.
-            Map<SearchEntry, SearchEntry> shared = new HashMap<>();
-            for (var e : s.sites().entrySet()) {
-                Search index = search.get(e.getKey());
-                try {
-                    for (Article a : e.getValue().articles()) {
-                        if (state != s) break; // replaced whole: the next build does it
-                        if (index.entries.containsKey(a.path())) continue;
-                        SearchEntry entry = shared.computeIfAbsent(entry(s, e.getValue(), a), k -> k);
-                        index.entries.putIfAbsent(a.path(), entry);
-                    }
-                } catch (RuntimeException x) {
-                    // A template error while rendering for the index: the pages show it; the index is built when asked for.
-                    log.debug("certdocs serve: search index of " + e.getKey() + ": " + x);
-                }
-                index.ready.complete(null);
-            }
-        }, delayMs, TimeUnit.MILLISECONDS);
-    }
-
-    /** After a reload of everything: every entry and file is stale. */
-    private void resetSearch(State s) {
-        for (Search index : search.values()) {
-            synchronized (index) {
-                index.entries.clear();
-                index.files = null;
-            }
-        }
-        buildSearch(s, 0);
     }
 
     @Override
