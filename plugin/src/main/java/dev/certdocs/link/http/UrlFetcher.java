@@ -19,9 +19,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,42 +93,6 @@ final class UrlFetcher {
         return new Fetch(uri, body).start();
     }
 
-    /**
-     * The URI to request, or why there is none. Non-ASCII characters are percent-encoded, as a
-     * browser does.
-     */
-    static URI requestUri(String url) throws URISyntaxException {
-        for (int i = 0; i < url.length(); i++) {
-            if (Character.isWhitespace(url.charAt(i))) {
-                throw new URISyntaxException(url, "malformed URL: white space at index " + i);
-            }
-        }
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            String reason = e.getReason();
-            reason = reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
-            throw new URISyntaxException(url, "malformed URL: " + reason + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
-        }
-        String scheme = uri.getScheme();
-        if (scheme == null) throw new URISyntaxException(url, "malformed URL: not absolute (no scheme)");
-        if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
-            throw new URISyntaxException(url, "unsupported scheme '" + scheme + "': only http and https URLs are checked");
-        }
-        if (uri.getHost() == null) {
-            String authority = uri.getRawAuthority();
-            throw new URISyntaxException(url, authority == null || authority.isEmpty()
-                    ? "malformed URL: no host" : "malformed URL: '" + authority + "' is not a valid host");
-        }
-        if (uri.getPort() > 65535) throw new URISyntaxException(url, "malformed URL: port " + uri.getPort() + " is out of range");
-        // "http://host" is requested as "http://host/"; it also keeps URI.resolve from gluing a relative Location to the host
-        if (uri.getRawPath() == null || uri.getRawPath().isEmpty()) {
-            uri = new URI(uri.getScheme(), uri.getRawAuthority(), "/", null, null);
-        }
-        return URI.create(uri.toASCIIString());
-    }
-
     /** HTTP requests made so far. */
     int requests() {
         return requests.get();
@@ -203,7 +164,7 @@ final class UrlFetcher {
             if (refusal != null) {
                 permit.release();
                 finish(Outcome.REFUSED, redirectStatus,
-                        previous == null ? refusal : statusText(redirectStatus) + " to " + current + ": " + refusal);
+                        previous == null ? refusal : HttpTerms.statusText(redirectStatus) + " to " + current + ": " + refusal);
                 return;
             }
             target = endpoint;
@@ -294,7 +255,7 @@ final class UrlFetcher {
 
         private void answered(HttpResponse.ResponseInfo response, BoundedBody.Read read) {
             int status = response.statusCode();
-            if (isRedirect(status)) {
+            if (HttpTerms.isRedirect(status)) {
                 Optional<String> location = response.headers().firstValue("location");
                 if (location.isPresent()) {
                     follow(status, location.get());
@@ -305,7 +266,7 @@ final class UrlFetcher {
                 finish(status, response, read);
                 return;
             }
-            boolean retry = isRetried(status) && retriesUsed < settings.retries();
+            boolean retry = HttpTerms.isRetried(status) && retriesUsed < settings.retries();
             if (method.equals("HEAD")) {
                 // servers that mishandle HEAD answer 403, 404, 405, 501…: GET decides
                 method = "GET";
@@ -325,8 +286,8 @@ final class UrlFetcher {
                     return;
                 }
                 String what = t instanceof HttpConnectTimeoutException
-                        ? "could not connect within " + format(settings.connectTimeout())
-                        : "no answer within " + format(settings.timeout());
+                        ? "could not connect within " + HttpTerms.format(settings.connectTimeout())
+                        : "no answer within " + HttpTerms.format(settings.timeout());
                 finish(Outcome.TIMEOUT, 0, what + attempts() + at());
                 return;
             }
@@ -342,13 +303,13 @@ final class UrlFetcher {
                 if (c instanceof UnresolvedAddressException || c instanceof UnknownHostException) {
                     return "unknown host '" + current.getHost() + "'";
                 }
-                if (c instanceof SSLException) return "TLS handshake failed: " + innermostMessage(c);
+                if (c instanceof SSLException) return "TLS handshake failed: " + HttpTerms.innermostMessage(c);
             }
             if (t instanceof ConnectException) {
                 return t.getMessage() == null || t.getMessage().toLowerCase(Locale.ROOT).contains("refused")
                         ? "connection refused" : "cannot connect: " + t.getMessage();
             }
-            return "connection failed: " + innermostMessage(t);
+            return "connection failed: " + HttpTerms.innermostMessage(t);
         }
 
         private void follow(int status, String location) {
@@ -356,9 +317,9 @@ final class UrlFetcher {
             try {
                 String resolved = current.resolve(new URI(location.strip())).toString();
                 int hash = resolved.indexOf('#');
-                next = requestUri(hash < 0 ? resolved : resolved.substring(0, hash));
+                next = HttpTerms.requestUri(hash < 0 ? resolved : resolved.substring(0, hash));
             } catch (URISyntaxException | IllegalArgumentException e) {
-                finish(Outcome.BROKEN, status, statusText(status) + " to a Location that cannot be followed: '" + location + "'"
+                finish(Outcome.BROKEN, status, HttpTerms.statusText(status) + " to a Location that cannot be followed: '" + location + "'"
                         + at());
                 return;
             }
@@ -384,16 +345,16 @@ final class UrlFetcher {
             retriesUsed++;
             Duration wait = backoff(retriesUsed);
             Optional<String> header = headers == null ? Optional.empty() : headers.firstValue("retry-after");
-            Optional<Duration> asked = header.flatMap(v -> retryAfter(v, clock));
+            Optional<Duration> asked = header.flatMap(v -> HttpTerms.retryAfter(v, clock));
             if (asked.isPresent()) {
                 boolean capped = asked.get().compareTo(settings.maxRetryWait()) > 0;
                 wait = capped ? settings.maxRetryWait() : asked.get();
                 log.info("link check: " + current + " answered " + status + " with Retry-After: " + header.get().strip()
-                        + "; waiting " + format(wait) + (capped ? " (capped by certdocs.linkMaxRetryWait)" : "")
+                        + "; waiting " + HttpTerms.format(wait) + (capped ? " (capped by certdocs.linkMaxRetryWait)" : "")
                         + " before retry " + retriesUsed + " of " + settings.retries());
             } else {
                 log.debug("link check: " + current + (status == 0 ? " timed out" : " answered " + status)
-                        + "; retry " + retriesUsed + " of " + settings.retries() + " in " + format(wait));
+                        + "; retry " + retriesUsed + " of " + settings.retries() + " in " + HttpTerms.format(wait));
             }
             scheduler.schedule(this::send, wait.toNanos(), TimeUnit.NANOSECONDS);
         }
@@ -436,7 +397,7 @@ final class UrlFetcher {
         }
 
         private void classify(int status, HttpResponse.ResponseInfo response, BoundedBody.Read read) {
-            String text = statusText(status) + at();
+            String text = HttpTerms.statusText(status) + at();
             Outcome mapped = statusMap.get(status);
             if (mapped != null) {
                 finish(mapped, status, text + attempts() + " (status map: " + status + " -> "
@@ -445,8 +406,8 @@ final class UrlFetcher {
                 finish(Outcome.OK, status, text, read);
             } else if (status == 999) {
                 finish(Outcome.BLOCKED, status, text + " (the server refuses automated requests)", null);
-            } else if (status == 403 && challenge(response.headers()) != null) {
-                finish(Outcome.BLOCKED, status, text + " with " + challenge(response.headers())
+            } else if (status == 403 && HttpTerms.challenge(response.headers()) != null) {
+                finish(Outcome.BLOCKED, status, text + " with " + HttpTerms.challenge(response.headers())
                         + " (a bot challenge; check it in a browser)", null);
             } else if (status == 429) {
                 finish(Outcome.RATE_LIMITED, status, text + attempts(), null);
@@ -497,78 +458,5 @@ final class UrlFetcher {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static boolean isRedirect(int status) {
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    }
-
-    private static boolean isRetried(int status) {
-        return status == 408 || status == 429 || (status >= 500 && status <= 599);
-    }
-
-    /** The bot-challenge header of a 403, as "name: value", or null. */
-    private static String challenge(HttpHeaders headers) {
-        Optional<String> cf = headers.firstValue("cf-mitigated");
-        if (cf.isPresent() && cf.get().strip().equalsIgnoreCase("challenge")) return "cf-mitigated: challenge";
-        Optional<String> waf = headers.firstValue("x-amzn-waf-action");
-        return waf.map(v -> "x-amzn-waf-action: " + v.strip()).orElse(null);
-    }
-
-    /** The wait a {@code Retry-After} value asks for: delay-seconds or an HTTP date; empty when unreadable. */
-    static Optional<Duration> retryAfter(String value, Clock clock) {
-        String v = value.strip();
-        if (v.matches("\\d+")) {
-            return Optional.of(v.length() > 9 ? Duration.ofSeconds(999_999_999) : Duration.ofSeconds(Long.parseLong(v)));
-        }
-        try {
-            Duration d = Duration.between(clock.instant(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
-            return Optional.of(d.isNegative() ? Duration.ZERO : d);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    // ---------------------------------------------------------------- text
-
-    static String format(Duration d) {
-        long ms = d.toMillis();
-        if (ms < 1000) return ms + " ms";
-        if (ms >= 60_000) return ms / 60_000 + " min " + ms / 1000 % 60 + " s";
-        if (ms % 1000 == 0) return ms / 1000 + " s";
-        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
-    }
-
-    private static String innermostMessage(Throwable t) {
-        String message = null;
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c.getMessage() != null) message = c.getMessage();
-        }
-        if (message == null) return t.getClass().getSimpleName();
-        int colon = message.lastIndexOf(": ");
-        return colon >= 0 && colon < message.length() - 2 ? message.substring(colon + 2) : message;
-    }
-
-    private static final Map<Integer, String> REASONS = Map.ofEntries(
-            Map.entry(200, "OK"), Map.entry(201, "Created"), Map.entry(202, "Accepted"), Map.entry(203, "Non-Authoritative Information"),
-            Map.entry(204, "No Content"), Map.entry(206, "Partial Content"),
-            Map.entry(300, "Multiple Choices"), Map.entry(301, "Moved Permanently"), Map.entry(302, "Found"),
-            Map.entry(303, "See Other"), Map.entry(304, "Not Modified"), Map.entry(307, "Temporary Redirect"),
-            Map.entry(308, "Permanent Redirect"),
-            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(402, "Payment Required"),
-            Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"),
-            Map.entry(406, "Not Acceptable"), Map.entry(407, "Proxy Authentication Required"), Map.entry(408, "Request Timeout"),
-            Map.entry(409, "Conflict"), Map.entry(410, "Gone"), Map.entry(411, "Length Required"), Map.entry(414, "URI Too Long"),
-            Map.entry(415, "Unsupported Media Type"), Map.entry(418, "I'm a teapot"), Map.entry(421, "Misdirected Request"),
-            Map.entry(422, "Unprocessable Content"), Map.entry(425, "Too Early"), Map.entry(426, "Upgrade Required"),
-            Map.entry(429, "Too Many Requests"), Map.entry(451, "Unavailable For Legal Reasons"),
-            Map.entry(500, "Internal Server Error"), Map.entry(501, "Not Implemented"), Map.entry(502, "Bad Gateway"),
-            Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"), Map.entry(505, "HTTP Version Not Supported"),
-            Map.entry(508, "Loop Detected"), Map.entry(511, "Network Authentication Required"));
-
-    /** "404 Not Found"; a status without a standard reason is just its number. */
-    static String statusText(int status) {
-        String reason = REASONS.get(status);
-        return reason == null ? String.valueOf(status) : status + " " + reason;
     }
 }

@@ -61,7 +61,7 @@ final class UrlVerdicts {
         }
         URI uri;
         try {
-            uri = UrlFetcher.requestUri(base);
+            uri = HttpTerms.requestUri(base);
         } catch (URISyntaxException e) {
             return found(new UrlResult(shown, Outcome.MALFORMED, 0, e.getReason(), 0, false));
         }
@@ -80,7 +80,7 @@ final class UrlVerdicts {
     /** The result of a success found in the cache, with no request. */
     static UrlResult cached(String shown, LinkCache.Entry hit) {
         return new UrlResult(shown, Outcome.OK, hit.status(),
-                UrlFetcher.statusText(hit.status()) + " (cached, checked " + hit.checkedAt() + ")", 0, true);
+                HttpTerms.statusText(hit.status()) + " (cached, checked " + hit.checkedAt() + ")", 0, true);
     }
 
     /** The result of the requests for a URL; with a {@code fragment}, whether the page fetched has it. */

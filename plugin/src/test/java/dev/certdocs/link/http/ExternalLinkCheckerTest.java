@@ -206,11 +206,11 @@ class ExternalLinkCheckerTest {
     void readsRetryAfterAsSecondsOrAnHttpDate() {
         Clock clock = Clock.fixed(Instant.parse("2015-10-21T07:27:00Z"), ZoneOffset.UTC);
 
-        assertEquals(Duration.ofSeconds(120), UrlFetcher.retryAfter(" 120 ", clock).orElseThrow());
+        assertEquals(Duration.ofSeconds(120), HttpTerms.retryAfter(" 120 ", clock).orElseThrow());
         assertEquals(Duration.ofSeconds(60),
-                UrlFetcher.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", clock).orElseThrow());
-        assertEquals(Duration.ZERO, UrlFetcher.retryAfter("Wed, 21 Oct 2015 07:00:00 GMT", clock).orElseThrow());
-        assertTrue(UrlFetcher.retryAfter("soon", clock).isEmpty());
+                HttpTerms.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", clock).orElseThrow());
+        assertEquals(Duration.ZERO, HttpTerms.retryAfter("Wed, 21 Oct 2015 07:00:00 GMT", clock).orElseThrow());
+        assertTrue(HttpTerms.retryAfter("soon", clock).isEmpty());
     }
 
     // ---------------------------------------------------------------- blocked and the status map
