@@ -18,6 +18,12 @@ public final class ArticleSchema {
     private final List<String> alwaysRequired;
     private final Map<String, AttributeSpec> attributes;
     private final Map<String, KindSpec> kinds;
+    /**
+     * The same specs by their canonical spelling, looked up first: articles mostly write a name as
+     * the schema does, and lower-casing {@code pageTitle} for every attribute of every article costs.
+     */
+    private final Map<String, AttributeSpec> attributesAsSpelled = new java.util.HashMap<>();
+    private final Map<String, KindSpec> kindsAsSpelled = new java.util.HashMap<>();
     private final Map<String, Severity> severities;
 
     public ArticleSchema(List<String> alwaysRequired, Collection<AttributeSpec> attributes,
@@ -27,6 +33,9 @@ public final class ArticleSchema {
         attributes.forEach(a -> this.attributes.put(key(a.name()), a));
         this.kinds = new LinkedHashMap<>();
         kinds.forEach(k -> this.kinds.put(key(k.name()), k));
+        // Only the spec each case-folded name finds: two names differing in case find the same one either way.
+        this.attributes.values().forEach(a -> attributesAsSpelled.put(a.name(), a));
+        this.kinds.values().forEach(k -> kindsAsSpelled.put(k.name(), k));
         this.severities = Map.copyOf(severities);
     }
 
@@ -35,7 +44,8 @@ public final class ArticleSchema {
     }
 
     public Optional<AttributeSpec> attribute(String name) {
-        return Optional.ofNullable(attributes.get(key(name)));
+        AttributeSpec spelled = attributesAsSpelled.get(name);
+        return Optional.ofNullable(spelled != null ? spelled : attributes.get(key(name)));
     }
 
     public Collection<AttributeSpec> attributes() {
@@ -43,7 +53,8 @@ public final class ArticleSchema {
     }
 
     public Optional<KindSpec> kind(String name) {
-        return Optional.ofNullable(kinds.get(key(name)));
+        KindSpec spelled = kindsAsSpelled.get(name);
+        return Optional.ofNullable(spelled != null ? spelled : kinds.get(key(name)));
     }
 
     public Collection<KindSpec> kinds() {

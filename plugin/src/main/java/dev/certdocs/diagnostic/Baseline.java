@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -27,6 +29,9 @@ import java.util.function.Function;
 public final class Baseline {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private record RuleInFile(String rule, String path) {
+    }
 
     private record Key(String rule, String path, String context) {
     }
@@ -70,7 +75,15 @@ public final class Baseline {
         Map<Key, Integer> left = new HashMap<>(counts);
         List<Finding> out = new ArrayList<>(diagnostics.size());
         Function<Diagnostic, String> context = contexts(lineText);
+        // The source line is looked up only for a diagnostic whose rule and file the baseline names: without a
+        // baseline no file is read again, with one only the files it names.
+        Set<RuleInFile> named = new HashSet<>();
+        for (Key k : counts.keySet()) named.add(new RuleInFile(k.rule(), k.path()));
         for (Diagnostic d : diagnostics) {
+            if (!named.contains(new RuleInFile(d.ruleId(), d.position().path()))) {
+                out.add(new Finding(d, false));
+                continue;
+            }
             Key key = key(d, context);
             Integer n = left.get(key);
             boolean accepted = n != null && n > 0;

@@ -19,8 +19,49 @@ public final class ArticleLoader {
     /**
      * An article, the problems its loading found, and its body's text (for rendering; not kept by
      * validation); {@code source} is the whole file and {@code bodyOffset} where the body starts in it.
+     * The body's text is cut from the source when first asked for: validation, which never asks,
+     * copies no body.
      */
-    public record Loaded(Article article, List<Diagnostic> diagnostics, String bodyText, SourceText source, int bodyOffset) {
+    public static final class Loaded {
+        private final Article article;
+        private final List<Diagnostic> diagnostics;
+        private final SourceText source;
+        private final int bodyOffset;
+        /** Cut on first use; a String, so a race only cuts it twice. */
+        private String bodyText;
+
+        public Loaded(Article article, List<Diagnostic> diagnostics, SourceText source, int bodyOffset) {
+            this.article = article;
+            this.diagnostics = diagnostics;
+            this.source = source;
+            this.bodyOffset = bodyOffset;
+        }
+
+        public Article article() {
+            return article;
+        }
+
+        public List<Diagnostic> diagnostics() {
+            return diagnostics;
+        }
+
+        /** The body's text: the source from {@link #bodyOffset()} on. */
+        public String bodyText() {
+            String text = bodyText;
+            if (text == null) {
+                text = source.text().substring(bodyOffset);
+                bodyText = text;
+            }
+            return text;
+        }
+
+        public SourceText source() {
+            return source;
+        }
+
+        public int bodyOffset() {
+            return bodyOffset;
+        }
     }
 
     private final Path baseDir;
@@ -55,8 +96,7 @@ public final class ArticleLoader {
         Body body = BodyScanner.scan(src, props.bodyOffset(), json,
                 invalidUtf8 < 0 ? -1 : SourceText.normalisedOffset(raw, invalidUtf8));
         int bodyOffset = Math.min(props.bodyOffset(), src.text().length());
-        return new Loaded(new Article(path, file, props.properties(), body), props.diagnostics(),
-                src.text().substring(bodyOffset), src, bodyOffset);
+        return new Loaded(new Article(path, file, props.properties(), body), props.diagnostics(), src, bodyOffset);
     }
 
     /**

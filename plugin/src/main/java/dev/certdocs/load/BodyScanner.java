@@ -362,7 +362,7 @@ final class BodyScanner {
         private void variables(String line, int lineOffset) {
             if (line.indexOf("{{") < 0) return;
             Matcher v = MarkdownDialect.VARIABLE.matcher(line);
-            while (v.find()) variables.add(new VariableUse(v.group(1), src.position(lineOffset + v.start())));
+            while (v.find()) variables.add(new VariableUse(SharedStrings.of(v.group(1)), src.position(lineOffset + v.start())));
         }
 
         Body body(int startOffset, int invalidUtf8) {

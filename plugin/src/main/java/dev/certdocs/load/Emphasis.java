@@ -71,7 +71,11 @@ final class Emphasis {
 
     /** Blanks the emphasis marks of {@code chars}. */
     static void blankDelimiters(char[] chars) {
-        boolean[] marked = marks(new String(chars));
+        // Most lines with a URL have no mark at all; and the marks are read from the array itself, not a copy.
+        boolean any = false;
+        for (int i = 0; i < chars.length && !any; i++) any = chars[i] == '*' || chars[i] == '_' || chars[i] == '~';
+        if (!any) return;
+        boolean[] marked = marks(java.nio.CharBuffer.wrap(chars));
         for (int i = 0; i < chars.length; i++) {
             if (marked[i]) chars[i] = ' ';
         }

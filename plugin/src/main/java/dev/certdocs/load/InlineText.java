@@ -1,7 +1,5 @@
 package dev.certdocs.load;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /** Inline Markdown read without a parser: code spans found as CommonMark finds them, and a heading's plain text for its id. */
@@ -23,29 +21,43 @@ final class InlineText {
      * a few thousand backticks held validation for minutes).
      */
     static String maskCodeSpans(String line) {
-        if (line.indexOf('`') < 0) return line;
-        List<int[]> runs = new ArrayList<>(); // start, length
-        for (int i = 0; i < line.length(); ) {
+        int first = line.indexOf('`');
+        if (first < 0) return line;
+        // The runs of backticks, as start and length in two arrays: no boxing, no list per line.
+        int[] starts = new int[8];
+        int[] lengths = new int[8];
+        int runs = 0;
+        int longest = 0;
+        for (int i = first; i < line.length(); ) {
             if (line.charAt(i) != '`') {
                 i++;
                 continue;
             }
             int start = i;
             while (i < line.length() && line.charAt(i) == '`') i++;
-            runs.add(new int[] {start, i - start});
+            if (runs == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, runs * 2);
+                lengths = java.util.Arrays.copyOf(lengths, runs * 2);
+            }
+            starts[runs] = start;
+            lengths[runs] = i - start;
+            longest = Math.max(longest, i - start);
+            runs++;
         }
-        // The next run of the same length after each run, found from the right in one pass.
-        int[] next = new int[runs.size()];
-        java.util.Map<Integer, Integer> latest = new java.util.HashMap<>();
-        for (int r = runs.size() - 1; r >= 0; r--) {
-            next[r] = latest.getOrDefault(runs.get(r)[1], -1);
-            latest.put(runs.get(r)[1], r);
+        // The next run of the same length after each run, found from the right in one pass (by length: at most
+        // the line's length, so the table is linear in the line too).
+        int[] next = new int[runs];
+        int[] latest = new int[longest + 1];
+        java.util.Arrays.fill(latest, -1);
+        for (int r = runs - 1; r >= 0; r--) {
+            next[r] = latest[lengths[r]];
+            latest[lengths[r]] = r;
         }
         StringBuilder out = null;
-        for (int r = 0; r < runs.size(); r++) {
+        for (int r = 0; r < runs; r++) {
             if (next[r] < 0) continue;
-            int from = runs.get(r)[0];
-            int to = runs.get(next[r])[0] + runs.get(next[r])[1];
+            int from = starts[r];
+            int to = starts[next[r]] + lengths[next[r]];
             if (out == null) out = new StringBuilder(line);
             for (int i = from; i < to; i++) out.setCharAt(i, ' ');
             r = next[r];

@@ -73,7 +73,9 @@ public final class MarkdownDialect {
         if (m.group(1).equals("cloud-end")) return new CloudMarker(false, false, List.of(), false);
         Matcher attr = CLOUD_ATTR.matcher(m.group(2));
         if (!attr.find()) return new CloudMarker(true, false, List.of(), false);
-        return new CloudMarker(true, attr.group(1).equals("exclude"), Properties.splitList(attr.group(2)), true);
+        List<String> clouds = Properties.splitList(attr.group(2));
+        clouds.replaceAll(SharedStrings::of);
+        return new CloudMarker(true, attr.group(1).equals("exclude"), clouds, true);
     }
 
     /** The fence ({@code ```} or {@code ~~~}, three or more) this line opens a code block with, or {@code null}. */

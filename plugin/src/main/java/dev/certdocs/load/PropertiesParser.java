@@ -187,7 +187,7 @@ public final class PropertiesParser {
     private Attribute attribute() {
         int nameStart = pos;
         while (pos < text.length() && isNameChar(text.charAt(pos))) pos++;
-        String name = text.substring(nameStart, pos);
+        String name = SharedStrings.of(text.substring(nameStart, pos));
         if (pos < text.length() && "='\"/>".indexOf(text.charAt(pos)) < 0 && !Character.isWhitespace(text.charAt(pos))
                 && !isInvisible(text.codePointAt(pos))) {
             error(pos, "unexpected '" + printable(pos) + "' after the attribute name '"

@@ -11,21 +11,25 @@ public final class SourceText {
 
     private final String path;
     private final String text;
+    /** Where each line starts, in the first {@link #lines} entries (the array is not cut to size: the text is mostly short-lived). */
     private final int[] lineStarts;
+    private final int lines;
 
     public SourceText(String path, String raw) {
         this.path = path;
         String t = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
         if (t.indexOf('\r') >= 0) t = t.replace("\r\n", "\n").replace('\r', '\n');
         this.text = t;
-        int[] starts = new int[64];
+        // Sized for lines of about 40 characters, so that most files never grow it.
+        int[] starts = new int[t.length() / 40 + 16];
         int n = 0;
         starts[n++] = 0;
         for (int i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) {
             if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
             starts[n++] = i + 1;
         }
-        this.lineStarts = Arrays.copyOf(starts, n);
+        this.lineStarts = starts;
+        this.lines = n;
     }
 
     public String path() {
@@ -37,23 +41,23 @@ public final class SourceText {
     }
 
     public int lineCount() {
-        return lineStarts.length;
+        return lines;
     }
 
     /** 1-based line of an offset. */
     public int lineOf(int offset) {
-        int i = Arrays.binarySearch(lineStarts, Math.min(Math.max(offset, 0), text.length()));
+        int i = Arrays.binarySearch(lineStarts, 0, lines, Math.min(Math.max(offset, 0), text.length()));
         return i >= 0 ? i + 1 : -i - 1;
     }
 
     public int lineStart(int line) {
-        return lineStarts[line - 1];
+        return lineStarts[java.util.Objects.checkIndex(line - 1, lines)];
     }
 
     /** The text of a 1-based line, without its line break. */
     public String line(int line) {
-        int start = lineStarts[line - 1];
-        int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+        int start = lineStarts[java.util.Objects.checkIndex(line - 1, lines)];
+        int end = line < lines ? lineStarts[line] - 1 : text.length();
         return text.substring(start, end);
     }
 
