@@ -111,7 +111,7 @@ public final class ArticleLoader {
         PropertiesParser.Result props = PropertiesParser.parse(src);
         int bodyOffset = Math.min(props.bodyOffset(), src.text().length());
         Body none = Body.empty(src.lineOf(bodyOffset));
-        return new Loaded(new Article(path, file, props.properties(), none), props.diagnostics(), null, src, bodyOffset);
+        return new Loaded(new Article(path, file, props.properties(), none), props.diagnostics(), src, bodyOffset);
     }
 
     private boolean hasJsonBody(Properties p) {
