@@ -266,7 +266,7 @@ public final class Bundles {
         for (String url : urls) {
             if (url == null) continue;
             for (String part : url.split(",")) { // srcset lists several
-                String u = part.strip().split("\\s+")[0];
+                String u = firstToken(part.strip());
                 String host = host(u);
                 if (host != null && !cloud.reaches(host)
                         && alsoAllowed.stream().noneMatch(h -> h.equalsIgnoreCase(host))) {
@@ -293,7 +293,7 @@ public final class Bundles {
             while (nameEnd > 0 && isSpace(text.charAt(nameEnd - 1))) nameEnd--;
             int nameStart = nameEnd;
             while (nameStart > 0 && isWord(text.charAt(nameStart - 1))) nameStart--;
-            if (nameStart == nameEnd || !URL_ATTRIBUTES.contains(text.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT))) {
+            if (nameStart == nameEnd || !isUrlAttribute(text, nameStart, nameEnd)) {
                 continue;
             }
             int q = eq + 1;
@@ -304,6 +304,39 @@ public final class Bundles {
             out.add(text.substring(q + 1, close));
             from = close + 1;
         }
+    }
+
+    /**
+     * Whether {@code text[start, end)} is one of {@link #URL_ATTRIBUTES}, ASCII letters compared
+     * without case: what {@code URL_ATTRIBUTES.contains(substring.toLowerCase(Locale.ROOT))} says
+     * (no other character lower-cases into those names' letters), without a string made for
+     * each '=' of every page.
+     */
+    private static boolean isUrlAttribute(String text, int start, int end) {
+        int length = end - start;
+        if (length < 3 || length > 7) return false;
+        for (String name : URL_ATTRIBUTE_ARRAY) {
+            if (name.length() != length) continue;
+            int i = 0;
+            while (i < length) {
+                char c = text.charAt(start + i);
+                if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
+                if (c != name.charAt(i)) break;
+                i++;
+            }
+            if (i == length) return true;
+        }
+        return false;
+    }
+
+    private static final String[] URL_ATTRIBUTE_ARRAY = URL_ATTRIBUTES.toArray(String[]::new);
+
+    /** What {@code s.split("\\s+")[0]} is for a stripped {@code s}, without compiling that pattern for every URL. */
+    static String firstToken(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (isSpace(s.charAt(i))) return i == 0 ? "" : s.substring(0, i);
+        }
+        return s;
     }
 
     private static boolean isSpace(char c) {
