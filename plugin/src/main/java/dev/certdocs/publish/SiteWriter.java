@@ -144,17 +144,21 @@ public final class SiteWriter implements AutoCloseable {
     /**
      * The staged file at {@code path} of {@code cloud}'s version, for the caller to create (it
      * does not exist): its folder made, whatever was there (a hard link to a published file, a
-     * spare's file) removed, never written through.
+     * spare's file) removed, never written through. Only a path this writer staged before, or the
+     * spare the staging started from holds, can be there: a new path of a staging that started
+     * empty costs no file system call but its folder's, made once.
      */
     public Path create(String cloud, String path) {
         Path file = versionDir(cloud).resolve(path).normalize();
         if (!file.startsWith(versionDir(cloud))) {
             throw new CertDocsException("page path " + path + " leaves the site");
         }
-        staged(cloud, file);
+        String relative = versionDir(cloud).relativize(file).toString().replace('\\', '/');
+        boolean again = !staged.get(cloud).add(relative);
+        java.util.Set<String> spared = fromSpare.get(cloud);
         try {
             folder(file.getParent());
-            Files.deleteIfExists(file);
+            if (again || (spared != null && spared.contains(relative))) Files.deleteIfExists(file);
             return file;
         } catch (IOException e) {
             throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);

@@ -40,6 +40,8 @@ public final class Templates {
     private final Path overrides;
     /** Whether a template exists, by name: asked for every page, and a missing one is found by an exception. */
     private final java.util.concurrent.ConcurrentHashMap<String, Boolean> existing = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Where each template comes from, by name: asked for every article page, once a file system call each. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> origins = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Templates(Path overrides) {
         this.overrides = overrides;
@@ -99,9 +101,14 @@ public final class Templates {
 
     /**
      * Where a template comes from, for messages: the override file when the repository has one,
-     * else the theme's template of that name.
+     * else the theme's template of that name. Looked up once per name, as the templates themselves
+     * are (they do not change during a build).
      */
     public String origin(String name) {
+        return origins.computeIfAbsent(name, this::findOrigin);
+    }
+
+    private String findOrigin(String name) {
         if (overrides != null && Files.isRegularFile(overrides.resolve(name))) return "the template " + overrides.resolve(name);
         return "the theme's template " + name;
     }

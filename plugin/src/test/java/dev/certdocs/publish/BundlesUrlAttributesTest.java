@@ -21,6 +21,7 @@ class BundlesUrlAttributesTest {
                 "<meta content=\"a href='https://hidden.example'\"><p>src=\"not a tag\" x</p>",
                 "<img data-src=\"https://d.example\" xsrc=\"https://no.example\" ésrc=\"https://no2.example\" src=unquoted>",
                 "<a href=\"unclosed><a href='https://e.example'>", "<form action\n=\n\"https://f.example/post\">", "=", "", "src=",
+                "<a HREF=\"https://i.example\" actİon=\"https://no4.example\" Data=\"https://j.example\" cONTENT='https://k.example'>",
                 "<object data='https://g.example/o'><video poster=\"https://h.example/p.jpg\"><a hrefx=\"https://no3.example\">")) {
             List<String> expected = new ArrayList<>();
             Matcher m = WAS.matcher(html);
@@ -28,6 +29,13 @@ class BundlesUrlAttributesTest {
             List<String> found = new ArrayList<>();
             Bundles.urlAttributes(html, found);
             assertEquals(expected, found, html);
+        }
+    }
+
+    @Test
+    void theFirstTokenIsWhatSplittingAtWhitespaceGave() {
+        for (String s : List.of("", "a", "a b", "https://x.example/a.png 2x", "a\tb", "a\n\nb c", "ab\u000Bc", "a\u00A0b")) {
+            assertEquals(s.split("\\s+")[0], Bundles.firstToken(s), s);
         }
     }
 }

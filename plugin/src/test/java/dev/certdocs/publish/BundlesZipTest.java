@@ -64,6 +64,35 @@ class BundlesZipTest {
         assertEquals(31, entries(zip).size());
     }
 
+    @Test
+    void theBytesDoNotDependOnHowManyThreadsCompress() throws IOException {
+        Path site = site();
+        Optional<Instant> time = Optional.of(Instant.parse("2026-01-02T03:04:05Z"));
+        Path one = dir.resolve("one/b.zip");
+        Path four = dir.resolve("four/b.zip");
+        Bundles.zip(site, one, "b", time, 1);
+        Bundles.zip(site, four, "b", time, 4);
+        assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(four));
+        assertEquals(31, entries(four).size());
+    }
+
+    @Test
+    void aBundleCompressedOtherwiseLendsNoEntries() throws IOException {
+        Path site = site();
+        Optional<Instant> time = Optional.of(Instant.parse("2026-01-02T03:04:05Z"));
+        Path zip = dir.resolve("out/b.zip");
+        Bundles.zip(site, zip, "b", time);
+        // As an earlier certdocs left it: the same entries, but another comment (another level).
+        byte[] bytes = Files.readAllBytes(zip);
+        byte[] comment = Bundles.COMMENT.getBytes(StandardCharsets.UTF_8);
+        bytes[bytes.length - comment.length] = (byte) 'X';
+        Files.write(zip, bytes);
+        assertEquals(0, Bundles.zip(site, zip, "b", time), "nothing borrowed from a bundle compressed otherwise");
+        Path fresh = dir.resolve("fresh/b.zip");
+        Bundles.zip(site, fresh, "b", time);
+        assertArrayEquals(Files.readAllBytes(fresh), Files.readAllBytes(zip));
+    }
+
     private static java.util.Map<String, String> entries(Path zip) throws IOException {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
