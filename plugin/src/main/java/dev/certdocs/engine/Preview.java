@@ -147,16 +147,15 @@ public final class Preview implements PreviewSite, AutoCloseable {
     private volatile java.util.function.Consumer<Set<String>> listener = pages -> { };
 
     private Preview(Supplier<BuildConfig> configs, BuildLog log, BuildConfig config,
-                    CompletableFuture<Map<String, String>> gitDates, boolean loadInBackground) {
-        // The start-up without C2 (measured: the first page takes about half the CPU); C2 comes back once all is loaded.
-        this.quickStart = loadInBackground ? QuickStart.begin(log) : null;
+                    CompletableFuture<Map<String, String>> gitDates, QuickStart quickStart) {
+        this.quickStart = quickStart;
         this.configs = configs;
         this.log = log;
         this.search = new PreviewSearch(background, () -> state, log);
         this.gitDates = gitDates;
         install(listed(config));
         search.expect(state.sites().keySet());
-        if (loadInBackground) background.execute(() -> {
+        if (quickStart != null) background.execute(() -> {
             try {
                 // The first page asked for goes first: the load waits for it to be served, a moment at most.
                 firstPage.get(LOAD_DELAY_MS, TimeUnit.MILLISECONDS);
@@ -249,9 +248,16 @@ public final class Preview implements PreviewSite, AutoCloseable {
      * listed until {@link #completeLoad} or a reload (tests of the listed state).
      */
     static Preview open(Supplier<BuildConfig> configs, BuildLog log, boolean loadInBackground) {
-        BuildConfig config = configs.get();
-        CompletableFuture<Map<String, String>> dates = CompletableFuture.supplyAsync(() -> GitDates.read(config.baseDir()));
-        return new Preview(configs, log, config, dates, loadInBackground);
+        // The start-up without C2 (measured: the first page takes about half the CPU); C2 comes back once all is loaded.
+        QuickStart quickStart = loadInBackground ? QuickStart.begin(log) : null;
+        try {
+            BuildConfig config = configs.get();
+            CompletableFuture<Map<String, String>> dates = CompletableFuture.supplyAsync(() -> GitDates.read(config.baseDir()));
+            return new Preview(configs, log, config, dates, quickStart);
+        } catch (RuntimeException e) {
+            if (quickStart != null) quickStart.close();
+            throw e;
+        }
     }
 
     /**
