@@ -210,7 +210,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
             articleUrls(fresh, a, urls);
         }
         navigationChanges(listed, fresh, urls);
-        for (var e : listed.cache().entrySet()) if (!urls.contains(e.getKey())) fresh.cache().put(e.getKey(), e.getValue());
+        keepUnchanged(listed, fresh, urls);
         install(fresh);
         log.debug("certdocs serve load stages: " + times);
         log.info(String.format(Locale.ROOT, "certdocs serve: %s loaded and checked in %.1f s%s", counted(fresh),
@@ -768,7 +768,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
             for (String a : includesOf.dependentsOf(List.of(f))) articleUrls(fresh, a, urls);
         }
         // Pages not listed are taken over as rendered; the search index is built again when next asked for.
-        for (var e : old.cache().entrySet()) if (!urls.contains(e.getKey())) fresh.cache().put(e.getKey(), e.getValue());
+        keepUnchanged(old, fresh, urls);
         install(fresh);
         times.lap("affected pages");
         log.debug("certdocs serve reload stages: " + times);
@@ -821,6 +821,12 @@ public final class Preview implements PreviewSite, AutoCloseable {
             for (String sv : services) {
                 if (!java.util.Objects.equals(now.navigation().get(sv), before.navigation().get(sv))) changedServices.add(sv);
             }
+            if (changedServices.size() > 1 && changedServices.equals(services)) {
+                // The list of services changed (an article came, went or moved): every page of the cloud shows it.
+                // One entry says so; listing each page cost seconds on 15,000 articles, and the event megabytes.
+                urls.add(url(fresh, cloud, EVERY_PAGE));
+                continue;
+            }
             for (SiteRenderer.CloudSite site : List.of(before, now)) {
                 State s = site == now ? fresh : old;
                 for (Article a : site.articles()) {
@@ -838,6 +844,17 @@ public final class Preview implements PreviewSite, AutoCloseable {
             if (!now.allListings().equals(before.allListings())) {
                 for (String sv : services) urls.add(url(fresh, cloud, SitePaths.serviceIndex(sv)));
             }
+        }
+    }
+
+    /** The pages {@code old} rendered that {@code urls} (URL paths, and {@code /<cloud>/<version>/*}) do not name, into {@code fresh}'s cache. */
+    private static void keepUnchanged(State old, State fresh, Set<String> urls) {
+        List<String> everyPageOf = urls.stream().filter(u -> u.endsWith("/" + EVERY_PAGE))
+                .map(u -> u.substring(0, u.length() - EVERY_PAGE.length())).toList();
+        for (var e : old.cache().entrySet()) {
+            String url = e.getKey();
+            if (urls.contains(url) || everyPageOf.stream().anyMatch(url::startsWith)) continue;
+            fresh.cache().put(url, e.getValue());
         }
     }
 

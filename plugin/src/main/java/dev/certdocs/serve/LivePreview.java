@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -62,9 +64,22 @@ public final class LivePreview implements AutoCloseable {
         Set<String> pages = site.reload(changed);
         server.reload(pages);
         String names = changed.size() == 1 ? site.root().relativize(changed.iterator().next()).toString() : changed.size() + " files";
-        log.info(String.format(java.util.Locale.ROOT, "certdocs serve: %s changed: %s reloaded (%d ms)", names,
-                pages.contains(PreviewSite.EVERY_PAGE) ? "every page" : pages.size() == 1 ? "1 page" : pages.size() + " pages",
+        log.info(String.format(java.util.Locale.ROOT, "certdocs serve: %s changed: %s reloaded (%d ms)", names, described(pages),
                 (System.nanoTime() - start) / 1_000_000));
+    }
+
+    /** "every page", "every page of public, 3 pages", "1 page": what a reload names. */
+    private static String described(Set<String> pages) {
+        if (pages.contains(PreviewSite.EVERY_PAGE)) return "every page";
+        List<String> clouds = new ArrayList<>();
+        int single = 0;
+        for (String p : pages) {
+            if (p.endsWith("/" + PreviewSite.EVERY_PAGE)) clouds.add(p.substring(1, p.indexOf('/', 1)));
+            else single++;
+        }
+        String some = single == 1 ? "1 page" : single + " pages";
+        if (clouds.isEmpty()) return some;
+        return "every page of " + String.join(", ", clouds) + (single > 0 ? ", " + some : "");
     }
 
     public URI url() {

@@ -69,7 +69,8 @@ public interface PreviewSite extends AutoCloseable {
     /**
      * Takes in changed files (created, modified or deleted): loads again what they change, checks
      * it, and returns the URL paths ({@code /<cloud>/<version>/<path>}) of the pages that now differ,
-     * or {@link #EVERY_PAGE}. Returns once the new pages can be served. Never throws for content.
+     * {@code /<cloud>/<version>/*} for every page of a cloud, or {@link #EVERY_PAGE}. Returns once
+     * the new pages can be served. Never throws for content.
      */
     Set<String> reload(Set<Path> changed);
 

@@ -31,9 +31,20 @@
     started = parts[0];
     window.certdocsLive = true;
   });
+  // A reload names pages by URL path, "/<cloud>/<version>/*" for every page of a cloud, "*" for all.
+  function affected(pages) {
+    for (var i = 0; i < pages.length; i++) {
+      var p = String(pages[i]);
+      if (p === "*" || p === here || p === decoded) return true;
+      if (p.length > 2 && p.slice(-2) === "/*") {
+        var prefix = p.slice(0, -1);
+        if (here.indexOf(prefix) === 0 || decoded.indexOf(prefix) === 0) return true;
+      }
+    }
+    return false;
+  }
   events.addEventListener("reload", function (event) {
-    var pages = JSON.parse(event.data);
-    if (pages.indexOf("*") >= 0 || pages.indexOf(here) >= 0 || pages.indexOf(decoded) >= 0) {
+    if (affected(JSON.parse(event.data))) {
       events.close();
       location.reload();
     }

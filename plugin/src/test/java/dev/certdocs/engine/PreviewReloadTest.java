@@ -133,8 +133,12 @@ class PreviewReloadTest {
                 .body("\n# Epsilon\n\nNew.\n").text());
         Set<String> pages = reload("articles/compute/e.md");
         assertTrue(pages.contains("/public/1.0.0/compute/e.html"), pages.toString());
-        assertTrue(pages.contains("/public/1.0.0/index.html"), pages.toString());
+        // The list of services changed (compute has one more article): every page of public shows it, and says so in one entry.
+        assertTrue(pages.contains("/public/1.0.0/*"), pages.toString());
+        assertFalse(pages.contains("/public/1.0.0/storage/d.html"), "no page listed one by one where the cloud's entry covers it: " + pages);
+        assertFalse(pages.stream().anyMatch(p -> p.startsWith("/fairfax/")), "e is not published in fairfax: " + pages);
         assertTrue(page("public", "compute/e.html").contains("New."));
+        assertTrue(page("public", "index.html").contains("Epsilon"), "the home page was rendered again");
     }
 
     @Test
