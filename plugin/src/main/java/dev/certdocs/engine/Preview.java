@@ -213,8 +213,8 @@ public final class Preview implements PreviewSite, AutoCloseable {
         keepUnchanged(listed, fresh, urls);
         install(fresh);
         log.debug("certdocs serve load stages: " + times);
-        log.info(String.format(Locale.ROOT, "certdocs serve: %s loaded and checked in %.1f s%s", counted(fresh),
-                (System.nanoTime() - start) / 1e9, "; the checks across articles and links follow"));
+        log.info(String.format(Locale.ROOT, "certdocs serve: %s loaded and checked in %.1f s; the checks across articles"
+                + " and links follow", counted(fresh), (System.nanoTime() - start) / 1e9));
         search.build(fresh, SEARCH_DELAY_MS);
         return urls;
     }

@@ -81,21 +81,27 @@ public final class ArticleLoader {
     /** Parses an article file's bytes, read by the caller: UTF-8, where a bad byte is one of the findings. */
     public Loaded parse(String path, Path file, byte[] bytes) {
         Utf8.Decoded decoded = Utf8.decode(bytes);
-        return parse(path, file, decoded.text(), decoded.invalidAt());
+        return parse(path, file, decoded.text(), decoded.invalidAt(), true);
     }
 
     /** Parses article text that is already in memory (tests, fuzzing, the synthetic corpus). */
     public Loaded parse(String path, Path file, String raw) {
-        return parse(path, file, raw, -1);
+        return parse(path, file, raw, -1, true);
     }
 
-    private Loaded parse(String path, Path file, String raw, int invalidUtf8) {
+    /** {@code scanBody}: whether the body is scanned; without, it is {@link Body#empty} (properties only). */
+    private Loaded parse(String path, Path file, String raw, int invalidUtf8, boolean scanBody) {
         SourceText src = new SourceText(path, raw);
         PropertiesParser.Result props = PropertiesParser.parse(src);
-        boolean json = props.properties().map(this::hasJsonBody).orElse(false);
-        Body body = BodyScanner.scan(src, props.bodyOffset(), json,
-                invalidUtf8 < 0 ? -1 : SourceText.normalisedOffset(raw, invalidUtf8));
         int bodyOffset = Math.min(props.bodyOffset(), src.text().length());
+        Body body;
+        if (scanBody) {
+            boolean json = props.properties().map(this::hasJsonBody).orElse(false);
+            body = BodyScanner.scan(src, props.bodyOffset(), json,
+                    invalidUtf8 < 0 ? -1 : SourceText.normalisedOffset(raw, invalidUtf8));
+        } else {
+            body = Body.empty(src.lineOf(bodyOffset));
+        }
         return new Loaded(new Article(path, file, props.properties(), body), props.diagnostics(), src, bodyOffset);
     }
 
@@ -107,11 +113,7 @@ public final class ArticleLoader {
     public Loaded properties(String path) {
         Path file = baseDir.resolve(path);
         Utf8.Decoded decoded = Utf8.decode(Includes.readBytes(file));
-        SourceText src = new SourceText(path, decoded.text());
-        PropertiesParser.Result props = PropertiesParser.parse(src);
-        int bodyOffset = Math.min(props.bodyOffset(), src.text().length());
-        Body none = Body.empty(src.lineOf(bodyOffset));
-        return new Loaded(new Article(path, file, props.properties(), none), props.diagnostics(), src, bodyOffset);
+        return parse(path, file, decoded.text(), decoded.invalidAt(), false);
     }
 
     private boolean hasJsonBody(Properties p) {
