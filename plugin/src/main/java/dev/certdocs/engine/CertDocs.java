@@ -239,6 +239,8 @@ public final class CertDocs {
             times.lap("site pages and files");
             publish(config, sites, ledger, writer, airGap);                             // publish
             times.lap("publishing");
+        } finally {
+            ledger.closeSpools(); // a failed run leaves no spooled search entries behind
         }
         Map<String, Path> bundles = Bundles.zipAll(config, log);
         times.lap("bundles");

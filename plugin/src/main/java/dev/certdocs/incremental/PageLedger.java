@@ -8,6 +8,7 @@ import dev.certdocs.load.Corpus;
 import dev.certdocs.publish.PublishPlan;
 import dev.certdocs.publish.SearchIndex;
 import dev.certdocs.publish.SearchIndexFile;
+import dev.certdocs.publish.SearchSpool;
 import dev.certdocs.publish.SiteWriter;
 import dev.certdocs.render.SearchEntry;
 import dev.certdocs.render.SiteRenderer;
@@ -51,6 +52,9 @@ public final class PageLedger {
     private final Map<String, String> searchIndexes = new ConcurrentHashMap<>();
     /** Where the entry stores are kept; null when the build is not incremental (no store). */
     private final Path stateDirectory;
+    /** Where the fresh entries wait for the index, per cloud ({@link SearchSpool}): the state directory, incremental or not. */
+    private final Path spoolDirectory;
+    private final Map<String, SearchSpool> spools = new ConcurrentHashMap<>();
     private final String version;
     private final AtomicInteger searchFilesWritten = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong searchNanos = new java.util.concurrent.atomic.AtomicLong();
@@ -85,6 +89,7 @@ public final class PageLedger {
         this.site = config.site().outputDirectory().toString();
         this.reusable = previous.fingerprint().equals(fingerprint) && previous.site().equals(site);
         this.stateDirectory = config.site().incremental() ? config.site().stateDirectory() : null;
+        this.spoolDirectory = config.site().stateDirectory();
         this.version = config.site().version();
         for (var e : sites.entrySet()) {
             // Sized for every page up front: resizing a map that both workers fill is a stall for both.
@@ -177,7 +182,8 @@ public final class PageLedger {
 
     /** Article {@code i}'s page at {@code path} of {@code service}, rendered for input hash {@code key}. */
     public void renderedArticle(String cloud, int i, String path, String key, String service, SiteRenderer.ArticlePage page) {
-        search.get(cloud)[i] = SearchIndexFile.Entry.fresh(SiteRenderer.searchIndexEntry(page.search()));
+        byte[] json = SiteRenderer.searchIndexEntry(page.search());
+        search.get(cloud)[i] = SearchIndexFile.Entry.spooled(spool(cloud).append(json), json.length);
         changed.get(cloud).add(service);
         files.get(cloud).addAll(page.files());
         pages.get(cloud).put(path, new Manifest.Page(key, List.copyOf(page.files()), -1, -1));
@@ -240,56 +246,102 @@ public final class PageLedger {
         String cloud = cloudSite.cloud().id();
         List<SearchIndexFile.Entry> listed = new ArrayList<>();
         for (SearchIndexFile.Entry e : search.get(cloud)) if (e != null) listed.add(e);
+        java.util.Arrays.fill(search.get(cloud), null);
         // The entries are in article order, as are the cloud's articles: the k-th entry is the k-th article's.
         List<Article> here = cloudSite.articles();
         if (here.size() != listed.size()) {
             throw new IllegalStateException("search index of " + cloud + ": " + listed.size() + " entries for " + here.size() + " pages");
         }
-        List<SearchEntry> entries = new ArrayList<>(listed.size());
-        if (stateDirectory != null) {
-            Path file = store(stateDirectory, version, cloud);
-            Path next = file.resolveSibling(file.getFileName() + ".new");
-            SearchIndexFile.Written index;
-            byte[] bytes;
+        SearchSpool spool = spools.remove(cloud);
+        java.nio.channels.FileChannel store = null;
+        try {
+            java.util.function.IntFunction<SearchEntry> entryAt;
+            if (stateDirectory != null) {
+                Path file = store(stateDirectory, version, cloud);
+                Path next = file.resolveSibling(file.getFileName() + ".new");
+                SearchIndexFile.Written index;
+                try {
+                    java.nio.file.Files.createDirectories(stateDirectory);
+                    java.nio.file.Files.deleteIfExists(next);
+                    index = SearchIndexFile.write(next, listed, previousSearch.get(cloud), spool);
+                    // Renamed in place: the file keeps the size, time and identity its stamp names.
+                    java.nio.file.Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    store = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ);
+                } catch (IOException e) {
+                    throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
+                }
+                Map<String, Manifest.Page> own = pages.get(cloud);
+                for (int k = 0; k < here.size(); k++) {
+                    String path = renderer.pagePath(here.get(k));
+                    Manifest.Page p = own.get(path);
+                    own.put(path, new Manifest.Page(p.key(), p.files(), index.offsets()[k], index.lengths()[k]));
+                }
+                searchIndexes.put(cloud, index.stamp());
+                // Read back one entry at a time, from the store just written: never the whole store in memory.
+                java.nio.channels.FileChannel in = store;
+                entryAt = k -> entry(read(in, file, index.offsets()[k], index.lengths()[k]), 0, index.lengths()[k]);
+            } else {
+                entryAt = k -> entry(listed.get(k).bytes(spool), 0, listed.get(k).length());
+            }
+            Map<String, Manifest.Page> own = pages.get(cloud);
+            long build = System.nanoTime();
+            SearchIndex.write(listed.size(), entryAt, searchWeights, (path, bytes) -> {
+                String key = CheckCache.hash(bytes);
+                Manifest.Page before = reusable ? previous.page(cloud).get(path) : null;
+                if (before != null && before.key().equals(key) && writer.keep(cloud, path, key)) {
+                    own.put(path, before);
+                } else {
+                    writer.write(cloud, path, bytes);
+                    own.put(path, new Manifest.Page(key, List.of(), -1, -1));
+                    searchFilesWritten.incrementAndGet();
+                }
+            });
+            if (searchIndexesLeft.decrementAndGet() == 0) searchWeights.clear();
+            searchBuildNanos.addAndGet(System.nanoTime() - build);
+        } finally {
+            if (spool != null) spool.close();
+            if (store != null) {
+                try {
+                    store.close();
+                } catch (IOException ignored) {
+                    // read only
+                }
+            }
+        }
+    }
+
+    /** The spool of a cloud's fresh search entries, opened by the first page rendered. */
+    private SearchSpool spool(String cloud) {
+        return spools.computeIfAbsent(cloud, c -> {
+            Path file = spoolDirectory.resolve(version + "." + c + ".search.spool");
             try {
-                java.nio.file.Files.createDirectories(stateDirectory);
-                java.nio.file.Files.deleteIfExists(next);
-                index = SearchIndexFile.write(next, listed, previousSearch.get(cloud));
-                // Renamed in place: the file keeps the size, time and identity its stamp names.
-                java.nio.file.Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                bytes = java.nio.file.Files.readAllBytes(file);
+                return new SearchSpool(file);
             } catch (IOException e) {
                 throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
             }
-            Map<String, Manifest.Page> own = pages.get(cloud);
-            for (int k = 0; k < here.size(); k++) {
-                String path = renderer.pagePath(here.get(k));
-                Manifest.Page p = own.get(path);
-                own.put(path, new Manifest.Page(p.key(), p.files(), index.offsets()[k], index.lengths()[k]));
-                entries.add(entry(bytes, index.offsets()[k], index.lengths()[k]));
-            }
-            searchIndexes.put(cloud, index.stamp());
-        } else {
-            for (SearchIndexFile.Entry e : listed) entries.add(entry(e.json(), 0, e.length()));
+        });
+    }
+
+    /** Closes the spools a failed run leaves open (and removes their files). */
+    public void closeSpools() {
+        for (String cloud : List.copyOf(spools.keySet())) {
+            SearchSpool spool = spools.remove(cloud);
+            if (spool != null) spool.close();
         }
-        java.util.Arrays.fill(search.get(cloud), null); // the fresh entries' bytes may go
-        Map<String, Manifest.Page> own = pages.get(cloud);
-        long build = System.nanoTime();
-        var files = SearchIndex.files(entries, searchWeights);
-        if (searchIndexesLeft.decrementAndGet() == 0) searchWeights.clear();
-        searchBuildNanos.addAndGet(System.nanoTime() - build);
-        for (var f : files.entrySet()) {
-            String key = CheckCache.hash(f.getValue());
-            Manifest.Page before = reusable ? previous.page(cloud).get(f.getKey()) : null;
-            if (before != null && before.key().equals(key) && writer.keep(cloud, f.getKey(), key)) {
-                own.put(f.getKey(), before);
-            } else {
-                writer.write(cloud, f.getKey(), f.getValue());
-                own.put(f.getKey(), new Manifest.Page(key, List.of(), -1, -1));
-                searchFilesWritten.incrementAndGet();
+    }
+
+    private static byte[] read(java.nio.channels.FileChannel in, Path file, int offset, int length) {
+        byte[] bytes = new byte[length];
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        try {
+            while (b.hasRemaining()) {
+                if (in.read(b, offset + b.position()) < 0) throw new IOException("it ends early");
             }
+        } catch (IOException e) {
+            throw new CertDocsException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        return bytes;
     }
 
     /** The entry store of a cloud's version in the state directory. */
@@ -300,7 +352,7 @@ public final class PageLedger {
     /** What the search indexes cost: the files written (the others were kept as published) and the time, summed over clouds. */
     public String searchSummary() {
         return "search index files written: " + searchFilesWritten.get() + ", search index time (summed over clouds): "
-                + searchNanos.get() / 1_000_000 + " ms (building the files in memory: " + searchBuildNanos.get() / 1_000_000
+                + searchNanos.get() / 1_000_000 + " ms (building and writing the files: " + searchBuildNanos.get() / 1_000_000
                 + " ms), CPU time: " + searchCpuNanos.get() / 1_000_000 + " ms";
     }
 

@@ -78,40 +78,56 @@ public final class SearchIndex {
      */
     public static SortedMap<String, byte[]> files(List<SearchEntry> entries, Weights weights) {
         SortedMap<String, byte[]> files = new TreeMap<>();
-        Map<String, Postings> postings = postings(entries, weights);
+        write(entries.size(), entries::get, weights, files::put);
+        return files;
+    }
+
+    /**
+     * The same files, handed to {@code out} (path below the version folder, bytes) as they are made,
+     * each once: the metadata and text pages while the {@code count} entries are read, in one pass
+     * ({@code entry} gives entry {@code k}, asked for once each, in order), then the term shards and
+     * the entry file. What is held meanwhile is the postings, not the entries or the files: a cloud
+     * of 100,000 articles is indexed without its entries in memory.
+     */
+    public static void write(int count, java.util.function.IntFunction<SearchEntry> entry, Weights weights,
+                             java.util.function.BiConsumer<String, byte[]> out) {
+        Map<String, Postings> postings = new HashMap<>(Math.max(64, count * 2));
+        List<List<Object>> rows = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        boolean cut = false;
+        for (int doc = 0; doc < count; doc++) {
+            SearchEntry a = entry.apply(doc);
+            add(postings, doc, weights.of(a));
+            String source = snippetSource(a.b());
+            if (source.length() < text(a.b()).length()) {
+                rows.add(List.of(text(a.t()), text(a.s()), text(a.k()), text(a.d()), text(a.u()), source, 1));
+                texts.add(a.b());
+                cut = true;
+            } else {
+                rows.add(List.of(text(a.t()), text(a.s()), text(a.k()), text(a.d()), text(a.u()), source));
+                texts.add(null);
+            }
+            if (rows.size() == PAGE_SIZE || doc == count - 1) {
+                int n = doc / PAGE_SIZE;
+                out.accept(FOLDER + "m/" + n + ".js", script("certdocsSearch.page(" + n + "," + json(rows) + ");\n"));
+                // One file per page, not per article: tens of thousands of small files cost the build more than their bytes.
+                if (cut) out.accept(FOLDER + "s/" + n + ".js", script("certdocsSearch.texts(" + n + "," + json(texts) + ");\n"));
+                rows.clear();
+                texts.clear();
+                cut = false;
+            }
+        }
         List<String> keys = new ArrayList<>();
         Map<String, List<String>> byKey = new TreeMap<>();
         for (String term : postings.keySet()) byKey.computeIfAbsent(key(term, 2), k -> new ArrayList<>()).add(term);
-        for (var e : byKey.entrySet()) shard(e.getKey(), e.getValue(), postings, files, keys);
+        for (var e : byKey.entrySet()) shard(e.getKey(), e.getValue(), postings, out, keys);
         keys.sort(null);
-        int pages = (entries.size() + PAGE_SIZE - 1) / PAGE_SIZE;
-        for (int n = 0; n < pages; n++) {
-            List<List<Object>> rows = new ArrayList<>();
-            List<String> texts = new ArrayList<>();
-            boolean cut = false;
-            for (int k = n * PAGE_SIZE; k < Math.min(entries.size(), (n + 1) * PAGE_SIZE); k++) {
-                SearchEntry a = entries.get(k);
-                String source = snippetSource(a.b());
-                if (source.length() < text(a.b()).length()) {
-                    rows.add(List.of(text(a.t()), text(a.s()), text(a.k()), text(a.d()), text(a.u()), source, 1));
-                    texts.add(a.b());
-                    cut = true;
-                } else {
-                    rows.add(List.of(text(a.t()), text(a.s()), text(a.k()), text(a.d()), text(a.u()), source));
-                    texts.add(null);
-                }
-            }
-            files.put(FOLDER + "m/" + n + ".js", script("certdocsSearch.page(" + n + "," + json(rows) + ");\n"));
-            // One file per page, not per article: tens of thousands of small files cost the build more than their bytes.
-            if (cut) files.put(FOLDER + "s/" + n + ".js", script("certdocsSearch.texts(" + n + "," + json(texts) + ");\n"));
-        }
         Map<String, Object> head = new LinkedHashMap<>();
-        head.put("articles", entries.size());
+        head.put("articles", count);
         head.put("pageSize", PAGE_SIZE);
         head.put("shards", keys);
         head.put("stop", STOP);
-        files.put(FOLDER + "index.js", script("certdocsSearch.index(" + json(head) + ");\n"));
-        return files;
+        out.accept(FOLDER + "index.js", script("certdocsSearch.index(" + json(head) + ");\n"));
     }
 
     /** The file name of a shard key: the key itself when plain ASCII letters and digits, else "_" and its UTF-8 bytes in hex. */
@@ -131,15 +147,17 @@ public final class SearchIndex {
 
     static Map<String, Postings> postings(List<SearchEntry> entries, Weights weights) {
         Map<String, Postings> postings = new HashMap<>(Math.max(64, entries.size() * 2));
-        for (int doc = 0; doc < entries.size(); doc++) {
-            Weighted w = weights.of(entries.get(doc));
-            for (int i = 0; i < w.terms.length; i++) {
-                Postings p = postings.get(w.terms[i]);
-                if (p == null) postings.put(w.terms[i], p = new Postings());
-                p.add(doc, w.weights[i]);
-            }
-        }
+        for (int doc = 0; doc < entries.size(); doc++) add(postings, doc, weights.of(entries.get(doc)));
         return postings;
+    }
+
+    /** Adds document {@code doc}'s weighted terms to {@code postings}. */
+    private static void add(Map<String, Postings> postings, int doc, Weighted w) {
+        for (int i = 0; i < w.terms.length; i++) {
+            Postings p = postings.get(w.terms[i]);
+            if (p == null) postings.put(w.terms[i], p = new Postings());
+            p.add(doc, w.weights[i]);
+        }
     }
 
     /**
@@ -149,16 +167,45 @@ public final class SearchIndex {
      * the words are shared strings, so it holds less than the texts it was given.
      */
     public static final class Weights {
-        private final java.util.concurrent.ConcurrentHashMap<Text, Weighted> byText = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.ConcurrentHashMap<Digest, Weighted> byText = new java.util.concurrent.ConcurrentHashMap<>();
         private final java.util.concurrent.ConcurrentHashMap<String, String> words = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Seeds of this instance's digests: a collision cannot be prepared in the content. */
+        private final long seed1 = java.util.concurrent.ThreadLocalRandom.current().nextLong() | 1;
+        private final long seed2 = java.util.concurrent.ThreadLocalRandom.current().nextLong() | 1;
 
         Weighted of(SearchEntry a) {
-            Text key = new Text(text(a.t()), text(a.h()), text(a.d()), text(a.b()));
+            Text text = new Text(text(a.t()), text(a.h()), text(a.d()), text(a.b()));
+            // Keyed by a digest of the texts, not the texts: the cache keeps each article's words, not its body text.
+            Digest key = digest(text);
             Weighted w = byText.get(key);
             if (w != null) return w;
-            w = weigh(key);
+            w = weigh(text);
             Weighted had = byText.putIfAbsent(key, w);
             return had != null ? had : w;
+        }
+
+        /** Two seeded 64-bit hashes of the four texts and their lengths (128 bits: a chance collision is out of reach). */
+        private Digest digest(Text t) {
+            long h1 = seed1;
+            long h2 = seed2;
+            for (String s : new String[] {t.t(), t.h(), t.d(), t.b()}) {
+                for (int i = 0; i < s.length(); i++) {
+                    char c = s.charAt(i);
+                    h1 = (h1 ^ c) * 0x100000001b3L;
+                    h2 = Long.rotateLeft(h2 + c * 0x9E3779B97F4A7C15L, 31) * 0xC2B2AE3D27D4EB4FL;
+                }
+                h1 = (h1 ^ s.length()) * 0x100000001b3L;
+                h2 = Long.rotateLeft(h2 + s.length(), 31) * 0xC2B2AE3D27D4EB4FL;
+            }
+            return new Digest(mix(h1), mix(h2), t.t().length() + t.h().length() + t.d().length() + t.b().length());
+        }
+
+        private static long mix(long h) {
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            h *= 0xc4ceb9fe1a85ec53L;
+            return h ^ (h >>> 33);
         }
 
         /** Forgets every text (the clouds are indexed). */
@@ -216,13 +263,17 @@ public final class SearchIndex {
     private record Text(String t, String h, String d, String b) {
     }
 
+    /** What {@link Weights} knows a text by. */
+    private record Digest(long h1, long h2, int length) {
+    }
+
     /** An article's terms (stop words left out), each once, with its weight there. */
     record Weighted(String[] terms, int[] weights) {
     }
 
     /** Writes the shard of {@code key}, or, when too large, the terms no longer than the key and one shard per longer key. */
     private static void shard(String key, List<String> terms, Map<String, Postings> postings,
-                              SortedMap<String, byte[]> files, List<String> keys) {
+                              java.util.function.BiConsumer<String, byte[]> files, List<String> keys) {
         terms.sort(null);
         StringBuilder body = new StringBuilder("{");
         for (String term : terms) {
@@ -254,7 +305,7 @@ public final class SearchIndex {
             }
         }
         keys.add(key);
-        files.put(FOLDER + "t/" + fileName(key) + ".js", script("certdocsSearch.shard(" + json(key) + "," + body + ");\n"));
+        files.accept(FOLDER + "t/" + fileName(key) + ".js", script("certdocsSearch.shard(" + json(key) + "," + body + ");\n"));
     }
 
     /**

@@ -36,15 +36,27 @@ public final class SearchIndexFile {
     private SearchIndexFile() {
     }
 
-    /** One entry: freshly serialised JSON, or {@code length} bytes at {@code offset} of the previous file. */
-    public record Entry(byte[] json, long offset, int length) {
+    /**
+     * One entry: freshly serialised JSON ({@code json}), {@code length} bytes at {@code offset} of a
+     * {@link SearchSpool} ({@code spooled}), or {@code length} bytes at {@code offset} of the previous file.
+     */
+    public record Entry(byte[] json, long offset, int length, boolean spooled) {
 
         public static Entry fresh(byte[] json) {
-            return new Entry(json, -1, json.length);
+            return new Entry(json, -1, json.length, false);
+        }
+
+        public static Entry spooled(long offset, int length) {
+            return new Entry(null, offset, length, true);
         }
 
         public static Entry previous(long offset, int length) {
-            return new Entry(null, offset, length);
+            return new Entry(null, offset, length, false);
+        }
+
+        /** The entry's bytes, when fresh or spooled in {@code spool}. */
+        public byte[] bytes(SearchSpool spool) {
+            return json != null ? json : spool.read(offset, length);
         }
     }
 
@@ -111,9 +123,9 @@ public final class SearchIndexFile {
 
     /**
      * Writes {@code [e1,e2,…]} to {@code file} (which must not exist), copying previous entries
-     * from {@code previous} (null when none are).
+     * from {@code previous} (null when none are) and spooled ones from {@code spool} (null when none are).
      */
-    public static Written write(Path file, List<Entry> entries, Previous previous) throws IOException {
+    public static Written write(Path file, List<Entry> entries, Previous previous, SearchSpool spool) throws IOException {
         int[] offsets = new int[entries.size()];
         int[] lengths = new int[entries.size()];
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
@@ -126,9 +138,9 @@ public final class SearchIndexFile {
             for (int k = 0; k < entries.size(); k++) {
                 Entry e = entries.get(k);
                 if (k > 0) at++;
-                if (e.json() != null) {
+                if (e.json() != null || e.spooled()) {
                     if (k > 0) o.put(COMMA, 0, 1);
-                    o.put(e.json(), 0, e.length());
+                    o.put(e.bytes(spool), 0, e.length());
                 } else if (k > 0 && !o.continues(e)) {
                     o.put(COMMA, 0, 1);
                     o.copy(e);

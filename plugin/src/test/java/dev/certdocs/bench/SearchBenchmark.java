@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 public final class SearchBenchmark {
 
     private static final Pattern SEARCH_TIME = Pattern.compile("search index time \\(summed over clouds\\): (\\d+) ms"
-            + " \\(building the files in memory: (\\d+) ms\\), CPU time: (\\d+) ms");
+            + " \\(building and writing the files: (\\d+) ms\\), CPU time: (\\d+) ms");
     /** Queries a support engineer types: services, symptoms, a two-word phrase, a word being typed. */
     static final List<String> TYPICAL = List.of("virtual machine", "disk", "network timeout", "storage account",
             "certificate", "dns", "firewall rule", "backup", "restart", "quota", "deployment failed", "key vault",

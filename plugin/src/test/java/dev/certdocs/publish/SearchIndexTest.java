@@ -2,6 +2,8 @@ package dev.certdocs.publish;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certdocs.render.SearchEntry;
@@ -178,5 +180,54 @@ class SearchIndexTest {
         String source = SearchIndex.snippetSource(body);
         assertTrue(source.length() <= SearchIndex.SNIPPET_SOURCE && source.length() > SearchIndex.SNIPPET_SOURCE - 6, source);
         assertTrue(source.endsWith("word"), source);
+    }
+
+    @Test
+    void writtenAsTheEntriesAreReadEachOnceInOrderTheFilesAreTheCollectedOnes() {
+        List<SearchEntry> entries = new java.util.ArrayList<>();
+        for (int k = 0; k < 21; k++) entries.add(entry("Article " + k, ("word" + k % 5 + " ").repeat(40 + k * 10)));
+        List<Integer> asked = new java.util.ArrayList<>();
+        SortedMap<String, byte[]> streamed = new java.util.TreeMap<>();
+        SearchIndex.write(entries.size(), k -> {
+            asked.add(k);
+            return entries.get(k);
+        }, new SearchIndex.Weights(), (path, bytes) -> assertNull(streamed.put(path, bytes), "written twice: " + path));
+        assertEquals(java.util.stream.IntStream.range(0, entries.size()).boxed().toList(), asked);
+        SortedMap<String, byte[]> collected = SearchIndex.files(entries);
+        assertEquals(collected.keySet(), streamed.keySet());
+        for (String path : collected.keySet()) assertArrayEquals(collected.get(path), streamed.get(path), path);
+        // 21 entries, 8 per metadata page: pages 0, 1 and 2 (the last one short).
+        assertTrue(streamed.containsKey("search/m/2.js") && !streamed.containsKey("search/m/3.js"), streamed.keySet().toString());
+    }
+
+    @Test
+    void aSpoolGivesBackWhatEveryThreadAppendedAndIsRemovedWhenClosed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("state/1.0.0.public.search.spool");
+        java.util.Map<Long, byte[]> appended = new java.util.concurrent.ConcurrentHashMap<>();
+        try (SearchSpool spool = new SearchSpool(file)) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int thread = t;
+                    done.add(pool.submit(() -> {
+                        for (int k = 0; k < 500; k++) {
+                            // now and then an entry larger than the spool's buffer
+                            byte[] json = ("{\"t\":\"" + thread + "-" + k + "\"}" + (k % 97 == 0 ? " ".repeat(70_000) : ""))
+                                    .getBytes(StandardCharsets.UTF_8);
+                            appended.put(spool.append(json), json);
+                        }
+                    }));
+                }
+                for (var f : done) f.get();
+            } finally {
+                pool.shutdown();
+            }
+            assertEquals(2000, appended.size());
+            for (var e : appended.entrySet()) assertArrayEquals(e.getValue(), spool.read(e.getKey(), e.getValue().length));
+            assertTrue(java.nio.file.Files.exists(file));
+        }
+        assertFalse(java.nio.file.Files.exists(file), "the spool's file goes with it");
     }
 }
