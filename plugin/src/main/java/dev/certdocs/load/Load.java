@@ -54,10 +54,11 @@ public final class Load {
     }
 
     /**
-     * As {@link #corpus(BuildConfig, List, boolean)}, into {@code empty} (made by {@link #empty}), each
-     * entry (the {@code i}th of {@code files}) going through {@code then} on the thread that loaded it, right after loading: the corpus
-     * keeps what {@code then} returns. Validation checks each article there and keeps a smaller
-     * entry, so what only the checks read is garbage at once rather than held until all are loaded.
+     * As {@link #corpus(BuildConfig, List, boolean)}, into {@code empty} (made by {@link #empty}):
+     * each entry (the {@code index}th of the files) goes through {@code then} on the thread that
+     * loaded it, right after loading, and the corpus keeps what {@code then} returns. Validation
+     * checks each article there and keeps a smaller entry, so what only the checks read is garbage
+     * at once rather than held until all are loaded.
      */
     public static Corpus corpus(BuildConfig config, Corpus empty, boolean keepText, Then then) {
         List<String> files = empty.files();
