@@ -21,9 +21,14 @@ import java.util.TreeSet;
 public final class CloudCatalog {
 
     private final Map<String, Cloud> clouds;
+    /** Every cloud's variable names, sorted: computed once, as the checks ask for them once per article. */
+    private final Set<String> variableNames;
 
     private CloudCatalog(Map<String, Cloud> clouds) {
         this.clouds = clouds;
+        TreeSet<String> names = new TreeSet<>();
+        clouds.values().forEach(c -> names.addAll(c.variables().keySet()));
+        this.variableNames = java.util.Collections.unmodifiableSortedSet(names);
     }
 
     public static CloudCatalog builtIn() {
@@ -148,9 +153,7 @@ public final class CloudCatalog {
 
     /** Every variable name some cloud defines, for {@code variable/unknown}. */
     public Set<String> variableNames() {
-        Set<String> names = new TreeSet<>();
-        clouds.values().forEach(c -> names.addAll(c.variables().keySet()));
-        return names;
+        return variableNames;
     }
 
     private static void put(Map<String, Cloud> m, Cloud c) {

@@ -29,7 +29,6 @@ public final class UrlPolicy {
     public static final String PORTAL_BUTTON = "button-link:";
 
     private static final Set<String> SCHEMES = Set.of("http", "https", "mailto", "tel");
-    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
     private static final Pattern RASTER_DATA = Pattern.compile(
             "data:image/(?:png|gif|jpeg|jpg|pjpeg|webp|avif|bmp|x-icon|vnd\\.microsoft\\.icon)(?:[;,].*)?", Pattern.DOTALL);
     private static final Pattern REFERENCE = Pattern.compile("&(?:#[xX]([0-9A-Fa-f]{1,8})|#([0-9]{1,10})|([A-Za-z]+));?");
@@ -147,7 +146,24 @@ public final class UrlPolicy {
             char c = s.charAt(i);
             if (c == '/' || c == '?' || c == '#' || c == '\\') return null;
         }
-        return SCHEME.matcher(s).matches() ? s.toLowerCase(Locale.ROOT) : null;
+        return isSchemeName(s) ? s.toLowerCase(Locale.ROOT) : null;
+    }
+
+    /**
+     * Whether {@code s} is scheme syntax: a letter, then letters, digits, {@code +}, {@code .} or
+     * {@code -} (RFC 3986). By hand, not a pattern: asked for every URL of every page.
+     */
+    public static boolean isSchemeName(String s) {
+        if (s.isEmpty() || !asciiLetter(s.charAt(0))) return false;
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!asciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') return false;
+        }
+        return true;
+    }
+
+    private static boolean asciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** Browsers drop C0 controls and spaces around a URL and tabs and line breaks inside it; dropping them all is stricter. */

@@ -63,9 +63,8 @@ public final class CertDocs {
     public static ValidationResult validate(BuildConfig config, BuildLog log) {
         long start = System.nanoTime();
         List<String> files = Load.articleFiles(config, log);
-        Corpus corpus = Load.corpus(config, files, false);                                       // load
-        List<Diagnostic> found = Validation.validate(config, corpus);                            // validate
-        return report(config, log, corpus, found, start, Runnable::run);                         // link (offline), reports
+        Validation.Validated validated = Validation.loadAndValidate(config, files);              // load, validate
+        return report(config, log, validated.corpus(), validated.found(), start, Runnable::run); // link (offline), reports
     }
 
     /**

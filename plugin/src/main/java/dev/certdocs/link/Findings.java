@@ -41,16 +41,29 @@ final class Findings {
     private static final Set<String> INTERNAL_RULES = Set.of(Rules.LINK_BROKEN_INTERNAL.id(),
             Rules.LINK_CROSS_CLOUD.id(), Rules.LINK_SYNTAX.id());
 
-    private final Map<LinkKey, Set<String>> evaluated = new ConcurrentHashMap<>();
+    /** The clouds each link is on a page of: lists shared between links where they can be, a union only where a link is on several pages. */
+    private final Map<LinkKey, List<String>> evaluated = new ConcurrentHashMap<>();
     private final Map<Problem, Set<String>> problems = new ConcurrentHashMap<>();
     private final Map<Problem, Set<SourcePosition>> related = new ConcurrentHashMap<>();
     private final Set<LinkKey> internal = ConcurrentHashMap.newKeySet();
     private final Set<LinkKey> internalBroken = ConcurrentHashMap.newKeySet();
     private final Set<LinkKey> airGapped = ConcurrentHashMap.newKeySet();
 
-    /** The link is on a page of {@code cloud}. */
-    void evaluated(LinkKey key, String cloud) {
-        evaluated.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(cloud);
+    /**
+     * The link is on a page of each of {@code clouds}. One call per link and page, not per cloud: a
+     * link on one page (most are) costs one map entry holding the page's list.
+     */
+    void evaluated(LinkKey key, List<String> clouds) {
+        evaluated.merge(key, clouds, Findings::union);
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        if (a.containsAll(b)) return a;
+        List<String> both = new ArrayList<>(a);
+        for (String c : b) {
+            if (!both.contains(c)) both.add(c);
+        }
+        return List.copyOf(both);
     }
 
     /** The link is checked without the network. */
@@ -102,7 +115,7 @@ final class Findings {
             String message = p.message();
             if (message.contains(CLOUDS)) {
                 message = message.replace(CLOUDS, named);
-            } else if (!clouds.containsAll(evaluated.getOrDefault(p.key(), Set.of()))) {
+            } else if (!clouds.containsAll(evaluated.getOrDefault(p.key(), List.of()))) {
                 message += " (in " + named + ")";
             }
             List<SourcePosition> via = related.getOrDefault(p, Set.of()).stream().sorted().limit(MAX_RELATED).toList();

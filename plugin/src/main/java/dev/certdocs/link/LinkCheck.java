@@ -134,8 +134,21 @@ public final class LinkCheck {
         private final Findings findings;
         private final ExternalLinks externals;
         private final List<Cloud> clouds;
+        /** The ids of {@link #clouds}: the clouds a link outside any {@code ::: cloud} block is on. */
+        private final List<String> cloudIds;
         /** While the links of an include file are checked: the directive in the article that brings them in. */
         private SourcePosition via;
+        /**
+         * What the link checked last found out that does not depend on the cloud (a link is checked
+         * once per cloud, one cloud after the other): its resolution, its case on disk, its URL's syntax.
+         */
+        private String resolvedFile;
+        private String resolvedPath;
+        private Includes.Resolution resolved;
+        private String casedPath;
+        private String cased;
+        private String checkedUrl;
+        private String urlProblem;
 
         PageCheck(Page page, Map<String, Page> index, PageAnchors anchors, Findings findings, ExternalLinks externals) {
             this.page = page;
@@ -144,6 +157,7 @@ public final class LinkCheck {
             this.findings = findings;
             this.externals = externals;
             this.clouds = page.clouds().stream().map(id -> config.catalog().find(id)).flatMap(Optional::stream).toList();
+            this.cloudIds = clouds.stream().map(Cloud::id).toList();
         }
 
         void run() {
@@ -159,8 +173,12 @@ public final class LinkCheck {
         private void walk(String file, PageLinks links, CloudScope outer, List<String> stack, java.util.Set<Map.Entry<String, CloudScope>> done) {
             for (Link link : links.links()) {
                 CloudScope scope = link.scope().within(outer);
+                List<String> admitted = admitted(scope);
+                if (admitted.isEmpty()) continue;
+                Findings.LinkKey key = new Findings.LinkKey(link.position(), link.target() == null ? "" : link.target());
+                findings.evaluated(key, admitted);
                 for (Cloud cloud : clouds) {
-                    if (scope.admits(cloud.id())) check(file, link, cloud);
+                    if (scope.admits(cloud.id())) check(key, file, link, cloud);
                 }
             }
             for (PageLinks.IncludeAt include : links.includes()) {
@@ -181,9 +199,18 @@ public final class LinkCheck {
             }
         }
 
-        private void check(String file, Link link, Cloud cloud) {
-            Findings.LinkKey key = new Findings.LinkKey(link.position(), link.target() == null ? "" : link.target());
-            findings.evaluated(key, cloud.id());
+        /** The ids of the page's clouds {@code scope} admits (the page's own list when it admits them all). */
+        private List<String> admitted(CloudScope scope) {
+            List<String> admitted = null;
+            for (int i = 0; i < clouds.size(); i++) {
+                boolean in = scope.admits(cloudIds.get(i));
+                if (!in && admitted == null) admitted = new ArrayList<>(cloudIds.subList(0, i));
+                else if (in && admitted != null) admitted.add(cloudIds.get(i));
+            }
+            return admitted == null ? cloudIds : List.copyOf(admitted);
+        }
+
+        private void check(Findings.LinkKey key, String file, Link link, Cloud cloud) {
             if (link.target() == null) {
                 findings.problem(Rules.LINK_SYNTAX, key, "the reference [" + link.reference()
                         + "] is not defined, so the page shows the link's brackets as text", cloud.id(), via);
@@ -241,7 +268,12 @@ public final class LinkCheck {
                 if (target.fragment() != null) fragment(key, file, page.path(), target.fragment(), cloud);
                 return;
             }
-            Includes.Resolution r = resolve(file, target.path());
+            if (resolved == null || !file.equals(resolvedFile) || !target.path().equals(resolvedPath)) {
+                resolved = resolve(file, target.path());
+                resolvedFile = file;
+                resolvedPath = target.path();
+            }
+            Includes.Resolution r = resolved;
             switch (r.status()) {
                 case ESCAPES -> findings.problem(Rules.LINK_BROKEN_INTERNAL, key, "link target '" + target.text()
                         + "' leaves the repository; links must stay inside it", cloud.id(), via);
@@ -251,7 +283,11 @@ public final class LinkCheck {
         }
 
         private void found(Findings.LinkKey key, String file, Target target, String path, Cloud cloud) {
-            String actual = actualCase(path);
+            if (!path.equals(casedPath)) {
+                cased = actualCase(path);
+                casedPath = path;
+            }
+            String actual = cased;
             if (!actual.equals(path)) {
                 findings.problem(Rules.LINK_BROKEN_INTERNAL, key, "link target '" + target.text() + "' differs in case from "
                         + actual + "; web servers compare names exactly", cloud.id(), via);
@@ -287,7 +323,11 @@ public final class LinkCheck {
         }
 
         private void external(Findings.LinkKey key, String url, Cloud cloud) {
-            String bad = LinkSyntax.httpUrl(url);
+            if (!url.equals(checkedUrl)) {
+                urlProblem = LinkSyntax.httpUrl(url);
+                checkedUrl = url;
+            }
+            String bad = urlProblem;
             if (bad != null) {
                 findings.problem(Rules.LINK_SYNTAX, key, "malformed URL '" + url + "': " + bad, cloud.id(), via);
                 return;

@@ -2,7 +2,6 @@ package dev.certdocs.link;
 
 import dev.certdocs.model.PercentEncoding;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * What a link target is, once a cloud's variables are replaced in it: the classification of
@@ -40,7 +39,6 @@ record Target(Kind kind, String text, String path, String fragment) {
         UNKNOWN_SCHEME
     }
 
-    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
 
     static Target classify(String written) {
         String t = written.strip();
@@ -74,7 +72,7 @@ record Target(Kind kind, String text, String path, String fragment) {
         int colon = t.indexOf(':');
         if (colon <= 0) return null;
         String s = t.substring(0, colon);
-        if (!SCHEME.matcher(s).matches()) return null;
+        if (!dev.certdocs.config.UrlPolicy.isSchemeName(s)) return null;
         return s.toLowerCase(Locale.ROOT);
     }
 

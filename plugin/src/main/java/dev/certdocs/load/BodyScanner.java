@@ -314,8 +314,10 @@ final class BodyScanner {
             }
             int firstTag = tags.size();
             htmlTags(masked, lineOffset);
-            pageLinks.text(pageText, lineOffset, tags, firstTag);
-            for (String placeholder : Placeholder.TEXTS) {
+            // The line's code spans are masked once: LinkLines reads the same line unless an include directive was blanked.
+            pageLinks.text(pageText, pageText == line ? masked : null, lineOffset, tags, firstTag);
+            for (int k = 0; k < Placeholder.TEXTS.size(); k++) {
+                String placeholder = Placeholder.TEXTS.get(k);
                 int at = masked.indexOf(placeholder);
                 if (at >= 0) placeholders.add(new Placeholder(placeholder, src.position(lineOffset + at)));
             }

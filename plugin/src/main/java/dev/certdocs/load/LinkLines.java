@@ -140,6 +140,11 @@ final class LinkLines {
      * found so far, those of this line from {@code firstTag} on.
      */
     void text(String line, int lineOffset, List<HtmlTag> tags, int firstTag) {
+        text(line, null, lineOffset, tags, firstTag);
+    }
+
+    /** As {@link #text(String, int, List, int)}; {@code masked}: the line with its code spans blanked, when the caller has it (else null). */
+    void text(String line, String masked, int lineOffset, List<HtmlTag> tags, int firstTag) {
         if (lineOffset < from) {
             blank();
             return;
@@ -228,7 +233,7 @@ final class LinkLines {
             listParagraph = listItem;
         }
         inParagraph = true;
-        String masked = InlineText.maskCodeSpans(line);
+        if (masked == null) masked = InlineText.maskCodeSpans(line);
         paragraph.add(new Line(line, masked, lineOffset));
         inline(masked, lineOffset);
         htmlTags(tags, firstTag, false, line, lineOffset);

@@ -18,6 +18,12 @@ public final class Load {
     private Load() {
     }
 
+    /** What is done with each entry as it is loaded: the entry the corpus keeps instead. */
+    @FunctionalInterface
+    public interface Then {
+        Corpus.Entry apply(int index, Corpus.Entry loaded);
+    }
+
     /**
      * The articles under the content directory. None at all is worth a warning: a mistyped
      * {@code contentDirectory} would otherwise pass every check with nothing checked.
@@ -44,9 +50,21 @@ public final class Load {
      * in the corpus (rendering needs it; checks need only the records).
      */
     public static Corpus corpus(BuildConfig config, List<String> files, boolean keepText) {
-        Corpus empty = empty(config, files);
+        return corpus(config, empty(config, files), keepText, (i, entry) -> entry);
+    }
+
+    /**
+     * As {@link #corpus(BuildConfig, List, boolean)}, into {@code empty} (made by {@link #empty}):
+     * each entry (the {@code index}th of the files) goes through {@code then} on the thread that
+     * loaded it, right after loading, and the corpus keeps what {@code then} returns. Validation
+     * checks each article there and keeps a smaller entry, so what only the checks read is garbage
+     * at once rather than held until all are loaded.
+     */
+    public static Corpus corpus(BuildConfig config, Corpus empty, boolean keepText, Then then) {
+        List<String> files = empty.files();
         Corpus.Entry[] entries = new Corpus.Entry[files.size()];
-        Parallel.forEach(config.threads(), files.size(), "loading", i -> entries[i] = entry(empty, files.get(i), keepText));
+        Parallel.forEach(config.threads(), files.size(), "loading",
+                i -> entries[i] = then.apply(i, entry(empty, files.get(i), keepText)));
         return new Corpus(files, Arrays.asList(entries), empty.includes(), empty.scanner(), empty.loader());
     }
 

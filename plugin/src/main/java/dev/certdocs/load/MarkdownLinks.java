@@ -156,7 +156,8 @@ final class MarkdownLinks {
             text = line.substring(start, Math.min(end, line.length()));
         }
         if (!text.isEmpty()) {
-            found.add(new Found(ESCAPE.matcher(text).replaceAll("$1"), image, label, src.position(lineOffset + start)));
+            String unescaped = text.indexOf('\\') < 0 ? text : ESCAPE.matcher(text).replaceAll("$1");
+            found.add(new Found(unescaped, image, label, src.position(lineOffset + start)));
         }
         return Math.min(end, line.length());
     }

@@ -20,9 +20,13 @@ public record CloudScope(List<CloudBlockMarker> blocks) {
 
     /** Whether content in this scope is kept in the page of {@code cloudId}. */
     public boolean admits(String cloudId) {
-        for (CloudBlockMarker b : blocks) {
-            if (b.clouds().isEmpty()) continue;
-            boolean listed = b.clouds().stream().anyMatch(id -> id.toLowerCase(Locale.ROOT).equals(cloudId));
+        // Index loops, no iterator or stream: asked for every link in every cloud of its page.
+        for (int i = 0; i < blocks.size(); i++) {
+            CloudBlockMarker b = blocks.get(i);
+            List<String> clouds = b.clouds();
+            if (clouds.isEmpty()) continue;
+            boolean listed = false;
+            for (int k = 0; k < clouds.size() && !listed; k++) listed = clouds.get(k).toLowerCase(Locale.ROOT).equals(cloudId);
             if (b.exclude() == listed) return false;
         }
         return true;

@@ -37,18 +37,43 @@ final class JsonDocument {
     }
 
     final JsonNode root;
-    private final Map<String, SourcePosition> positions;
+    private final String path;
+    private final JsonBlock block;
     private final SourcePosition start;
+    /** The position of every value by JSON pointer: read on the first {@link #position} asked for (most documents have no problem). */
+    private Map<String, SourcePosition> positions;
 
-    private JsonDocument(JsonNode root, Map<String, SourcePosition> positions, SourcePosition start) {
+    private JsonDocument(JsonNode root, String path, JsonBlock block, SourcePosition start) {
         this.root = root;
-        this.positions = positions;
+        this.path = path;
+        this.block = block;
         this.start = start;
     }
 
+    /**
+     * The tree first: a document it reads is one the position scan reads too. Only when it reads
+     * none is the scan run first, so that the problem reported is the scan's, worded for authors,
+     * whenever the scan finds one (an empty block, text after the document, a syntax error).
+     */
     static JsonDocument parse(String path, JsonBlock block) throws Invalid {
-        Map<String, SourcePosition> positions = new HashMap<>();
         SourcePosition start = new SourcePosition(path, block.firstLine(), 1);
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(block.text());
+        } catch (JsonProcessingException e) {
+            positions(path, block, start);
+            JsonLocation loc = e.getLocation();
+            throw new Invalid(JsonSyntax.describe(e, block.firstLine()), loc == null ? start : at(path, block, loc));
+        }
+        if (root == null || root.isMissingNode()) {
+            positions(path, block, start);
+        }
+        return new JsonDocument(root, path, block, start);
+    }
+
+    /** Scans the document for the position of each value; {@link Invalid} where it is not one JSON document. */
+    private static Map<String, SourcePosition> positions(String path, JsonBlock block, SourcePosition start) throws Invalid {
+        Map<String, SourcePosition> positions = new HashMap<>();
         try (JsonParser p = FACTORY.createParser(block.text())) {
             Deque<Frame> frames = new ArrayDeque<>();
             boolean complete = false;
@@ -83,12 +108,7 @@ final class JsonDocument {
         } catch (IOException e) {
             throw new Invalid(e.getMessage(), start);
         }
-        try {
-            return new JsonDocument(MAPPER.readTree(block.text()), positions, start);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new Invalid(JsonSyntax.describe(e, block.firstLine()), loc == null ? start : at(path, block, loc));
-        }
+        return positions;
     }
 
     private static String describe(JsonToken t) {
@@ -101,6 +121,13 @@ final class JsonDocument {
 
     /** Where the value at a JSON pointer ({@code /formElements/2/id}) is, or the nearest enclosing value. */
     SourcePosition position(String pointer) {
+        if (positions == null) {
+            try {
+                positions = positions(path, block, start);
+            } catch (Invalid e) {
+                positions = Map.of(); // not reached: the tree was read, so the scan reads it too
+            }
+        }
         String p = pointer;
         while (true) {
             SourcePosition found = positions.get(p);

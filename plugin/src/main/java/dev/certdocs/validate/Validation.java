@@ -5,7 +5,9 @@ import dev.certdocs.diagnostic.Rule;
 import dev.certdocs.diagnostic.Rules;
 import dev.certdocs.config.BuildConfig;
 import dev.certdocs.load.Corpus;
+import dev.certdocs.load.Load;
 import dev.certdocs.model.Article;
+import dev.certdocs.model.Body;
 import dev.certdocs.support.Parallel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -78,6 +80,41 @@ public final class Validation {
         for (List<Diagnostic> list : own) all.addAll(list);
         all.addAll(validation.finish());
         return all;
+    }
+
+    /** The corpus {@link #loadAndValidate} loaded, and what validation found in it (as {@link #validate}). */
+    public record Validated(Corpus corpus, List<Diagnostic> found) {
+    }
+
+    /**
+     * {@link Load#corpus Loading} and {@link #validate} in one pass: each article is checked on the
+     * thread that loaded it, as soon as it is loaded, and the corpus keeps it without its body's
+     * structure ({@link #withoutBody}), which only its own checks read. The findings are those of
+     * {@code validate} on the whole corpus, in the same order; the corpus holds no text.
+     */
+    public static Validated loadAndValidate(BuildConfig config, List<String> files) {
+        Corpus empty = Load.empty(config, files);
+        Validation validation = new Validation(new CheckContext(config, empty.includes()));
+        @SuppressWarnings("unchecked")
+        List<Diagnostic>[] own = new List[files.size()];
+        Corpus corpus = Load.corpus(config, empty, false, (i, entry) -> {
+            own[i] = validation.checked(entry);
+            return withoutBody(entry);
+        });
+        List<Diagnostic> all = new ArrayList<>();
+        for (List<Diagnostic> list : own) all.addAll(list);
+        all.addAll(validation.finish());
+        return new Validated(corpus, all);
+    }
+
+    /**
+     * The entry with its article's body left empty: what the stages after validation read of an
+     * article is its path, its properties and its links ({@link Corpus.Entry#links}).
+     */
+    private static Corpus.Entry withoutBody(Corpus.Entry e) {
+        Article a = e.article();
+        Article slim = new Article(a.path(), a.file(), a.properties(), Body.empty(a.body().firstLine()));
+        return new Corpus.Entry(slim, e.diagnostics(), e.links(), e.hash(), e.loaded());
     }
 
     /** What loading found in an article and its own checks. Thread-safe. */

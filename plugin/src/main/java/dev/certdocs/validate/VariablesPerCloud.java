@@ -34,14 +34,15 @@ final class VariablesPerCloud implements ArticleCheck {
 
     @Override
     public void check(Article article, CheckContext context, List<Diagnostic> out) {
+        List<String> ids = article.cloudIds();
         List<Cloud> clouds = new ArrayList<>();
         for (Cloud c : context.config().clouds()) {
-            if (article.cloudIds().contains(c.id())) clouds.add(c);
+            if (ids.contains(c.id())) clouds.add(c);
         }
         if (clouds.isEmpty()) return;
         Set<String> known = context.config().catalog().variableNames();
         // Most catalogs define every variable everywhere: then there is nothing to look for, not even in includes.
-        if (known.stream().allMatch(name -> clouds.stream().allMatch(c -> c.variables().containsKey(name)))) return;
+        if (definedEverywhere(known, clouds)) return;
         List<String> stack = new ArrayList<>(List.of(article.path()));
         walk(article.path(), article.body(), CloudScope.ALL, null, clouds, known, stack, new HashSet<>(), context, out);
     }
@@ -87,6 +88,16 @@ final class VariablesPerCloud implements ArticleCheck {
             walk(r.path(), context.includes().body(r.path()), scope, under, clouds, known, stack, walked, context, out);
             stack.remove(stack.size() - 1);
         }
+    }
+
+    /** Whether every one of {@code clouds} defines every name of {@code known} (loops: asked once per article). */
+    private static boolean definedEverywhere(Set<String> known, List<Cloud> clouds) {
+        for (String name : known) {
+            for (Cloud c : clouds) {
+                if (!c.variables().containsKey(name)) return false;
+            }
+        }
+        return true;
     }
 
     private static String where(SourcePosition p) {

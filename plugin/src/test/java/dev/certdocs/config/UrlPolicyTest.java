@@ -115,4 +115,24 @@ class UrlPolicyTest {
     private static String unescape(String s) {
         return s.replace("\\t", "\t").replace("\\n", "\n").replace("\\u0001", "\u0001").replace("\\u0000", "\u0000");
     }
+
+    /** The hand-written scheme syntax reads as the pattern it replaced, on every short string of the characters that matter. */
+    @org.junit.jupiter.api.Test
+    void schemeNameIsThePatternsSyntax() {
+        java.util.regex.Pattern scheme = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
+        String alphabet = "aZ09+.-_:/ \u00e9";
+        List<String> strings = new java.util.ArrayList<>(List.of(""));
+        for (int length = 1; length <= 3; length++) {
+            List<String> longer = new java.util.ArrayList<>();
+            for (String s : strings) {
+                if (s.length() != length - 1) continue;
+                for (char c : alphabet.toCharArray()) longer.add(s + c);
+            }
+            strings.addAll(longer);
+        }
+        strings.addAll(List.of("https", "HTTP", "mailto", "data-blade", "button-link", "x+y.z-1", "1http", "ht tp"));
+        for (String s : strings) {
+            assertEquals(scheme.matcher(s).matches(), UrlPolicy.isSchemeName(s), "'" + s + "'");
+        }
+    }
 }
