@@ -57,8 +57,8 @@ public final class FragmentCache implements TemplateDirectiveModel {
         env.getOut().write(fragment);
     }
 
-    /** How many fragments are held (for tests). */
-    int size() {
+    /** How many fragments are held. */
+    public int size() {
         return fragments.size();
     }
 }

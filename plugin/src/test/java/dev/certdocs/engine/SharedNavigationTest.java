@@ -75,17 +75,29 @@ class SharedNavigationTest {
         }
         assertTrue(compared > 240, "pages compared: " + compared);
 
+        // The blocks were shared: rendered on demand, the article pages of public hold 2 depths x 3 blocks at most.
+        dev.certdocs.config.BuildConfig config = dev.certdocs.config.BuildConfig.builder(cached.root())
+                .reportsDirectory(dir.resolve("reports")).threads(1).siteVersion("1.0.0").outputDirectory(dir.resolve("unused")).build();
+        dev.certdocs.load.Corpus corpus = dev.certdocs.load.Load.corpus(config, dev.certdocs.load.Load.articleFiles(config,
+                dev.certdocs.support.BuildLog.SILENT), false);
+        dev.certdocs.render.Rendering rendering = new dev.certdocs.render.Rendering(config, corpus);
+        dev.certdocs.render.SiteRenderer.CloudSite pub = rendering.plans().get("public");
+        assertEquals(Files.readString(cached.siteDirectory().resolve("public/1.0.0/svc30/a30.html")),
+                rendering.page(pub, "svc30/a30.html").orElseThrow().content());
+        rendering.page(pub, "svc52/deep/c.html").orElseThrow();
+        assertEquals(4, pub.fragments().size(), "blocks 0 and 2 at ../, 0 and 1 at ../../");
+
         // What those pages show: each cloud's own counts, the page's own depth, its own service open.
         Document fairfax = Jsoup.parse(Files.readString(cached.siteDirectory().resolve("fairfax/1.0.0/svc52/deep/c.html")));
-        Document pub = Jsoup.parse(Files.readString(cached.siteDirectory().resolve("public/1.0.0/svc30/a30.html")));
+        Document page = Jsoup.parse(Files.readString(cached.siteDirectory().resolve("public/1.0.0/svc30/a30.html")));
         assertEquals(60, fairfax.select(".site-nav-list > li").size());
         assertEquals("../../microsoft.svc07/index.html", fairfax.select(".site-nav-list > li > a").get(7).attr("href"));
         assertTrue(fairfax.select(".site-nav-list > li > a").get(7).text().contains("1 articles"));
-        assertEquals("../microsoft.svc07/index.html", pub.select(".site-nav-list > li > a").get(7).attr("href"));
-        assertTrue(pub.select(".site-nav-list > li > a").get(7).text().contains("2 articles"));
+        assertEquals("../microsoft.svc07/index.html", page.select(".site-nav-list > li > a").get(7).attr("href"));
+        assertTrue(page.select(".site-nav-list > li > a").get(7).text().contains("2 articles"));
         assertEquals(List.of("Deeper still"), fairfax.select(".site-nav [aria-current=page]").eachText());
-        assertEquals(List.of("Article 30"), pub.select(".site-nav [aria-current=page]").eachText());
-        assertEquals(1, pub.select(".site-nav-list > li.is-open").size());
+        assertEquals(List.of("Article 30"), page.select(".site-nav [aria-current=page]").eachText());
+        assertEquals(1, page.select(".site-nav-list > li.is-open").size());
     }
 
     private static List<String> pages(Path site) throws IOException {
