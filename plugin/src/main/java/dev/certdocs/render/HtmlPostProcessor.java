@@ -18,8 +18,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Finishes the HTML flexmark made, for one cloud: portal actions pointed at the cloud's portal,
@@ -37,30 +37,50 @@ final class HtmlPostProcessor {
             "important", "Important", "caution", "Caution", "warning", "Warning");
 
     private final Cleaner cleaner = new Cleaner(HtmlSafety.SAFELIST);
-    // Parsed once: Element.select(String) parses its query on every call, for every page.
-    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
-    private static final Evaluator LINKS = QueryParser.parse("a[href]");
-    private static final Evaluator QUOTES = QueryParser.parse("blockquote");
-    private static final Evaluator MEDIA = QueryParser.parse("img[src], source[src], video[src], audio[src], track[src]");
+    /** False only in tests: clean every body, as before the cleaner was skipped where it changes nothing. */
+    private final boolean skipNeedlessClean;
+
+    HtmlPostProcessor() {
+        this(true);
+    }
+
+    HtmlPostProcessor(boolean skipNeedlessClean) {
+        this.skipNeedlessClean = skipNeedlessClean;
+    }
 
     /** Processes with {@link #mdToHtml} for relative URLs. */
     HtmlBody process(String html, Cloud cloud) {
         return process(html, cloud, HtmlPostProcessor::mdToHtml);
     }
 
-    /** {@code relativeUrl} maps each relative link and image URL to its URL on the site. */
+    /**
+     * {@code relativeUrl} maps each relative link and image URL to its URL on the site.
+     *
+     * <p>In the order of the steps: portal actions on the parsed body; the clean to the allow-list
+     * (skipped when {@link HtmlSafety#cleanKeepsAll} proves it would copy the tree unchanged); the
+     * URL check; alerts; heading ids and the table of contents; links and media, each URL they
+     * change checked again. The elements each step works on are gathered by one walk over the
+     * body (a second one when alerts copied elements), not one selector query per step.
+     */
     HtmlBody process(String html, Cloud cloud, java.util.function.UnaryOperator<String> relativeUrl) {
-        Document dirty = Jsoup.parseBodyFragment(html);
-        portalLinks(dirty.body(), cloud);
-        Document doc = cleaner.clean(dirty);
+        Document doc = Jsoup.parseBodyFragment(html);
+        boolean unchanged = portalLinksAndCheck(doc.body(), cloud);
+        if (!unchanged || !skipNeedlessClean) doc = cleaner.clean(doc);
         doc.outputSettings().prettyPrint(false);
+        Element body = doc.body();
         // Once as written, so that no refused URL is rewritten or taken for a file to copy...
-        HtmlSafety.stripUnsafeUrls(doc.body());
-        alerts(doc.body());
+        Found found = new Found(true);
+        NodeTraversor.traverse(found, body);
+        if (alerts(found.quotes)) {
+            // An alert holds copies of its quote's children: gather what the next steps work on again.
+            found = new Found(false);
+            NodeTraversor.traverse(found, body);
+        }
         HeadingIds ids = new HeadingIds();
         List<TocEntry> toc = new ArrayList<>();
         String title = "";
-        for (Element h : doc.body().select(HEADINGS)) {
+        Element removed = null;
+        for (Element h : found.headings) {
             int level = h.normalName().charAt(1) - '0';
             String explicit = explicitId(h);
             String text = h.text();
@@ -70,14 +90,79 @@ final class HtmlPostProcessor {
             if (level == 1 && title.isEmpty()) {
                 title = text;
                 h.remove();
+                removed = h;
             } else if (level == 2 || level == 3) {
                 toc.add(new TocEntry(level, id, text));
             }
         }
-        links(doc.body(), cloud, relativeUrl);
-        // ...and once in its final form: decoding, rewrite rules and .md -> .html can make a URL another.
-        HtmlSafety.stripUnsafeUrls(doc.body());
-        return new HtmlBody(doc.body().html(), title, toc, doc.body().text());
+        // The title's heading is no longer in the body: its links and images are not the page's.
+        links(inBody(found.links, removed), inBody(found.media, removed), cloud, relativeUrl);
+        return new HtmlBody(body.html(), title, toc, body.text());
+    }
+
+    /**
+     * Portal actions pointed at the cloud's portal, on the body as parsed, and whether the
+     * cleaner would copy that body unchanged ({@link HtmlSafety#cleanKeepsAll}). One walk.
+     */
+    static boolean portalLinksAndCheck(Element body, Cloud cloud) {
+        boolean[] unchanged = {body.attributes().asList().isEmpty()};
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element e) {
+                if (e.normalName().equals("a") && e.hasAttr("href")) portalLink(e, cloud);
+                if (e != body && unchanged[0] && !HtmlSafety.cleanKeepsAll(e)) unchanged[0] = false;
+            } else if (unchanged[0] && !HtmlSafety.cleanKeepsAll(node)) {
+                unchanged[0] = false;
+            }
+        }, body);
+        return unchanged[0];
+    }
+
+    /**
+     * The elements the steps after the clean work on, in document order, as the selectors
+     * {@code blockquote}, {@code h1, …, h6}, {@code a[href]} and {@code img[src], source[src], …}
+     * would find them; with {@code strip}, each element's refused URLs are removed first
+     * ({@link HtmlSafety#stripUnsafeUrlsOf}).
+     */
+    private static final class Found implements NodeVisitor {
+        private final boolean strip;
+        final List<Element> quotes = new ArrayList<>();
+        final List<Element> headings = new ArrayList<>();
+        final List<Element> links = new ArrayList<>();
+        final List<Element> media = new ArrayList<>();
+
+        Found(boolean strip) {
+            this.strip = strip;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element e)) return;
+            if (strip) HtmlSafety.stripUnsafeUrlsOf(e);
+            switch (e.normalName()) {
+                case "blockquote" -> quotes.add(e);
+                case "h1", "h2", "h3", "h4", "h5", "h6" -> headings.add(e);
+                case "a" -> {
+                    if (e.hasAttr("href")) links.add(e);
+                }
+                case "img", "source", "video", "audio", "track" -> {
+                    if (e.hasAttr("src")) media.add(e);
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** {@code elements} without those inside {@code removed} (null: all of them). */
+    private static List<Element> inBody(List<Element> elements, Element removed) {
+        if (removed == null) return elements;
+        List<Element> kept = new ArrayList<>(elements.size());
+        for (Element e : elements) {
+            Element p = e;
+            while (p != null && p != removed) p = p.parent();
+            if (p == null) kept.add(e);
+        }
+        return kept;
     }
 
     /**
@@ -106,16 +191,14 @@ final class HtmlPostProcessor {
         return null;
     }
 
-    private static void portalLinks(Element body, Cloud cloud) {
-        for (Element a : body.select(LINKS)) {
-            String href = a.attr("href").strip();
-            if (href.regionMatches(true, 0, UrlPolicy.PORTAL_BLADE, 0, UrlPolicy.PORTAL_BLADE.length())) {
-                a.attr("href", bladeUrl(cloud.portalUrl(), href.substring(UrlPolicy.PORTAL_BLADE.length())));
-                a.addClass("portal-link");
-            } else if (href.regionMatches(true, 0, UrlPolicy.PORTAL_BUTTON, 0, UrlPolicy.PORTAL_BUTTON.length())) {
-                a.attr("href", cloud.rewrite(href.substring(UrlPolicy.PORTAL_BUTTON.length()).strip()));
-                a.addClass("button-link");
-            }
+    private static void portalLink(Element a, Cloud cloud) {
+        String href = a.attr("href").strip();
+        if (href.regionMatches(true, 0, UrlPolicy.PORTAL_BLADE, 0, UrlPolicy.PORTAL_BLADE.length())) {
+            a.attr("href", bladeUrl(cloud.portalUrl(), href.substring(UrlPolicy.PORTAL_BLADE.length())));
+            a.addClass("portal-link");
+        } else if (href.regionMatches(true, 0, UrlPolicy.PORTAL_BUTTON, 0, UrlPolicy.PORTAL_BUTTON.length())) {
+            a.attr("href", cloud.rewrite(href.substring(UrlPolicy.PORTAL_BUTTON.length()).strip()));
+            a.addClass("button-link");
         }
     }
 
@@ -131,8 +214,10 @@ final class HtmlPostProcessor {
         return sb.toString();
     }
 
-    private static void alerts(Element body) {
-        for (Element quote : body.select(QUOTES)) {
+    /** Turns the quotes that start with an alert marker into callouts; whether it made any. */
+    private static boolean alerts(List<Element> quotes) {
+        boolean made = false;
+        for (Element quote : quotes) {
             Element first = quote.children().first();
             if (first == null || !first.normalName().equals("p")) continue;
             Node lead = first.childNodeSize() == 0 ? null : first.childNode(0);
@@ -147,11 +232,20 @@ final class HtmlPostProcessor {
             alert.appendElement("p").addClass("alert-title").text(ALERT_TITLES.get(type));
             alert.insertChildren(1, quote.childNodesCopy());
             quote.replaceWith(alert);
+            made = true;
         }
+        return made;
     }
 
-    private static void links(Element body, Cloud cloud, java.util.function.UnaryOperator<String> relativeUrl) {
-        for (Element a : body.select(LINKS)) {
+    /**
+     * Relative links and media to their site URLs, absolute ones through the cloud's rewrite rules;
+     * each URL changed here is checked again, in its final form: decoding, rewrite rules and
+     * .md -> .html can make a URL another. (The other URL attributes were checked once, as written,
+     * and nothing changes them after that.)
+     */
+    private static void links(List<Element> links, List<Element> media, Cloud cloud,
+                              java.util.function.UnaryOperator<String> relativeUrl) {
+        for (Element a : links) {
             String href = a.attr("href").strip();
             if (CloudPreprocessor.isRelative(href)) {
                 a.attr("href", UrlPolicy.relative(relativeUrl.apply(href)));
@@ -161,11 +255,13 @@ final class HtmlPostProcessor {
                 a.attr("rel", "noopener");
             }
         }
-        for (Element media : body.select(MEDIA)) {
-            String src = media.attr("src").strip();
-            media.attr("src", CloudPreprocessor.isRelative(src) ? UrlPolicy.relative(relativeUrl.apply(src)) : cloud.rewrite(src));
-            if (media.normalName().equals("img") && !media.hasAttr("loading")) media.attr("loading", "lazy");
+        for (Element m : media) {
+            String src = m.attr("src").strip();
+            m.attr("src", CloudPreprocessor.isRelative(src) ? UrlPolicy.relative(relativeUrl.apply(src)) : cloud.rewrite(src));
+            if (m.normalName().equals("img") && !m.hasAttr("loading")) m.attr("loading", "lazy");
         }
+        for (Element a : links) HtmlSafety.stripUnsafeUrl(a, "href");
+        for (Element m : media) HtmlSafety.stripUnsafeUrl(m, "src");
     }
 
     /** {@code ../x.md#a} becomes {@code ../x.html#a}; other targets are kept. */

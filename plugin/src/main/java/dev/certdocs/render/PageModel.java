@@ -10,9 +10,12 @@ import java.util.List;
  * @param root     relative prefix from the page to the version root ({@code ""}, {@code "../"}, …)
  * @param article  the article on article pages, else null
  * @param service  the service on service pages, else null
+ * @param cached   the {@code <@cached key="…">} directive: content rendered once per key in this
+ *                 cloud's site during the build ({@link FragmentCache})
  */
 public record PageModel(String root, Site site, CloudView cloud, List<CloudView> clouds, VersionView version,
-                        Page page, List<ServiceView> services, ArticleView article, ServiceView service) {
+                        Page page, List<ServiceView> services, ArticleView article, ServiceView service,
+                        FragmentCache cached) {
 
     /** Site-wide values. */
     public record Site(String title, String generator, String baseUrl) {

@@ -116,7 +116,7 @@ final class SitePlanner {
             all.append(listed).append('\n');
         }
         return new SiteRenderer.CloudSite(cloud, here, services, clouds, listing.publishedIn, navigation, listings,
-                Fingerprints.of(all.toString()));
+                Fingerprints.of(all.toString()), new FragmentCache());
     }
 
     private static StringBuilder field(StringBuilder sb, String value) {

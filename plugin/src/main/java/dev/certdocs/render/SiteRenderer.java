@@ -70,11 +70,13 @@ public final class SiteRenderer {
     /**
      * One cloud's site: what is published there and the navigation, computed once. {@code navigation}:
      * per service, the hash of what an article page shows of the others; {@code listings}: per
-     * service, the hash of all a site page can show of it; {@code allListings}: of all services.
+     * service, the hash of all a site page can show of it; {@code allListings}: of all services;
+     * {@code fragments}: the {@code cached} directive its pages' templates share ({@link FragmentCache}).
      */
     public record CloudSite(Cloud cloud, List<Article> articles, List<PageModel.ServiceView> services,
                             List<PageModel.CloudView> clouds, Map<String, List<String>> publishedIn,
-                            Map<String, String> navigation, Map<String, String> listings, String allListings) {
+                            Map<String, String> navigation, Map<String, String> listings, String allListings,
+                            FragmentCache fragments) {
     }
 
     /** A hash of the templates and assets in force. */
@@ -247,7 +249,8 @@ public final class SiteRenderer {
                             PageModel.ServiceView service) {
         return new PageModel(root, new PageModel.Site(config.site().title(), "certdocs " + dev.certdocs.config.Version.current(),
                 config.site().baseUrlOf(site.cloud().id())), SitePlanner.view(site.cloud()), site.clouds(),
-                new PageModel.VersionView(config.site().version()), page, site.services(), article, service);
+                new PageModel.VersionView(config.site().version()), page, site.services(), article, service,
+                site.fragments());
     }
 
     private String sitemap(Cloud cloud, List<String> paths) {

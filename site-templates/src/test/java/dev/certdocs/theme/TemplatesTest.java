@@ -276,6 +276,72 @@ class TemplatesTest {
         assertEquals(List.of("All 41 articles"), texts(doc.select(".site-nav-list > li.is-open li")));
     }
 
+    /**
+     * The data model's {@code cached} directive as the render stage gives it (one per cloud site):
+     * the content of a key rendered once, then its characters repeated.
+     */
+    static final class CachedDirective implements freemarker.template.TemplateDirectiveModel {
+        final Map<String, String> fragments = new java.util.HashMap<>();
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public void execute(freemarker.core.Environment env, Map params, freemarker.template.TemplateModel[] loopVars,
+                freemarker.template.TemplateDirectiveBody body) throws TemplateException, IOException {
+            String key = ((freemarker.template.TemplateScalarModel) params.get("key")).getAsString();
+            String fragment = fragments.get(key);
+            if (fragment == null) {
+                StringWriter out = new StringWriter();
+                body.render(out);
+                fragment = out.toString();
+                fragments.put(key, fragment);
+            }
+            env.getOut().write(fragment);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void navigationSharedThroughTheCachedDirectiveIsTheSameOnEveryArticlePage() {
+        // 60 services (three blocks of the shared navigation); pages of services in each block, at two depths.
+        List<Object> services = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String id = String.format("svc%02d", i);
+            List<Object> articles = new ArrayList<>();
+            for (int j = 0; j < 3; j++) {
+                articles.add(SampleSite.summary("Article " + i + "." + j, "", (j == 2 ? id + "/deep/a" : id + "/a") + j + ".html",
+                        "generic", "Guide", id, id + "-" + j));
+            }
+            services.add(SampleSite.service(id, "Service <" + i + ">", articles));
+        }
+        CachedDirective cached = new CachedDirective();
+        int pages = 0;
+        for (int i : List.of(0, 24, 25, 26, 49, 50, 59, 7, 31)) {
+            for (int j = 0; j < 3; j++) {
+                String id = String.format("svc%02d", i);
+                String url = (j == 2 ? id + "/deep/a" : id + "/a") + j + ".html";
+                Map<String, Object> model = SampleSite.article("fairfax", "compute/vm-start-fails.html");
+                String root = j == 2 ? "../../" : "../";
+                model.put("root", root);
+                model.put("services", services);
+                ((Map<String, Object>) model.get("page")).put("path", url);
+                ((Map<String, Object>) model.get("article")).put("service", id);
+                String whole = render("article.ftl", model);
+                model.put("cached", cached);
+                String shared = render("article.ftl", model);
+                assertEquals(whole, shared, url);
+                Document doc = Jsoup.parse(shared);
+                assertEquals(60, doc.select(".site-nav-list > li").size());
+                assertEquals(List.of("Article " + i + "." + j), texts(doc.select(".site-nav [aria-current=page]")));
+                assertEquals(root + url, doc.selectFirst(".site-nav [aria-current=page]").attr("href"));
+                assertEquals(id + "/index.html", doc.selectFirst(".site-nav-list > li.is-open > a").attr("href").substring(root.length()));
+                pages++;
+            }
+        }
+        assertEquals(27, pages);
+        // Two depths, three blocks: at most one block per depth is never shared (svc25 to svc49's by svc00's pages, …).
+        assertTrue(cached.fragments.size() >= 4 && cached.fragments.size() <= 6, "fragments: " + cached.fragments.keySet());
+    }
+
     @Test
     void cloudSwitcherLinksToTheSameArticleInTheOtherClouds() {
         Document doc = page("article.ftl", SampleSite.article("fairfax", "compute/vm-start-fails.html"));
