@@ -141,50 +141,13 @@
 </nav>
 </#macro>
 
-<#-- Services with their article counts; the current page's service is opened.
-     On an article page the entries of the other services are the same for every page of the
-     cloud at the same depth: they are written in blocks of sidebarBlock services, each block
-     rendered once per cloud and root (<@cached>, see the data model in README.md) and copied
-     into the other pages; the block that holds the page's own service is rendered for the page.
-     A page named index.html could be a service's page and is rendered whole, as is every page
-     where the data model has no cached directive. -->
+<#-- Services with their article counts; the current page's service is opened. -->
 <#macro servicesNav>
 <nav class="site-nav" id="site-nav" aria-label="Services">
   <h2 class="site-nav-heading">Services</h2>
   <#if services?has_content>
   <ul class="site-nav-list">
-    <#if page.kind == "article" && cached?? && !page.path?ends_with("index.html")>
-    <#local own = ownServiceIndex()>
-    <#list services?chunk(sidebarBlock) as block>
-    <#if own gte block?index * sidebarBlock && own lt (block?index + 1) * sidebarBlock>
-    <#list block as s><@servicesNavEntry s/></#list>
-    <#else>
-    <@cached key="servicesNav " + root + " " + block?index?c><#list block as s><@servicesNavEntry s/></#list></@cached>
-    </#if>
-    </#list>
-    <#else>
-    <#list services as s><@servicesNavEntry s/></#list>
-    </#if>
-  </ul>
-  <#else>
-  <p class="muted">No articles yet.</p>
-  </#if>
-</nav>
-</#macro>
-
-<#-- Services per block of the navigation shared between pages (servicesNav). -->
-<#assign sidebarBlock = 25>
-
-<#-- The index in services of the article page's own service, -1 when it has none there. -->
-<#function ownServiceIndex>
-  <#local id = article.service>
-  <#list services as s>
-    <#if s.id == id><#return s?index></#if>
-  </#list>
-  <#return -1>
-</#function>
-
-<#macro servicesNavEntry s>
+    <#list services as s>
     <#local open = s.url == page.path || (page.kind == "article" && s.id == article.service)>
     <li<#if open> class="is-open"</#if>>
       <a href="${root}${s.url}"<#if s.url == page.path> aria-current="page"</#if>>${s.name}<span class="count"><span class="visually-hidden">, </span>${s.articles?size?c}<span class="visually-hidden"> articles</span></span></a>
@@ -200,6 +163,12 @@
         </#if>
       </#if>
     </li>
+    </#list>
+  </ul>
+  <#else>
+  <p class="muted">No articles yet.</p>
+  </#if>
+</nav>
 </#macro>
 
 <#-- A list of article summaries (index, service, 404 pages). -->
