@@ -57,8 +57,11 @@ final class CloudMarkdown {
     static final String PREFIX = "Qcdv7x";
     /** Ends a placeholder in the Markdown: {@code PREFIX}, the occurrence's number, {@code z}. */
     private static final char OPEN = 'z';
-    /** Memo keys of templates start with this (a real body's text does not: it is not valid Markdown text). */
-    private static final String TEMPLATE_KEY = "\u0000certdocs template\u0000";
+    /**
+     * Ends a template's memo key (its Markdown): a cloud's Markdown always ends in a line break
+     * ({@link CloudPreprocessor} ends every line it keeps with one), so the keys never meet.
+     */
+    private static final String TEMPLATE_KEY = "\u0000template";
 
     /** Where a placeholder landed, the letter that ends it in a template. */
     static final char TEXT = 'T';
@@ -94,7 +97,7 @@ final class CloudMarkdown {
         if (blocks.indexOf("{{") >= 0) {
             Placeholders p = Placeholders.of(blocks, preprocessor.knownVariables());
             if (p != null) {
-                String template = memo.computeIfAbsent(TEMPLATE_KEY + p.text(), k -> template(p));
+                String template = memo.computeIfAbsent(p.text() + TEMPLATE_KEY, k -> template(p));
                 String html = template.isEmpty() ? null : fill(template, p, cloud);
                 if (html != null) return html;
             }

@@ -32,7 +32,6 @@ public final class SiteRenderer {
     private final Templates templates;
     private final MarkdownHtml markdown = new MarkdownHtml();
     private final HtmlPostProcessor post = new HtmlPostProcessor();
-    private final CloudPreprocessor preprocessor;
     private final CloudMarkdown cloudMarkdown;
     private final String contentPrefix;
     private final SitePlanner planner;
@@ -44,8 +43,8 @@ public final class SiteRenderer {
         this.config = config;
         this.lastChanged = lastChanged;
         this.templates = new Templates(config.site().templatesDirectory());
-        this.preprocessor = new CloudPreprocessor(includes, includes::text, config.catalog().variableNames());
-        this.cloudMarkdown = new CloudMarkdown(markdown, preprocessor);
+        this.cloudMarkdown = new CloudMarkdown(markdown,
+                new CloudPreprocessor(includes, includes::text, config.catalog().variableNames()));
         this.contentPrefix = SitePaths.contentPrefix(config.baseDir(), config.contentDirectory());
         this.planner = new SitePlanner(config, this::pagePath);
     }
