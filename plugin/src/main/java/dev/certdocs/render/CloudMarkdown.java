@@ -299,6 +299,14 @@ final class CloudMarkdown {
         String before = text.substring(wordStart, o.start());
         String after = text.substring(o.end(), wordEnd);
         if (before.contains(PREFIX) || after.contains(PREFIX)) return false;
+        char first = value.charAt(0);
+        char last = value.charAt(value.length() - 1);
+        char prev = o.start() > 0 ? text.charAt(o.start() - 1) : '\n';
+        char next = o.end() < text.length() ? text.charAt(o.end()) : '\n';
+        // Wherever it is, a delimiter run beside the value must see the kind of character it saw
+        // beside the placeholder (the nesting measure reads runs in code and link destinations too).
+        if (!Character.isLetterOrDigit(first) && "*_~".indexOf(prev) >= 0) return false;
+        if (!Character.isLetterOrDigit(last) && "*_~".indexOf(next) >= 0) return false;
         return switch (place) {
             case CODE, BLOCK -> true;
             case URL -> {
@@ -309,10 +317,6 @@ final class CloudMarkdown {
                 yield !(before + after).contains("&") && !(before + after).contains("\\");
             }
             case TEXT, LINK_TEXT -> {
-                char first = value.charAt(0);
-                char last = value.charAt(value.length() - 1);
-                char prev = o.start() > 0 ? text.charAt(o.start() - 1) : '\n';
-                char next = o.end() < text.length() ? text.charAt(o.end()) : '\n';
                 if (!Character.isLetterOrDigit(first) && !(prev == ' ' || prev == '\t')) yield false;
                 if (!Character.isLetterOrDigit(last) && !(space(next) || ".,;?".indexOf(next) >= 0)) yield false;
                 String word = before + value + after;

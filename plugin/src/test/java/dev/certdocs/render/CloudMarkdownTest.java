@@ -119,6 +119,9 @@ class CloudMarkdownTest {
         assertNull(filled("a*{{cloud.x}}*b\n", "(secure)"));
         assertNull(filled("**{{cloud.x}}**\n", "+1 800"));
         assertNull(filled("Call _{{cloud.x}}_ now\n", "x."));
+        assertNull(filled("[a](*{{cloud.x}}*)\n", "/x/"));
+        assertNull(filled("Run `*{{cloud.x}}`\n", "+1"));
+        assertNotNull(filled("[a](*{{cloud.x}}*)\n", "x"));
     }
 
     @ParameterizedTest
@@ -210,7 +213,9 @@ class CloudMarkdownTest {
                 "`{{cloud.x}}`\n", "`` {{cloud.x}} ``\n", "```\n{{cloud.x}}\n```\n", "~~~\n{{cloud.x}}\n~~~\n",
                 "    {{cloud.x}}\n", "x {{cloud.x}}  \nnext\n", "x{{cloud.x}}y\n", "({{cloud.x}})\n", "\"{{cloud.x}}\"\n",
                 "{{cloud.x}}{{cloud.y}}\n", "see {{cloud.x}}/path here\n", "mail a@{{cloud.x}} x\n",
-                "<{{cloud.x}}>\n", "[{{cloud.x}}][r]\n\n[r]: /x\n", "- [ ] {{cloud.x}}\n", "{{cloud.x}} | b\n--|--\nc | d\n");
+                "<{{cloud.x}}>\n", "[{{cloud.x}}][r]\n\n[r]: /x\n", "- [ ] {{cloud.x}}\n", "{{cloud.x}} | b\n--|--\nc | d\n",
+                "see {{cloud.x}}\nnext line\n", "- a\n  > b {{cloud.x}}\n", "<b>{{cloud.x}}</b> and <i>{{cloud.x}} </i>\n",
+                "a {{cloud.x}}\\\nb\n", "[{{cloud.x}}](u) {{cloud.x}}\n\n> ## {{cloud.x}}\n");
         List<String> values = List.of("Azure", "Azure Government", "+1 800 555 0100",
                 "+1 800 555 0177 (secure line, ask for the usnat desk)", "https://portal.azure.us", "https://status.azure.cn/a?b=c",
                 "help@contoso.com", "www.contoso.com", "1. one", "- item", "Ärger", "a.b", "x_y", "a*b", "'quoted'", "=", "a  b",
