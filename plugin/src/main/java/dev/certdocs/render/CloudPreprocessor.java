@@ -51,9 +51,23 @@ final class CloudPreprocessor {
 
     /** The body of the file at {@code path} as the cloud's Markdown. */
     String process(String path, String body, Cloud cloud) {
+        return cut(cloud.expandVariables(blocks(path, body, cloud), knownVariables));
+    }
+
+    /** The first step of {@link #process}: the cloud's blocks kept, includes inlined, {@code {{cloud.x}}} still as written. */
+    String blocks(String path, String body, Cloud cloud) {
         List<String> stack = new ArrayList<>();
         stack.add(path);
-        String markdown = cloud.expandVariables(expand(path, body, cloud, stack, new long[1]), knownVariables);
+        return expand(path, body, cloud, stack, new long[1]);
+    }
+
+    /** Every cloud's variable names: a name among them that a cloud does not define renders as nothing there. */
+    java.util.Set<String> knownVariables() {
+        return knownVariables;
+    }
+
+    /** The last step of {@link #process}: {@code markdown} cut where it nests too deep. */
+    static String cut(String markdown) {
         int crossing = Nesting.crossing(markdown);
         if (crossing < 0) return markdown;
         return markdown.substring(0, markdown.lastIndexOf('\n', crossing) + 1) + TOO_DEEP_NOTE;

@@ -58,6 +58,37 @@ public final class MarkdownHtml {
         }
     }
 
+    /** flexmark's tree of {@code markdown}, unmeasured: for {@link CloudMarkdown}, which measures it itself. */
+    Document parse(String markdown) {
+        return parser.parse(markdown);
+    }
+
+    /** The HTML of a tree from {@link #parse}; a {@link StackOverflowError} is the caller's to catch. */
+    String html(Document doc) {
+        return renderer.render(doc);
+    }
+
+    /** How deep the tree under {@code root} goes (the root is 0); walked without recursion, as {@link #tooDeep}. */
+    static int depth(Node root) {
+        Node n = root;
+        int depth = 0;
+        int max = 0;
+        while (true) {
+            max = Math.max(max, depth);
+            if (n.getFirstChild() != null) {
+                n = n.getFirstChild();
+                depth++;
+                continue;
+            }
+            while (n != root && n.getNext() == null) {
+                n = n.getParent();
+                depth--;
+            }
+            if (n == root) return max;
+            n = n.getNext();
+        }
+    }
+
     /** The offset where the first node deeper than {@link #MAX_TREE_DEPTH} starts, or -1; walked in text order, without recursion. */
     static int tooDeep(Node root) {
         Node n = root;

@@ -32,7 +32,7 @@ public final class SiteRenderer {
     private final Templates templates;
     private final MarkdownHtml markdown = new MarkdownHtml();
     private final HtmlPostProcessor post = new HtmlPostProcessor();
-    private final CloudPreprocessor preprocessor;
+    private final CloudMarkdown cloudMarkdown;
     private final String contentPrefix;
     private final SitePlanner planner;
 
@@ -43,7 +43,8 @@ public final class SiteRenderer {
         this.config = config;
         this.lastChanged = lastChanged;
         this.templates = new Templates(config.site().templatesDirectory());
-        this.preprocessor = new CloudPreprocessor(includes, includes::text, config.catalog().variableNames());
+        this.cloudMarkdown = new CloudMarkdown(markdown,
+                new CloudPreprocessor(includes, includes::text, config.catalog().variableNames()));
         this.contentPrefix = SitePaths.contentPrefix(config.baseDir(), config.contentDirectory());
         this.planner = new SitePlanner(config, this::pagePath);
     }
@@ -138,7 +139,8 @@ public final class SiteRenderer {
     /**
      * As {@link #article(CloudSite, Article, String)}; {@code memo} carries the flexmark HTML of
      * the article's Markdown from one cloud to the next: where a cloud's Markdown is the same as
-     * another's (no cloud block or variable tells them apart), it is parsed and rendered once.
+     * another's, or differs only in variable values that render as plain text, code or a link's
+     * address ({@link CloudMarkdown}), it is parsed and rendered once.
      * One memo per article, used by one thread.
      */
     public ArticlePage article(CloudSite site, Article article, String bodyText, Map<String, String> memo) {
@@ -149,8 +151,7 @@ public final class SiteRenderer {
         String source = bodyType == KindSpec.BodyType.MARKDOWN ? bodyText : withoutJson(bodyText);
         String path = pagePath(article);
         java.util.Set<String> files = new java.util.TreeSet<>();
-        String cloudMarkdown = preprocessor.process(article.path(), source, cloud);
-        HtmlBody body = post.process(memo.computeIfAbsent(cloudMarkdown, markdown::render), cloud,
+        HtmlBody body = post.process(cloudMarkdown.html(article.path(), source, cloud, memo), cloud,
                 url -> siteUrl(article.path(), path, url, files));
         String root = root(path);
         Optional<JsonNode> json = bodyType == KindSpec.BodyType.MARKDOWN ? Optional.empty()
