@@ -70,31 +70,27 @@ public final class MarkdownHtml {
 
     /** How deep the tree under {@code root} goes (the root is 0); walked without recursion, as {@link #tooDeep}. */
     static int depth(Node root) {
-        Node n = root;
-        int depth = 0;
-        int max = 0;
-        while (true) {
-            max = Math.max(max, depth);
-            if (n.getFirstChild() != null) {
-                n = n.getFirstChild();
-                depth++;
-                continue;
-            }
-            while (n != root && n.getNext() == null) {
-                n = n.getParent();
-                depth--;
-            }
-            if (n == root) return max;
-            n = n.getNext();
-        }
+        int[] max = new int[1];
+        walk(root, Integer.MAX_VALUE, max);
+        return max[0];
     }
 
     /** The offset where the first node deeper than {@link #MAX_TREE_DEPTH} starts, or -1; walked in text order, without recursion. */
     static int tooDeep(Node root) {
+        return walk(root, MAX_TREE_DEPTH, new int[1]);
+    }
+
+    /**
+     * Walks the tree under {@code root} in text order without recursion: the start offset of the
+     * first node deeper than {@code limit}, or -1 when there is none; {@code max[0]} is the
+     * deepest level the walk reached.
+     */
+    private static int walk(Node root, int limit, int[] max) {
         Node n = root;
         int depth = 0;
         while (true) {
-            if (depth > MAX_TREE_DEPTH) return n.getStartOffset();
+            if (depth > limit) return n.getStartOffset();
+            max[0] = Math.max(max[0], depth);
             if (n.getFirstChild() != null) {
                 n = n.getFirstChild();
                 depth++;
