@@ -8,7 +8,7 @@ import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.ObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -44,6 +44,11 @@ public final class Templates {
     private final java.util.concurrent.ConcurrentHashMap<String, String> origins = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Templates(Path overrides) {
+        this(overrides, new ModelWrapper());
+    }
+
+    /** With another object wrapper: for comparing {@link ModelWrapper} with FreeMarker's default in tests and benchmarks. */
+    Templates(Path overrides, ObjectWrapper wrapper) {
         this.overrides = overrides;
         Configuration c = new Configuration(Configuration.VERSION_2_3_33);
         List<TemplateLoader> loaders = new ArrayList<>();
@@ -67,7 +72,8 @@ public final class Templates {
         c.setLogTemplateExceptions(false);
         c.setWrapUncheckedExceptions(true);
         c.setFallbackOnNullLoopVariable(false);
-        c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33).build());
+        // FreeMarker's default wrapper, but records of the data model are read without reflection.
+        c.setObjectWrapper(wrapper);
         // Templates do not change during a build: no check of their files every few seconds.
         c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         this.freemarker = c;

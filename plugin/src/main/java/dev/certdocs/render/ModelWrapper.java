@@ -1,0 +1,131 @@
+package dev.certdocs.render;
+
+import freemarker.ext.beans.StringModel;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapper;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.MethodCallAwareTemplateHashModel;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import java.lang.invoke.LambdaConversionException;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The object wrapper of the templates' data model: FreeMarker's {@link DefaultObjectWrapper} with
+ * its 2.3.33 defaults, except that a record of certdocs' own ({@link PageModel} and the records it
+ * holds) is read without reflection. FreeMarker's bean model reads {@code article.title} through
+ * {@code Method.invoke} of the accessor, with an access check, on every read; here each record
+ * class gets, once, a function per component (made with {@link LambdaMetafactory}), and a read is
+ * a map lookup and a plain call.
+ *
+ * <p>What templates see does not change: a record is still a FreeMarker bean ({@link StringModel},
+ * method-call aware, as the default wrapper's {@code GenericObjectModel}), its component's value
+ * is wrapped by this wrapper as before, and every other key ({@code article.title()},
+ * {@code ?keys}, {@code ?values}, a key that is not a component, {@code toString()}) goes to
+ * FreeMarker's own code. {@code ModelWrapperTest} holds it to the default wrapper.
+ */
+final class ModelWrapper extends DefaultObjectWrapper {
+
+    /** The component readers of each record class of certdocs; null for any other class. */
+    private static final ClassValue<Map<String, Function<Object, Object>>> READERS = new ClassValue<>() {
+        @Override
+        protected Map<String, Function<Object, Object>> computeValue(Class<?> type) {
+            return readers(type);
+        }
+    };
+
+    ModelWrapper() {
+        super(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33), true);
+    }
+
+    @Override
+    public TemplateModel wrap(Object obj) throws TemplateModelException {
+        if (obj instanceof Record) {
+            Map<String, Function<Object, Object>> readers = READERS.get(obj.getClass());
+            if (readers != null) return new RecordModel(obj, this, readers);
+        }
+        return super.wrap(obj);
+    }
+
+    /**
+     * A record as FreeMarker's default wrapper hands it to templates (a bean whose zero-argument
+     * methods are properties and methods both), with its components read by precomputed functions.
+     */
+    static final class RecordModel extends StringModel implements MethodCallAwareTemplateHashModel {
+
+        private final Map<String, Function<Object, Object>> readers;
+
+        RecordModel(Object record, ModelWrapper wrapper, Map<String, Function<Object, Object>> readers) {
+            super(record, wrapper);
+            this.readers = readers;
+        }
+
+        @Override
+        public TemplateModel get(String key) throws TemplateModelException {
+            Function<Object, Object> reader = readers.get(key);
+            // The value is wrapped as FreeMarker wraps a property's value: by the wrapper's outer identity.
+            return reader != null ? wrap(reader.apply(object)) : super.get(key);
+        }
+
+        @Override
+        public TemplateModel getBeforeMethodCall(String key) throws TemplateModelException, ShouldNotBeGetAsMethodException {
+            return super.getBeforeMethodCall(key);
+        }
+    }
+
+    /**
+     * A reader per component of a public certdocs record that implements no interface (an
+     * interface such as {@code List} or {@code Map} would make FreeMarker wrap it otherwise), whose
+     * accessors are public; null for every other class, which the default wrapper handles.
+     */
+    static Map<String, Function<Object, Object>> readers(Class<?> type) {
+        if (!type.isRecord() || !type.getName().startsWith("dev.certdocs.") || type.getInterfaces().length > 0
+                || !publiclyReachable(type)) {
+            return null;
+        }
+        Map<String, Function<Object, Object>> readers = new HashMap<>();
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        for (RecordComponent component : type.getRecordComponents()) {
+            var accessor = component.getAccessor();
+            if (!Modifier.isPublic(accessor.getModifiers())) return null;
+            try {
+                readers.put(component.getName(), reader(lookup, lookup.unreflect(accessor), type));
+            } catch (ReflectiveOperationException | LambdaConversionException | RuntimeException e) {
+                // Without a reader the default wrapper reads the record, as it always did.
+                return null;
+            }
+        }
+        return Map.copyOf(readers);
+    }
+
+    private static boolean publiclyReachable(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            if (!Modifier.isPublic(c.getModifiers())) return false;
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Function<Object, Object> reader(MethodHandles.Lookup lookup, MethodHandle accessor, Class<?> type)
+            throws LambdaConversionException {
+        Class<?> result = MethodType.methodType(accessor.type().returnType()).wrap().returnType();
+        MethodHandle factory = LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
+                MethodType.methodType(Object.class, Object.class), accessor, MethodType.methodType(result, type)).getTarget();
+        try {
+            return (Function<Object, Object>) factory.invokeExact();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            // A factory of a non-capturing lambda only allocates; nothing here can fail but the VM itself.
+            throw new IllegalStateException("cannot make a reader of " + type.getName(), t);
+        }
+    }
+}
