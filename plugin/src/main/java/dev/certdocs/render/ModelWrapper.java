@@ -15,6 +15,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -35,9 +36,9 @@ import java.util.function.Function;
 final class ModelWrapper extends DefaultObjectWrapper {
 
     /** The component readers of each record class of certdocs; null for any other class. */
-    private static final ClassValue<Map<String, Function<Object, Object>>> READERS = new ClassValue<>() {
+    private static final ClassValue<Readers> READERS = new ClassValue<>() {
         @Override
-        protected Map<String, Function<Object, Object>> computeValue(Class<?> type) {
+        protected Readers computeValue(Class<?> type) {
             return readers(type);
         }
     };
@@ -49,7 +50,7 @@ final class ModelWrapper extends DefaultObjectWrapper {
     @Override
     public TemplateModel wrap(Object obj) throws TemplateModelException {
         if (obj instanceof Record) {
-            Map<String, Function<Object, Object>> readers = READERS.get(obj.getClass());
+            Readers readers = READERS.get(obj.getClass());
             if (readers != null) return new RecordModel(obj, this, readers);
         }
         return super.wrap(obj);
@@ -58,21 +59,37 @@ final class ModelWrapper extends DefaultObjectWrapper {
     /**
      * A record as FreeMarker's default wrapper hands it to templates (a bean whose zero-argument
      * methods are properties and methods both), with its components read by precomputed functions.
+     * A component's wrapped value is kept after its first read: a template reads
+     * {@code page.path} or {@code article.service} once per entry of the services navigation, and
+     * the root model hands out the same {@code page} and {@code article} each time. Only values
+     * whose wrapped form is a stateless view are kept (strings, numbers, booleans, lists, records
+     * of certdocs); records are immutable and their lists are not changed once built.
      */
     static final class RecordModel extends StringModel implements MethodCallAwareTemplateHashModel {
 
-        private final Map<String, Function<Object, Object>> readers;
+        private final Readers readers;
+        /** The wrapped components read so far, by component index; made on the first read. */
+        private TemplateModel[] values;
 
-        RecordModel(Object record, ModelWrapper wrapper, Map<String, Function<Object, Object>> readers) {
+        RecordModel(Object record, ModelWrapper wrapper, Readers readers) {
             super(record, wrapper);
             this.readers = readers;
         }
 
         @Override
         public TemplateModel get(String key) throws TemplateModelException {
-            Function<Object, Object> reader = readers.get(key);
+            Integer index = readers.index.get(key);
+            if (index == null) return super.get(key);
+            int i = index;
+            TemplateModel[] known = values;
+            if (known != null && known[i] != null) return known[i];
             // The value is wrapped as FreeMarker wraps a property's value: by the wrapper's outer identity.
-            return reader != null ? wrap(reader.apply(object)) : super.get(key);
+            TemplateModel value = wrap(readers.read[i].apply(object));
+            if (readers.keep[i] && value != null) {
+                if (known == null) values = known = new TemplateModel[readers.read.length];
+                known[i] = value;
+            }
+            return value;
         }
 
         @Override
@@ -82,28 +99,56 @@ final class ModelWrapper extends DefaultObjectWrapper {
     }
 
     /**
+     * A record class's components: their index by name, a function reading each, and whether its
+     * wrapped value may be kept.
+     */
+    static final class Readers {
+        final Map<String, Integer> index;
+        final Function<Object, Object>[] read;
+        final boolean[] keep;
+
+        private Readers(Map<String, Integer> index, Function<Object, Object>[] read, boolean[] keep) {
+            this.index = index;
+            this.read = read;
+            this.keep = keep;
+        }
+    }
+
+    /**
      * A reader per component of a public certdocs record that implements no interface (an
      * interface such as {@code List} or {@code Map} would make FreeMarker wrap it otherwise), whose
      * accessors are public; null for every other class, which the default wrapper handles.
      */
-    static Map<String, Function<Object, Object>> readers(Class<?> type) {
+    @SuppressWarnings("unchecked")
+    static Readers readers(Class<?> type) {
         if (!type.isRecord() || !type.getName().startsWith("dev.certdocs.") || type.getInterfaces().length > 0
                 || !publiclyReachable(type)) {
             return null;
         }
-        Map<String, Function<Object, Object>> readers = new HashMap<>();
+        RecordComponent[] components = type.getRecordComponents();
+        Map<String, Integer> index = new HashMap<>();
+        Function<Object, Object>[] read = new Function[components.length];
+        boolean[] keep = new boolean[components.length];
         MethodHandles.Lookup lookup = MethodHandles.lookup();
-        for (RecordComponent component : type.getRecordComponents()) {
-            var accessor = component.getAccessor();
+        for (int i = 0; i < components.length; i++) {
+            var accessor = components[i].getAccessor();
             if (!Modifier.isPublic(accessor.getModifiers())) return null;
             try {
-                readers.put(component.getName(), reader(lookup, lookup.unreflect(accessor), type));
+                read[i] = reader(lookup, lookup.unreflect(accessor), type);
             } catch (ReflectiveOperationException | LambdaConversionException | RuntimeException e) {
                 // Without a reader the default wrapper reads the record, as it always did.
                 return null;
             }
+            index.put(components[i].getName(), i);
+            keep[i] = kept(components[i].getType());
         }
-        return Map.copyOf(readers);
+        return new Readers(Map.copyOf(index), read, keep);
+    }
+
+    /** Whether the wrapped value of a component of this type is a stateless view that may be read again. */
+    private static boolean kept(Class<?> type) {
+        return type.isPrimitive() || type == String.class || type == List.class
+                || type.isRecord() && type.getName().startsWith("dev.certdocs.");
     }
 
     private static boolean publiclyReachable(Class<?> type) {

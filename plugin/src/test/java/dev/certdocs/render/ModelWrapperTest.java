@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.certdocs.support.CertDocsException;
@@ -55,6 +56,22 @@ class ModelWrapperTest {
         // The default wrapper's model, whose interfaces the record model keeps.
         assertInstanceOf(GenericObjectModel.class, DEFAULT.wrap(samples.article(0, 0, "troubleshootingGuide")));
         assertEquals(interfaces(GenericObjectModel.class), interfaces(ModelWrapper.RecordModel.class));
+    }
+
+    @Test
+    void keepsTheWrappedComponentsOfAPageForItsNextReads() throws Exception {
+        PageModel model = samples.article(0, 0, "troubleshootingGuide");
+        TemplateHashModelEx root = (TemplateHashModelEx) FAST.wrap(model);
+        // The services navigation reads page.path and article.service once per service.
+        TemplateHashModelEx page = (TemplateHashModelEx) root.get("page");
+        assertSame(page, root.get("page"));
+        assertSame(page.get("path"), ((TemplateHashModelEx) root.get("page")).get("path"));
+        assertSame(root.get("services"), root.get("services"));
+        assertEquals(model.page().path(), ((TemplateScalarModel) page.get("path")).getAsString());
+        // A null component is read again (and is null again); the directive is the model itself.
+        assertNull(((TemplateHashModelEx) root.get("article")).get("form"));
+        assertNull(((TemplateHashModelEx) root.get("article")).get("form"));
+        assertSame(model.cached(), root.get("cached"));
     }
 
     @Test
@@ -153,6 +170,17 @@ class ModelWrapperTest {
         PageModel model = samples.sitePages().get(0);
         String expected = message(() -> new Templates(theme, DEFAULT).render("api.ftl", model, "index.html"));
         assertEquals(expected, message(() -> new Templates(theme, FAST).render("api.ftl", model, "index.html")));
+    }
+
+    @Test
+    void aMisusedRecordIsTheSameErrorNamingTheRecordModel(@TempDir Path theme) throws Exception {
+        // FreeMarker names the model class of a value of the wrong type: the one difference a theme author can see.
+        Files.writeString(theme.resolve("misuse.ftl"), "<#list article as x>${x}</#list>");
+        PageModel model = samples.article(0, 0, "troubleshootingGuide");
+        String expected = message(() -> new Templates(theme, DEFAULT).render("misuse.ftl", model, "a.md"));
+        assertEquals(true, expected.contains("PageModel$ArticleView wrapped into f.e.b.GenericObjectModel"), expected);
+        assertEquals(expected, message(() -> new Templates(theme, FAST).render("misuse.ftl", model, "a.md"))
+                .replace("wrapped into dev.certdocs.render.ModelWrapper$RecordModel", "wrapped into f.e.b.GenericObjectModel"));
     }
 
     @Test
