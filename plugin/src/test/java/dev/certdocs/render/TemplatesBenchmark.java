@@ -10,14 +10,15 @@ import java.util.List;
 
 /**
  * The templates' share of an article page, alone: the default theme's {@code article.ftl} (and
- * the kind templates, one page in four) rendered on one thread with a repository's shape (600
- * services of 25 articles in every page's navigation), with FreeMarker's default object wrapper
+ * the kind templates, one page in four) rendered on one thread, by default with one service per
+ * folder of a repository's shape (600 services of 25 articles in every page's navigation; the
+ * synthetic corpora's articles name 11 services: {@code 11 1364}), with FreeMarker's default object wrapper
  * and with {@link ModelWrapper}, alternately, after a warm-up. Prints the thread's CPU time per
  * page of each round and the medians. Not a test: a benchmark, run by hand.
  *
  * <pre>
  * source bench/classpath.sh
- * java -Xmx1g -cp "$classpath" dev.certdocs.render.TemplatesBenchmark [both|default|model] [rounds] [pages per round]
+ * java -Xmx1g -cp "$classpath" dev.certdocs.render.TemplatesBenchmark [both|default|model] [rounds] [pages per round] [services] [articles per service]
  * </pre>
  * {@code default} or {@code model} alone measures one wrapper in a JVM of its own (FreeMarker's
  * call sites then see one kind of record model, as in a build).
@@ -31,7 +32,9 @@ public final class TemplatesBenchmark {
         String which = args.length > 0 ? args[0] : "both";
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 11;
         int pages = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
-        SampleModels samples = new SampleModels(600, 25);
+        int services = args.length > 3 ? Integer.parseInt(args[3]) : 600;
+        int articles = args.length > 4 ? Integer.parseInt(args[4]) : 25;
+        SampleModels samples = new SampleModels(services, articles);
         List<String> names = new ArrayList<>();
         List<Templates> variants = new ArrayList<>();
         if (!which.equals("model")) {
@@ -53,7 +56,7 @@ public final class TemplatesBenchmark {
                 for (int p = 0; p < pages; p++) {
                     String kind = kinds[p % kinds.length];
                     String template = templates.exists("article-" + kind + ".ftl") ? "article-" + kind + ".ftl" : "article.ftl";
-                    sink += templates.render(template, samples.article(p % 600, p % 25, kind), "bench").length();
+                    sink += templates.render(template, samples.article(p % services, p % articles, kind), "bench").length();
                 }
                 long ns = (threads.getCurrentThreadCpuTime() - start) / pages;
                 if (round >= 0) perPage[v][round] = ns;
@@ -63,8 +66,9 @@ public final class TemplatesBenchmark {
         for (int v = 0; v < variants.size(); v++) {
             long[] sorted = perPage[v].clone();
             Arrays.sort(sorted);
-            System.out.printf("RESULT %s: median %d µs CPU per page (min %d, max %d) over %d rounds of %d pages%n", names.get(v),
-                    sorted[rounds / 2] / 1000, sorted[0] / 1000, sorted[rounds - 1] / 1000, rounds, pages);
+            System.out.printf("RESULT %s: median %d µs CPU per page (min %d, max %d) over %d rounds of %d pages, %d services of %d articles%n",
+                    names.get(v), sorted[rounds / 2] / 1000, sorted[0] / 1000, sorted[rounds - 1] / 1000, rounds, pages,
+                    services, articles);
         }
         System.out.println("(output chars " + sink + ")");
     }
