@@ -15,6 +15,7 @@
 #   BENCH_COUNT=100000 bench/generate.sh   # the 100,000-article option (use BENCH_HEAP=2g)
 #   BENCH_RUNS=1 bench/generate.sh         # one round
 #   BENCH_HEAP=2g bench/generate.sh        # MAVEN_OPTS=-Xmx2g for certdocs, -Xmx of the engine benchmarks (1g)
+#   BENCH_JVM_OPTS=-XX:TieredStopAtLevel=1 bench/generate.sh   # more JVM options for certdocs' Maven (MAVEN_OPTS)
 #   BENCH_SKIP="e2e" bench/generate.sh     # only the incremental rebuild ("full" or "hugo" skip e2e too,
 #                                          # the names of the sections it replaced)
 #   BENCH_SKIP="incremental" bench/generate.sh
@@ -97,7 +98,7 @@ if $e2e; then
     # The plugin installed into bench/work/m2 and the repository's POM (bench/maven.sh).
     source bench/maven.sh
     maven_bench_setup "$corpus" "repository-$count"
-    certdocs_cmd=(env MAVEN_OPTS="-Xmx$heap" "${mvn_bench[@]}" -f "$corpus/pom.xml" certdocs:generate
+    certdocs_cmd=(env MAVEN_OPTS="-Xmx$heap${BENCH_JVM_OPTS:+ $BENCH_JVM_OPTS}" "${mvn_bench[@]}" -f "$corpus/pom.xml" certdocs:generate
         -Dcertdocs.force -Dcertdocs.incremental=false)
 
     # Hugo: the same repository converted (cloud blocks, includes and variables expanded per cloud), then
@@ -123,7 +124,7 @@ if $e2e; then
     export clouds_list="${clouds[*]}"
     hugo_cmd=(bash -c 'clouds=($clouds_list); hugo_run')
 
-    echo "== end to end: certdocs:generate (cold Maven, MAVEN_OPTS=-Xmx$heap) vs $(hugo version | cut -d' ' -f1-2) one process per cloud =="
+    echo "== end to end: certdocs:generate (cold Maven, MAVEN_OPTS=-Xmx$heap${BENCH_JVM_OPTS:+ $BENCH_JVM_OPTS}) vs $(hugo version | cut -d' ' -f1-2) one process per cloud =="
     echo "corpus: $(grep -c '' <(find "$corpus/articles" -name '*.md')) articles in $corpus"
     echo "certdocs: mvn certdocs:generate -Dcertdocs.force -Dcertdocs.incremental=false"
     : > "$work/results/e2e-certdocs-$count.txt"

@@ -48,10 +48,13 @@ final class LatestAlias {
         }
         // Written whole under a hidden name, then switched to as a version is: latest/ always shows one whole set.
         Path fresh = Fresh.folder(cloudDir, SiteWriter.HIDDEN + "latest-");
+        // A new, empty folder: each subfolder made once, each file created new (one open per file, no stat first).
+        java.util.Set<Path> made = new java.util.HashSet<>();
         for (String rel : all) {
             Path out = fresh.resolve(rel);
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, redirect(rel, version, baseUrl));
+            if (made.add(out.getParent())) Files.createDirectories(out.getParent());
+            Files.write(out, redirect(rel, version, baseUrl).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
         }
         PublishSteps.reached("latest written");
         Path old = SiteWriter.switchTo(fresh, latest);
