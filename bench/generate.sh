@@ -16,6 +16,7 @@
 #   BENCH_RUNS=1 bench/generate.sh         # one round
 #   BENCH_HEAP=2g bench/generate.sh        # MAVEN_OPTS=-Xmx2g for certdocs, -Xmx of the engine benchmarks (1g)
 #   BENCH_JVM_OPTS=-XX:TieredStopAtLevel=1 bench/generate.sh   # more JVM options for certdocs' Maven (MAVEN_OPTS)
+#   BENCH_ALSO=-Dcertdocs.jit=full bench/generate.sh   # also runs certdocs with these Maven arguments, in the same alternation
 #   BENCH_SKIP="e2e" bench/generate.sh     # only the incremental rebuild ("full" or "hugo" skip e2e too,
 #                                          # the names of the sections it replaced)
 #   BENCH_SKIP="incremental" bench/generate.sh
@@ -129,7 +130,19 @@ if $e2e; then
     echo "certdocs: mvn certdocs:generate -Dcertdocs.force -Dcertdocs.incremental=false"
     : > "$work/results/e2e-certdocs-$count.txt"
     : > "$work/results/e2e-hugo-$count.txt"
+    : > "$work/results/e2e-also-$count.txt"
+    also=${BENCH_ALSO:-}
+    [[ -n $also ]] && echo "also: mvn certdocs:generate -Dcertdocs.force -Dcertdocs.incremental=false $also"
     for k in $(seq 1 "$runs"); do
+        if [[ -n $also ]]; then
+            rm -rf "$corpus/target"
+            settle "$corpus/articles" "$corpus/includes" "$corpus/pom.xml"
+            # shellcheck disable=SC2086 # the arguments, split
+            line=$(measure "$work/logs/also-$count-$k.log" "${certdocs_cmd[@]}" $also)
+            echo "$line" >> "$work/results/e2e-also-$count.txt"
+            read -r wall cpu rss <<< "$line"
+            printf 'run %d also:     wall %6.1f s, CPU %6.1f s, max RSS %5d MB (%s)\n' "$k" "$wall" "$cpu" $((rss / 1024)) "$also"
+        fi
         rm -rf "$corpus/target"
         settle "$corpus/articles" "$corpus/includes" "$corpus/pom.xml"
         line=$(measure "$work/logs/certdocs-$count-$k.log" "${certdocs_cmd[@]}")
@@ -151,10 +164,11 @@ if $e2e; then
     echo
     echo "== end to end, $count articles, median of $runs run(s) =="
     printf '%-32s %10s %10s %12s\n' "" "wall (s)" "CPU (s)" "max RSS (MB)"
-    for tool in certdocs hugo; do
+    for tool in certdocs hugo $([[ -n $also ]] && echo also); do
         f=$work/results/e2e-$tool-$count.txt
         printf '%-32s %10.1f %10.1f %12.0f\n' \
-            "$([[ $tool == certdocs ]] && echo "mvn certdocs:generate" || echo "hugo, one process per cloud")" \
+            "$(case $tool in certdocs) echo "mvn certdocs:generate" ;; hugo) echo "hugo, one process per cloud" ;;
+                *) echo "certdocs $also" ;; esac)" \
             "$(awk '{print $1}' "$f" | median)" "$(awk '{print $2}' "$f" | median)" "$(awk '{print $3 / 1024}' "$f" | median)"
     done
     ratio() { awk -v a="$(awk "{print \$$1}" "$work/results/e2e-certdocs-$count.txt" | median)" \
