@@ -61,7 +61,6 @@ public final class LinkCheck {
     private final LinkScanner scanner;
     private final CloudVariables variables;
     private final Path realBase;
-    private final Map<String, Includes.Resolution> resolutions = new ConcurrentHashMap<>();
     private final Map<String, String> actualCases = new ConcurrentHashMap<>();
 
     public LinkCheck(BuildConfig config, Includes includes, LinkScanner scanner) {
@@ -346,10 +345,9 @@ public final class LinkCheck {
         }
     }
 
+    /** Once per folder and path: {@link Includes#resolve} keeps what it found (a second map here only doubled the work). */
     private Includes.Resolution resolve(String file, String path) {
-        int slash = file.lastIndexOf('/');
-        String dir = slash < 0 ? "" : file.substring(0, slash + 1);
-        return resolutions.computeIfAbsent(dir + "\n" + path, k -> includes.resolve(file, path));
+        return includes.resolve(file, path);
     }
 
     /** The repository path as the file system spells it, for file systems that ignore case. */

@@ -77,11 +77,16 @@ final class BodyScanner {
         Scan scan = new Scan(src, jsonBody, linksFrom);
         String text = src.text();
         int offset = startOffset;
+        // The nesting measure reads the same lines, the first from its start (the body may start inside it).
+        int nestingFrom = src.lineStart(src.lineOf(startOffset));
         while (offset <= text.length()) {
             int end = text.indexOf('\n', offset);
             if (end < 0) end = text.length();
             scan.line(text.substring(offset, end), offset, end + 1);
+            // After the line's scan: the include directives on it are offsets the measure gives a depth to.
+            scan.nesting.line(nestingFrom, end);
             offset = end + 1;
+            nestingFrom = offset;
         }
         return scan.body(startOffset, invalidUtf8);
     }
@@ -94,7 +99,8 @@ final class BodyScanner {
         private final List<Heading> headings = new ArrayList<>();
         private final List<Image> images = new ArrayList<>();
         private final List<Include> includes = new ArrayList<>();
-        private final List<Integer> includeOffsets = new ArrayList<>();
+        /** How deep the Markdown nests, measured line by line in this pass; the include directives' offsets are given to it. */
+        private final Nesting.Scan nesting;
         private final List<CloudBlockMarker> markers = new ArrayList<>();
         private final List<VariableUse> variables = new ArrayList<>();
         private final List<HtmlTag> tags = new ArrayList<>();
@@ -124,6 +130,7 @@ final class BodyScanner {
             this.jsonBody = jsonBody;
             this.links = new MarkdownLinks(src);
             this.pageLinks = new LinkLines(src, linksFrom);
+            this.nesting = Nesting.scan(text);
         }
 
         /** One line, without its line break; {@code next} is where the next line starts. */
@@ -285,7 +292,7 @@ final class BodyScanner {
                 StringBuilder lineWithoutIncludes = null;
                 while (inc.find()) {
                     includes.add(new Include(inc.group(1).strip(), inc.group(2).strip(), src.position(lineOffset + inc.start())));
-                    includeOffsets.add(lineOffset + inc.start());
+                    nesting.offset(lineOffset + inc.start());
                     if (withoutIncludes == null) {
                         withoutIncludes = new StringBuilder(masked);
                         lineWithoutIncludes = new StringBuilder(line);
@@ -370,8 +377,7 @@ final class BodyScanner {
         Body body(int startOffset, int invalidUtf8) {
             int firstLine = src.lineOf(startOffset);
             // How deep the Markdown nests, and at each include directive: the nesting limit is one of loading's findings.
-            Nesting.Depths depths = Nesting.measure(text, src.lineStart(firstLine),
-                    includeOffsets.stream().mapToInt(Integer::intValue).toArray());
+            Nesting.Depths depths = nesting.depths();
             List<Include> measured = new ArrayList<>(includes.size());
             for (int i = 0; i < includes.size(); i++) {
                 Include inc = includes.get(i);

@@ -486,8 +486,9 @@ final class LinkLines {
         List<AnchorAt> all = new ArrayList<>(htmlAnchors);
         for (HeadingAt h : headings) {
             String plain = HeadingText.of(h.raw(), definitions::containsKey);
-            Matcher explicit = LinkScanner.EXPLICIT_ID.matcher(plain);
-            all.add(explicit.find() ? new AnchorAt(h.offset(), explicit.group(1), false) : new AnchorAt(h.offset(), plain, true));
+            // The pattern needs "{#": most headings have none, and its find tries every position of the text.
+            Matcher explicit = plain.indexOf("{#") < 0 ? null : LinkScanner.EXPLICIT_ID.matcher(plain);
+            all.add(explicit != null && explicit.find() ? new AnchorAt(h.offset(), explicit.group(1), false) : new AnchorAt(h.offset(), plain, true));
         }
         // A heading comes before the anchors inside it.
         all.sort(Comparator.comparingInt(AnchorAt::offset).thenComparing(a -> a.heading() ? 0 : 1));

@@ -57,13 +57,33 @@ public final class Nesting {
      * points whose depth is wanted.
      */
     public static Depths measure(CharSequence text, int from, int[] offsets) {
-        return new Scan(text, offsets).run(from);
+        Scan scan = new Scan(text);
+        for (int offset : offsets) scan.offset(offset);
+        return scan.run(from);
     }
 
-    private static final class Scan {
+    /**
+     * The same measure, line by line in another scanner's pass over the text (BodyScanner's), so that the text is
+     * read once: {@link Scan#offset} the points whose depth is wanted as they are found (ascending, each before
+     * the line that holds it is measured), {@link Scan#line} each line from the first line's start to the end of
+     * the text, then {@link Scan#depths}. It gives what {@link #measure} gives on the same lines and offsets.
+     */
+    static Scan scan(String text) {
+        return new Scan(text);
+    }
+
+    static final class Scan {
+        /** The characters {@link #inline} acts on, by code point below 128. */
+        private static final boolean[] INLINE_SYNTAX = new boolean[128];
+
+        static {
+            for (char c : "\\`*_~[]".toCharArray()) INLINE_SYNTAX[c] = true;
+        }
+
         private final String text; // a String, not the CharSequence given: charAt and indexOf without an interface call
-        private final int[] offsets;
-        private final int[] at;
+        private int[] offsets = new int[0];
+        private int count; // how many offsets were given
+        private int[] at = new int[0];
         private int next; // the next offset to give a depth to
         private int[] items = new int[8]; // content columns of the open list items, ascending
         private int open; // how many of them
@@ -79,10 +99,17 @@ public final class Nesting {
         private int fenceQuotes;
         private int fenceColumn;
 
-        Scan(CharSequence text, int[] offsets) {
+        Scan(CharSequence text) {
             this.text = text.toString();
-            this.offsets = offsets;
-            this.at = new int[offsets.length];
+        }
+
+        /** A point whose depth is wanted: at or after every point given before, and not in a line measured already. */
+        void offset(int offset) {
+            if (count == offsets.length) {
+                offsets = Arrays.copyOf(offsets, Math.max(4, count * 2));
+                at = Arrays.copyOf(at, offsets.length);
+            }
+            offsets[count++] = offset;
         }
 
         Depths run(int from) {
@@ -94,8 +121,13 @@ public final class Nesting {
                 line(start, end);
                 start = end + 1;
             }
-            while (next < offsets.length) at[next++] = depth();
-            return new Depths(Math.min(max, MAX_DEPTH + 1), crossing, at);
+            return depths();
+        }
+
+        /** The measure of the lines given so far, and the depth at each offset given. */
+        Depths depths() {
+            while (next < count) at[next++] = depth();
+            return new Depths(Math.min(max, MAX_DEPTH + 1), crossing, count == at.length ? at : Arrays.copyOf(at, count));
         }
 
         private int depth() {
@@ -110,7 +142,7 @@ public final class Nesting {
         }
 
         private void reach(int offset) {
-            while (next < offsets.length && offsets[next] <= offset) at[next++] = depth();
+            while (next < count && offsets[next] <= offset) at[next++] = depth();
         }
 
         /**
@@ -120,7 +152,7 @@ public final class Nesting {
          * makes the measure and flexmark disagree on where a fence is (raw HTML around fence lines),
          * such a line would otherwise reach it.
          */
-        private void line(int start, int end) {
+        void line(int start, int end) {
             lineIn(start, end);
             if (crossing < 0 && end - start > MAX_RULE_MARKS) {
                 int marks = 0;
@@ -327,7 +359,7 @@ public final class Nesting {
 
         /** The characters {@link #inline} acts on. */
         private static boolean inlineSyntax(char c) {
-            return c == '\\' || c == '`' || c == '*' || c == '_' || c == '~' || c == '[' || c == ']';
+            return c < 128 && INLINE_SYNTAX[c];
         }
 
         /** The width of a list marker ({@code -}, {@code +}, {@code *}, {@code 1.}, {@code 1)}) at {@code pos}, or 0. */

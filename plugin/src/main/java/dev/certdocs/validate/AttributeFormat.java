@@ -40,7 +40,7 @@ final class AttributeFormat implements ArticleCheck {
                 report(context, out, spec, a.valuePosition(), "'" + a.name() + "' is " + value.length()
                         + " characters long; at most " + spec.maxLength() + " are allowed");
             }
-            if (!spec.markup()) {
+            if (!spec.markup() && mayHoldMarkup(value)) {
                 var m = MARKUP.matcher(value);
                 if (m.find()) {
                     report(context, out, spec, Positions.inValue(a, a.value().indexOf(m.group())),
@@ -55,6 +55,12 @@ final class AttributeFormat implements ArticleCheck {
                 checkValue(context, out, spec, a, value, "value");
             }
         }
+    }
+
+    /** Whether {@link #MARKUP} can match: it needs one of these; most values hold none, and a matcher per attribute costs. */
+    private static boolean mayHoldMarkup(String value) {
+        return value.indexOf('<') >= 0 || value.indexOf('`') >= 0 || value.indexOf('[') >= 0
+                || value.contains("**") || value.contains("__");
     }
 
     private static void checkValue(CheckContext context, List<Diagnostic> out, AttributeSpec spec, Attribute a,

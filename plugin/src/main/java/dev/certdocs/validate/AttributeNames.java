@@ -1,5 +1,6 @@
 package dev.certdocs.validate;
 
+import dev.certdocs.config.ArticleSchema;
 import dev.certdocs.config.AttributeSpec;
 import dev.certdocs.diagnostic.Diagnostic;
 import dev.certdocs.diagnostic.Rule;
@@ -20,16 +21,20 @@ final class AttributeNames implements ArticleCheck {
     @Override
     public void check(Article article, CheckContext context, List<Diagnostic> out) {
         var schema = context.config().schema();
-        List<String> known = schema.attributes().stream().map(AttributeSpec::name).toList();
         for (Attribute a : article.props().attributes()) {
             var spec = schema.attribute(a.name());
             if (spec.isEmpty()) {
                 context.report(out, Rules.FIELD_UNKNOWN, a.position(),
-                        "unknown attribute '" + a.name() + "'" + Suggestions.didYouMean(a.name(), known));
+                        "unknown attribute '" + a.name() + "'" + Suggestions.didYouMean(a.name(), known(schema)));
             } else if (!spec.get().name().equals(a.name())) {
                 context.report(out, Rules.FIELD_CASING, a.position(),
                         "attribute '" + a.name() + "' should be spelled '" + spec.get().name() + "'");
             }
         }
+    }
+
+    /** The names the schema knows, for "did you mean": listed only for an unknown name, not for every article. */
+    private static List<String> known(ArticleSchema schema) {
+        return schema.attributes().stream().map(AttributeSpec::name).toList();
     }
 }
