@@ -380,8 +380,8 @@ public final class Bundles {
 
     /**
      * Each cloud's bundle of the version just published ({@code <bundles>/certdocs-<cloud>-<version>.zip}),
-     * when the build makes bundles; one bundle after the other, each compressed on every thread
-     * (one cloud per thread left a thread idle while the last, or a small cloud's, was made).
+     * when the build makes bundles; without a spool one bundle after the other, each compressed on
+     * every thread (one cloud per thread left a thread idle while the last, or a small cloud's, was made).
      */
     public static Map<String, Path> zipAll(BuildConfig config, dev.certdocs.support.BuildLog log) {
         return zipAll(config, log, null);
@@ -390,20 +390,31 @@ public final class Bundles {
     /**
      * As {@link #zipAll(BuildConfig, dev.certdocs.support.BuildLog)}, each bundle's entries that
      * {@code spool} holds copied from it; each cloud's spool file removed once its bundle is made.
+     * With a spool most of a bundle is copying, not compressing: the clouds' bundles are then made
+     * side by side, one per thread (each still compresses what the spool lacks on every thread).
      */
     public static Map<String, Path> zipAll(BuildConfig config, dev.certdocs.support.BuildLog log, BundleSpool spool) {
         Map<String, Path> bundles = new LinkedHashMap<>();
         if (config.site().bundles() == null) return bundles;
-        for (Cloud cloud : config.clouds()) {
+        List<Cloud> clouds = config.clouds();
+        Path[] zips = new Path[clouds.size()];
+        String[] lines = new String[clouds.size()];
+        int side = spool == null ? 1 : Math.max(1, Math.min(config.threads(), clouds.size()));
+        dev.certdocs.support.Parallel.forEach(side, clouds.size(), "bundling", k -> {
+            Cloud cloud = clouds.get(k);
             String name = "certdocs-" + cloud.id() + "-" + config.site().version();
             Path zip = config.site().bundles().resolve(name + ".zip");
             int spooled = spool == null ? 0 : spool.size(cloud.id());
             int copied = zip(config.site().outputDirectory().resolve(cloud.id()).resolve(config.site().version()),
                     zip, name, config.site().outputTimestamp(), config.threads(), spool, cloud.id());
             if (spool != null) spool.finish(cloud.id());
-            bundles.put(cloud.id(), zip);
-            log.debug("bundle " + name + ".zip: " + spooled + " entries compressed as they were written, " + copied
-                    + " copied from the previous bundle");
+            zips[k] = zip;
+            lines[k] = "bundle " + name + ".zip: " + spooled + " entries compressed as they were written, " + copied
+                    + " copied from the previous bundle";
+        });
+        for (int k = 0; k < clouds.size(); k++) {
+            bundles.put(clouds.get(k).id(), zips[k]);
+            log.debug(lines[k]);
         }
         return bundles;
     }
