@@ -2,7 +2,8 @@
 # Tells whether a change keeps the generated site byte for byte: renders the same repositories with
 # the plugin built from this working tree and with the plugin built from a git revision (default:
 # main), each through a real `mvn certdocs:generate -Dcertdocs.force -Dcertdocs.incremental=false`,
-# and compares the two sites file by file. Exits 0 when every site is identical.
+# and compares the two sites file by file and the two sets of bundles (target/certdocs/*.zip) byte
+# for byte. Exits 0 when every site and bundle is identical.
 #
 # The repositories: sample-content, and a messy repository-shaped synthetic one (SyntheticCorpus
 # --repository-shape --real-world, 5 % defects, seed 7; sample-content's cloud catalog, so cloud
@@ -77,8 +78,17 @@ for s in messy sample; do
     # The version directory is a link to a staging directory whose name carries a hash: compare through the link.
     d=$(diff -rq "bench/work/same-site/before/$s/target/certdocs/site" "bench/work/same-site/after/$s/target/certdocs/site" \
         | grep -v '\.certdocs-' | head -n 20 || true)
+    # The bundles (target/certdocs/*.zip), byte for byte: the same names, the same bytes.
+    for z in "bench/work/same-site/before/$s/target/certdocs/"*.zip "bench/work/same-site/after/$s/target/certdocs/"*.zip; do
+        [[ -e $z ]] || continue
+        name=$(basename "$z")
+        if ! cmp -s "bench/work/same-site/before/$s/target/certdocs/$name" "bench/work/same-site/after/$s/target/certdocs/$name"; then
+            d+=$'\n'"bundle $name differs"
+        fi
+    done
+    d=${d#$'\n'}
     if [[ -z $d ]]; then
-        echo "$s: identical"
+        echo "$s: identical ($(ls "bench/work/same-site/after/$s/target/certdocs/"*.zip 2> /dev/null | wc -l) bundles compared)"
     else
         echo "$s: DIFFERENT"
         echo "$d"

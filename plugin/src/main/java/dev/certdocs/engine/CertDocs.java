@@ -19,6 +19,7 @@ import dev.certdocs.load.Load;
 import dev.certdocs.load.SourceText;
 import dev.certdocs.model.RenderedPage;
 import dev.certdocs.publish.AirGapCheck;
+import dev.certdocs.publish.BundleSpool;
 import dev.certdocs.publish.Bundles;
 import dev.certdocs.publish.RunLock;
 import dev.certdocs.publish.SiteWriter;
@@ -229,20 +230,28 @@ public final class CertDocs {
         Map<String, SiteRenderer.CloudSite> sites = render.plans();                     // render: each cloud planned
         PageLedger ledger = incremental.ledger(render.renderer(), sites, corpus);       // what may be kept as published
         times.lap("planning");
-        try (SiteWriter writer = new SiteWriter(config.site().outputDirectory(), config.site().version(),
-                config.site()::baseUrlOf, ledger.plan())) {
-            AirGapCheck airGap = new AirGapCheck(config);
-            articlePages(config, log, corpus, render, sites, ledger, writer, airGap);   // render → publish (staged)
-            times.lap("article pages");
-            sitePages(config, render.renderer(), sites, ledger, writer, airGap);
-            times.lap("site pages and files");
-            publish(config, sites, ledger, writer, airGap);                             // publish
-            times.lap("publishing");
+        // Each file written is compressed for the bundles on the thread that wrote it (when there are bundles to make).
+        BundleSpool spool = config.site().bundles() == null ? null
+                : BundleSpool.open(config.site().stateDirectory(), config.site().version());
+        Map<String, Path> bundles;
+        try {
+            try (SiteWriter writer = new SiteWriter(config.site().outputDirectory(), config.site().version(),
+                    config.site()::baseUrlOf, ledger.plan(), spool)) {
+                AirGapCheck airGap = new AirGapCheck(config);
+                articlePages(config, log, corpus, render, sites, ledger, writer, airGap);   // render → publish (staged)
+                times.lap("article pages");
+                sitePages(config, render.renderer(), sites, ledger, writer, airGap);
+                times.lap("site pages and files");
+                publish(config, sites, ledger, writer, airGap);                             // publish
+                times.lap("publishing");
+            } finally {
+                ledger.closeSpools(); // a failed run leaves no spooled search entries behind
+            }
+            bundles = Bundles.zipAll(config, log, spool);
+            times.lap("bundles");
         } finally {
-            ledger.closeSpools(); // a failed run leaves no spooled search entries behind
+            if (spool != null) spool.close(); // nor compressed pages
         }
-        Map<String, Path> bundles = Bundles.zipAll(config, log);
-        times.lap("bundles");
         background.await();
         log.debug("certdocs generate stages: " + times);
         log.debug("certdocs generate " + ledger.searchSummary());

@@ -12,6 +12,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,6 +90,17 @@ public final class Bundles {
      * the calling thread, which writes them in path order: the bytes do not depend on how many.
      */
     public static int zip(Path versionDir, Path zip, String topFolder, Optional<Instant> time, int threads) {
+        return zip(versionDir, zip, topFolder, time, threads, null, null);
+    }
+
+    /**
+     * As {@link #zip(Path, Path, String, Optional, int)}; an entry {@code spool} holds for
+     * {@code cloud} (a file this run wrote, compressed when it was written) is copied from the
+     * spool, neither read nor compressed here: the same bytes, since it was compressed the same way.
+     * Only the other files (kept pages, copied files, the theme's assets) are read.
+     */
+    public static int zip(Path versionDir, Path zip, String topFolder, Optional<Instant> time, int threads,
+                          BundleSpool spool, String cloud) {
         LocalDateTime when = time.map(i -> LocalDateTime.ofInstant(i, ZoneOffset.UTC)).orElse(DEFAULT_TIME);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "certdocs-bundle");
@@ -112,8 +124,14 @@ public final class Bundles {
                 while (next < files.size() || !ahead.isEmpty()) {
                     while (next < files.size() && ahead.size() < window) {
                         Path f = files.get(next++);
-                        String name = topFolder + "/" + root.relativize(f).toString().replace('\\', '/');
-                        ahead.add(pool.submit(() -> entry(f, name, previous)));
+                        String path = root.relativize(f).toString().replace('\\', '/');
+                        String name = topFolder + "/" + path;
+                        BundleSpool.Spooled s = spool == null ? null : spool.get(cloud, path);
+                        if (s != null) {
+                            ahead.add(CompletableFuture.completedFuture(new Entry(name, s.size(), s.crc(), null, 0, s)));
+                        } else {
+                            ahead.add(pool.submit(() -> entry(f, name, previous)));
+                        }
                     }
                     Entry entry = done(ahead.poll());
                     ZipArchiveEntry e = new ZipArchiveEntry(entry.name());
@@ -121,7 +139,12 @@ public final class Bundles {
                     e.setMethod(ZipArchiveEntry.DEFLATED);
                     e.setSize(entry.size());
                     e.setCrc(entry.crc());
-                    if (entry.deflated() == null) { // unchanged: the previous bundle's bytes
+                    if (entry.spooled() != null) { // compressed when it was written
+                        e.setCompressedSize(entry.spooled().compressedSize());
+                        try (InputStream raw = spool.open(cloud, entry.spooled())) {
+                            z.addRawArchiveEntry(e, raw);
+                        }
+                    } else if (entry.deflated() == null) { // unchanged: the previous bundle's bytes
                         ZipArchiveEntry old = previous.getEntry(entry.name());
                         e.setCompressedSize(old.getCompressedSize());
                         try (InputStream raw = previous.getRawInputStream(old)) {
@@ -143,12 +166,15 @@ public final class Bundles {
         }
     }
 
-    /** One file of the site read, and compressed unless the previous bundle holds it ({@code deflated} null). */
-    private record Entry(String name, long size, long crc, byte[] deflated, int deflatedLength) {
+    /**
+     * One file of the site: in the spool ({@code spooled}), else read, and compressed unless the
+     * previous bundle holds it ({@code deflated} null).
+     */
+    private record Entry(String name, long size, long crc, byte[] deflated, int deflatedLength, BundleSpool.Spooled spooled) {
     }
 
-    /** Each compressing thread's deflater, reset for every entry. */
-    private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(LEVEL, true));
+    /** Each compressing thread's deflater, reset for every entry: as the spool's ({@link BundleSpool.Compressor}). */
+    private static final ThreadLocal<BundleSpool.Compressor> COMPRESSOR = ThreadLocal.withInitial(BundleSpool.Compressor::new);
 
     private static Entry entry(Path f, String name, ZipFile previous) throws IOException {
         byte[] bytes = Files.readAllBytes(f);
@@ -157,19 +183,11 @@ public final class Bundles {
         ZipArchiveEntry old = previous == null ? null : previous.getEntry(name);
         if (old != null && old.getMethod() == ZipArchiveEntry.DEFLATED && old.getSize() == bytes.length
                 && old.getCrc() == crc.getValue()) {
-            return new Entry(name, bytes.length, crc.getValue(), null, 0);
+            return new Entry(name, bytes.length, crc.getValue(), null, 0, null);
         }
-        Deflater d = DEFLATER.get();
-        d.reset();
-        d.setInput(bytes);
-        d.finish();
-        byte[] out = new byte[bytes.length / 2 + 64];
-        int length = 0;
-        while (!d.finished()) {
-            if (length == out.length) out = Arrays.copyOf(out, out.length * 2);
-            length += d.deflate(out, length, out.length - length);
-        }
-        return new Entry(name, bytes.length, crc.getValue(), out, length);
+        BundleSpool.Compressor c = COMPRESSOR.get();
+        int length = c.deflate(bytes);
+        return new Entry(name, bytes.length, crc.getValue(), Arrays.copyOf(c.out(), length), length, null);
     }
 
     private static Entry done(Future<Entry> f) throws IOException {
@@ -362,19 +380,41 @@ public final class Bundles {
 
     /**
      * Each cloud's bundle of the version just published ({@code <bundles>/certdocs-<cloud>-<version>.zip}),
-     * when the build makes bundles; one bundle after the other, each compressed on every thread
-     * (one cloud per thread left a thread idle while the last, or a small cloud's, was made).
+     * when the build makes bundles; without a spool one bundle after the other, each compressed on
+     * every thread (one cloud per thread left a thread idle while the last, or a small cloud's, was made).
      */
     public static Map<String, Path> zipAll(BuildConfig config, dev.certdocs.support.BuildLog log) {
+        return zipAll(config, log, null);
+    }
+
+    /**
+     * As {@link #zipAll(BuildConfig, dev.certdocs.support.BuildLog)}, each bundle's entries that
+     * {@code spool} holds copied from it; each cloud's spool file removed once its bundle is made.
+     * With a spool most of a bundle is copying, not compressing: the clouds' bundles are then made
+     * side by side, one per thread (each still compresses what the spool lacks on every thread).
+     */
+    public static Map<String, Path> zipAll(BuildConfig config, dev.certdocs.support.BuildLog log, BundleSpool spool) {
         Map<String, Path> bundles = new LinkedHashMap<>();
         if (config.site().bundles() == null) return bundles;
-        for (Cloud cloud : config.clouds()) {
+        List<Cloud> clouds = config.clouds();
+        Path[] zips = new Path[clouds.size()];
+        String[] lines = new String[clouds.size()];
+        int side = spool == null ? 1 : Math.max(1, Math.min(config.threads(), clouds.size()));
+        dev.certdocs.support.Parallel.forEach(side, clouds.size(), "bundling", k -> {
+            Cloud cloud = clouds.get(k);
             String name = "certdocs-" + cloud.id() + "-" + config.site().version();
             Path zip = config.site().bundles().resolve(name + ".zip");
+            int spooled = spool == null ? 0 : spool.size(cloud.id());
             int copied = zip(config.site().outputDirectory().resolve(cloud.id()).resolve(config.site().version()),
-                    zip, name, config.site().outputTimestamp(), config.threads());
-            bundles.put(cloud.id(), zip);
-            log.debug("bundle " + name + ".zip: " + copied + " entries copied from the previous bundle");
+                    zip, name, config.site().outputTimestamp(), config.threads(), spool, cloud.id());
+            if (spool != null) spool.finish(cloud.id());
+            zips[k] = zip;
+            lines[k] = "bundle " + name + ".zip: " + spooled + " entries compressed as they were written, " + copied
+                    + " copied from the previous bundle";
+        });
+        for (int k = 0; k < clouds.size(); k++) {
+            bundles.put(clouds.get(k).id(), zips[k]);
+            log.debug(lines[k]);
         }
         return bundles;
     }

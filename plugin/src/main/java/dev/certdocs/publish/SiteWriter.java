@@ -50,6 +50,8 @@ public final class SiteWriter implements AutoCloseable {
     private final String version;
     private final java.util.function.UnaryOperator<String> baseUrls;
     private final PublishPlan plan;
+    /** Where each file written is also compressed for the bundles; null when the build makes none. */
+    private final BundleSpool bundles;
     private final Path staging;
     /** Held while the staging exists: a later run deletes the staging folders whose lock no live run holds. */
     private final RunLock stagingLock;
@@ -71,10 +73,21 @@ public final class SiteWriter implements AutoCloseable {
      * {@code latest/} holds without reading the folder); {@link PublishPlan#NONE} for none.
      */
     public SiteWriter(Path output, String version, java.util.function.UnaryOperator<String> baseUrls, PublishPlan plan) {
+        this(output, version, baseUrls, plan, null);
+    }
+
+    /**
+     * As {@link #SiteWriter(Path, String, java.util.function.UnaryOperator, PublishPlan)}; every
+     * file {@link #write written} is also compressed into {@code bundles} (when not null) on the
+     * writing thread, and a path staged otherwise is forgotten there.
+     */
+    public SiteWriter(Path output, String version, java.util.function.UnaryOperator<String> baseUrls, PublishPlan plan,
+                      BundleSpool bundles) {
         this.output = output;
         this.version = version;
         this.baseUrls = baseUrls;
         this.plan = plan;
+        this.bundles = bundles;
         try {
             Files.createDirectories(output);
             Path parent = output.toAbsolutePath().getParent() == null ? output : output.toAbsolutePath().getParent();
@@ -131,7 +144,7 @@ public final class SiteWriter implements AutoCloseable {
         write(page.cloud(), page.path(), page.content().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes a file of {@code cloud}'s version at {@code path}. */
+    /** Writes a file of {@code cloud}'s version at {@code path} (and compresses it for the bundle, when there is one). */
     public void write(String cloud, String path, byte[] content) {
         Path file = create(cloud, path);
         try {
@@ -139,6 +152,17 @@ public final class SiteWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
         }
+        if (bundles != null) bundles.add(cloud, relative(cloud, file), content);
+    }
+
+    /** A staged file's path below its version folder, '/'-separated. */
+    private String relative(String cloud, Path file) {
+        return versionDir(cloud).relativize(file).toString().replace('\\', '/');
+    }
+
+    /** The file at {@code relative} of {@code cloud} is staged otherwise than by {@link #write}: the spool's entry is stale. */
+    private void forget(String cloud, String relative) {
+        if (bundles != null) bundles.forget(cloud, relative);
     }
 
     /**
@@ -153,7 +177,8 @@ public final class SiteWriter implements AutoCloseable {
         if (!file.startsWith(versionDir(cloud))) {
             throw new CertDocsException("page path " + path + " leaves the site");
         }
-        String relative = versionDir(cloud).relativize(file).toString().replace('\\', '/');
+        String relative = relative(cloud, file);
+        forget(cloud, relative); // the caller writes it: write() compresses it again, any other writer leaves it to be read
         boolean again = !staged.get(cloud).add(relative);
         java.util.Set<String> spared = fromSpare.get(cloud);
         try {
@@ -176,6 +201,7 @@ public final class SiteWriter implements AutoCloseable {
     public boolean keep(String cloud, String path, String key) {
         Path root = versionDir(cloud);
         java.util.Set<String> spared = fromSpare.get(cloud);
+        forget(cloud, path);
         // The common case, and no file system call: the spare holds the page (its path is one this writer staged before).
         if (spared != null && spared.contains(path) && plan.spareHolds(cloud, path, key)) {
             staged.get(cloud).add(path);
@@ -205,9 +231,11 @@ public final class SiteWriter implements AutoCloseable {
         }
     }
 
-    /** Records a staged file of a cloud. */
+    /** Records a staged file of a cloud, staged otherwise than by {@link #write}. */
     private void staged(String cloud, Path file) {
-        staged.get(cloud).add(versionDir(cloud).relativize(file).toString().replace('\\', '/'));
+        String relative = relative(cloud, file);
+        forget(cloud, relative);
+        staged.get(cloud).add(relative);
     }
 
     /** Every file staged for a cloud so far, as paths below its version folder. */

@@ -196,6 +196,56 @@ class PublishingTest {
     }
 
     @Test
+    void anIncrementalRunGivesTheSameBundlesAsAFullRunAndLeavesNoSpool() throws IOException {
+        ContentRepo repo = repo(12);
+        UnaryOperator<BuildConfig.Builder> zips = b -> b.bundles(dir.resolve("zips")).outputTimestamp("2026-01-02T03:04:05Z");
+        generate(repo, "1.0.0", zips);
+        repo.file("articles/compute/a4.md", ArticleText.generic("id-4").set("pageTitle", "Article 4")
+                .set("cloudEnvironments", "public, fairfax").body("\n# Article 4\n\n## Cause\n\nChanged text.\n"));
+        repo.file("articles/compute/a12.md", ArticleText.generic("id-12").set("pageTitle", "Article 12")
+                .set("cloudEnvironments", "public").body("\n# Article 12\n\n## Cause\n\nNew.\n"));
+        List<String> debug = new ArrayList<>();
+        BuildLog log = new BuildLog() {
+            @Override public void info(String m) { }
+            @Override public void warn(String m) { }
+            @Override public void error(String m) { }
+            @Override public void debug(String m) { debug.add(m); }
+        };
+        GenerateResult incremental = CertDocs.generate(zips.apply(BuildConfig.builder(repo.root()).siteVersion("1.0.0")
+                .threads(2).clouds(List.of("public", "fairfax"))).build(), log);
+        assertFalse(incremental.failed(), incremental.reason());
+        // Both sources at work: the pages written in this run from the spool, the kept ones from the previous bundle.
+        String line = debug.stream().filter(m -> m.startsWith("bundle certdocs-public-1.0.0.zip:")).findFirst().orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(": (\\d+) entries compressed as they were written, (\\d+) copied")
+                .matcher(line);
+        assertTrue(m.find(), line);
+        assertTrue(Integer.parseInt(m.group(1)) > 0 && Integer.parseInt(m.group(2)) > 0, line);
+
+        generate(repo, "1.0.0", b -> b.outputDirectory(dir.resolve("full")).bundles(dir.resolve("full-zips"))
+                .outputTimestamp("2026-01-02T03:04:05Z").incremental(false));
+        Map<String, String> full = FileTrees.hashes(dir.resolve("full-zips"));
+        assertEquals(2, full.size());
+        assertEquals(full, FileTrees.hashes(dir.resolve("zips")), "an incremental run's bundles must equal a full run's");
+        try (Stream<Path> state = Files.walk(repo.root().resolve("target/certdocs/incremental"))) {
+            assertEquals(List.of(), state.filter(p -> p.toString().endsWith(".bundle.spool")).toList(), "spool left behind");
+        }
+    }
+
+    @Test
+    void aRunThatFailsPartWayLeavesNoCompressedPagesBehind() throws IOException {
+        ContentRepo repo = repo(60);
+        repo.file("src/site-templates/article.ftl",
+                "<#if article.title == \"Article 31\">${article.noSuchThing}</#if>${article.title}");
+        assertThrows(CertDocsException.class, () -> CertDocs.generate(BuildConfig.builder(repo.root())
+                .siteVersion("1.0.0").threads(2).clouds(List.of("public", "fairfax")).bundles(dir.resolve("zips")).build(),
+                BuildLog.SILENT));
+        try (Stream<Path> state = Files.walk(repo.root().resolve("target/certdocs/incremental"))) {
+            assertEquals(List.of(), state.filter(p -> p.toString().endsWith(".bundle.spool")).toList(), "spool left behind");
+        }
+        assertFalse(Files.exists(dir.resolve("zips/certdocs-public-1.0.0.zip")));
+    }
+
+    @Test
     void countsRenderedAndReusedPages() {
         ContentRepo repo = repo(10);
         List<String> lines = new ArrayList<>();
