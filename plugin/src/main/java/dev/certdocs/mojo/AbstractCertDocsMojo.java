@@ -65,15 +65,6 @@ public abstract class AbstractCertDocsMojo extends AbstractMojo {
     @Parameter(property = "certdocs.sourceUrl")
     String sourceUrl;
 
-    /**
-     * How the JVM compiles certdocs' code during {@code validate}, {@code check-links} and
-     * {@code generate}: {@code quick} (its code and its Markdown, HTML and template libraries are
-     * compiled by the JIT's quick compiler only, which costs less CPU in a run of a few minutes)
-     * or {@code full} (as the JVM does by default). {@code serve} always runs as the JVM does.
-     */
-    @Parameter(property = "certdocs.jit", defaultValue = "quick")
-    String jit;
-
     /** Worker threads; default: one per core. */
     @Parameter(property = "certdocs.threads")
     Integer threads;
@@ -110,22 +101,13 @@ public abstract class AbstractCertDocsMojo extends AbstractMojo {
             getLog().info("certdocs: skipped");
             return;
         }
-        try (dev.certdocs.support.QuickJit quick = quickJit() ? dev.certdocs.support.QuickJit.start(new MavenBuildLog(getLog())) : null) {
+        try {
             run();
         } catch (CertDocsException e) {
             // The message says what to change; the cause's stack trace helps only with -X.
             getLog().debug(e);
             throw new MojoExecutionException(e.getMessage());
         }
-    }
-
-    /** Whether this goal runs with {@link dev.certdocs.support.QuickJit}: a batch goal, unless {@code jit} is {@code full}. */
-    boolean quickJit() {
-        return switch (jit == null ? "quick" : jit.strip()) {
-            case "quick" -> true;
-            case "full" -> false;
-            default -> throw new CertDocsException("certdocs.jit is \"" + jit + "\": use quick or full");
-        };
     }
 
     /** Where a goal that validated leaves word for {@code check-links} later in the same build (Maven's plugin context). */

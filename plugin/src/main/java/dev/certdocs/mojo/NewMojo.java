@@ -33,12 +33,6 @@ public class NewMojo extends AbstractCertDocsMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
-    /** Writes one file: nothing to compile. */
-    @Override
-    boolean quickJit() {
-        return false;
-    }
-
     @Override
     boolean skipGoal() {
         return false;

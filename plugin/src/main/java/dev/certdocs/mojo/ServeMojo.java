@@ -25,12 +25,6 @@ public class ServeMojo extends AbstractSiteMojo {
     @Parameter(property = "certdocs.serve.host", defaultValue = "127.0.0.1")
     String host;
 
-    /** A long-running preview: the optimizing compiler's code pays for itself there. */
-    @Override
-    boolean quickJit() {
-        return false;
-    }
-
     @Override
     boolean skipGoal() {
         return skipServe;

@@ -3,8 +3,7 @@
  * problems with the tool or its configuration ({@link dev.certdocs.support.CertDocsException},
  * never used for content), the build log the goals hand in ({@link dev.certdocs.support.BuildLog}),
  * the worker pool ({@link dev.certdocs.support.Parallel}), progress lines
- * ({@link dev.certdocs.support.Progress}), the thread for a run's own state files
- * ({@link dev.certdocs.support.Background}) and the batch goals' compiler directive
- * ({@link dev.certdocs.support.QuickJit}). It depends on no other certdocs package.
+ * ({@link dev.certdocs.support.Progress}) and the thread for a run's own state files
+ * ({@link dev.certdocs.support.Background}). It depends on no other certdocs package.
  */
 package dev.certdocs.support;
