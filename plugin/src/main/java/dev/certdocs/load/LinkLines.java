@@ -483,15 +483,17 @@ final class LinkLines {
                 links.add(new Link(null, f.origin(), f.reference(), position, scopes.at(position.line())));
             }
         }
-        List<AnchorAt> all = new ArrayList<>(htmlAnchors);
+        List<AnchorAt> all = new ArrayList<>(headings.size() + htmlAnchors.size());
         for (HeadingAt h : headings) {
             String plain = HeadingText.of(h.raw(), definitions::containsKey);
             // The pattern needs "{#": most headings have none, and its find tries every position of the text.
             Matcher explicit = plain.indexOf("{#") < 0 ? null : LinkScanner.EXPLICIT_ID.matcher(plain);
             all.add(explicit != null && explicit.find() ? new AnchorAt(h.offset(), explicit.group(1), false) : new AnchorAt(h.offset(), plain, true));
         }
-        // A heading comes before the anchors inside it.
-        all.sort(Comparator.comparingInt(AnchorAt::offset).thenComparing(a -> a.heading() ? 0 : 1));
+        all.addAll(htmlAnchors);
+        // A heading's anchor (its text, or its explicit {#id}) comes before the anchors inside it: headings
+        // are listed first and the sort is stable.
+        all.sort(Comparator.comparingInt(AnchorAt::offset));
         List<Anchor> anchors = new ArrayList<>(all.size());
         for (AnchorAt a : all) {
             if (a.offset() >= limit) continue;

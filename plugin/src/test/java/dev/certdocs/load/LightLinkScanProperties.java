@@ -89,6 +89,17 @@ class LightLinkScanProperties {
         }
     }
 
+    /**
+     * Found by the property (seed -4271044002028096564): a setext heading that opens with an HTML
+     * anchor and ends with an explicit id. Both anchors are at the heading's offset; the heading's
+     * own comes first, whether it is its text or its {@code {#id}}.
+     */
+    @Example
+    void aHeadingsExplicitIdComesBeforeAnHtmlAnchorAtItsStart() {
+        generatedArticlesHaveTheLinksAFullParseFinds("Some text\n\n<a id=\"anchor\"></a> Some text {#not-an-id}\n---\n\n"
+                + "<a id=\"inside\"></a> Heading text\n---\n");
+    }
+
     @Property(tries = 2000)
     void generatedArticlesHaveTheLinksAFullParseFinds(@ForAll("markdown") String body) {
         String text = "<properties pageTitle=\"T\" selfHelpType=\"generic\" cloudEnvironments=\"public\" />\n\n# T\n\n" + body;
