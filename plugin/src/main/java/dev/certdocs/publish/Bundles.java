@@ -380,18 +380,12 @@ public final class Bundles {
 
     /**
      * Each cloud's bundle of the version just published ({@code <bundles>/certdocs-<cloud>-<version>.zip}),
-     * when the build makes bundles; without a spool one bundle after the other, each compressed on
-     * every thread (one cloud per thread left a thread idle while the last, or a small cloud's, was made).
-     */
-    public static Map<String, Path> zipAll(BuildConfig config, dev.certdocs.support.BuildLog log) {
-        return zipAll(config, log, null);
-    }
-
-    /**
-     * As {@link #zipAll(BuildConfig, dev.certdocs.support.BuildLog)}, each bundle's entries that
-     * {@code spool} holds copied from it; each cloud's spool file removed once its bundle is made.
-     * With a spool most of a bundle is copying, not compressing: the clouds' bundles are then made
-     * side by side, one per thread (each still compresses what the spool lacks on every thread).
+     * when the build makes bundles, each bundle's entries that {@code spool} holds copied from it
+     * and each cloud's spool file removed once its bundle is made. With a spool most of a bundle is
+     * copying, not compressing: the clouds' bundles are made side by side, one per thread (each
+     * still compresses what the spool lacks on every thread). Without one ({@code null}), one
+     * bundle after the other, each compressed on every thread (one cloud per thread left a thread
+     * idle while the last, or a small cloud's, was made).
      */
     public static Map<String, Path> zipAll(BuildConfig config, dev.certdocs.support.BuildLog log, BundleSpool spool) {
         Map<String, Path> bundles = new LinkedHashMap<>();
