@@ -15,7 +15,6 @@ import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -141,9 +140,13 @@ public final class Templates {
     public String render(String name, Object model, String subject) {
         try {
             Template t = freemarker.getTemplate(name);
-            StringWriter out = new StringWriter(8192);
-            t.process(model, out);
-            return out.toString();
+            PageWriter out = PageWriter.take();
+            try {
+                t.process(model, out);
+                return out.toString();
+            } finally {
+                out.give();
+            }
         } catch (ParseException e) {
             throw syntaxError(e, " (rendering " + subject + ")");
         } catch (TemplateException e) {

@@ -1,0 +1,88 @@
+package dev.certdocs.render;
+
+import java.io.Writer;
+
+/**
+ * Where a template writes its page: a {@link StringBuilder} kept by each rendering thread from one
+ * page to the next. {@link java.io.StringWriter} appends to a {@link StringBuffer}, which takes a
+ * lock on each of the many small writes a template makes, and a new one grows from 8 KB to the
+ * page's size by copies on every page. Not for use by two threads; a render inside a render (a
+ * template calling back into Java that renders) gets a writer of its own.
+ */
+final class PageWriter extends Writer {
+
+    /** A builder that grew past this (a huge page) is not kept for the next page. */
+    private static final int KEEP = 1 << 20;
+    private static final ThreadLocal<PageWriter> FREE = new ThreadLocal<>();
+
+    private final StringBuilder text = new StringBuilder(16 * 1024);
+
+    private PageWriter() {
+    }
+
+    /** This thread's writer, empty; {@link #give} it back when the page is taken. */
+    static PageWriter take() {
+        PageWriter w = FREE.get();
+        if (w == null) return new PageWriter();
+        FREE.remove();
+        return w;
+    }
+
+    /** Back to this thread for its next page. */
+    void give() {
+        if (text.capacity() > KEEP) return;
+        text.setLength(0);
+        FREE.set(this);
+    }
+
+    @Override
+    public void write(int c) {
+        text.append((char) c);
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) {
+        text.append(buf, off, len);
+    }
+
+    @Override
+    public void write(String s) {
+        text.append(s);
+    }
+
+    @Override
+    public void write(String s, int off, int len) {
+        text.append(s, off, off + len);
+    }
+
+    @Override
+    public PageWriter append(CharSequence csq) {
+        text.append(csq);
+        return this;
+    }
+
+    @Override
+    public PageWriter append(CharSequence csq, int start, int end) {
+        text.append(csq, start, end);
+        return this;
+    }
+
+    @Override
+    public PageWriter append(char c) {
+        text.append(c);
+        return this;
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String toString() {
+        return text.toString();
+    }
+}

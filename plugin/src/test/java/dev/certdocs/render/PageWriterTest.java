@@ -1,0 +1,56 @@
+package dev.certdocs.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+
+class PageWriterTest {
+
+    @Test
+    void everyWriteLandsInOrder() {
+        PageWriter w = PageWriter.take();
+        w.write('<');
+        w.write("html>".toCharArray(), 0, 5);
+        w.write("é€😀");
+        w.write("xxabcxx", 2, 3);
+        w.append("def").append("-ghi-", 1, 4).append('!');
+        assertEquals("<html>é€😀abcdefghi!", w.toString());
+        w.give();
+    }
+
+    @Test
+    void theNextPageStartsEmptyOnTheSameWriter() {
+        PageWriter first = PageWriter.take();
+        first.write("page one");
+        first.give();
+        PageWriter second = PageWriter.take();
+        assertSame(first, second);
+        assertEquals("", second.toString());
+        second.give();
+    }
+
+    @Test
+    void aRenderInsideARenderGetsItsOwnWriter() {
+        PageWriter outer = PageWriter.take();
+        outer.write("outer");
+        PageWriter inner = PageWriter.take();
+        assertNotSame(outer, inner);
+        inner.write("inner");
+        inner.give();
+        assertEquals("outer", outer.toString());
+        outer.give();
+    }
+
+    @Test
+    void aHugePageIsNotKept() {
+        PageWriter big = PageWriter.take();
+        big.write("x".repeat(2 << 20));
+        big.give();
+        PageWriter next = PageWriter.take();
+        assertNotSame(big, next);
+        assertEquals("", next.toString());
+        next.give();
+    }
+}
