@@ -81,10 +81,12 @@ final class CloudMarkdown {
     private final MarkdownHtml markdown;
     private final CloudPreprocessor preprocessor;
     private final Map<String, String> probes = new ConcurrentHashMap<>();
+    private final CloudBlocks blocks;
 
     CloudMarkdown(MarkdownHtml markdown, CloudPreprocessor preprocessor) {
         this.markdown = markdown;
         this.preprocessor = preprocessor;
+        this.blocks = new CloudBlocks(markdown, preprocessor, this);
     }
 
     /**
@@ -94,6 +96,13 @@ final class CloudMarkdown {
      */
     String html(String path, String body, Cloud cloud, Map<String, String> memo) {
         String blocks = preprocessor.blocks(path, body, cloud);
+        String spliced = this.blocks.html(path, body, blocks, cloud, memo);
+        if (spliced != null) return spliced;
+        return whole(blocks, cloud, memo);
+    }
+
+    /** {@link #html} from the cloud's whole Markdown ({@code blocks}, its variables still written). */
+    String whole(String blocks, Cloud cloud, Map<String, String> memo) {
         if (blocks.indexOf("{{") >= 0) {
             Placeholders p = Placeholders.of(blocks, preprocessor.knownVariables());
             if (p != null) {
@@ -114,10 +123,15 @@ final class CloudMarkdown {
      * {@code text} (a cloud's blocks) with each known variable replaced by a placeholder. Unknown
      * variables stay as written, as every cloud shows them.
      */
-    record Placeholders(String text, List<Occurrence> occurrences) {
+    record Placeholders(String text, List<Occurrence> occurrences, int base) {
 
         /** Null when there is nothing to share (no known variable) or the text holds the prefix itself. */
         static Placeholders of(String blocks, java.util.Set<String> known) {
+            return of(blocks, known, 0);
+        }
+
+        /** As {@link #of(String, java.util.Set)}, the placeholders numbered from {@code base} (several texts in one document). */
+        static Placeholders of(String blocks, java.util.Set<String> known, int base) {
             if (blocks.contains(PREFIX)) return null;
             Matcher m = Cloud.VARIABLE.matcher(blocks);
             StringBuilder sb = new StringBuilder(blocks.length());
@@ -127,13 +141,13 @@ final class CloudMarkdown {
                 if (!known.contains(m.group(1))) continue;
                 sb.append(blocks, last, m.start());
                 int start = sb.length();
-                sb.append(PREFIX).append(occurrences.size()).append(OPEN);
+                sb.append(PREFIX).append(base + occurrences.size()).append(OPEN);
                 occurrences.add(new Occurrence(start, sb.length(), m.group(1)));
                 last = m.end();
             }
             if (occurrences.isEmpty()) return null;
             sb.append(blocks, last, blocks.length());
-            return new Placeholders(sb.toString(), List.copyOf(occurrences));
+            return new Placeholders(sb.toString(), List.copyOf(occurrences), base);
         }
     }
 
@@ -163,7 +177,7 @@ final class CloudMarkdown {
     }
 
     /** {@code html} with each placeholder ending in its place's letter; empty unless each is there exactly once and nothing else looks like one. */
-    private static String mark(String html, char[] places) {
+    static String mark(String html, char[] places) {
         StringBuilder out = new StringBuilder(html.length());
         boolean[] seen = new boolean[places.length];
         int last = 0;
@@ -187,7 +201,7 @@ final class CloudMarkdown {
         return out.append(html, last, html.length()).toString();
     }
 
-    private static boolean hasReference(Node root) {
+    static boolean hasReference(Node root) {
         for (Node n = root.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof Reference || hasReference(n)) return true;
         }
@@ -258,7 +272,7 @@ final class CloudMarkdown {
             int k = 0;
             while (Character.isDigit(template.charAt(j))) k = k * 10 + (template.charAt(j++) - '0');
             char place = template.charAt(j);
-            Occurrence o = p.occurrences().get(k);
+            Occurrence o = p.occurrences().get(k - p.base());
             String value = cloud.variables().getOrDefault(o.name(), "");
             String html = fits(p.text(), o, value, place) ? probe(place, value) : null;
             if (html == null) return null;
