@@ -48,10 +48,14 @@ final class SharedBodies {
     record Answer(String url, String answer) {
     }
 
+    /** How the last body was had: processed for the article's first page, for another flexmark HTML, for other answers; or shared. */
+    enum Outcome { FIRST, OTHER_HTML, OTHER_ANSWERS, SHARED }
+
     private final String articlePath;
     private final Map<String, List<Shared>> byHtml = new HashMap<>();
     private int processed;
     private int reused;
+    private Outcome last;
 
     /** For the article at {@code articlePath}: the relative URLs' mapping is the same for all its pages. */
     SharedBodies(String articlePath) {
@@ -68,13 +72,16 @@ final class SharedBodies {
      * to the set it is given (the same function for every cloud of the article).
      */
     Shared body(HtmlPostProcessor post, String html, Cloud cloud, BiFunction<String, Set<String>, String> siteUrl) {
+        Outcome outcome = byHtml.isEmpty() ? Outcome.FIRST : byHtml.containsKey(html) ? Outcome.OTHER_ANSWERS : Outcome.OTHER_HTML;
         List<Shared> made = byHtml.computeIfAbsent(html, k -> new ArrayList<>(1));
         for (Shared s : made) {
             if (s.answersAlike(cloud)) {
                 reused++;
+                last = Outcome.SHARED;
                 return s;
             }
         }
+        last = outcome;
         Recorder recorder = new Recorder(cloud);
         Set<String> files = new TreeSet<>();
         HtmlBody body = post.process(html, recorder, url -> siteUrl.apply(url, files));
@@ -85,6 +92,11 @@ final class SharedBodies {
         made.add(s);
         processed++;
         return s;
+    }
+
+    /** How the last {@link #body} was had. */
+    Outcome last() {
+        return last;
     }
 
     /** Bodies post-processed here. */

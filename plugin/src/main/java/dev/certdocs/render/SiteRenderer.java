@@ -37,9 +37,10 @@ public final class SiteRenderer {
     private final SitePlanner planner;
 
     private final Map<String, String> lastChanged;
-    /** Article pages whose body was post-processed, and those that took an earlier cloud's ({@link #bodySummary}). */
-    private final java.util.concurrent.atomic.LongAdder bodiesProcessed = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder bodiesShared = new java.util.concurrent.atomic.LongAdder();
+    /** Article pages by how their body was had ({@link SharedBodies.Outcome}, {@link #bodySummary}). */
+    private final java.util.concurrent.atomic.LongAdder[] bodyOutcomes = java.util.stream.Stream
+            .generate(java.util.concurrent.atomic.LongAdder::new).limit(SharedBodies.Outcome.values().length)
+            .toArray(java.util.concurrent.atomic.LongAdder[]::new);
 
     /** {@code lastChanged}: repository path to the date it last changed (from git), for "last updated". */
     public SiteRenderer(BuildConfig config, Includes includes, Map<String, String> lastChanged) {
@@ -170,10 +171,9 @@ public final class SiteRenderer {
         String source = bodyType == KindSpec.BodyType.MARKDOWN ? bodyText : withoutJson(bodyText);
         String path = pagePath(article);
         SharedBodies bodies = memo.bodies(article.path());
-        int processed = bodies.processed();
         SharedBodies.Shared shared = bodies.body(post, cloudMarkdown.html(article.path(), source, cloud, memo.markdown), cloud,
                 (url, files) -> siteUrl(article.path(), path, url, files));
-        (bodies.processed() > processed ? bodiesProcessed : bodiesShared).increment();
+        bodyOutcomes[bodies.last().ordinal()].increment();
         HtmlBody body = shared.body();
         java.util.Set<String> files = new java.util.TreeSet<>(shared.files());
         String root = root(path);
@@ -210,10 +210,14 @@ public final class SiteRenderer {
                 body.html(), templates.origin(template));
     }
 
-    /** How many article bodies were post-processed, and how many pages took another cloud's (for {@code -X}). */
+    /** How many article bodies were post-processed, and why, and how many pages took another cloud's (for {@code -X}). */
     public String bodySummary() {
-        return "article bodies post-processed: " + bodiesProcessed.sum() + ", taken from another cloud's page: "
-                + bodiesShared.sum();
+        long first = bodyOutcomes[SharedBodies.Outcome.FIRST.ordinal()].sum();
+        long html = bodyOutcomes[SharedBodies.Outcome.OTHER_HTML.ordinal()].sum();
+        long answers = bodyOutcomes[SharedBodies.Outcome.OTHER_ANSWERS.ordinal()].sum();
+        return "article bodies post-processed: " + (first + html + answers) + " (an article's first page: " + first
+                + ", another flexmark HTML than its earlier pages': " + html + ", the same HTML but other portal or rewrite"
+                + " answers: " + answers + "), taken from an earlier cloud's page: " + bodyOutcomes[SharedBodies.Outcome.SHARED.ordinal()].sum();
     }
 
     /**
