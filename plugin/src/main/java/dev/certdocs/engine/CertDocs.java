@@ -255,6 +255,7 @@ public final class CertDocs {
         background.await();
         log.debug("certdocs generate stages: " + times);
         log.debug("certdocs generate " + ledger.searchSummary());
+        log.debug("certdocs generate " + render.renderer().bodySummary());
         return generated(config, log, validation, ledger, bundles, rendering);
     }
 
@@ -267,13 +268,13 @@ public final class CertDocs {
         Parallel.forEach(config.threads(), articles.size(), "rendering", i -> {
             Corpus.Entry entry = articles.get(i);
             String path = render.renderer().pagePath(entry.article());
-            Map<String, String> markdownMemo = new HashMap<>();
+            SiteRenderer.ArticleMemo memo = new SiteRenderer.ArticleMemo();
             for (SiteRenderer.CloudSite site : sites.values()) {
                 String cloud = site.cloud().id();
                 if (!site.publishedIn().getOrDefault(entry.path(), List.of()).contains(cloud)) continue;
                 String key = ledger.key(site, i, entry);
                 if (!ledger.keepArticle(writer, cloud, i, path, key)) {
-                    SiteRenderer.ArticlePage page = render.article(site, entry, markdownMemo);
+                    SiteRenderer.ArticlePage page = render.article(site, entry, memo);
                     writer.write(page.page());
                     airGap.article(cloud, path, page.page(), page.bodyHtml(), page.template());
                     ledger.renderedArticle(cloud, i, path, key, dev.certdocs.model.SitePaths.serviceId(entry.article()), page);

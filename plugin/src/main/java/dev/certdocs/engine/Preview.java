@@ -100,7 +100,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
 
         @Override
         public SearchEntry entry(SiteRenderer.CloudSite site, Article a) {
-            return rendering.article(site, articles.get(a.path()).entry(), new HashMap<>()).search();
+            return rendering.article(site, articles.get(a.path()).entry(), new SiteRenderer.ArticleMemo()).search();
         }
     }
 
@@ -365,7 +365,7 @@ public final class Preview implements PreviewSite, AutoCloseable {
         String cloud = site.cloud().id();
         Article article = s.pages().get(cloud).get(path);
         if (article != null) {
-            SiteRenderer.ArticlePage p = s.rendering().article(site, checked(s, article.path()).entry(), new HashMap<>());
+            SiteRenderer.ArticlePage p = s.rendering().article(site, checked(s, article.path()).entry(), new SiteRenderer.ArticleMemo());
             filesOf.record(article.path(), p.files());
             Page page = Page.of(p.page().content().getBytes(StandardCharsets.UTF_8));
             lastGood.put(url, page);

@@ -27,8 +27,36 @@ import org.jsoup.select.NodeVisitor;
  * link checker uses), the table of contents, {@code .md} links turned into {@code .html}, the
  * cloud's rewrite rules on every URL, and {@code rel="noopener"} on external links. Every URL
  * ends as {@link UrlPolicy} allows: refused ones are removed, relative ones never read as a scheme.
+ *
+ * <p>All it asks of the cloud is in {@link UrlRules}: the result is a function of the HTML, the
+ * answers to those questions and the relative URLs' mapping ({@link SharedBodies} relies on it).
  */
 final class HtmlPostProcessor {
+
+    /**
+     * All the post-processor asks of a cloud: its portal's URL (for {@code data-blade:} actions)
+     * and its rewrite rules on one URL (for {@code button-link:} actions, absolute links and
+     * media). Nothing else about the cloud reaches the result.
+     */
+    interface UrlRules {
+        String portalUrl();
+
+        String rewrite(String url);
+
+        static UrlRules of(Cloud cloud) {
+            return new UrlRules() {
+                @Override
+                public String portalUrl() {
+                    return cloud.portalUrl();
+                }
+
+                @Override
+                public String rewrite(String url) {
+                    return cloud.rewrite(url);
+                }
+            };
+        }
+    }
 
     private static final Pattern ALERT = Pattern.compile(
             "^\\s*\\[(?:!(NOTE|TIP|IMPORTANT|CAUTION|WARNING)|AZURE\\.(NOTE|TIP|IMPORTANT|CAUTION|WARNING))]\\s*",
@@ -63,6 +91,11 @@ final class HtmlPostProcessor {
      * body (a second one when alerts copied elements), not one selector query per step.
      */
     HtmlBody process(String html, Cloud cloud, java.util.function.UnaryOperator<String> relativeUrl) {
+        return process(html, UrlRules.of(cloud), relativeUrl);
+    }
+
+    /** As {@link #process(String, Cloud, java.util.function.UnaryOperator)}, asking {@code cloud} only what {@link UrlRules} offers. */
+    HtmlBody process(String html, UrlRules cloud, java.util.function.UnaryOperator<String> relativeUrl) {
         Document doc = Jsoup.parseBodyFragment(html);
         boolean unchanged = portalLinksAndCheck(doc.body(), cloud);
         if (!unchanged || !skipNeedlessClean) doc = cleaner.clean(doc);
@@ -105,6 +138,10 @@ final class HtmlPostProcessor {
      * cleaner would copy that body unchanged ({@link HtmlSafety#cleanKeepsAll}). One walk.
      */
     static boolean portalLinksAndCheck(Element body, Cloud cloud) {
+        return portalLinksAndCheck(body, UrlRules.of(cloud));
+    }
+
+    private static boolean portalLinksAndCheck(Element body, UrlRules cloud) {
         boolean[] unchanged = {body.attributes().asList().isEmpty()};
         NodeTraversor.traverse((node, depth) -> {
             if (node instanceof Element e) {
@@ -191,7 +228,7 @@ final class HtmlPostProcessor {
         return null;
     }
 
-    private static void portalLink(Element a, Cloud cloud) {
+    private static void portalLink(Element a, UrlRules cloud) {
         String href = a.attr("href").strip();
         if (href.regionMatches(true, 0, UrlPolicy.PORTAL_BLADE, 0, UrlPolicy.PORTAL_BLADE.length())) {
             a.attr("href", bladeUrl(cloud.portalUrl(), href.substring(UrlPolicy.PORTAL_BLADE.length())));
@@ -243,7 +280,7 @@ final class HtmlPostProcessor {
      * .md -> .html can make a URL another. (The other URL attributes were checked once, as written,
      * and nothing changes them after that.)
      */
-    private static void links(List<Element> links, List<Element> media, Cloud cloud,
+    private static void links(List<Element> links, List<Element> media, UrlRules cloud,
                               java.util.function.UnaryOperator<String> relativeUrl) {
         for (Element a : links) {
             String href = a.attr("href").strip();

@@ -74,10 +74,10 @@ public final class Rendering {
 
     /**
      * The page of the corpus's article {@code entry} in {@code site}'s cloud ({@code memo}: as
-     * {@link SiteRenderer#article(SiteRenderer.CloudSite, dev.certdocs.model.Article, String, Map)},
+     * {@link SiteRenderer#article(SiteRenderer.CloudSite, dev.certdocs.model.Article, String, SiteRenderer.ArticleMemo)},
      * one per article and thread). Its text is read again when the corpus did not keep it.
      */
-    public SiteRenderer.ArticlePage article(SiteRenderer.CloudSite site, Corpus.Entry entry, Map<String, String> memo) {
+    public SiteRenderer.ArticlePage article(SiteRenderer.CloudSite site, Corpus.Entry entry, SiteRenderer.ArticleMemo memo) {
         ArticleLoader.Loaded loaded = corpus.loaded(entry);
         return renderer.article(site, loaded.article(), loaded.bodyText(), memo);
     }
@@ -93,7 +93,7 @@ public final class Rendering {
         for (Corpus.Entry entry : corpus.articles()) {
             if (!renderer.pagePath(entry.article()).equals(path)) continue;
             if (!site.publishedIn().getOrDefault(entry.path(), List.of()).contains(site.cloud().id())) return Optional.empty();
-            return Optional.of(article(site, entry, new java.util.HashMap<>()).page());
+            return Optional.of(article(site, entry, new SiteRenderer.ArticleMemo()).page());
         }
         return Optional.empty();
     }

@@ -37,6 +37,10 @@ public final class SiteRenderer {
     private final SitePlanner planner;
 
     private final Map<String, String> lastChanged;
+    /** Article pages by how their body was had ({@link SharedBodies.Outcome}, {@link #bodySummary}). */
+    private final java.util.concurrent.atomic.LongAdder[] bodyOutcomes = java.util.stream.Stream
+            .generate(java.util.concurrent.atomic.LongAdder::new).limit(SharedBodies.Outcome.values().length)
+            .toArray(java.util.concurrent.atomic.LongAdder[]::new);
 
     /** {@code lastChanged}: repository path to the date it last changed (from git), for "last updated". */
     public SiteRenderer(BuildConfig config, Includes includes, Map<String, String> lastChanged) {
@@ -133,26 +137,45 @@ public final class SiteRenderer {
     }
 
     public ArticlePage article(CloudSite site, Article article, String bodyText) {
-        return article(site, article, bodyText, new java.util.HashMap<>());
+        return article(site, article, bodyText, new ArticleMemo());
     }
 
     /**
-     * As {@link #article(CloudSite, Article, String)}; {@code memo} carries the flexmark HTML of
-     * the article's Markdown from one cloud to the next: where a cloud's Markdown is the same as
-     * another's, or differs only in variable values that render as plain text, code or a link's
-     * address ({@link CloudMarkdown}), it is parsed and rendered once.
-     * One memo per article, used by one thread.
+     * What one article's pages carry from one cloud's page to the next: the flexmark HTML of its
+     * Markdown ({@link CloudMarkdown}) and its post-processed bodies ({@link SharedBodies}). One per
+     * article, used by one thread; given another article, it starts over for the bodies.
      */
-    public ArticlePage article(CloudSite site, Article article, String bodyText, Map<String, String> memo) {
+    public static final class ArticleMemo {
+        private final Map<String, String> markdown = new java.util.HashMap<>();
+        private SharedBodies bodies;
+
+        private SharedBodies bodies(String articlePath) {
+            if (bodies == null || !bodies.articlePath().equals(articlePath)) bodies = new SharedBodies(articlePath);
+            return bodies;
+        }
+    }
+
+    /**
+     * As {@link #article(CloudSite, Article, String)}; {@code memo} carries the article's bodies
+     * from one cloud to the next: where a cloud's Markdown is the same as another's, or differs
+     * only in variable values that render as plain text, code or a link's address
+     * ({@link CloudMarkdown}), it is parsed and rendered once; where that HTML is the same and the
+     * cloud answers what post-processing asks of it (portal, rewrite rules) as another did, it is
+     * post-processed once ({@link SharedBodies}). One memo per article, used by one thread.
+     */
+    public ArticlePage article(CloudSite site, Article article, String bodyText, ArticleMemo memo) {
         Cloud cloud = site.cloud();
         Properties p = article.props();
         Optional<KindSpec> kind = config.schema().kind(p.value("selfHelpType").strip());
         KindSpec.BodyType bodyType = kind.map(KindSpec::body).orElse(KindSpec.BodyType.MARKDOWN);
         String source = bodyType == KindSpec.BodyType.MARKDOWN ? bodyText : withoutJson(bodyText);
         String path = pagePath(article);
-        java.util.Set<String> files = new java.util.TreeSet<>();
-        HtmlBody body = post.process(cloudMarkdown.html(article.path(), source, cloud, memo), cloud,
-                url -> siteUrl(article.path(), path, url, files));
+        SharedBodies bodies = memo.bodies(article.path());
+        SharedBodies.Shared shared = bodies.body(post, cloudMarkdown.html(article.path(), source, cloud, memo.markdown), cloud,
+                (url, files) -> siteUrl(article.path(), path, url, files));
+        bodyOutcomes[bodies.last().ordinal()].increment();
+        HtmlBody body = shared.body();
+        java.util.Set<String> files = new java.util.TreeSet<>(shared.files());
         String root = root(path);
         Optional<JsonNode> json = bodyType == KindSpec.BodyType.MARKDOWN ? Optional.empty()
                 : JsonViews.parse(article.body().json());
@@ -181,12 +204,20 @@ public final class SiteRenderer {
         PageModel model = model(site, root, new PageModel.Page("article", title, view.description(), UrlPolicy.relative(path),
                 canonical(cloud, path)), view, null);
         String html = templates.render(template, model, article.path());
-        String text = foldWhitespace(body.text());
-        if (text.length() > SearchEntry.MAX_BODY) text = text.substring(0, SearchEntry.MAX_BODY);
         return new ArticlePage(new RenderedPage(cloud.id(), path, html),
                 new SearchEntry(title, view.description(), UrlPolicy.relative(path), SitePlanner.serviceName(service), view.kindLabel(),
-                        String.join("\n", body.toc().stream().map(TocEntry::text).toList()), text), files,
+                        shared.tocText(), shared.searchText()), files,
                 body.html(), templates.origin(template));
+    }
+
+    /** How many article bodies were post-processed, and why, and how many pages took another cloud's (for {@code -X}). */
+    public String bodySummary() {
+        long first = bodyOutcomes[SharedBodies.Outcome.FIRST.ordinal()].sum();
+        long html = bodyOutcomes[SharedBodies.Outcome.OTHER_HTML.ordinal()].sum();
+        long answers = bodyOutcomes[SharedBodies.Outcome.OTHER_ANSWERS.ordinal()].sum();
+        return "article bodies post-processed: " + (first + html + answers) + " (an article's first page: " + first
+                + ", another flexmark HTML than its earlier pages': " + html + ", the same HTML but other portal or rewrite"
+                + " answers: " + answers + "), taken from an earlier cloud's page: " + bodyOutcomes[SharedBodies.Outcome.SHARED.ordinal()].sum();
     }
 
     /**
