@@ -113,7 +113,7 @@ public final class Validation {
      */
     private static Corpus.Entry withoutBody(Corpus.Entry e) {
         Article a = e.article();
-        Article slim = new Article(a.path(), a.file(), a.properties(), Body.empty(a.body().firstLine()));
+        Article slim = new Article(a.path(), a.file(), a.properties(), Body.empty(a.body().firstLine()), a.cloudIds());
         return new Corpus.Entry(slim, e.diagnostics(), e.links(), e.hash(), e.loaded());
     }
 
