@@ -70,13 +70,10 @@ final class Autolinks {
      * Bare URLs, {@code www.} addresses and e-mail addresses in a line of text that starts at
      * {@code from}, outside the {@code covered} source ranges (links, references, autolinks, tags).
      */
-    static void bare(String line, int from, List<int[]> covered, List<Url> out) {
-        int to = from + line.length();
+    static void bare(String line, int from, Covered covered, List<Url> out) {
         if (line.indexOf(':') < 0 && line.indexOf('@') < 0 && !containsWww(line)) return;
         char[] chars = line.toCharArray();
-        for (int[] c : covered) {
-            for (int k = Math.max(c[0], from); k < Math.min(c[1], to); k++) chars[k - from] = ' ';
-        }
+        covered.blank(chars, from);
         Emphasis.blankDelimiters(chars);
         String masked = new String(chars);
         List<int[]> spans = new ArrayList<>();
@@ -125,6 +122,45 @@ final class Autolinks {
 
     private static boolean wordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /**
+     * The source ranges a paragraph's links, references, autolinks and tags cover, each {@code {start, end}},
+     * sorted by start with the largest end so far beside each: a line blanks the ranges that reach into it
+     * without going through all of the paragraph's (a long list of links was quadratic).
+     */
+    static final class Covered {
+        private final int[][] ranges;
+        /** The largest end among the ranges up to each one: not decreasing, so searchable. */
+        private final int[] reach;
+
+        Covered(List<int[]> ranges) {
+            this.ranges = ranges.toArray(new int[0][]);
+            java.util.Arrays.sort(this.ranges, (a, b) -> Integer.compare(a[0], b[0]));
+            this.reach = new int[this.ranges.length];
+            int most = Integer.MIN_VALUE;
+            for (int i = 0; i < this.ranges.length; i++) {
+                most = Math.max(most, this.ranges[i][1]);
+                reach[i] = most;
+            }
+        }
+
+        /** Blanks the covered characters of {@code chars}, a line that starts at {@code from} of the source. */
+        void blank(char[] chars, int from) {
+            int to = from + chars.length;
+            // The first range that may end after from: none before it does.
+            int lo = 0;
+            int hi = reach.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (reach[mid] > from) hi = mid;
+                else lo = mid + 1;
+            }
+            for (int i = lo; i < ranges.length && ranges[i][0] < to; i++) {
+                int[] c = ranges[i];
+                for (int k = Math.max(c[0], from); k < Math.min(c[1], to); k++) chars[k - from] = ' ';
+            }
+        }
     }
 
     private static boolean containsWww(String line) {

@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  */
 final class BodyScanner {
 
-    private static final Pattern SETEXT = Pattern.compile("^ {0,3}(=+|-+)[ \\t]*$");
     /** An image's alt text and source; the alt text at most 999 characters, so that a line of unclosed {@code ![} is read once, not once per {@code ![}. */
     private static final Pattern MD_IMAGE = Pattern.compile("!\\[([^\\]]{0,999})\\][(\\[]\\s*<?([^)\\]\\s>]*)");
     private static final Pattern IMG_TAG = Pattern.compile("<img\\b[^>]*>", Pattern.CASE_INSENSITIVE);
@@ -108,6 +107,9 @@ final class BodyScanner {
         private final HeadingIds ids = new HeadingIds();
         private final MarkdownLinks links;
         private final LinkLines pageLinks;
+        /** The patterns run on many lines, each with one matcher for the scan: made per line, they cost more than they read. */
+        private final MarkdownDialect.Matchers dialect = new MarkdownDialect.Matchers();
+        private final Matcher image = MD_IMAGE.matcher("");
         private Optional<JsonBlock> json = Optional.empty();
         private int jsonStart = -1;
         /** An inline tag whose attributes go on over the next lines: its text so far and where it starts. */
@@ -213,7 +215,7 @@ final class BodyScanner {
             }
             if (lead == '#' && atxHeading(line, lineOffset)) return;
             if (previous != null && (lead == '=' || lead == '-') && setextHeading(line, lineOffset)) return;
-            MarkdownDialect.CloudMarker marker = MarkdownDialect.cloudMarker(line);
+            MarkdownDialect.CloudMarker marker = dialect.cloudMarker(line);
             if (marker != null) {
                 cloudMarker(marker, line, lineOffset);
                 return;
@@ -263,10 +265,9 @@ final class BodyScanner {
         }
 
         private boolean setextHeading(String line, int lineOffset) {
-            Matcher setext = SETEXT.matcher(line);
-            if (!setext.matches()) return false;
+            int level = setextLevel(line);
+            if (level == 0) return false;
             String plain = InlineText.plainText(previous.strip());
-            int level = setext.group(1).charAt(0) == '=' ? 1 : 2;
             int margin = previous.length() - previous.stripLeading().length();
             headings.add(new Heading(level, plain, ids.next(plain), src.position(previousOffset + margin)));
             interrupt();
@@ -287,7 +288,7 @@ final class BodyScanner {
             String linkText = masked;
             String pageText = line;
             if (masked.indexOf("[!") >= 0) {
-                Matcher inc = MarkdownDialect.INCLUDE.matcher(masked);
+                Matcher inc = dialect.includes(masked);
                 StringBuilder withoutIncludes = null;
                 StringBuilder lineWithoutIncludes = null;
                 while (inc.find()) {
@@ -314,7 +315,7 @@ final class BodyScanner {
             }
             links.line(linkText, lineOffset);
             if (masked.indexOf("![") >= 0) {
-                Matcher img = MD_IMAGE.matcher(masked);
+                Matcher img = image.reset(masked);
                 while (img.find()) {
                     images.add(new Image(img.group(2), img.group(1), src.position(lineOffset + img.start())));
                 }
@@ -370,7 +371,7 @@ final class BodyScanner {
 
         private void variables(String line, int lineOffset) {
             if (line.indexOf("{{") < 0) return;
-            Matcher v = MarkdownDialect.VARIABLE.matcher(line);
+            Matcher v = dialect.variables(line);
             while (v.find()) variables.add(new VariableUse(SharedStrings.of(v.group(1)), src.position(lineOffset + v.start())));
         }
 
@@ -415,6 +416,24 @@ final class BodyScanner {
             if (m.group(g) != null) return m.group(g);
         }
         return "";
+    }
+
+    /**
+     * The level of the setext heading this line underlines (1 for {@code =}, 2 for {@code -}), or 0 when it is no
+     * underline: what {@code ^ {0,3}(=+|-+)[ \t]*$} matches, written out (a matcher per line that starts with
+     * either character cost more than the test).
+     */
+    static int setextLevel(String line) {
+        int n = line.length();
+        int i = 0;
+        while (i < n && i < 3 && line.charAt(i) == ' ') i++;
+        if (i == n) return 0;
+        char mark = line.charAt(i);
+        if (mark != '=' && mark != '-') return 0;
+        while (i < n && line.charAt(i) == mark) i++;
+        while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) i++;
+        if (i < n) return 0;
+        return mark == '=' ? 1 : 2;
     }
 
     /** Whether the line is {@code ---} with only white space around it. */

@@ -32,9 +32,12 @@ public record Corpus(List<String> files, List<Entry> articles, Includes includes
             return article.path();
         }
 
+        /** The attribute that names an article's team. */
+        public static final String OWNER = "ownershipId";
+
         /** Its team: the {@code ownershipId}, blank when it has none. */
         public String owner() {
-            return article.props().value("ownershipId").strip();
+            return article.props().value(OWNER).strip();
         }
     }
 

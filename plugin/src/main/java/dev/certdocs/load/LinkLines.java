@@ -283,7 +283,7 @@ final class LinkLines {
         if (rawStart >= 0) {
             String masked = InlineText.maskCodeSpans(raw);
             inline(masked, contentOffset + rawStart);
-            urls(masked, contentOffset + rawStart);
+            urls(masked, contentOffset + rawStart, new Autolinks.Covered(covered));
             openers.clear();
             List<HtmlTag> tags = new ArrayList<>();
             HtmlTags.find(masked, contentOffset + rawStart, src, tags);
@@ -292,14 +292,17 @@ final class LinkLines {
     }
 
     /** The bare URLs of a line of text (code spans blanked), once its links are known. */
-    private void urls(String masked, int from) {
+    private void urls(String masked, int from, Autolinks.Covered covered) {
         List<Autolinks.Url> urls = new ArrayList<>();
         Autolinks.bare(masked, from, covered, urls);
         for (Autolinks.Url u : urls) found.add(new Found(u.offset(), u.target(), Link.Origin.AUTOLINK, null, null, false));
     }
 
     private void endParagraph() {
-        for (Line l : paragraph) urls(l.masked(), l.offset());
+        if (!paragraph.isEmpty()) {
+            Autolinks.Covered ranges = new Autolinks.Covered(covered);
+            for (Line l : paragraph) urls(l.masked(), l.offset(), ranges);
+        }
         paragraph.clear();
         covered.clear();
         openers.clear();

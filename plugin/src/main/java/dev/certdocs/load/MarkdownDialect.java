@@ -27,7 +27,6 @@ public final class MarkdownDialect {
             Pattern.CASE_INSENSITIVE);
     /** A variable use {@code {{cloud.name}}}; group 1 the name (the pattern the clouds expand variables with). */
     public static final Pattern VARIABLE = Cloud.VARIABLE;
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
     private static final Pattern CLOUD_MARKER = Pattern.compile("^\\s*:::\\s*(cloud-end|cloud)(?![\\w-])(.*)$");
     private static final Pattern CLOUD_ATTR = Pattern.compile("(include|exclude)\\s*=\\s*\"([^\"]*)\"");
 
@@ -68,29 +67,83 @@ public final class MarkdownDialect {
     /** The cloud-block marker this line is, or {@code null}. */
     public static CloudMarker cloudMarker(String line) {
         if (line.indexOf(":::") < 0) return null;
-        Matcher m = CLOUD_MARKER.matcher(line);
+        return cloudMarker(line, CLOUD_MARKER.matcher(line), CLOUD_ATTR.matcher(line));
+    }
+
+    /** As {@link #cloudMarker(String)}, with matchers of {@link #CLOUD_MARKER} and {@link #CLOUD_ATTR} to reset. */
+    private static CloudMarker cloudMarker(String line, Matcher m, Matcher attr) {
+        if (line.indexOf(":::") < 0) return null;
+        m.reset(line);
         if (!m.matches()) return null;
-        if (m.group(1).equals("cloud-end")) return new CloudMarker(false, false, List.of(), false);
-        Matcher attr = CLOUD_ATTR.matcher(m.group(2));
+        if (m.end(1) - m.start(1) == "cloud-end".length()) return new CloudMarker(false, false, List.of(), false);
+        // The attributes are read where they are in the line (the pattern has no anchor or look-around: the same
+        // matches as in the text after the marker), without copying that text out.
+        attr.reset(line).region(m.start(2), m.end(2));
         if (!attr.find()) return new CloudMarker(true, false, List.of(), false);
         List<String> clouds = Properties.splitList(attr.group(2));
         clouds.replaceAll(SharedStrings::of);
-        return new CloudMarker(true, attr.group(1).equals("exclude"), clouds, true);
+        return new CloudMarker(true, line.charAt(attr.start(1)) == 'e', clouds, true);
     }
 
-    /** The fence ({@code ```} or {@code ~~~}, three or more) this line opens a code block with, or {@code null}. */
+    /**
+     * The fence ({@code ```} or {@code ~~~}, three or more) this line opens a code block with, or {@code null}:
+     * what {@code ^ {0,3}(`{3,}|~{3,})} finds, written out (it ran on every line that starts with either character).
+     */
     public static String fenceOpening(String line) {
-        char lead = lead(line);
-        if (lead != '`' && lead != '~') return null;
-        Matcher f = FENCE.matcher(line);
-        return f.find() ? f.group(1) : null;
+        int start = fenceStart(line);
+        if (start < 0) return null;
+        char mark = line.charAt(start);
+        int end = start;
+        while (end < line.length() && line.charAt(end) == mark) end++;
+        if (end - start < 3) return null;
+        if (end - start == 3) return mark == '`' ? "```" : "~~~";
+        return line.substring(start, end);
+    }
+
+    /** Where a fence's run starts: after at most three spaces, a backtick or a tilde; -1 when there is none. */
+    private static int fenceStart(String line) {
+        int spaces = 0;
+        while (spaces < line.length() && line.charAt(spaces) == ' ') spaces++;
+        if (spaces > 3 || spaces == line.length()) return -1;
+        char c = line.charAt(spaces);
+        return c == '`' || c == '~' ? spaces : -1;
     }
 
     /** Whether this line closes the code block {@code fence} opened: the same character, at least as many, nothing after. */
     public static boolean closesFence(String line, String fence) {
         String run = fenceOpening(line);
         if (run == null || run.charAt(0) != fence.charAt(0) || run.length() < fence.length()) return false;
-        return line.substring(line.indexOf(run) + run.length()).isBlank();
+        // Only white space after the run (String.isBlank's test: no white space is outside the BMP).
+        for (int i = fenceStart(line) + run.length(); i < line.length(); i++) {
+            if (!Character.isWhitespace(line.charAt(i))) return false;
+        }
+        return true;
+    }
+
+    /**
+     * One matcher per pattern of the dialect for a scan of many lines, reset per line rather than made per line.
+     * Not thread-safe: one per scan.
+     */
+    static final class Matchers {
+        private final Matcher marker = CLOUD_MARKER.matcher("");
+        private final Matcher attr = CLOUD_ATTR.matcher("");
+        private final Matcher variable = VARIABLE.matcher("");
+        private final Matcher include = INCLUDE.matcher("");
+
+        /** As {@link MarkdownDialect#cloudMarker(String)}. */
+        CloudMarker cloudMarker(String line) {
+            return MarkdownDialect.cloudMarker(line, marker, attr);
+        }
+
+        /** The {@link #VARIABLE} matcher, reset to this line. */
+        Matcher variables(String line) {
+            return variable.reset(line);
+        }
+
+        /** The {@link #INCLUDE} matcher, reset to this line. */
+        Matcher includes(String line) {
+            return include.reset(line);
+        }
     }
 
     /** The first character after up to three spaces of indent, or NUL when there is none. */

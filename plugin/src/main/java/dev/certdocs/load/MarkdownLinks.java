@@ -33,6 +33,10 @@ final class MarkdownLinks {
     }
 
     private final SourceText src;
+    /** One matcher per pattern for the scan, reset per line. */
+    private final Matcher definition = DEFINITION.matcher("");
+    private final Matcher autolink = AUTOLINK.matcher("");
+    private final Matcher imageReference = IMAGE_REFERENCE.matcher("");
     private final List<Found> found = new ArrayList<>();
     private final Set<String> imageLabels = new HashSet<>();
     /** A link whose destination is on the next line: whether it is an image's, and the label of a definition. */
@@ -64,7 +68,7 @@ final class MarkdownLinks {
         if (line.indexOf(']') >= 0 || line.indexOf('[') >= 0) {
             // A definition has "]:"; a longer line goes to the pattern whatever it holds, as the pattern may
             // overflow there and BodyScanner reports such a line.
-            Matcher def = line.indexOf("]:") >= 0 || line.length() > BlockSyntax.SHORT_LINE ? DEFINITION.matcher(line) : null;
+            Matcher def = line.indexOf("]:") >= 0 || line.length() > BlockSyntax.SHORT_LINE ? definition.reset(line) : null;
             if (def != null && def.matches()) {
                 String label = normalize(def.group(1));
                 if (def.group(2).isBlank()) {
@@ -77,15 +81,19 @@ final class MarkdownLinks {
                 return;
             }
             inlineLinks(line, lineOffset);
-            if (line.indexOf("![") >= 0) {
-                Matcher ref = IMAGE_REFERENCE.matcher(line);
+            int bang = line.indexOf("![");
+            // The pattern needs a ']' after the "![".
+            if (bang >= 0 && line.indexOf(']', bang + 2) >= 0) {
+                Matcher ref = imageReference.reset(line);
                 while (ref.find()) {
                     imageLabels.add(normalize(ref.group(2) == null || ref.group(2).isEmpty() ? ref.group(1) : ref.group(2)));
                 }
             }
         }
-        if (line.indexOf('<') >= 0) {
-            Matcher auto = AUTOLINK.matcher(line);
+        int angle = line.indexOf('<');
+        // The pattern needs a ':' and a '>' after the '<'.
+        if (angle >= 0 && line.indexOf(':', angle) >= 0 && line.indexOf('>', angle) >= 0) {
+            Matcher auto = autolink.reset(line);
             while (auto.find()) {
                 found.add(new Found(auto.group(1), false, null, src.position(lineOffset + auto.start(1))));
             }
