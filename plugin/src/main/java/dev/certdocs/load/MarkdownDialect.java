@@ -121,6 +121,42 @@ public final class MarkdownDialect {
     }
 
     /**
+     * A body's lines as the cloud blocks read them, one after the other: inside fenced code (its
+     * fence lines included) a line is code, even one that looks like a marker; outside, a
+     * {@code ::: cloud} or {@code ::: cloud-end} line is a marker, any other line text. One per
+     * body (an include's text is a body of its own).
+     */
+    public static final class BlockLines {
+
+        /** What a line is to the cloud blocks. */
+        public enum Kind { CODE, MARKER, TEXT }
+
+        private String fence;
+        private CloudMarker marker;
+
+        /** What the next line of the body is. */
+        public Kind next(String line) {
+            marker = null;
+            if (fence != null) {
+                if (closesFence(line, fence)) fence = null;
+                return Kind.CODE;
+            }
+            String opened = fenceOpening(line);
+            if (opened != null) {
+                fence = opened;
+                return Kind.CODE;
+            }
+            marker = cloudMarker(line);
+            return marker == null ? Kind.TEXT : Kind.MARKER;
+        }
+
+        /** The marker the last line was, or null. */
+        public CloudMarker marker() {
+            return marker;
+        }
+    }
+
+    /**
      * One matcher per pattern of the dialect for a scan of many lines, reset per line rather than made per line.
      * Not thread-safe: one per scan.
      */

@@ -89,25 +89,14 @@ final class CloudBlocks {
             lines.add(body.substring(offset, end));
             offset = end + 1;
         }
-        // The same scan as CloudPreprocessor's: fences hide markers; a stray cloud-end is dropped.
+        // Read as CloudPreprocessor reads them: fences hide markers; a stray cloud-end is dropped.
         List<int[]> groups = new ArrayList<>();
-        String fence = null;
+        MarkdownDialect.BlockLines kinds = new MarkdownDialect.BlockLines();
         int depth = 0;
         int start = -1;
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (fence != null) {
-                if (MarkdownDialect.closesFence(line, fence)) fence = null;
-                continue;
-            }
-            String opened = MarkdownDialect.fenceOpening(line);
-            if (opened != null) {
-                fence = opened;
-                continue;
-            }
-            MarkdownDialect.CloudMarker marker = MarkdownDialect.cloudMarker(line);
-            if (marker == null) continue;
-            if (marker.open()) {
+            if (kinds.next(lines.get(i)) != MarkdownDialect.BlockLines.Kind.MARKER) continue;
+            if (kinds.marker().open()) {
                 if (depth++ == 0) start = i;
             } else if (depth > 0 && --depth == 0) {
                 int[] last = groups.isEmpty() ? null : groups.get(groups.size() - 1);

@@ -78,26 +78,20 @@ final class CloudPreprocessor {
         StringBuilder out = new StringBuilder(body.length() + 64);
         Deque<Boolean> blocks = new ArrayDeque<>();
         boolean keep = true;
-        String fence = null;
+        MarkdownDialect.BlockLines lines = new MarkdownDialect.BlockLines();
         int offset = 0;
         while (offset < body.length()) {
             int end = body.indexOf('\n', offset);
             int next = end < 0 ? body.length() : end + 1;
             String line = body.substring(offset, end < 0 ? body.length() : end);
             offset = next;
-            if (fence != null) {
-                if (MarkdownDialect.closesFence(line, fence)) fence = null;
+            MarkdownDialect.BlockLines.Kind kind = lines.next(line);
+            if (kind == MarkdownDialect.BlockLines.Kind.CODE) {
                 if (keep) out.append(line).append('\n');
                 continue;
             }
-            String opened = MarkdownDialect.fenceOpening(line);
-            if (opened != null) {
-                fence = opened;
-                if (keep) out.append(line).append('\n');
-                continue;
-            }
-            MarkdownDialect.CloudMarker marker = MarkdownDialect.cloudMarker(line);
-            if (marker != null) {
+            if (kind == MarkdownDialect.BlockLines.Kind.MARKER) {
+                MarkdownDialect.CloudMarker marker = lines.marker();
                 if (!marker.open()) {
                     if (!blocks.isEmpty()) blocks.pop();
                 } else {
