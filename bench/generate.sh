@@ -15,7 +15,10 @@
 #   BENCH_COUNT=100000 bench/generate.sh   # the 100,000-article option (use BENCH_HEAP=2g)
 #   BENCH_RUNS=1 bench/generate.sh         # one round
 #   BENCH_HEAP=2g bench/generate.sh        # MAVEN_OPTS=-Xmx2g for certdocs, -Xmx of the engine benchmarks (1g)
-#   BENCH_JVM_OPTS=-XX:TieredStopAtLevel=1 bench/generate.sh   # more JVM options for certdocs' Maven (MAVEN_OPTS)
+#   BENCH_JVM_OPTS=-XX:+UseParallelGC bench/generate.sh   # more JVM options for certdocs' Maven (MAVEN_OPTS)
+#   BENCH_JVM_DEFAULTS=skip bench/generate.sh   # certdocs only as the README recommends (the repository's
+#                                          # .mvn/jvm.config, a copy of sample-content/.mvn/jvm.config), not
+#                                          # also with the JVM's defaults (no .mvn/jvm.config)
 #   BENCH_ALSO=-Dcertdocs.jit=full bench/generate.sh   # also runs certdocs with these Maven arguments, in the same alternation
 #   BENCH_SKIP="e2e" bench/generate.sh     # only the incremental rebuild ("full" or "hugo" skip e2e too,
 #                                          # the names of the sections it replaced)
@@ -99,6 +102,13 @@ if $e2e; then
     # The plugin installed into bench/work/m2 and the repository's POM (bench/maven.sh).
     source bench/maven.sh
     maven_bench_setup "$corpus" "repository-$count"
+    # The README's recommended JVM options ("Speed"): the repository's .mvn/jvm.config, as sample-content has it.
+    # Written before each run that uses it and removed before each run with the JVM's defaults.
+    jvm_config=$corpus/.mvn/jvm.config
+    jvm_config_on() { mkdir -p "$corpus/.mvn" && cp "$root/sample-content/.mvn/jvm.config" "$jvm_config"; }
+    jvm_config_off() { rm -f "$jvm_config"; }
+    defaults=true
+    [[ ${BENCH_JVM_DEFAULTS:-} == skip ]] && defaults=false
     certdocs_cmd=(env MAVEN_OPTS="-Xmx$heap${BENCH_JVM_OPTS:+ $BENCH_JVM_OPTS}" "${mvn_bench[@]}" -f "$corpus/pom.xml" certdocs:generate
         -Dcertdocs.force -Dcertdocs.incremental=false)
 
@@ -127,13 +137,25 @@ if $e2e; then
 
     echo "== end to end: certdocs:generate (cold Maven, MAVEN_OPTS=-Xmx$heap${BENCH_JVM_OPTS:+ $BENCH_JVM_OPTS}) vs $(hugo version | cut -d' ' -f1-2) one process per cloud =="
     echo "corpus: $(grep -c '' <(find "$corpus/articles" -name '*.md')) articles in $corpus"
-    echo "certdocs: mvn certdocs:generate -Dcertdocs.force -Dcertdocs.incremental=false"
+    echo "certdocs: mvn certdocs:generate -Dcertdocs.force -Dcertdocs.incremental=false, .mvn/jvm.config: $(tr '\n' ' ' < sample-content/.mvn/jvm.config)"
+    $defaults && echo "certdocs, JVM defaults: the same without .mvn/jvm.config"
     : > "$work/results/e2e-certdocs-$count.txt"
+    : > "$work/results/e2e-defaults-$count.txt"
     : > "$work/results/e2e-hugo-$count.txt"
     : > "$work/results/e2e-also-$count.txt"
     also=${BENCH_ALSO:-}
     [[ -n $also ]] && echo "also: mvn certdocs:generate -Dcertdocs.force -Dcertdocs.incremental=false $also"
     for k in $(seq 1 "$runs"); do
+        if $defaults; then
+            jvm_config_off
+            rm -rf "$corpus/target"
+            settle "$corpus/articles" "$corpus/includes" "$corpus/pom.xml"
+            line=$(measure "$work/logs/defaults-$count-$k.log" "${certdocs_cmd[@]}")
+            echo "$line" >> "$work/results/e2e-defaults-$count.txt"
+            read -r wall cpu rss <<< "$line"
+            printf 'run %d defaults: wall %6.1f s, CPU %6.1f s, max RSS %5d MB (JVM defaults, no .mvn/jvm.config)\n' "$k" "$wall" "$cpu" $((rss / 1024))
+        fi
+        jvm_config_on
         if [[ -n $also ]]; then
             rm -rf "$corpus/target"
             settle "$corpus/articles" "$corpus/includes" "$corpus/pom.xml"
@@ -164,16 +186,18 @@ if $e2e; then
     echo
     echo "== end to end, $count articles, median of $runs run(s) =="
     printf '%-32s %10s %10s %12s\n' "" "wall (s)" "CPU (s)" "max RSS (MB)"
-    for tool in certdocs hugo $([[ -n $also ]] && echo also); do
+    for tool in certdocs $($defaults && echo defaults) hugo $([[ -n $also ]] && echo also); do
         f=$work/results/e2e-$tool-$count.txt
         printf '%-32s %10.1f %10.1f %12.0f\n' \
-            "$(case $tool in certdocs) echo "mvn certdocs:generate" ;; hugo) echo "hugo, one process per cloud" ;;
+            "$(case $tool in certdocs) echo "mvn certdocs:generate" ;; defaults) echo "... JVM defaults" ;;
+                hugo) echo "hugo, one process per cloud" ;;
                 *) echo "certdocs $also" ;; esac)" \
             "$(awk '{print $1}' "$f" | median)" "$(awk '{print $2}' "$f" | median)" "$(awk '{print $3 / 1024}' "$f" | median)"
     done
-    ratio() { awk -v a="$(awk "{print \$$1}" "$work/results/e2e-certdocs-$count.txt" | median)" \
+    ratio() { awk -v a="$(awk "{print \$$1}" "$work/results/e2e-${2:-certdocs}-$count.txt" | median)" \
         -v b="$(awk "{print \$$1}" "$work/results/e2e-hugo-$count.txt" | median)" 'BEGIN {printf "%.2f", a / b}'; }
     echo "certdocs / hugo: wall $(ratio 1)x, CPU $(ratio 2)x, max RSS $(ratio 3)x  (certdocs: $certdocs_pages pages, validation, bundles and latest/ included)"
+    $defaults && echo "certdocs with the JVM's defaults / hugo: wall $(ratio 1 defaults)x, CPU $(ratio 2 defaults)x, max RSS $(ratio 3 defaults)x"
     echo "before each run: output deleted, sync, ${drop_caches_note:-page cache dropped}, input read once"
     echo
 fi
