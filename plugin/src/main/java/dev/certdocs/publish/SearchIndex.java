@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -61,7 +60,6 @@ public final class SearchIndex {
     static final List<String> STOP = List.of("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "if", "in",
             "is", "it", "of", "on", "or", "that", "the", "this", "to", "with", "you", "your");
 
-    private static final Set<String> STOP_SET = Set.copyOf(STOP);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SearchIndex() {
@@ -215,47 +213,28 @@ public final class SearchIndex {
         }
 
         private Weighted weigh(Text a) {
-            // Per term: {weight, uses in the body, the last field (0 title, 1 headings, 2 description) it was counted in}.
-            Map<String, int[]> slots = new HashMap<>(Math.max(64, a.b().length() / 8));
-            List<String> title = new ArrayList<>();
-            for (String t : SearchTerms.of(a.t())) {
-                if (STOP_SET.contains(t)) continue;
-                int[] slot = slots.get(t);
-                if (slot == null) {
-                    slots.put(t, new int[] {0, 0, 0});
-                    title.add(t);
-                }
-            }
-            int titleWeight = TITLE_WEIGHT + 10 / Math.max(1, title.size()); // a shorter title ranks higher
-            for (String t : title) slots.get(t)[0] = titleWeight;
-            once(slots, a.h(), 1, 6);
-            once(slots, a.d(), 2, 3);
-            for (String t : SearchTerms.of(a.b())) {
-                if (STOP_SET.contains(t)) continue;
-                slots.computeIfAbsent(t, x -> new int[] {0, 0, -1})[1]++;
-            }
-            String[] terms = new String[slots.size()];
-            int[] weights = new int[slots.size()];
+            WordCounts counts = new WordCounts(Math.max(64, a.b().length() / 8), STOP);
+            SearchTerms.scan(a.t(), counts.field(0, 0));
+            counts.weighTitle(TITLE_WEIGHT + 10 / Math.max(1, counts.size())); // a shorter title ranks higher
+            SearchTerms.scan(a.h(), counts.field(1, 6));
+            SearchTerms.scan(a.d(), counts.field(2, 3));
+            SearchTerms.scan(a.b(), counts.body());
+            String[] terms = new String[counts.size()];
+            int[] weights = new int[terms.length];
             int i = 0;
-            for (var e : slots.entrySet()) {
-                String t = e.getKey();
-                String shared = words.putIfAbsent(t, t);
-                terms[i] = shared != null ? shared : t;
-                weights[i++] = e.getValue()[0] + Math.min(e.getValue()[1], 5);
+            for (int slot = 0; slot < counts.capacity(); slot++) {
+                if (!counts.counted(slot)) continue;
+                String t = new String(counts.word(slot));
+                // get first: most words are known, and a lookup takes no lock where putIfAbsent may.
+                String shared = words.get(t);
+                if (shared == null) {
+                    shared = words.putIfAbsent(t, t);
+                    if (shared == null) shared = t;
+                }
+                terms[i] = shared;
+                weights[i++] = counts.weight(slot);
             }
             return new Weighted(terms, weights);
-        }
-
-        /** Adds {@code weight} once to each term of {@code text} not yet counted in this field. */
-        private static void once(Map<String, int[]> slots, String text, int field, int weight) {
-            for (String t : SearchTerms.of(text)) {
-                if (STOP_SET.contains(t)) continue;
-                int[] slot = slots.computeIfAbsent(t, x -> new int[] {0, 0, -1});
-                if (slot[2] < field) {
-                    slot[2] = field;
-                    slot[0] += weight;
-                }
-            }
         }
     }
 
