@@ -213,7 +213,7 @@ public final class SearchIndex {
         }
 
         private Weighted weigh(Text a) {
-            WordCounts counts = new WordCounts(Math.max(64, a.b().length() / 8), STOP);
+            WordCounts counts = new WordCounts(Math.max(32, a.b().length() / 16), STOP);
             SearchTerms.scan(a.t(), counts.field(0, 0));
             counts.weighTitle(TITLE_WEIGHT + 10 / Math.max(1, counts.size())); // a shorter title ranks higher
             SearchTerms.scan(a.h(), counts.field(1, 6));

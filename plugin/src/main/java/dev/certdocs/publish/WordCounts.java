@@ -9,7 +9,7 @@ import java.util.List;
  * was counted in. Words arrive as ranges of a char array ({@link SearchTerms#scan}): a word is
  * looked up by its characters, and only a word seen for the first time is copied, so a body of a
  * thousand words costs a copy per distinct word rather than a string and a map entry per use.
- * Stop words are in the table from the start, marked, and never counted. Open addressing, one
+ * A stop word is marked when first seen (a lookup per distinct word) and never counted. Open addressing, one
  * array per column; not thread-safe (one per article being weighed).
  */
 final class WordCounts implements SearchTerms.Sink {
@@ -17,6 +17,10 @@ final class WordCounts implements SearchTerms.Sink {
     /** The field a word was last counted in when it is in none yet (title 0, headings 1, description 2). */
     static final int NO_FIELD = -1;
 
+    /** The stop words of {@link SearchIndex#STOP}, made once. */
+    private static final StopWords STOP = StopWords.of(SearchIndex.STOP);
+
+    private final StopWords stopWords;
     private char[][] words;
     private int[] hashes;
     private int[] weights;
@@ -30,19 +34,10 @@ final class WordCounts implements SearchTerms.Sink {
     private int field;
     private int weight;
 
-    /** An empty table for about {@code expected} words, holding {@code stopWords}. */
+    /** An empty table for about {@code expected} words, {@code stopWords} left uncounted. */
     WordCounts(int expected, List<String> stopWords) {
-        int capacity = Integer.highestOneBit(Math.max(16, (expected + stopWords.size()) * 2 - 1)) << 1;
-        allocate(capacity);
-        for (String w : stopWords) {
-            char[] c = w.toCharArray();
-            int slot = slot(c, 0, c.length, hash(c, 0, c.length));
-            if (words[slot] == null) {
-                insert(slot, c, 0, c.length, hash(c, 0, c.length));
-                stop[slot] = true;
-                stops++;
-            }
-        }
+        this.stopWords = stopWords == SearchIndex.STOP ? STOP : StopWords.of(stopWords);
+        allocate(Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1);
     }
 
     /** The next words are body uses. */
@@ -126,6 +121,10 @@ final class WordCounts implements SearchTerms.Sink {
         words[slot] = Arrays.copyOfRange(chars, start, end);
         hashes[slot] = h;
         fields[slot] = NO_FIELD;
+        if (stopWords.contains(chars, start, end, h)) {
+            stop[slot] = true;
+            stops++;
+        }
         size++;
         if (size * 2 > words.length) {
             grow();
@@ -162,6 +161,33 @@ final class WordCounts implements SearchTerms.Sink {
             uses[i] = oldUses[k];
             fields[i] = oldFields[k];
             stop[i] = oldStop[k];
+        }
+    }
+
+    /** A small fixed set of words, looked up by a range of characters and the hash {@link #hash} gives it. */
+    private record StopWords(char[][] words, int[] hashes) {
+
+        static StopWords of(List<String> list) {
+            int capacity = Integer.highestOneBit(Math.max(8, list.size() * 4 - 1)) << 1;
+            char[][] words = new char[capacity][];
+            int[] hashes = new int[capacity];
+            for (String w : list) {
+                char[] c = w.toCharArray();
+                int h = hash(c, 0, c.length);
+                int i = h & (capacity - 1);
+                while (words[i] != null && !Arrays.equals(words[i], c)) i = (i + 1) & (capacity - 1);
+                words[i] = c;
+                hashes[i] = h;
+            }
+            return new StopWords(words, hashes);
+        }
+
+        boolean contains(char[] chars, int start, int end, int h) {
+            int mask = words.length - 1;
+            for (int i = h & mask; words[i] != null; i = (i + 1) & mask) {
+                if (hashes[i] == h && Arrays.equals(words[i], 0, words[i].length, chars, start, end)) return true;
+            }
+            return false;
         }
     }
 }
