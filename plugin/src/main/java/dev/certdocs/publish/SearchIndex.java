@@ -250,39 +250,66 @@ public final class SearchIndex {
     record Weighted(String[] terms, int[] weights) {
     }
 
-    /** Writes the shard of {@code key}, or, when too large, the terms no longer than the key and one shard per longer key. */
+    /**
+     * Writes the shard of {@code key}, or, when too large, the terms no longer than the key and one shard per longer key.
+     * Each term's part of a shard ({@code "term":[doc,weight,…]}) is made once, however many times its shard is split.
+     */
     private static void shard(String key, List<String> terms, Map<String, Postings> postings,
                               java.util.function.BiConsumer<String, byte[]> files, List<String> keys) {
         terms.sort(null);
-        StringBuilder body = new StringBuilder("{");
-        for (String term : terms) {
-            if (body.length() > 1) body.append(',');
+        String[] parts = new String[terms.size()];
+        StringBuilder part = new StringBuilder();
+        for (int k = 0; k < parts.length; k++) {
+            part.setLength(0);
             // Terms are letters and digits only: nothing in them needs escaping in a JSON string.
-            body.append('"').append(term).append("\":[");
-            Postings p = postings.get(term);
+            part.append('"').append(terms.get(k)).append("\":[");
+            Postings p = postings.get(terms.get(k));
             int last = 0;
             for (int i = 0; i < p.size; i += 2) {
-                if (i > 0) body.append(',');
-                body.append(p.pairs[i] - last).append(',').append(p.pairs[i + 1]);
+                if (i > 0) part.append(',');
+                part.append(p.pairs[i] - last).append(',').append(p.pairs[i + 1]);
                 last = p.pairs[i];
             }
-            body.append(']');
+            parts[k] = part.append(']').toString();
         }
-        body.append('}');
+        shard(key, terms, java.util.Arrays.asList(parts), files, keys);
+    }
+
+    /** {@link #shard} of sorted {@code terms}, {@code parts} their parts of a shard. */
+    private static void shard(String key, List<String> terms, List<String> parts,
+                              java.util.function.BiConsumer<String, byte[]> files, List<String> keys) {
+        long chars = 2 + Math.max(0, parts.size() - 1); // the braces and commas of {part,part,…}
+        for (String p : parts) chars += p.length();
         int length = key.codePointCount(0, key.length());
-        if (body.length() > SHARD_BYTES && length < MAX_KEY) {
+        if (chars > SHARD_BYTES && length < MAX_KEY) {
             List<String> own = new ArrayList<>();
+            List<String> ownParts = new ArrayList<>();
             Map<String, List<String>> longer = new TreeMap<>();
-            for (String term : terms) {
-                if (term.codePointCount(0, term.length()) <= length) own.add(term);
-                else longer.computeIfAbsent(key(term, length + 1), k -> new ArrayList<>()).add(term);
+            Map<String, List<String>> longerParts = new HashMap<>();
+            for (int k = 0; k < terms.size(); k++) {
+                String term = terms.get(k);
+                if (term.codePointCount(0, term.length()) <= length) {
+                    own.add(term);
+                    ownParts.add(parts.get(k));
+                } else {
+                    String longerKey = key(term, length + 1);
+                    longer.computeIfAbsent(longerKey, x -> new ArrayList<>()).add(term);
+                    longerParts.computeIfAbsent(longerKey, x -> new ArrayList<>()).add(parts.get(k));
+                }
             }
             if (!longer.isEmpty()) {
-                if (!own.isEmpty()) shard(key, own, postings, files, keys);
-                for (var e : longer.entrySet()) shard(e.getKey(), e.getValue(), postings, files, keys);
+                if (!own.isEmpty()) shard(key, own, ownParts, files, keys);
+                for (var e : longer.entrySet()) shard(e.getKey(), e.getValue(), longerParts.get(e.getKey()), files, keys);
                 return;
             }
         }
+        StringBuilder body = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 8, chars));
+        body.append('{');
+        for (int k = 0; k < parts.size(); k++) {
+            if (k > 0) body.append(',');
+            body.append(parts.get(k));
+        }
+        body.append('}');
         keys.add(key);
         files.accept(FOLDER + "t/" + fileName(key) + ".js", script("certdocsSearch.shard(" + json(key) + "," + body + ");\n"));
     }
