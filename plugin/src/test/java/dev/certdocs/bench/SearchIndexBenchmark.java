@@ -30,6 +30,9 @@ import java.util.stream.Stream;
  * the publish stage does with an article's search entry: serialises it ({@code searchIndexEntry},
  * as a rendered page is spooled), reads it back (as the index is built from the store) and writes
  * the sharded index ({@link SearchIndex#write}, the clouds sharing one {@link SearchIndex.Weights}).
+ * When it builds the site (the first run on a work folder), it also prints the build's own
+ * search index summary (the {@code -X} line: time and CPU time summed over clouds) and the
+ * process's CPU time for the whole {@code generate}.
  * Prints the thread CPU time of each round, the median of the rounds after the warm-up ones, and a
  * SHA-256 of every file written (the same corpus must give the same digest before and after a change).
  *
@@ -51,8 +54,20 @@ public final class SearchIndexBenchmark {
         if (!Files.isDirectory(state)) {
             BuildConfig config = BuildConfig.builder(corpus).reportsDirectory(work.resolve("reports"))
                     .outputDirectory(work.resolve("site")).siteVersion("1.0.0").threads(2).incremental(true).build();
-            GenerateResult r = CertDocs.generate(config, BuildLog.SILENT);
+            BuildLog log = new BuildLog() {
+                @Override public void info(String message) { }
+                @Override public void warn(String message) { }
+                @Override public void error(String message) { System.err.println(message); }
+                @Override public void raw(String line) { }
+                @Override public void debug(String message) {
+                    if (message.contains("search index files written")) System.out.println("generate: " + message);
+                }
+            };
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpuStart = os.getProcessCpuTime();
+            GenerateResult r = CertDocs.generate(config, log);
             if (r.failed()) throw new IllegalStateException("generate failed: " + r.reason());
+            System.out.printf(Locale.ROOT, "generate: %d ms CPU (process)%n", (os.getProcessCpuTime() - cpuStart) / 1_000_000);
         }
         List<SearchEntry[]> clouds = new ArrayList<>();
         try (Stream<Path> files = Files.list(state)) {
