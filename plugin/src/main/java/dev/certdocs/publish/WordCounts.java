@@ -9,8 +9,8 @@ import java.util.List;
  * was counted in. Words arrive as ranges of a char array ({@link SearchTerms#scan}): a word is
  * looked up by its characters, and only a word seen for the first time is copied, so a body of a
  * thousand words costs a copy per distinct word rather than a string and a map entry per use.
- * A stop word is marked when first seen (a lookup per distinct word) and never counted. Open addressing, one
- * array per column; not thread-safe (one per article being weighed).
+ * A stop word is marked when first seen (a lookup per distinct word) and never counted. Open
+ * addressing, one array per column; not thread-safe (one per article being weighed).
  */
 final class WordCounts implements SearchTerms.Sink {
 
