@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -61,7 +60,6 @@ public final class SearchIndex {
     static final List<String> STOP = List.of("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "if", "in",
             "is", "it", "of", "on", "or", "that", "the", "this", "to", "with", "you", "your");
 
-    private static final Set<String> STOP_SET = Set.copyOf(STOP);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SearchIndex() {
@@ -215,47 +213,28 @@ public final class SearchIndex {
         }
 
         private Weighted weigh(Text a) {
-            // Per term: {weight, uses in the body, the last field (0 title, 1 headings, 2 description) it was counted in}.
-            Map<String, int[]> slots = new HashMap<>(Math.max(64, a.b().length() / 8));
-            List<String> title = new ArrayList<>();
-            for (String t : SearchTerms.of(a.t())) {
-                if (STOP_SET.contains(t)) continue;
-                int[] slot = slots.get(t);
-                if (slot == null) {
-                    slots.put(t, new int[] {0, 0, 0});
-                    title.add(t);
-                }
-            }
-            int titleWeight = TITLE_WEIGHT + 10 / Math.max(1, title.size()); // a shorter title ranks higher
-            for (String t : title) slots.get(t)[0] = titleWeight;
-            once(slots, a.h(), 1, 6);
-            once(slots, a.d(), 2, 3);
-            for (String t : SearchTerms.of(a.b())) {
-                if (STOP_SET.contains(t)) continue;
-                slots.computeIfAbsent(t, x -> new int[] {0, 0, -1})[1]++;
-            }
-            String[] terms = new String[slots.size()];
-            int[] weights = new int[slots.size()];
+            WordCounts counts = new WordCounts(Math.max(32, a.b().length() / 16), STOP);
+            SearchTerms.scan(a.t(), counts.field(0, 0));
+            counts.weighTitle(TITLE_WEIGHT + 10 / Math.max(1, counts.size())); // a shorter title ranks higher
+            SearchTerms.scan(a.h(), counts.field(1, 6));
+            SearchTerms.scan(a.d(), counts.field(2, 3));
+            SearchTerms.scan(a.b(), counts.body());
+            String[] terms = new String[counts.size()];
+            int[] weights = new int[terms.length];
             int i = 0;
-            for (var e : slots.entrySet()) {
-                String t = e.getKey();
-                String shared = words.putIfAbsent(t, t);
-                terms[i] = shared != null ? shared : t;
-                weights[i++] = e.getValue()[0] + Math.min(e.getValue()[1], 5);
+            for (int slot = 0; slot < counts.capacity(); slot++) {
+                if (!counts.counted(slot)) continue;
+                String t = new String(counts.word(slot));
+                // get first: most words are known, and a lookup takes no lock where putIfAbsent may.
+                String shared = words.get(t);
+                if (shared == null) {
+                    shared = words.putIfAbsent(t, t);
+                    if (shared == null) shared = t;
+                }
+                terms[i] = shared;
+                weights[i++] = counts.weight(slot);
             }
             return new Weighted(terms, weights);
-        }
-
-        /** Adds {@code weight} once to each term of {@code text} not yet counted in this field. */
-        private static void once(Map<String, int[]> slots, String text, int field, int weight) {
-            for (String t : SearchTerms.of(text)) {
-                if (STOP_SET.contains(t)) continue;
-                int[] slot = slots.computeIfAbsent(t, x -> new int[] {0, 0, -1});
-                if (slot[2] < field) {
-                    slot[2] = field;
-                    slot[0] += weight;
-                }
-            }
         }
     }
 
@@ -271,39 +250,66 @@ public final class SearchIndex {
     record Weighted(String[] terms, int[] weights) {
     }
 
-    /** Writes the shard of {@code key}, or, when too large, the terms no longer than the key and one shard per longer key. */
+    /**
+     * Writes the shard of {@code key}, or, when too large, the terms no longer than the key and one shard per longer key.
+     * Each term's part of a shard ({@code "term":[doc,weight,…]}) is made once, however many times its shard is split.
+     */
     private static void shard(String key, List<String> terms, Map<String, Postings> postings,
                               java.util.function.BiConsumer<String, byte[]> files, List<String> keys) {
         terms.sort(null);
-        StringBuilder body = new StringBuilder("{");
-        for (String term : terms) {
-            if (body.length() > 1) body.append(',');
+        String[] parts = new String[terms.size()];
+        StringBuilder part = new StringBuilder();
+        for (int k = 0; k < parts.length; k++) {
+            part.setLength(0);
             // Terms are letters and digits only: nothing in them needs escaping in a JSON string.
-            body.append('"').append(term).append("\":[");
-            Postings p = postings.get(term);
+            part.append('"').append(terms.get(k)).append("\":[");
+            Postings p = postings.get(terms.get(k));
             int last = 0;
             for (int i = 0; i < p.size; i += 2) {
-                if (i > 0) body.append(',');
-                body.append(p.pairs[i] - last).append(',').append(p.pairs[i + 1]);
+                if (i > 0) part.append(',');
+                part.append(p.pairs[i] - last).append(',').append(p.pairs[i + 1]);
                 last = p.pairs[i];
             }
-            body.append(']');
+            parts[k] = part.append(']').toString();
         }
-        body.append('}');
+        shard(key, terms, java.util.Arrays.asList(parts), files, keys);
+    }
+
+    /** {@link #shard} of sorted {@code terms}, {@code parts} their parts of a shard. */
+    private static void shard(String key, List<String> terms, List<String> parts,
+                              java.util.function.BiConsumer<String, byte[]> files, List<String> keys) {
+        long chars = 2 + Math.max(0, parts.size() - 1); // the braces and commas of {part,part,…}
+        for (String p : parts) chars += p.length();
         int length = key.codePointCount(0, key.length());
-        if (body.length() > SHARD_BYTES && length < MAX_KEY) {
+        if (chars > SHARD_BYTES && length < MAX_KEY) {
             List<String> own = new ArrayList<>();
+            List<String> ownParts = new ArrayList<>();
             Map<String, List<String>> longer = new TreeMap<>();
-            for (String term : terms) {
-                if (term.codePointCount(0, term.length()) <= length) own.add(term);
-                else longer.computeIfAbsent(key(term, length + 1), k -> new ArrayList<>()).add(term);
+            Map<String, List<String>> longerParts = new HashMap<>();
+            for (int k = 0; k < terms.size(); k++) {
+                String term = terms.get(k);
+                if (term.codePointCount(0, term.length()) <= length) {
+                    own.add(term);
+                    ownParts.add(parts.get(k));
+                } else {
+                    String longerKey = key(term, length + 1);
+                    longer.computeIfAbsent(longerKey, x -> new ArrayList<>()).add(term);
+                    longerParts.computeIfAbsent(longerKey, x -> new ArrayList<>()).add(parts.get(k));
+                }
             }
             if (!longer.isEmpty()) {
-                if (!own.isEmpty()) shard(key, own, postings, files, keys);
-                for (var e : longer.entrySet()) shard(e.getKey(), e.getValue(), postings, files, keys);
+                if (!own.isEmpty()) shard(key, own, ownParts, files, keys);
+                for (var e : longer.entrySet()) shard(e.getKey(), e.getValue(), longerParts.get(e.getKey()), files, keys);
                 return;
             }
         }
+        StringBuilder body = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 8, chars));
+        body.append('{');
+        for (int k = 0; k < parts.size(); k++) {
+            if (k > 0) body.append(',');
+            body.append(parts.get(k));
+        }
+        body.append('}');
         keys.add(key);
         files.accept(FOLDER + "t/" + fileName(key) + ".js", script("certdocsSearch.shard(" + json(key) + "," + body + ");\n"));
     }

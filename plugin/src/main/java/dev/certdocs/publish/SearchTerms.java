@@ -23,23 +23,65 @@ public final class SearchTerms {
     /** The folded terms of a text, in order, repeats kept. */
     public static List<String> of(String text) {
         List<String> terms = new ArrayList<>();
-        if (text == null || text.isEmpty()) return terms;
-        // Accents go with their marks; ASCII text has none, and most of a support site is ASCII.
-        String plain = (ascii(text) ? text : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll(""))
-                .toLowerCase(Locale.ROOT); // the whole text at once: a final sigma depends on what follows it
+        scan(text, (chars, start, end) -> terms.add(new String(chars, start, end - start)));
+        return terms;
+    }
+
+    /** Receives the terms of {@link #scan}, each as a range of a char array that is only valid during the call. */
+    @FunctionalInterface
+    interface Sink {
+        void term(char[] chars, int start, int end);
+    }
+
+    /**
+     * Hands each folded term of {@code text} to {@code sink}, in order, repeats kept: the terms of
+     * {@link #of}, without a string per use (the search index counts a body's words with it, and
+     * makes a string only for each distinct word).
+     */
+    static void scan(String text, Sink sink) {
+        if (text == null || text.isEmpty()) return;
+        char[] plain;
+        if (ascii(text)) {
+            // Most of a support site is ASCII: no marks to remove, and lower case is one range of letters.
+            plain = text.toCharArray();
+            for (int i = 0; i < plain.length; i++) {
+                char c = plain[i];
+                if (c >= 'A' && c <= 'Z') plain[i] = (char) (c + ('a' - 'A'));
+            }
+        } else {
+            // Accents go with their marks; the whole text lower-cased at once: a final sigma depends on what follows it.
+            plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
+                    .toLowerCase(Locale.ROOT).toCharArray();
+        }
         int start = -1;
-        for (int i = 0; i < plain.length(); ) {
-            int c = plain.codePointAt(i);
+        for (int i = 0; i < plain.length; ) {
+            int c = Character.codePointAt(plain, i);
             if (Letters.letterOrNumber(c)) {
                 if (start < 0) start = i;
             } else if (start >= 0) {
-                terms.add(fold(plain.substring(start, i)));
+                fold(plain, start, i, sink);
                 start = -1;
             }
             i += Character.charCount(c);
         }
-        if (start >= 0) terms.add(fold(plain.substring(start)));
-        return terms;
+        if (start >= 0) fold(plain, start, plain.length, sink);
+    }
+
+    /** {@link #fold(String)} of the word {@code chars[start, end)}, in place (the word may be changed), handed to {@code sink}. */
+    private static void fold(char[] chars, int start, int end, Sink sink) {
+        int n = end - start;
+        if (n > 4 && chars[end - 3] == 'i' && chars[end - 2] == 'e' && chars[end - 1] == 's') {
+            chars[end - 3] = 'y';
+            end -= 2;
+        } else if (n >= 3 && chars[end - 1] == 's' && chars[end - 2] != 's' && chars[end - 2] != 'u' && chars[end - 2] != 'i') {
+            end--;
+        }
+        if (end - start > 3 && chars[end - 1] == 'e') {
+            char a = chars[end - 3];
+            char b = chars[end - 2];
+            if (b == 'x' || b == 'z' || (b == 'h' && (a == 'c' || a == 's')) || (b == 's' && a == 's')) end--;
+        }
+        sink.term(chars, start, end);
     }
 
     private static boolean ascii(String text) {

@@ -114,6 +114,40 @@ class SearchIndexTest {
     }
 
     @Test
+    void aShardSplitSeveralTimesHoldsEachTermOnceWithItsPostingsAsOneShardWould() {
+        // Terms sharing four letters: "conf" is split down to five-letter keys, with own shards on the way (issue 16:
+        // each term's part is made once and reused by every split).
+        List<SearchEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            entries.add(new SearchEntry("Article " + i, "", i + ".html", "", "", "", "conf conf" + (char) ('a' + i % 7)
+                    + " conf" + (char) ('a' + i % 5) + "x" + (i % 30) + " con co" + (i % 3) + " config" + (i % 90)));
+        }
+        SortedMap<String, byte[]> files = SearchIndex.files(entries);
+        Map<String, SearchIndex.Postings> postings = SearchIndex.postings(entries);
+        java.util.Set<String> seen = new TreeSet<>();
+        java.util.regex.Pattern term = java.util.regex.Pattern.compile("\"([a-z0-9]+)\":\\[([0-9,]*)\\]");
+        for (var f : files.entrySet()) {
+            if (!f.getKey().startsWith("search/t/")) continue;
+            java.util.regex.Matcher m = term.matcher(new String(f.getValue(), StandardCharsets.UTF_8));
+            while (m.find()) {
+                assertTrue(seen.add(m.group(1)), "once: " + m.group(1));
+                StringBuilder expected = new StringBuilder();
+                int last = 0;
+                var p = postings.get(m.group(1)).asMap();
+                for (var e : p.entrySet()) {
+                    if (expected.length() > 0) expected.append(',');
+                    expected.append(e.getKey() - last).append(',').append(e.getValue());
+                    last = e.getKey();
+                }
+                assertEquals(expected.toString(), m.group(2), m.group(1));
+            }
+        }
+        assertEquals(new TreeSet<>(postings.keySet()), seen);
+        assertTrue(files.keySet().stream().anyMatch(k -> k.matches("search/t/conf[a-z0-9]\\.js")), files.keySet().toString());
+        assertTrue(files.containsKey("search/t/conf.js"), "the terms no longer than a split key keep its shard");
+    }
+
+    @Test
     void theSameEntriesGiveTheSameBytes() {
         List<SearchEntry> entries = List.of(entry("Disk full", "The disk is full."), entry("Boot fails", "Boot diagnostics."));
         SortedMap<String, byte[]> a = SearchIndex.files(entries);
