@@ -1,5 +1,7 @@
 package dev.certdocs.render;
 
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
 import java.text.Normalizer;
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -22,6 +24,12 @@ final class ServiceList extends AbstractList<PageModel.ServiceView> implements R
     /** The NFKC forms of each entry's url and id, by index. */
     private final String[] urls;
     private final String[] ids;
+
+    /** The entries' template models, made once per object wrapper ({@link ModelWrapper#wrapShared}). */
+    private volatile SharedModels models;
+
+    private record SharedModels(ModelWrapper wrapper, TemplateModel[] models) {
+    }
 
     private ServiceList(List<PageModel.ServiceView> services) {
         this.services = List.copyOf(services);
@@ -79,6 +87,19 @@ final class ServiceList extends AbstractList<PageModel.ServiceView> implements R
     }
 
     /**
+     * The entries' models for this wrapper, shared by every page of the cloud and every thread;
+     * made on the first call (two threads may both make them: either result will do).
+     */
+    TemplateModel[] models(ModelWrapper wrapper) throws TemplateModelException {
+        SharedModels known = models;
+        if (known == null || known.wrapper() != wrapper) {
+            known = new SharedModels(wrapper, wrapper.wrapShared(services));
+            models = known;
+        }
+        return known.models();
+    }
+
+    /**
      * The NFKC form of a string, as FreeMarker compares strings with {@code ==}; an ASCII string is
      * its own NFKC form (every ASCII character is stable under every normalisation form).
      */
@@ -114,6 +135,18 @@ final class ServiceList extends AbstractList<PageModel.ServiceView> implements R
         @Override
         public int size() {
             return all.size();
+        }
+
+        ServiceList all() {
+            return all;
+        }
+
+        int[] marked() {
+            return marked;
+        }
+
+        PageModel.ServiceView[] copies() {
+            return copies;
         }
 
         /** The page's entry for one of the cloud's entries (itself, unless the page marks it). */
