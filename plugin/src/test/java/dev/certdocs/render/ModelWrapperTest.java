@@ -59,6 +59,21 @@ class ModelWrapperTest {
     }
 
     @Test
+    void findsEveryComponentByNameAndNothingElse() {
+        for (Class<?> type : modelRecords()) {
+            ModelWrapper.Readers readers = ModelWrapper.readers(type);
+            var components = type.getRecordComponents();
+            for (int i = 0; i < components.length; i++) {
+                // A name made anew, as a template's parser makes it: equal, not the same string.
+                assertEquals(i, readers.indexOf(new String(components[i].getName().toCharArray())), type + "." + components[i].getName());
+            }
+            for (String other : List.of("", "nope", "getClass", "class", "toString", "Title", "title ", "hashCode")) {
+                assertEquals(-1, readers.indexOf(other), type + "." + other);
+            }
+        }
+    }
+
+    @Test
     void keepsTheWrappedComponentsOfAPageForItsNextReads() throws Exception {
         PageModel model = samples.article(0, 0, "troubleshootingGuide");
         TemplateHashModelEx root = (TemplateHashModelEx) FAST.wrap(model);
