@@ -141,17 +141,17 @@
 </nav>
 </#macro>
 
-<#-- Services with their article counts; the current page's service is opened. -->
+<#-- Services with their article counts; the current page's service is opened. The data model
+     marks the entries: s.current (s.url is page.path), s.open (current, or the article's service). -->
 <#macro servicesNav>
 <nav class="site-nav" id="site-nav" aria-label="Services">
   <h2 class="site-nav-heading">Services</h2>
   <#if services?has_content>
   <ul class="site-nav-list">
     <#list services as s>
-    <#local open = s.url == page.path || (page.kind == "article" && s.id == article.service)>
-    <li<#if open> class="is-open"</#if>>
-      <a href="${root}${s.url}"<#if s.url == page.path> aria-current="page"</#if>>${s.name}<span class="count"><span class="visually-hidden">, </span>${s.articles?size?c}<span class="visually-hidden"> articles</span></span></a>
-      <#if open && page.kind == "article">
+    <li<#if s.open> class="is-open"</#if>>
+      <a href="${root}${s.url}"<#if s.current> aria-current="page"</#if>>${s.name}<span class="count"><span class="visually-hidden">, </span>${s.articleCount?c}<span class="visually-hidden"> articles</span></span></a>
+      <#if s.open && page.kind == "article">
         <#if s.articles?size <= sidebarArticleLimit>
         <ul>
           <#list s.articles as a>

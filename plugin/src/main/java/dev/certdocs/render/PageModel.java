@@ -33,8 +33,19 @@ public record PageModel(String root, Site site, CloudView cloud, List<CloudView>
     public record Page(String kind, String title, String description, String path, String canonicalUrl) {
     }
 
-    /** A service and its articles, for navigation and indexes. */
-    public record ServiceView(String id, String name, String url, int articleCount, List<ArticleSummary> articles) {
+    /**
+     * A service and its articles, for navigation and indexes. {@code current}: its {@code url} is
+     * this page's path; {@code open}: current, or this is an article page of the service. Both are
+     * what the theme once computed with {@code ==} (FreeMarker's comparison of NFKC forms), set
+     * per page by {@link ServiceList}.
+     */
+    public record ServiceView(String id, String name, String url, int articleCount, List<ArticleSummary> articles,
+                              boolean current, boolean open) {
+
+        /** A service as the planner lists it: neither current nor open. */
+        public ServiceView(String id, String name, String url, int articleCount, List<ArticleSummary> articles) {
+            this(id, name, url, articleCount, articles, false, false);
+        }
     }
 
     /** An article in a list. */

@@ -115,7 +115,7 @@ final class SitePlanner {
             listings.put(sv.id(), listed);
             all.append(listed).append('\n');
         }
-        return new SiteRenderer.CloudSite(cloud, here, services, clouds, listing.publishedIn, navigation, listings,
+        return new SiteRenderer.CloudSite(cloud, here, ServiceList.of(services), clouds, listing.publishedIn, navigation, listings,
                 Fingerprints.of(all.toString()), new FragmentCache());
     }
 

@@ -279,9 +279,13 @@ public final class SiteRenderer {
 
     private PageModel model(CloudSite site, String root, PageModel.Page page, PageModel.ArticleView article,
                             PageModel.ServiceView service) {
+        // The entries this page marks current or open are set here, once, not compared in the template per entry.
+        List<PageModel.ServiceView> services = ServiceList.of(site.services()).forPage(page.path(),
+                article == null ? null : article.service());
+        if (service != null && services instanceof ServiceList.PageServices marked) service = marked.entry(service);
         return new PageModel(root, new PageModel.Site(config.site().title(), "certdocs " + dev.certdocs.config.Version.current(),
                 config.site().baseUrlOf(site.cloud().id())), SitePlanner.view(site.cloud()), site.clouds(),
-                new PageModel.VersionView(config.site().version()), page, site.services(), article, service,
+                new PageModel.VersionView(config.site().version()), page, services, article, service,
                 site.fragments());
     }
 

@@ -59,6 +59,21 @@ class ModelWrapperTest {
     }
 
     @Test
+    void findsEveryComponentByNameAndNothingElse() {
+        for (Class<?> type : modelRecords()) {
+            ModelWrapper.Readers readers = ModelWrapper.readers(type);
+            var components = type.getRecordComponents();
+            for (int i = 0; i < components.length; i++) {
+                // A name made anew, as a template's parser makes it: equal, not the same string.
+                assertEquals(i, readers.indexOf(new String(components[i].getName().toCharArray())), type + "." + components[i].getName());
+            }
+            for (String other : List.of("", "nope", "getClass", "class", "toString", "Title", "title ", "hashCode")) {
+                assertEquals(-1, readers.indexOf(other), type + "." + other);
+            }
+        }
+    }
+
+    @Test
     void keepsTheWrappedComponentsOfAPageForItsNextReads() throws Exception {
         PageModel model = samples.article(0, 0, "troubleshootingGuide");
         TemplateHashModelEx root = (TemplateHashModelEx) FAST.wrap(model);
@@ -72,6 +87,73 @@ class ModelWrapperTest {
         assertNull(((TemplateHashModelEx) root.get("article")).get("form"));
         assertNull(((TemplateHashModelEx) root.get("article")).get("form"));
         assertSame(model.cached(), root.get("cached"));
+    }
+
+    @Test
+    void sharesTheModelsOfACloudsServicesBetweenItsPages() throws Exception {
+        PageModel first = samples.article(0, 0, "troubleshootingGuide");
+        PageModel second = samples.article(1, 1, "troubleshootingGuide");
+        TemplateSequenceModel a = (TemplateSequenceModel) FAST.wrap(first.services());
+        TemplateSequenceModel b = (TemplateSequenceModel) FAST.wrap(second.services());
+        // A service neither page marks is one model for both; each page's own service is its own.
+        assertSame(a.get(2), b.get(2));
+        assertSame(((TemplateHashModelEx) a.get(2)).get("url"), ((TemplateHashModelEx) b.get(2)).get("url"));
+        assertEquals(TemplateBooleanModel.TRUE, ((TemplateHashModelEx) a.get(0)).get("open"));
+        assertEquals(TemplateBooleanModel.FALSE, ((TemplateHashModelEx) b.get(0)).get("open"));
+        assertEquals(TemplateBooleanModel.TRUE, ((TemplateHashModelEx) b.get(1)).get("open"));
+        assertNull(a.get(-1));
+        assertNull(a.get(3));
+        assertEquals(3, a.size());
+        // The same interfaces and wrapped list as FreeMarker's list adapter.
+        TemplateModel expected = DEFAULT.wrap(first.services());
+        assertEquals(interfaces(expected.getClass()), interfaces(a.getClass()));
+        assertSame(first.services(), ((freemarker.ext.util.WrapperTemplateModel) a).getWrappedObject());
+        assertSame(first.services(), ((freemarker.template.AdapterTemplateModel) a).getAdaptedObject(Object.class));
+        // A page that marks none (the home page) lists the cloud's models as they are.
+        TemplateSequenceModel home = (TemplateSequenceModel) FAST.wrap(samples.sitePages().get(0).services());
+        assertSame(a.get(2), home.get(2));
+    }
+
+    @Test
+    void theServicesListReadsAsTheDefaultWrapperReadsIt(@TempDir Path theme) throws Exception {
+        Files.writeString(theme.resolve("services.ftl"), """
+                <#ftl output_format="HTML">
+                [${services?is_sequence?c}|${services?is_collection?c}|${services?is_enumerable?c}|${services?is_hash?c}]
+                [${services?has_content?c}|${services?size}|${(services[999].name)!"none"}|${services?first.name}|${services?last.id}]
+                [<#list services as s>${s?index}:${s.name}:${s.open?c}:${s.current?c}:${s.articleCount()}:${s.articles?size}<#sep>, </#list>]
+                [<#list services?reverse as s>${s.id} </#list>|<#list services[1..] as s>${s.url} </#list>]
+                [<#list services?sort_by("name") as s>${s.name} </#list>|${(service.current?c)!"no service"}]
+                """);
+        List<PageModel> models = new ArrayList<>(samples.sitePages());
+        models.add(samples.article(1, 2, "troubleshootingGuide"));
+        for (PageModel model : models) {
+            String expected = new Templates(theme, DEFAULT).render("services.ftl", model, "services");
+            assertEquals(expected, new Templates(theme, FAST).render("services.ftl", model, "services"));
+        }
+        Files.writeString(theme.resolve("api.ftl"), "${services?api.size()}");
+        PageModel model = samples.sitePages().get(0);
+        assertEquals(message(() -> new Templates(theme, DEFAULT).render("api.ftl", model, "index.html")),
+                message(() -> new Templates(theme, FAST).render("api.ftl", model, "index.html")));
+    }
+
+    @Test
+    void pagesRenderedOnManyThreadsAtOnceAreThoseOfOneThread() throws Exception {
+        // The services' models are shared by the threads rendering a cloud's pages.
+        SampleModels many = new SampleModels(30, 5);
+        Templates fast = new Templates(null, new ModelWrapper());
+        Templates before = new Templates(null, DEFAULT);
+        List<PageModel> pages = new ArrayList<>();
+        for (int p = 0; p < 120; p++) pages.add(many.article(p % 30, p % 5, "troubleshootingGuide"));
+        List<String> expected = new ArrayList<>();
+        for (PageModel page : pages) expected.add(before.render("article.ftl", page, "a.md"));
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> rendered = new ArrayList<>();
+            for (PageModel page : pages) rendered.add(threads.submit(() -> fast.render("article.ftl", page, "a.md")));
+            for (int p = 0; p < pages.size(); p++) assertEquals(expected.get(p), rendered.get(p).get(), "page " + p);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
@@ -274,7 +356,9 @@ class ModelWrapperTest {
     /** A model's class and value, as a template could tell them apart. */
     private static String describe(TemplateModel model) throws TemplateModelException {
         if (model == null) return "null";
+        // The services list's model stands for FreeMarker's list adapter (same interfaces, same elements).
         String type = model instanceof BeanModel ? "bean " + ((BeanModel) model).getWrappedObject().getClass().getName()
+                : model instanceof ModelWrapper.SharedListModel ? freemarker.template.DefaultListAdapter.class.getName()
                 : model.getClass().getName();
         if (model instanceof TemplateBooleanModel b) return type + " " + b.getAsBoolean();
         if (model instanceof TemplateNumberModel n) return type + " " + n.getAsNumber();

@@ -18,6 +18,7 @@ final class SampleModels {
             cloud,
             new PageModel.CloudView("usnat", "Azure USNat", "", "", true));
     private final FragmentCache cached = new FragmentCache();
+    private final ServiceList list;
 
     SampleModels(int serviceCount, int articlesPerService) {
         for (int s = 0; s < serviceCount; s++) {
@@ -31,6 +32,7 @@ final class SampleModels {
             }
             services.add(new PageModel.ServiceView(id, "Service " + s, id + "/index.html", articles.size(), List.copyOf(articles)));
         }
+        list = ServiceList.of(services);
     }
 
     /** An article page of service {@code s}, article {@code a}: template {@code article.ftl} or a kind's. */
@@ -75,8 +77,11 @@ final class SampleModels {
     }
 
     private PageModel model(String root, PageModel.Page page, PageModel.ArticleView article, PageModel.ServiceView service) {
+        // As SiteRenderer does: the page's entries marked current and open.
+        List<PageModel.ServiceView> marked = list.forPage(page.path(), article == null ? null : article.service());
+        if (service != null && marked instanceof ServiceList.PageServices p) service = p.entry(service);
         return new PageModel(root, new PageModel.Site("Contoso Support", "certdocs 0.1.0", "https://support.example/fairfax/"),
-                cloud, clouds, new PageModel.VersionView("1.0.0"), page, services, article, service, cached);
+                cloud, clouds, new PageModel.VersionView("1.0.0"), page, marked, article, service, cached);
     }
 
     private static String root(String path) {

@@ -61,7 +61,16 @@ final class SampleSite {
         model.put("version", map("name", VERSION));
         model.put("page", map("kind", kind, "title", title, "description", description, "path", path,
                 "canonicalUrl", ""));
-        model.put("services", services());
+        // Each entry marked as certdocs marks it for this page: current (its url is the page's
+        // path) and open (current; an article page's service is opened by article()).
+        List<Object> services = services();
+        for (Object s : services) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> service = (Map<String, Object>) s;
+            service.put("current", service.get("url").equals(path));
+            service.put("open", service.get("url").equals(path));
+        }
+        model.put("services", services);
         return model;
     }
 
@@ -145,6 +154,7 @@ final class SampleSite {
     }
 
     /** An article page's model; {@code url} is one of the summaries' urls. */
+    @SuppressWarnings("unchecked")
     static Map<String, Object> article(String cloudId, String url) {
         Map<String, Object> summary = summaryFor(url);
         String title = (String) summary.get("title");
@@ -211,6 +221,10 @@ final class SampleSite {
             }
         }
         model.put("article", article);
+        for (Object s : (List<Object>) model.get("services")) {
+            Map<String, Object> entry = (Map<String, Object>) s;
+            if (entry.get("id").equals(service)) entry.put("open", true);
+        }
         return model;
     }
 
@@ -283,6 +297,8 @@ final class SampleSite {
         Map<String, Object> service = serviceEntry(serviceId);
         Map<String, Object> model = common(cloudId, "service", (String) service.get("url"),
                 (String) service.get("name"), "");
+        service.put("current", true);
+        service.put("open", true);
         model.put("service", service);
         return model;
     }
