@@ -67,7 +67,10 @@ public final class SearchTerms {
         if (start >= 0) fold(plain, start, plain.length, sink);
     }
 
-    /** {@link #fold(String)} of the word {@code chars[start, end)}, in place (the word may be changed), handed to {@code sink}. */
+    /**
+     * {@link #fold(String)} of the word {@code chars[start, end)}, in place (the word may be changed),
+     * handed to {@code sink}. The one place the rule is spelled out (search.js repeats it).
+     */
     private static void fold(char[] chars, int start, int end, Sink sink) {
         int n = end - start;
         if (n > 4 && chars[end - 3] == 'i' && chars[end - 2] == 'e' && chars[end - 1] == 's') {
@@ -76,6 +79,7 @@ public final class SearchTerms {
         } else if (n >= 3 && chars[end - 1] == 's' && chars[end - 2] != 's' && chars[end - 2] != 'u' && chars[end - 2] != 'i') {
             end--;
         }
+        // "boxes" lost its "s" above and "box" has no "e": drop the "e" after x, z, ch, sh, ss in both.
         if (end - start > 3 && chars[end - 1] == 'e') {
             char a = chars[end - 3];
             char b = chars[end - 2];
@@ -91,27 +95,14 @@ public final class SearchTerms {
         return true;
     }
 
-
     /**
      * One form for a word's singular and plural, not a dictionary stem: "policies" and "policy"
      * give "policy", "boxes" and "box" give "box", "caches" and "cache" both give "cach". Words
      * ending in "ss", "us" or "is" keep their "s" (class, status, analysis).
      */
     public static String fold(String word) {
-        String w = word;
-        int n = w.length();
-        if (n > 4 && w.endsWith("ies")) {
-            w = w.substring(0, n - 3) + "y";
-        } else if (n >= 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
-            w = w.substring(0, n - 1);
-        }
-        // "boxes" lost its "s" above and "box" has no "e": drop the "e" after x, z, ch, sh, ss in both.
-        if (w.length() > 3 && w.endsWith("e")) {
-            String stem = w.substring(0, w.length() - 1);
-            if (stem.endsWith("x") || stem.endsWith("z") || stem.endsWith("ch") || stem.endsWith("sh") || stem.endsWith("ss")) {
-                w = stem;
-            }
-        }
-        return w;
+        String[] folded = new String[1];
+        fold(word.toCharArray(), 0, word.length(), (chars, start, end) -> folded[0] = new String(chars, start, end - start));
+        return folded[0];
     }
 }
