@@ -3,6 +3,7 @@ package dev.certdocs.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,20 @@ class PageWriterTest {
         first.give();
         PageWriter second = PageWriter.take();
         assertSame(first, second);
+        assertEquals("", second.toString());
+        second.give();
+    }
+
+    @Test
+    void eachPageGetsANewBuilderAsLargeAsTheLastPage() {
+        // A builder that held a character above U+00FF stays two bytes per character: not reused.
+        PageWriter first = PageWriter.take();
+        StringBuilder used = first.builder();
+        first.write("x".repeat(40_000) + "→");
+        first.give();
+        PageWriter second = PageWriter.take();
+        assertNotSame(used, second.builder());
+        assertTrue(second.builder().capacity() >= 40_001, "sized to the last page: " + second.builder().capacity());
         assertEquals("", second.toString());
         second.give();
     }
