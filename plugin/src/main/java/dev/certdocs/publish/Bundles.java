@@ -313,14 +313,14 @@ public final class Bundles {
 
     /**
      * As {@link #urlAttributes(String, List)}; with {@code absoluteOnly}, only the values that hold
-     * a "//" (only those can name a host: see {@link #host}), without a string made for the others,
-     * and none looked for after the text's last "//".
+     * a "//" (only those can name a host: see {@link #host}), without a string made for the others.
      */
     static void urlAttributes(String text, List<String> out, boolean absoluteOnly) {
         int n = text.length();
         int from = 0;
-        // The first "//" after the opening quote of the last value looked at (-1 before the first).
-        int slashes = -1;
+        // The first '/' after the opening quote of the last value looked at, or a later one with
+        // none between (-1 before the first value and once none is left).
+        int slash = -1;
         while (true) {
             int eq = text.indexOf('=', from);
             if (eq < 0) return;
@@ -338,11 +338,12 @@ public final class Bundles {
             int close = text.indexOf(text.charAt(q), q + 1);
             if (close < 0) continue;
             if (absoluteOnly) {
-                if (slashes <= q) {
-                    slashes = text.indexOf("//", q + 1);
-                    if (slashes < 0) return; // no later value holds one either
-                }
-                if (slashes + 2 > close) { // no "//" inside this value
+                // From one '/' to the next (in HTML never far: "</" closes most elements), not
+                // the whole text for the next "//"; the cursor only moves forward.
+                if (slash <= q) slash = text.indexOf('/', q + 1);
+                while (slash >= 0 && slash + 1 < close && text.charAt(slash + 1) != '/') slash = text.indexOf('/', slash + 2);
+                if (slash < 0) return; // no "//" in this value or any later one
+                if (slash + 1 >= close) { // no "//" inside this value
                     from = close + 1;
                     continue;
                 }
