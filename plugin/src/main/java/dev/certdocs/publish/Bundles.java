@@ -341,7 +341,9 @@ public final class Bundles {
                 // From one '/' to the next (in HTML never far: "</" closes most elements), not
                 // the whole text for the next "//"; the cursor only moves forward.
                 if (slash <= q) slash = text.indexOf('/', q + 1);
-                while (slash >= 0 && slash + 1 < close && text.charAt(slash + 1) != '/') slash = text.indexOf('/', slash + 2);
+                while (slash >= 0 && slash + 1 < close && text.charAt(slash + 1) != '/') {
+                    slash = text.indexOf('/', slash + 2);
+                }
                 if (slash < 0) return; // no "//" in this value or any later one
                 if (slash + 1 >= close) { // no "//" inside this value
                     from = close + 1;
@@ -390,7 +392,10 @@ public final class Bundles {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
-    /** As the regex {@code \b} sees word characters: letters, digits and '_'; ASCII from a table (small enough for C1 to inline). */
+    /**
+     * As the regex {@code \b} sees word characters: letters, digits and '_'; ASCII ones from a
+     * table (the method stays small enough for C1 to inline).
+     */
     private static boolean isWord(char c) {
         return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
     }
