@@ -55,14 +55,24 @@ public final class AirGapCheck {
     public void page(String cloudId, String path, String text, String content, String source) {
         if (!hosts.containsKey(cloudId) || !Bundles.checked(path)) return;
         Cloud cloud = config.catalog().find(cloudId).orElseThrow();
-        List<String> found = new ArrayList<>(Bundles.outsideReferences(path, text, cloud, hosts.get(cloudId)));
+        List<String> found = outside(path, text, content, cloud, hosts.get(cloudId));
+        if (found.isEmpty()) outside.get(cloudId).remove(path);
+        else outside.get(cloudId).put(path, found.stream().map(f -> f + " (written by " + source + ")").toList());
+    }
+
+    /**
+     * The references of {@code text} (written at {@code path}) to hosts outside the bundle and the
+     * allow-list, as "path: url", less those of {@code content} (the article's HTML it holds).
+     * The article's HTML is scanned only when the page has any: most pages have none.
+     */
+    static List<String> outside(String path, String text, String content, Cloud cloud, List<String> alsoAllowed) {
+        List<String> found = new ArrayList<>(Bundles.outsideReferences(path, text, cloud, alsoAllowed));
         if (!found.isEmpty() && !content.isEmpty()) {
             // Each reference of the article's HTML accounts for one of the page's: a template that
             // writes the same URL once more is still caught.
-            for (String own : Bundles.outsideReferences(path, content, cloud, hosts.get(cloudId))) found.remove(own);
+            for (String own : Bundles.outsideReferences(path, content, cloud, alsoAllowed)) found.remove(own);
         }
-        if (found.isEmpty()) outside.get(cloudId).remove(path);
-        else outside.get(cloudId).put(path, found.stream().map(f -> f + " (written by " + source + ")").toList());
+        return found;
     }
 
     /** Checks a repository file copied to {@code path}. */

@@ -276,20 +276,27 @@ public final class Bundles {
         List<String> problems = new ArrayList<>();
         List<String> urls = new ArrayList<>();
         if (page.toLowerCase(Locale.ROOT).endsWith(".html")) {
-            urlAttributes(text, urls);
+            urlAttributes(text, urls, true); // a value without "//" names no host
         } else {
             Matcher m = CSS_URL.matcher(text);
             while (m.find()) urls.add(m.group(1) != null ? m.group(1) : m.group(2));
         }
         for (String url : urls) {
             if (url == null) continue;
-            for (String part : url.split(",")) { // srcset lists several
+            // The parts a srcset lists: what url.split(",") gives, but also the empty parts after the
+            // last non-empty one that split leaves out (an empty part names no host).
+            int start = 0;
+            while (true) {
+                int comma = url.indexOf(',', start);
+                String part = comma < 0 ? url.substring(start) : url.substring(start, comma);
                 String u = firstToken(part.strip());
                 String host = host(u);
                 if (host != null && !cloud.reaches(host)
                         && alsoAllowed.stream().noneMatch(h -> h.equalsIgnoreCase(host))) {
                     problems.add(page + ": " + u);
                 }
+                if (comma < 0) break;
+                start = comma + 1;
             }
         }
         return problems;
@@ -301,8 +308,19 @@ public final class Bundles {
      * the pattern at every character (the check reads every page of a site).
      */
     static void urlAttributes(String text, List<String> out) {
+        urlAttributes(text, out, false);
+    }
+
+    /**
+     * As {@link #urlAttributes(String, List)}; with {@code absoluteOnly}, only the values that hold
+     * a "//" (only those can name a host: see {@link #host}), without a string made for the others.
+     */
+    static void urlAttributes(String text, List<String> out, boolean absoluteOnly) {
         int n = text.length();
         int from = 0;
+        // The first '/' after the opening quote of the last value looked at, or a later one with
+        // none between (-1 before the first value and once none is left).
+        int slash = -1;
         while (true) {
             int eq = text.indexOf('=', from);
             if (eq < 0) return;
@@ -319,6 +337,19 @@ public final class Bundles {
             if (q >= n || (text.charAt(q) != '"' && text.charAt(q) != '\'')) continue;
             int close = text.indexOf(text.charAt(q), q + 1);
             if (close < 0) continue;
+            if (absoluteOnly) {
+                // From one '/' to the next (in HTML never far: "</" closes most elements), not
+                // the whole text for the next "//"; the cursor only moves forward.
+                if (slash <= q) slash = text.indexOf('/', q + 1);
+                while (slash >= 0 && slash + 1 < close && text.charAt(slash + 1) != '/') {
+                    slash = text.indexOf('/', slash + 2);
+                }
+                if (slash < 0) return; // no "//" in this value or any later one
+                if (slash + 1 >= close) { // no "//" inside this value
+                    from = close + 1;
+                    continue;
+                }
+            }
             out.add(text.substring(q + 1, close));
             from = close + 1;
         }
@@ -361,11 +392,24 @@ public final class Bundles {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
+    /**
+     * As the regex {@code \b} sees word characters: letters, digits and '_'; ASCII ones from a
+     * table (the method stays small enough for C1 to inline).
+     */
     private static boolean isWord(char c) {
-        return Character.isLetterOrDigit(c) || c == '_'; // as the regex \b sees word characters
+        return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+    }
+
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '_';
     }
 
     private static String host(String url) {
+        // ABSOLUTE finds nothing without a "//" (replacing "&amp;" neither makes nor breaks one):
+        // most references of a page are relative, and a matcher for each was a large part of the check.
+        if (url.indexOf("//") < 0) return null;
         String u = url.replace("&amp;", "&").strip();
         if (u.regionMatches(true, 0, "mailto:", 0, 7) || u.regionMatches(true, 0, "tel:", 0, 4)) return null;
         Matcher m = ABSOLUTE.matcher(u);

@@ -33,6 +33,23 @@ class BundlesUrlAttributesTest {
     }
 
     @Test
+    void onlyTheValuesThatHoldTwoSlashesAreTheValuesThatHoldThemInTheScanOfAll() {
+        String[] pieces = {"<a href=\"", "<img SRC = '", " srcset=\"", "content='", "\"", "'", "//", "/", "https:", "=",
+            "x", " ", "\n", "é", "\uD83D\uDE00", ">", "data=\"//cdn.example\"", "href='a/b'", "class=\"c//d\""};
+        java.util.Random random = new java.util.Random(16);
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) sb.append(pieces[random.nextInt(pieces.length)]);
+            String html = sb.toString();
+            List<String> all = new ArrayList<>();
+            Bundles.urlAttributes(html, all);
+            List<String> absolute = new ArrayList<>();
+            Bundles.urlAttributes(html, absolute, true);
+            assertEquals(all.stream().filter(v -> v.contains("//")).toList(), absolute, html);
+        }
+    }
+
+    @Test
     void theFirstTokenIsWhatSplittingAtWhitespaceGave() {
         for (String s : List.of("", "a", "a b", "https://x.example/a.png 2x", "a\tb", "a\n\nb c", "ab\u000Bc", "a\u00A0b")) {
             assertEquals(s.split("\\s+")[0], Bundles.firstToken(s), s);
