@@ -64,6 +64,8 @@ public final class PageLedger {
     /** Each article text's weighted words, shared by the clouds' search indexes; forgotten once the last one is built. */
     private final SearchIndex.Weights searchWeights = new SearchIndex.Weights();
     private final AtomicInteger searchIndexesLeft = new AtomicInteger();
+    /** The manifest keys of the search index files: the secret points a path without a previous key gets. */
+    private final SearchFileKey searchKeys;
     private final AtomicInteger rendered = new AtomicInteger();
     private final AtomicInteger reused = new AtomicInteger();
     /** The spare copy taken for this run (null: none), the manifest's file, and the page keys (null: not incremental). */
@@ -90,6 +92,7 @@ public final class PageLedger {
         this.reusable = previous.fingerprint().equals(fingerprint) && previous.site().equals(site);
         this.stateDirectory = config.site().incremental() ? config.site().stateDirectory() : null;
         this.spoolDirectory = config.site().stateDirectory();
+        this.searchKeys = stateDirectory == null ? null : SearchFileKey.fresh();
         this.version = config.site().version();
         for (var e : sites.entrySet()) {
             // Sized for every page up front: resizing a map that both workers fill is a stall for both.
@@ -227,8 +230,8 @@ public final class PageLedger {
      * records where each page's entry now is in the cloud's entry store. Once all article pages
      * are recorded. An incremental build keeps the entries in a store in the state directory
      * (unchanged ones copied from the previous store as bytes) and keeps every index file whose
-     * bytes are those the published version has: a one-article change rewrites only the shards
-     * and the metadata page it changed.
+     * bytes are those the published version has (by its {@link SearchFileKey}): a one-article
+     * change rewrites only the shards and the metadata page it changed.
      */
     public void writeSearchIndex(SiteWriter writer, SiteRenderer.CloudSite cloudSite, SiteRenderer renderer) {
         long start = System.nanoTime();
@@ -287,9 +290,10 @@ public final class PageLedger {
             Map<String, Manifest.Page> own = pages.get(cloud);
             long build = System.nanoTime();
             SearchIndex.write(listed.size(), entryAt, searchWeights, (path, bytes) -> {
-                String key = CheckCache.hash(bytes);
                 Manifest.Page before = reusable ? previous.page(cloud).get(path) : null;
-                if (before != null && before.key().equals(key) && writer.keep(cloud, path, key)) {
+                // No key when no manifest is written (not incremental): nothing would ever compare it.
+                String key = stateDirectory == null ? null : searchKeys.of(bytes, before == null ? null : before.key());
+                if (before != null && key != null && before.key().equals(key) && writer.keep(cloud, path, key)) {
                     own.put(path, before);
                 } else {
                     writer.write(cloud, path, bytes);

@@ -1,7 +1,5 @@
 package dev.certdocs.publish;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certdocs.render.SearchEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -60,8 +58,6 @@ public final class SearchIndex {
     static final List<String> STOP = List.of("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "if", "in",
             "is", "it", "of", "on", "or", "that", "the", "this", "to", "with", "you", "your");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private SearchIndex() {
     }
 
@@ -90,42 +86,75 @@ public final class SearchIndex {
     public static void write(int count, java.util.function.IntFunction<SearchEntry> entry, Weights weights,
                              java.util.function.BiConsumer<String, byte[]> out) {
         Map<String, Postings> postings = new HashMap<>(Math.max(64, count * 2));
-        List<List<Object>> rows = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
+        SearchEntry[] page = new SearchEntry[PAGE_SIZE];
+        String[] sources = new String[PAGE_SIZE];
+        ScriptBytes script = new ScriptBytes(64 * 1024);
+        int rows = 0;
         boolean cut = false;
         for (int doc = 0; doc < count; doc++) {
             SearchEntry a = entry.apply(doc);
             add(postings, doc, weights.of(a));
-            String source = snippetSource(a.b());
-            if (source.length() < text(a.b()).length()) {
-                rows.add(List.of(text(a.t()), text(a.s()), text(a.k()), text(a.d()), text(a.u()), source, 1));
-                texts.add(a.b());
-                cut = true;
-            } else {
-                rows.add(List.of(text(a.t()), text(a.s()), text(a.k()), text(a.d()), text(a.u()), source));
-                texts.add(null);
-            }
-            if (rows.size() == PAGE_SIZE || doc == count - 1) {
+            page[rows] = a;
+            sources[rows] = snippetSource(a.b());
+            cut |= sources[rows].length() < text(a.b()).length();
+            rows++;
+            if (rows == PAGE_SIZE || doc == count - 1) {
                 int n = doc / PAGE_SIZE;
-                out.accept(FOLDER + "m/" + n + ".js", script("certdocsSearch.page(" + n + "," + json(rows) + ");\n"));
+                out.accept(FOLDER + "m/" + n + ".js", metadataPage(script.clear(), n, page, sources, rows));
                 // One file per page, not per article: tens of thousands of small files cost the build more than their bytes.
-                if (cut) out.accept(FOLDER + "s/" + n + ".js", script("certdocsSearch.texts(" + n + "," + json(texts) + ");\n"));
-                rows.clear();
-                texts.clear();
+                if (cut) out.accept(FOLDER + "s/" + n + ".js", textPage(script.clear(), n, page, sources, rows));
+                java.util.Arrays.fill(page, null);
+                rows = 0;
                 cut = false;
             }
         }
         List<String> keys = new ArrayList<>();
         Map<String, List<String>> byKey = new TreeMap<>();
         for (String term : postings.keySet()) byKey.computeIfAbsent(key(term, 2), k -> new ArrayList<>()).add(term);
-        for (var e : byKey.entrySet()) shard(e.getKey(), e.getValue(), postings, out, keys);
+        for (var e : byKey.entrySet()) shard(e.getKey(), e.getValue(), postings, out, keys, script);
         keys.sort(null);
-        Map<String, Object> head = new LinkedHashMap<>();
-        head.put("articles", count);
-        head.put("pageSize", PAGE_SIZE);
-        head.put("shards", keys);
-        head.put("stop", STOP);
-        out.accept(FOLDER + "index.js", script("certdocsSearch.index(" + json(head) + ");\n"));
+        script.clear().ascii("certdocsSearch.index({\"articles\":").number(count).ascii(",\"pageSize\":").number(PAGE_SIZE)
+                .ascii(",\"shards\":");
+        strings(script, keys).ascii(",\"stop\":");
+        strings(script, STOP).ascii("});\n");
+        out.accept(FOLDER + "index.js", script.toBytes());
+    }
+
+    /**
+     * {@code certdocsSearch.page(n,[[title,service,kind,description,url,snippet source(,1)],…]);}: a row ends
+     * with 1 when its snippet source is shorter than its body text.
+     */
+    private static byte[] metadataPage(ScriptBytes script, int n, SearchEntry[] page, String[] sources, int rows) {
+        script.ascii("certdocsSearch.page(").number(n).ascii(",[");
+        for (int r = 0; r < rows; r++) {
+            SearchEntry a = page[r];
+            if (r > 0) script.ascii(',');
+            script.ascii('[').string(text(a.t())).ascii(',').string(text(a.s())).ascii(',').string(text(a.k())).ascii(',')
+                    .string(text(a.d())).ascii(',').string(text(a.u())).ascii(',').string(sources[r]);
+            if (sources[r].length() < text(a.b()).length()) script.ascii(",1");
+            script.ascii(']');
+        }
+        return script.ascii("]);\n").toBytes();
+    }
+
+    /** {@code certdocsSearch.texts(n,[body text or null,…]);}: the body of each row whose snippet source is cut. */
+    private static byte[] textPage(ScriptBytes script, int n, SearchEntry[] page, String[] sources, int rows) {
+        script.ascii("certdocsSearch.texts(").number(n).ascii(",[");
+        for (int r = 0; r < rows; r++) {
+            if (r > 0) script.ascii(',');
+            script.string(sources[r].length() < text(page[r].b()).length() ? page[r].b() : null);
+        }
+        return script.ascii("]);\n").toBytes();
+    }
+
+    /** A JSON array of strings. */
+    private static ScriptBytes strings(ScriptBytes script, List<String> list) {
+        script.ascii('[');
+        for (int k = 0; k < list.size(); k++) {
+            if (k > 0) script.ascii(',');
+            script.string(list.get(k));
+        }
+        return script.ascii(']');
     }
 
     /** The file name of a shard key: the key itself when plain ASCII letters and digits, else "_" and its UTF-8 bytes in hex. */
@@ -255,37 +284,44 @@ public final class SearchIndex {
      * Each term's part of a shard ({@code "term":[doc,weight,…]}) is made once, however many times its shard is split.
      */
     private static void shard(String key, List<String> terms, Map<String, Postings> postings,
-                              java.util.function.BiConsumer<String, byte[]> files, List<String> keys) {
+                              java.util.function.BiConsumer<String, byte[]> files, List<String> keys, ScriptBytes script) {
         terms.sort(null);
-        String[] parts = new String[terms.size()];
-        StringBuilder part = new StringBuilder();
-        for (int k = 0; k < parts.length; k++) {
-            part.setLength(0);
+        List<Part> parts = new ArrayList<>(terms.size());
+        for (String term : terms) {
+            script.clear().ascii('"');
             // Terms are letters and digits only: nothing in them needs escaping in a JSON string.
-            part.append('"').append(terms.get(k)).append("\":[");
-            Postings p = postings.get(terms.get(k));
+            script.raw(term);
+            int termBytes = script.size() - 1;
+            script.ascii("\":[");
+            Postings p = postings.get(term);
             int last = 0;
             for (int i = 0; i < p.size; i += 2) {
-                if (i > 0) part.append(',');
-                part.append(p.pairs[i] - last).append(',').append(p.pairs[i + 1]);
+                if (i > 0) script.ascii(',');
+                script.number(p.pairs[i] - last).ascii(',').number(p.pairs[i + 1]);
                 last = p.pairs[i];
             }
-            parts[k] = part.append(']').toString();
+            script.ascii(']');
+            // The size in characters, as a shard's size was always counted: the term's, not its UTF-8 bytes.
+            parts.add(new Part(script.toBytes(), script.size() - termBytes + term.length()));
         }
-        shard(key, terms, java.util.Arrays.asList(parts), files, keys);
+        shard(key, terms, parts, files, keys, script);
+    }
+
+    /** A term's part of a shard, and its length in characters. */
+    private record Part(byte[] bytes, int chars) {
     }
 
     /** {@link #shard} of sorted {@code terms}, {@code parts} their parts of a shard. */
-    private static void shard(String key, List<String> terms, List<String> parts,
-                              java.util.function.BiConsumer<String, byte[]> files, List<String> keys) {
+    private static void shard(String key, List<String> terms, List<Part> parts,
+                              java.util.function.BiConsumer<String, byte[]> files, List<String> keys, ScriptBytes script) {
         long chars = 2 + Math.max(0, parts.size() - 1); // the braces and commas of {part,part,…}
-        for (String p : parts) chars += p.length();
+        for (Part p : parts) chars += p.chars();
         int length = key.codePointCount(0, key.length());
         if (chars > SHARD_BYTES && length < MAX_KEY) {
             List<String> own = new ArrayList<>();
-            List<String> ownParts = new ArrayList<>();
+            List<Part> ownParts = new ArrayList<>();
             Map<String, List<String>> longer = new TreeMap<>();
-            Map<String, List<String>> longerParts = new HashMap<>();
+            Map<String, List<Part>> longerParts = new HashMap<>();
             for (int k = 0; k < terms.size(); k++) {
                 String term = terms.get(k);
                 if (term.codePointCount(0, term.length()) <= length) {
@@ -298,20 +334,18 @@ public final class SearchIndex {
                 }
             }
             if (!longer.isEmpty()) {
-                if (!own.isEmpty()) shard(key, own, ownParts, files, keys);
-                for (var e : longer.entrySet()) shard(e.getKey(), e.getValue(), longerParts.get(e.getKey()), files, keys);
+                if (!own.isEmpty()) shard(key, own, ownParts, files, keys, script);
+                for (var e : longer.entrySet()) shard(e.getKey(), e.getValue(), longerParts.get(e.getKey()), files, keys, script);
                 return;
             }
         }
-        StringBuilder body = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 8, chars));
-        body.append('{');
+        script.clear().ascii("certdocsSearch.shard(").string(key).ascii(",{");
         for (int k = 0; k < parts.size(); k++) {
-            if (k > 0) body.append(',');
-            body.append(parts.get(k));
+            if (k > 0) script.ascii(',');
+            script.bytes(parts.get(k).bytes());
         }
-        body.append('}');
         keys.add(key);
-        files.accept(FOLDER + "t/" + fileName(key) + ".js", script("certdocsSearch.shard(" + json(key) + "," + body + ");\n"));
+        files.accept(FOLDER + "t/" + fileName(key) + ".js", script.ascii("});\n").toBytes());
     }
 
     /**
@@ -352,18 +386,5 @@ public final class SearchIndex {
 
     private static String text(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("search index data could not be serialised", e);
-        }
-    }
-
-    /** A script's bytes; line and paragraph separators escaped, which older script engines take for line ends inside strings. */
-    private static byte[] script(String text) {
-        return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").getBytes(StandardCharsets.UTF_8);
     }
 }
