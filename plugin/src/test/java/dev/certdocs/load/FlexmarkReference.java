@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The flexmark options {@link MarkdownDialect#options} gave before issue 16's point 17: flexmark's
- * own tables and autolink extensions, without {@link TablesOnce} and {@link AutolinkGate}. Kept as
+ * own tables and autolink extensions and core heading parser, without {@link TablesOnce}, {@link AutolinkGate}
+ * and {@link HeadingGate}. Kept as
  * the reference the equivalence test and the Markdown benchmark hold the dialect to.
  */
 public final class FlexmarkReference {

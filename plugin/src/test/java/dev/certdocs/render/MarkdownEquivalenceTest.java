@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link MarkdownHtml}'s flexmark configuration (issue 16, point 17: the tables' pre-processor made
- * once per parser, text that cannot hold an autolink passed by) against the configuration it
+ * once per parser, text that cannot hold an autolink passed by, the heading parser asked only about
+ * lines that can start a heading) against the configuration it
  * replaces ({@link FlexmarkReference}): the same tree, node by node with its characters, and the
  * same HTML, for random Markdown made to hit autolinks, escapes, entities and tables, hostile
  * texts, every Markdown fixture of the tests and a synthetic corpus with real-world content, parsed
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MarkdownEquivalenceTest {
 
-    private static final String[] BLOCK = {"", "", "", "# ", "## ", "> ", "> > ", "- ", "* ", "1. ", "2) ", "- [ ] ", "- [x] ",
+    private static final String[] BLOCK = {"", "", "", "# ", "## ", "#", "####### ", "=", "===", "-", "--", " - ", "   ---", "> ", "> > ", "- ", "* ", "1. ", "2) ", "- [ ] ", "- [x] ",
         "    ", "  ", "\t", "```\n", "~~~\n", "| ", "|", ":", "[ref]: ", "<div>", "<!-- ", "Title\n===\n", "---\n", "***\n"};
     private static final String[] INLINE = {"text ", "word", " ", "  ", ".", ",", ";", ":", "(", ")", "[", "]", "<", ">", "\"",
         "'", "http://example.com/a?b=c&d=e", "https://x.y/(p)_q.", "ftp://f.g/h", "mailto:a@b.c", "x://", "://", "http:",
@@ -56,9 +57,12 @@ class MarkdownEquivalenceTest {
             "> ".repeat(100) + "- ".repeat(100) + "www.deep.example a@b.c http://x.y\n",
             "[x](" + "(".repeat(500) + "http://a.b" + ")".repeat(500) + ")\n",
             "*a **b www.a.b** c* ".repeat(1_000) + "\n",
-            "&#64;&#58;//&#119;ww.".repeat(500),
+            "&#64;&#58;//&#119;ww.".repeat(60),
             "\\".repeat(3_000) + "www.a.b\n",
-            "\u001fwww.a.b a\u001f@b.c ht\u001ftp://x.y\n");
+            "\u001fwww.a.b a\u001f@b.c ht\u001ftp://x.y\n",
+            "para\n---\n\npara\n===\n\n- item\n---\n\n- item\n  ===\n\n> quote\n---\n\n> quote\n> ===\n\npara\n# atx\n#no\n#\n",
+            "   # three\n    # four\n\t# tab\n```\n# in code\n===\n```\n<div>\n# html\n</div>\n\n- a\n  # b\n  - c\n    ---\n",
+            "line\n".repeat(400) + "===\n" + "line\n".repeat(400) + "- - -\n" + "word -\n".repeat(500) + "=\n");
 
     private final Parser oldParser = Parser.builder(FlexmarkReference.options()).build();
     private final HtmlRenderer oldRenderer;
@@ -73,7 +77,7 @@ class MarkdownEquivalenceTest {
     void rendersRandomAndHostileMarkdownAsTheReferenceDoes() throws Exception {
         Random random = new Random(16_17);
         List<String> texts = new ArrayList<>(HOSTILE);
-        for (int i = 0; i < 6_000; i++) texts.add(randomMarkdown(random));
+        for (int i = 0; i < 3_000; i++) texts.add(randomMarkdown(random));
         assertSame(texts);
     }
 

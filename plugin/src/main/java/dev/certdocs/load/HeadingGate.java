@@ -1,0 +1,91 @@
+package dev.certdocs.load;
+
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.parser.core.HeadingParser;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
+import java.util.Set;
+
+/**
+ * flexmark's core heading parser, asked only about lines that can start a heading. For every line
+ * it is asked about, its block factory (flexmark 0.64.8) first builds the whole paragraph the line
+ * might underline (one sequence of all its lines so far, built part by part into an array grown
+ * one slot at a time past eight), and only then tries its two patterns on the line from its first
+ * non-blank character: {@code ^#{1,6}(?:[ \t]+|$)} (ATX) and {@code ^(?:=+|-+)[ \t]*$} (setext).
+ * Both need that character to be {@code #}, {@code =} or {@code -}: any other line gets no
+ * heading, so this factory answers "none" for it without asking. Building the paragraph has no
+ * effect besides its cost, which grows with the square of the paragraph's length on every line of
+ * it (the biggest single cost of parsing articles with long paragraphs, such as JSON kept as text).
+ * The core factory is turned off ({@link Parser#HEADING_PARSER}) and this one takes its place, with
+ * its dependencies, so its place among the block parsers; the trees are the same
+ * (MarkdownEquivalenceTest).
+ */
+final class HeadingGate implements Parser.ParserExtension {
+
+    static HeadingGate create() {
+        return new HeadingGate();
+    }
+
+    private HeadingGate() {
+    }
+
+    @Override
+    public void parserOptions(MutableDataHolder options) {
+        options.set(Parser.HEADING_PARSER, false);
+    }
+
+    @Override
+    public void extend(Parser.Builder builder) {
+        builder.customBlockParserFactory(new Factory());
+    }
+
+    /** Whether the heading parser could start a heading at this line: its first non-blank character is {@code #}, {@code =} or {@code -}. */
+    static boolean mayStart(BasedSequence line, int nextNonSpace) {
+        if (nextNonSpace >= line.length()) return false;
+        char c = line.charAt(nextNonSpace);
+        return c == '#' || c == '=' || c == '-';
+    }
+
+    private static final class Factory implements CustomBlockParserFactory {
+        private final HeadingParser.Factory core = new HeadingParser.Factory();
+
+        @Override
+        public BlockParserFactory apply(DataHolder options) {
+            BlockParserFactory heading = core.apply(options);
+            return new BlockParserFactory() {
+                @Override
+                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+                    if (!mayStart(state.getLine(), state.getNextNonSpaceIndex())) return BlockStart.none();
+                    return heading.tryStart(state, matched);
+                }
+            };
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return core.getAfterDependents();
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return core.getBeforeDependents();
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return core.affectsGlobalScope();
+        }
+
+        @Override
+        public SpecialLeadInHandler getLeadInHandler(DataHolder options) {
+            return core.getLeadInHandler(options);
+        }
+    }
+}
