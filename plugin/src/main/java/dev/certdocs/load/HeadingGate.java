@@ -19,8 +19,9 @@ import java.util.Set;
  * might underline (one sequence of all its lines so far, built part by part into an array grown
  * one slot at a time past eight), and only then tries its two patterns on the line from its first
  * non-blank character: {@code ^#{1,6}(?:[ \t]+|$)} (ATX) and {@code ^(?:=+|-+)[ \t]*$} (setext).
- * Both need that character to be {@code #}, {@code =} or {@code -}: any other line gets no
- * heading, so this factory answers "none" for it without asking. Building the paragraph has no
+ * The first needs that character to be {@code #}, the second the rest of the line to be a run of
+ * {@code =} or {@code -} and blanks: any other line gets no heading, so this factory answers
+ * "none" for it without asking (a list item's {@code - } line, a paragraph's next line). Building the paragraph has no
  * effect besides its cost, which grows with the square of the paragraph's length on every line of
  * it (the biggest single cost of parsing articles with long paragraphs, such as JSON kept as text).
  * The core factory is turned off ({@link Parser#HEADING_PARSER}) and this one takes its place, with
@@ -46,11 +47,25 @@ final class HeadingGate implements Parser.ParserExtension {
         builder.customBlockParserFactory(new Factory());
     }
 
-    /** Whether the heading parser could start a heading at this line: its first non-blank character is {@code #}, {@code =} or {@code -}. */
+    /**
+     * Whether the heading parser could start a heading at this line: from its first non-blank character, a {@code #}
+     * (ATX), or a run of {@code =} or of {@code -} with nothing after it but spaces, tabs and line ends (setext; the
+     * pattern's {@code $} allows a final line end). Everything else the patterns cannot match (HeadingGateTest).
+     */
     static boolean mayStart(BasedSequence line, int nextNonSpace) {
-        if (nextNonSpace >= line.length()) return false;
+        int n = line.length();
+        if (nextNonSpace >= n) return false;
         char c = line.charAt(nextNonSpace);
-        return c == '#' || c == '=' || c == '-';
+        if (c == '#') return true;
+        if (c != '=' && c != '-') return false;
+        int i = nextNonSpace + 1;
+        while (i < n && line.charAt(i) == c) i++;
+        for (; i < n; i++) {
+            char t = line.charAt(i);
+            // Java's $ also stands before a final U+0085, U+2028 or U+2029, which flexmark leaves inside a line.
+            if (t != ' ' && t != '\t' && t != '\n' && t != '\r' && t != '\u0085' && t != '\u2028' && t != '\u2029') return false;
+        }
+        return true;
     }
 
     private static final class Factory implements CustomBlockParserFactory {
