@@ -28,7 +28,12 @@ import java.util.stream.Stream;
  * the cold one: run it in a fresh JVM, with and without {@code -XX:TieredStopAtLevel=1}), and a
  * SHA-256 of all the HTML (old and new must print the same).
  *
- * <p>{@code MarkdownBenchmark <corpus> old|new [rounds]}
+ * With {@code both}, one JVM parses and renders with the two configurations in turn, round after
+ * round (which one goes first alternates), and prints the median thread CPU time of each (parse
+ * and render together) over the rounds after the first two: the warm comparison, without the
+ * spread between one JVM and the next.
+ *
+ * <p>{@code MarkdownBenchmark <corpus> old|new|both [rounds]}
  */
 public final class MarkdownBenchmark {
 
@@ -42,6 +47,10 @@ public final class MarkdownBenchmark {
         List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.walk(corpus.resolve("articles"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) texts.add(body(Files.readString(f)));
+        }
+        if (args[1].equals("both")) {
+            both(texts, rounds);
+            return;
         }
         MutableDataSet options = old ? FlexmarkReference.options() : MarkdownDialect.options();
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
@@ -74,6 +83,36 @@ public final class MarkdownBenchmark {
         }
         System.out.printf(Locale.ROOT, "RESULT %s cold parse %.0f render %.0f ms; median of rounds 2-%d: parse %.0f render %.0f ms; html %s%n",
                 old ? "old" : "new", parse[0], render[0], rounds, median(parse), median(render), digest.substring(0, 16));
+    }
+
+    /** Old and new in turn in one JVM: the median CPU time of a whole pass (parse and render) of each. */
+    private static void both(List<String> texts, int rounds) throws Exception {
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        Parser[] parsers = new Parser[2];
+        HtmlRenderer[] renderers = new HtmlRenderer[2];
+        for (int k = 0; k < 2; k++) {
+            MutableDataSet options = k == 0 ? FlexmarkReference.options() : MarkdownDialect.options();
+            options.set(HtmlRenderer.SOFT_BREAK, "\n");
+            parsers[k] = Parser.builder(options).build();
+            renderers[k] = HtmlRenderer.builder(options).build();
+        }
+        double[][] cpu = new double[2][rounds];
+        String[] digest = new String[2];
+        for (int r = 0; r < rounds; r++) {
+            for (int j = 0; j < 2; j++) {
+                int k = (r + j) % 2;
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                long t0 = bean.getCurrentThreadCpuTime();
+                for (String text : texts) sha.update(renderers[k].render(parsers[k].parse(text)).getBytes(StandardCharsets.UTF_8));
+                cpu[k][r] = (bean.getCurrentThreadCpuTime() - t0) / 1e6;
+                digest[k] = HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+            }
+            System.out.printf(Locale.ROOT, "round %d: old %.0f ms, new %.0f ms CPU%n", r + 1, cpu[0][r], cpu[1][r]);
+        }
+        double o = median(Arrays.copyOfRange(cpu[0], 1, rounds));
+        double n = median(Arrays.copyOfRange(cpu[1], 1, rounds));
+        System.out.printf(Locale.ROOT, "RESULT both: median of rounds 3-%d: old %.0f ms, new %.0f ms CPU (%+.1f %%); html old %s new %s%n",
+                rounds, o, n, 100 * (n - o) / o, digest[0], digest[1]);
     }
 
     private static String body(String file) {
