@@ -25,8 +25,8 @@ import java.util.Set;
  * effect besides its cost, which grows with the square of the paragraph's length on every line of
  * it (the biggest single cost of parsing articles with long paragraphs, such as JSON kept as text).
  * The core factory is turned off ({@link Parser#HEADING_PARSER}) and this one takes its place, with
- * its dependencies, so its place among the block parsers; the trees are the same
- * (MarkdownEquivalenceTest).
+ * its dependencies, so its place among the block parsers, made once per parser instead of per
+ * document; the trees are the same (MarkdownEquivalenceTest).
  */
 final class HeadingGate implements Parser.ParserExtension {
 
@@ -68,12 +68,25 @@ final class HeadingGate implements Parser.ParserExtension {
         return true;
     }
 
+    /**
+     * The core factory behind the gate, made once per parser: flexmark asks for a block factory per document, and
+     * the heading one compiles its three patterns each time. It keeps only the options it read and those patterns, in
+     * final fields (flexmark 0.64.8: nothing is written after its constructor), and a parser gives every document
+     * the same options, so one serves every document and thread of the parser.
+     */
     private static final class Factory implements CustomBlockParserFactory {
         private final HeadingParser.Factory core = new HeadingParser.Factory();
+        private volatile BlockParserFactory made;
 
         @Override
         public BlockParserFactory apply(DataHolder options) {
-            BlockParserFactory heading = core.apply(options);
+            BlockParserFactory gated = made;
+            // Two threads may both make one at the start: equal, and either is kept.
+            if (gated == null) made = gated = gate(core.apply(options));
+            return gated;
+        }
+
+        private static BlockParserFactory gate(BlockParserFactory heading) {
             return new BlockParserFactory() {
                 @Override
                 public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
