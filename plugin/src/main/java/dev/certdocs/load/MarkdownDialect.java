@@ -1,6 +1,5 @@
 package dev.certdocs.load;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -36,8 +35,10 @@ public final class MarkdownDialect {
     /** A fresh set of the parser options; callers may add their own (the renderer's soft breaks). */
     public static MutableDataSet options() {
         MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(),
-                StrikethroughExtension.create(), TaskListExtension.create(), AutolinkExtension.create()));
+        // GitHub's tables and autolinks are flexmark's extensions with their per-document work cut (TablesOnce,
+        // AutolinkGate); HeadingGate stands in front of flexmark's own heading parser.
+        options.set(Parser.EXTENSIONS, List.of(TablesOnce.create(),
+                StrikethroughExtension.create(), TaskListExtension.create(), AutolinkGate.create(), HeadingGate.create()));
         // GitHub's table rules: no column spans, ragged rows padded or cut to the header.
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
