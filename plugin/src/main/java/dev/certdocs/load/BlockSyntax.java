@@ -65,6 +65,25 @@ final class BlockSyntax {
     }
 
     /**
+     * The column where a list item's content starts on the line that opens it ({@link
+     * #startsListItem} true): after the marker, one to four spaces (one when there are five or
+     * more, or none).
+     */
+    static int listItemContentColumn(String line) {
+        int i = indent(line);
+        char c = line.charAt(i);
+        if (c == '-' || c == '*' || c == '+') {
+            i++;
+        } else {
+            while (line.charAt(i) >= '0' && line.charAt(i) <= '9') i++;
+            i++;
+        }
+        int spaces = 0;
+        while (i + spaces < line.length() && line.charAt(i + spaces) == ' ') spaces++;
+        return i + (spaces >= 1 && spaces <= 4 && i + spaces < line.length() ? spaces : 1);
+    }
+
+    /**
      * Whether the line starts with a list marker, as {@code ^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)}
      * finds it (a hand-written scan: a matcher per line was a good part of the loader's time). As
      * that pattern's {@code $}, the end of the line also counts after the marker when only a line

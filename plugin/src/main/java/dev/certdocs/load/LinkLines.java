@@ -87,6 +87,8 @@ final class LinkLines {
     private boolean inParagraph;
     /** The paragraph started with a list item's marker: an underline under it is no setext heading's. */
     private boolean listParagraph;
+    /** Where the content of the list item that opened the paragraph starts, when {@link #listParagraph}. */
+    private int itemColumn;
     /** No paragraph or list item since a heading, a thematic break or code: a line indented four columns is code. */
     private boolean afterBlock;
     private boolean inTable;
@@ -212,7 +214,11 @@ final class LinkLines {
             afterBlock = true;
             return;
         }
-        if (lead == '<' && HtmlBlocks.starts(content, inParagraph)) {
+        // A lazy line (fewer '>' than its paragraph's, or left of its list item's content) continues
+        // no container that holds the paragraph: flexmark lets it start even an HTML block that
+        // cannot interrupt one.
+        if (lead == '<' && HtmlBlocks.starts(content, inParagraph && quotes == paragraphQuotes
+                && !(listParagraph && BlockSyntax.indent(content) < itemColumn))) {
             endParagraph();
             html(line, lineOffset);
             htmlTags(tags, firstTag, true, line, lineOffset);
@@ -231,6 +237,7 @@ final class LinkLines {
         if (!inParagraph) {
             paragraphQuotes = quotes;
             listParagraph = listItem;
+            if (listItem) itemColumn = BlockSyntax.listItemContentColumn(content);
         }
         inParagraph = true;
         if (masked == null) masked = InlineText.maskCodeSpans(line);

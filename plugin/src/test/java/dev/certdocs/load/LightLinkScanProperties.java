@@ -100,6 +100,25 @@ class LightLinkScanProperties {
                 + "<a id=\"inside\"></a> Heading text\n---\n");
     }
 
+    /**
+     * Found by the property in CI (December 5): a line that is lazy for the paragraph before it
+     * (no {@code >} for a quote's paragraph, not indented for a list item's) may start an HTML
+     * block that cannot interrupt a paragraph (an {@code <img>} alone): flexmark tries block
+     * starts against the containers the line continues, and the paragraph is not one of them.
+     * The text after it is then the HTML block's, not a link. Known and left: an HTML block
+     * inside a quote ({@code > <img …>}) ends, in flexmark, at the next line without the quote's
+     * {@code >}; the light scan keeps reading that line as the block's (the generator makes no
+     * such line).
+     */
+    @Example
+    void aLazyLineStartsAnHtmlBlockThatCannotInterruptAParagraph() {
+        generatedArticlesHaveTheLinksAFullParseFinds("> A quote with [a link](q.md)\n<img src=\"media/i.png\" alt=\"i\"> \n"
+                + "Some text [a link](target.md)\n");
+        generatedArticlesHaveTheLinksAFullParseFinds("- item text\n<img src=\"x.png\">\nmore [l](t.md)\n");
+        generatedArticlesHaveTheLinksAFullParseFinds("1. item text\n<img src=\"x.png\">\nmore [l](t.md)\n");
+        generatedArticlesHaveTheLinksAFullParseFinds("> quote\n<span>x</span>\nmore [l](t.md)\n");
+    }
+
     @Property(tries = 2000)
     void generatedArticlesHaveTheLinksAFullParseFinds(@ForAll("markdown") String body) {
         String text = "<properties pageTitle=\"T\" selfHelpType=\"generic\" cloudEnvironments=\"public\" />\n\n# T\n\n" + body;
