@@ -36,9 +36,10 @@ public final class MarkdownDialect {
     public static MutableDataSet options() {
         MutableDataSet options = new MutableDataSet();
         // GitHub's tables and autolinks are flexmark's extensions with their per-document work cut (TablesOnce,
-        // AutolinkGate); HeadingGate stands in front of flexmark's own heading parser.
-        options.set(Parser.EXTENSIONS, List.of(TablesOnce.create(),
-                StrikethroughExtension.create(), TaskListExtension.create(), AutolinkGate.create(), HeadingGate.create()));
+        // AutolinkGate); HeadingGate stands in front of flexmark's own heading parser, and RegionMatching's inline
+        // parser matches its patterns without copying the paragraph.
+        options.set(Parser.EXTENSIONS, List.of(TablesOnce.create(), StrikethroughExtension.create(),
+                TaskListExtension.create(), AutolinkGate.create(), HeadingGate.create(), RegionMatching.create()));
         // GitHub's table rules: no column spans, ragged rows padded or cut to the header.
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
