@@ -11,6 +11,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.ast.TypographicText;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 /**
  * flexmark's autolink extension (GitHub's bare URLs, {@code www.} addresses and e-mail addresses
@@ -30,8 +31,25 @@ import com.vladsch.flexmark.util.data.MutableDataHolder;
  * {@code w} (its e-mail scanner needs the {@code @} itself); the pattern needs {@code ://} too.
  * Text with none of {@code ://}, {@code www.}, {@code @}, {@code \}, {@code &} and U+001F gives
  * no span, and with no span the extension leaves the node as it was.
+ *
+ * <p>Text that would cost the extension more than its length is not read for autolinks (content is
+ * untrusted; the extension's work grows with the square of both): a stretch that joins more than
+ * {@link #MAX_REFERENCES} character references (the extension rebuilds the joined text once per
+ * text node of it, and once per reference inside: 10 KB of {@code &#64;&#58;//&#119;ww.} took 16
+ * s), or holds a run of more than {@link #MAX_RUN} characters its URL-prefix pattern reads to the
+ * end from every word ({@code www.www.…}: 40 KB took 1 s, 400 KB two minutes). Such a stretch keeps
+ * its text as written, links and addresses in it included; no real link needs either (a host name
+ * is at most 253 characters, a URL's path and query break such a run at every {@code /}, {@code ?}
+ * and {@code =}). The light link scan leaves out the same lines ({@link Autolinks}).
  */
 final class AutolinkGate implements Parser.ParserExtension {
+
+    /** The most character references a stretch of text may join and still be read for autolinks (see {@link Stretch}). */
+    static final int MAX_REFERENCES = 32;
+    /** The most backslash escapes a stretch of text may hold and still be read for autolinks (see {@link Stretch}). */
+    static final int MAX_ESCAPES = 256;
+    /** The longest run of scheme characters a stretch of text may hold and still be read for autolinks: no host name is longer than 253. */
+    static final int MAX_RUN = 256;
 
     static AutolinkGate create() {
         return new AutolinkGate();
@@ -85,10 +103,134 @@ final class AutolinkGate implements Parser.ParserExtension {
         }
     }
 
+    /**
+     * What the extension would read from a text node that may hold a link: the node's characters,
+     * joined (as the extension joins them) with the character references and text nodes that follow
+     * it with no space at either side of a seam. {@code tooCostly} when that stretch holds more than
+     * {@link #MAX_REFERENCES} references or a run of more than {@link #MAX_RUN} characters a URL
+     * scheme could be made of; {@code end} is where the stretch ends in the document.
+     */
+    record Stretch(boolean tooCostly, int end) {
+    }
+
+    /**
+     * Whether a line holds text past the limits of {@link Stretch}, as the light link scan can tell
+     * without flexmark's text nodes: a run or an escape count past its limit anywhere in the line,
+     * or more references than the limit joined without a space at a seam. It sees more of the line
+     * joined than flexmark does (inline markup splits text nodes), so it may leave out a line that
+     * flexmark still reads in part; both happen only on lines made to cost.
+     */
+    static boolean lineBeyondLimits(CharSequence line) {
+        Run run = new Run();
+        int references = 0;
+        for (int i = 0, n = line.length(); i < n; i++) {
+            int end = line.charAt(i) == '&' ? referenceEnd(line, i) : -1;
+            if (end < 0) {
+                run.read(line, i, n);
+                continue;
+            }
+            references = i > 0 && line.charAt(i - 1) == ' ' ? 0 : references + 1;
+            if (references > MAX_REFERENCES) return true;
+            if (end < n && line.charAt(end) == ' ') references = 0;
+            run.extend(end - i);
+            i = end - 1;
+        }
+        return run.escapes > MAX_ESCAPES || run.longest > MAX_RUN;
+    }
+
+    /** The end of a character reference's syntax ({@code &name;}, {@code &#123;}, {@code &#x1F;}) at {@code i}, or -1. */
+    private static int referenceEnd(CharSequence s, int i) {
+        int n = s.length();
+        int j = i + 1;
+        boolean numeric = j < n && s.charAt(j) == '#';
+        if (numeric) j++;
+        boolean hex = numeric && j < n && (s.charAt(j) == 'x' || s.charAt(j) == 'X');
+        if (hex) j++;
+        int start = j;
+        while (j < n && j - start < 32 && Character.isLetterOrDigit(s.charAt(j)) && s.charAt(j) < 128) j++;
+        return j > start && j < n && s.charAt(j) == ';' ? j + 1 : -1;
+    }
+
+    /** The stretch the extension would read from {@code node} (see {@link Stretch}). */
+    static Stretch stretch(Node node) {
+        BasedSequence chars = node.getChars();
+        Run run = new Run();
+        run.read(chars);
+        int references = 0;
+        Node last = node;
+        Node next = node.getNext();
+        if ((next instanceof TypographicText || next instanceof HtmlEntity) && next.getChars().isContinuationOf(chars)) {
+            BasedSequence previous = chars;
+            while (next instanceof TypographicText || next instanceof HtmlEntity || next instanceof Text) {
+                BasedSequence c = next.getChars();
+                if (!c.isContinuationOf(previous) || c.startsWith(" ") || previous.endsWith(" ")) break;
+                if (next instanceof Text) {
+                    run.read(c);
+                } else {
+                    references++;
+                    run.extend(c.length());
+                }
+                previous = c;
+                last = next;
+                next = next.getNext();
+            }
+        }
+        return new Stretch(references > MAX_REFERENCES || run.escapes > MAX_ESCAPES || run.longest > MAX_RUN,
+                last.getChars().getEndOffset());
+    }
+
+    /**
+     * The longest run of characters that flexmark's URL-prefix pattern ({@code [a-z][a-z0-9+.-]*://})
+     * reads before it gives up, counting the characters of references as part of a run (unescaped,
+     * they may be such characters) and passing over backslashes; and the number of escapes. The pattern tries again at every word in a run and
+     * reads to its end each time: its cost grows with the square of the run.
+     */
+    private static final class Run {
+        int current;
+        int longest;
+        /** Backslashes before ASCII punctuation: each one the extension's unescaping replaces. */
+        int escapes;
+        /** Whether the last character read was such a backslash. */
+        private boolean escaping;
+
+        void read(CharSequence s) {
+            for (int i = 0, n = s.length(); i < n; i++) read(s, i, n);
+        }
+
+        /** Reads the character at {@code i}; an escaping backslash neither ends nor extends a run (unescaped, the character after it stands alone). */
+        void read(CharSequence s, int i, int n) {
+            char c = s.charAt(i);
+            if (escaping) {
+                escaping = false;
+            } else if (c == '\\' && i + 1 < n && isAsciiPunctuation(s.charAt(i + 1))) {
+                escapes++;
+                escaping = true;
+                return;
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-' || c == '&' || c == '#'
+                    || c == ';') {
+                extend(1);
+            } else {
+                current = 0;
+            }
+        }
+
+        private static boolean isAsciiPunctuation(char c) {
+            return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+        }
+
+        void extend(int length) {
+            current += length;
+            longest = Math.max(longest, current);
+        }
+    }
+
     private static final class Gated extends NodePostProcessor {
         private final AutolinkNodePostProcessor.Factory extension;
         private final Document document;
         private NodePostProcessor processor;
+        /** The end of the last stretch judged too costly: the text nodes before it are left as they are. */
+        private int skipTo = -1;
 
         Gated(AutolinkNodePostProcessor.Factory extension, Document document) {
             this.extension = extension;
@@ -99,6 +241,12 @@ final class AutolinkGate implements Parser.ParserExtension {
         public void process(NodeTracker state, Node node) {
             Node next = node.getNext();
             if (!(next instanceof TypographicText) && !(next instanceof HtmlEntity) && !mayHoldLink(node.getChars())) return;
+            if (node.getChars().getStartOffset() < skipTo) return;
+            Stretch stretch = stretch(node);
+            if (stretch.tooCostly()) {
+                skipTo = stretch.end();
+                return;
+            }
             if (processor == null) processor = extension.apply(document);
             processor.process(state, node);
         }

@@ -76,6 +76,8 @@ final class Autolinks {
         covered.blank(chars, from);
         Emphasis.blankDelimiters(chars);
         String masked = new String(chars);
+        // Text that would cost flexmark's autolink extension more than its length is not read for links (AutolinkGate).
+        if (AutolinkGate.lineBeyondLimits(masked)) return;
         List<int[]> spans = new ArrayList<>();
         for (LinkSpan span : EXTRACTOR.extractLinks(masked)) {
             String url = line.substring(span.getBeginIndex(), span.getEndIndex());

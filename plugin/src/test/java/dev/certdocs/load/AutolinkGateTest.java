@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
 import java.util.EnumSet;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -11,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.nibor.autolink.LinkExtractor;
 import org.nibor.autolink.LinkType;
 
-/** {@link AutolinkGate#mayHoldLink}: never false where flexmark's extension would find a link. */
+/**
+ * {@link AutolinkGate#mayHoldLink}: never false where flexmark's extension would find a link; and
+ * the limits past which a stretch of text is not read for autolinks, at their edges.
+ */
 class AutolinkGateTest {
 
     /** The extractor and the pattern flexmark's autolink extension runs over a text node's unescaped characters. */
@@ -48,5 +53,53 @@ class AutolinkGateTest {
             assertTrue(AutolinkGate.mayHoldLink(s), s);
         }
         assertEquals(false, AutolinkGate.mayHoldLink("Restart the VM: then check ww. and w.w.w. and :/ again"));
+    }
+
+    private static final Parser PARSER = Parser.builder(MarkdownDialect.options()).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder(MarkdownDialect.options()).build();
+
+    private static boolean linked(String markdown) {
+        return RENDERER.render(PARSER.parse(markdown)).contains("<a href=\"http");
+    }
+
+    @Test
+    void aStretchJoiningMoreReferencesThanTheLimitIsNotReadForLinks() {
+        String within = "https://example.com/?" + "a=1&amp;".repeat(AutolinkGate.MAX_REFERENCES) + "z=2";
+        String past = "https://example.com/?" + "a=1&amp;".repeat(AutolinkGate.MAX_REFERENCES + 1) + "z=2";
+        assertTrue(linked(within + "\n"), within);
+        assertFalse(linked(past + "\n"), past);
+        // A space at a seam ends the stretch: each word below joins one reference.
+        assertTrue(linked("x&amp; ".repeat(100) + "https://example.com\n"));
+        // The stretch takes in the whole text nodes at its ends; text in other nodes (after emphasis here) is read as usual.
+        assertEquals(0, count(RENDERER.render(PARSER.parse("www.before.example " + past + " www.after.example\n")), "<a href="));
+        assertEquals(2, count(RENDERER.render(PARSER.parse("www.before.example *x* " + past + " *y* www.after.example\n")),
+                "<a href="));
+    }
+
+    @Test
+    void aStretchOfMoreEscapesThanTheLimitIsNotReadForLinks() {
+        String within = "\\*".repeat(AutolinkGate.MAX_ESCAPES) + " www.example.com\n";
+        String past = "\\*".repeat(AutolinkGate.MAX_ESCAPES + 1) + " www.example.com\n";
+        assertTrue(linked(within));
+        assertFalse(linked(past));
+        // A backslash before anything but ASCII punctuation is no escape.
+        assertTrue(linked("C:\\Users\\a ".repeat(AutolinkGate.MAX_ESCAPES) + " www.example.com\n"));
+    }
+
+    @Test
+    void aRunOfSchemeCharactersLongerThanTheLimitIsNotReadForLinks() {
+        String longest = "www." + "a".repeat(AutolinkGate.MAX_RUN - 8) + ".com";
+        assertEquals(AutolinkGate.MAX_RUN, longest.length());
+        assertTrue(linked("See " + longest + " now.\n"));
+        assertFalse(linked("See " + longest + "x now.\n"));
+        assertFalse(linked("www.".repeat(10_000) + "\n"));
+        // Other characters end a run: a long URL with a path is read.
+        assertTrue(linked("https://example.com/" + "segment/".repeat(200) + "\n"));
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) n++;
+        return n;
     }
 }

@@ -40,11 +40,27 @@ class HostileLinkLinesTest {
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
-    void aLineOfWwwDotsIsOneAutolink() {
+    void aLineOfWwwDotsPastTheLimitIsNotReadForLinks() {
         String line = "www.".repeat(10_000) + "example";
-        assertEquals(List.of("http://" + line), light(line).links().stream().map(l -> l.target()).toList());
-        String shorter = "www.".repeat(500) + "example";
-        assertEquals(LightLinkScanProperties.format(full(shorter)), LightLinkScanProperties.format(light(shorter)));
+        assertEquals(List.of(), light(line).links().stream().map(l -> l.target()).toList());
+        String atTheLimit = "www.".repeat(AutolinkGate.MAX_RUN / 4 - 2) + "example";
+        assertEquals(List.of("http://" + atTheLimit), light(atTheLimit).links().stream().map(l -> l.target()).toList());
+        for (String l : List.of(atTheLimit, atTheLimit + "x", "www.".repeat(500) + "example")) {
+            assertEquals(LightLinkScanProperties.format(full(l)), LightLinkScanProperties.format(light(l)), l);
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void linesPastTheOtherLimitsAreNotReadForLinksEither() {
+        String references = "https://example.com/?" + "a=1&amp;".repeat(AutolinkGate.MAX_REFERENCES) + "z=2";
+        String escapes = "\\*".repeat(AutolinkGate.MAX_ESCAPES) + " www.example.com";
+        for (String l : List.of(references, references.replace("z=2", "&amp;z=2"), escapes, "\\*" + escapes,
+                "x&amp; ".repeat(500) + "https://example.com", "&#64;&#58;//&#119;ww.".repeat(500))) {
+            assertEquals(LightLinkScanProperties.format(full(l)), LightLinkScanProperties.format(light(l)), l);
+        }
+        assertEquals(1, light(references).links().size());
+        assertEquals(0, light(references.replace("z=2", "&amp;z=2")).links().size());
     }
 
     @Test
