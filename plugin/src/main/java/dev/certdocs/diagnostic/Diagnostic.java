@@ -9,13 +9,25 @@ import java.util.List;
  * is, and a message a content author can act on. {@code related}: other places that explain it
  * (for a link in an include file, the include directives of the articles whose pages carry it),
  * in source order; SARIF lists them as related locations. They are not part of what the log line
- * or the baseline identify a problem by.
+ * or the baseline identify a problem by. A message quoting a hostile line or URL is cut to
+ * {@link #MAX_MESSAGE} characters, so one problem is one readable log line.
  */
 public record Diagnostic(Severity severity, String ruleId, SourcePosition position, String message,
                          List<SourcePosition> related) {
 
+    /** The longest message kept whole; a longer one (it quotes a hostile line or URL) is cut to this and says how long it was. */
+    public static final int MAX_MESSAGE = 1_000;
+
     public Diagnostic {
         related = List.copyOf(related);
+        message = shortened(message);
+    }
+
+    /** {@code message}, or its first {@link #MAX_MESSAGE} characters and how many there were. */
+    static String shortened(String message) {
+        if (message.length() <= MAX_MESSAGE) return message;
+        int cut = Character.isLowSurrogate(message.charAt(MAX_MESSAGE)) ? MAX_MESSAGE - 1 : MAX_MESSAGE;
+        return message.substring(0, cut) + String.format(java.util.Locale.ROOT, "… (%,d characters in all)", message.length());
     }
 
     public Diagnostic(Severity severity, String ruleId, SourcePosition position, String message) {
