@@ -130,7 +130,7 @@ final class HtmlPostProcessor {
         }
         // The title's heading is no longer in the body: its links and images are not the page's.
         links(inBody(found.links, removed), inBody(found.media, removed), cloud, relativeUrl);
-        return new HtmlBody(body.html(), title, toc, SearchText.of(body, html.length()));
+        return new HtmlBody(BodyHtml.of(body, html.length() + (html.length() >> 3)), title, toc, SearchText.of(body, html.length()));
     }
 
     /**

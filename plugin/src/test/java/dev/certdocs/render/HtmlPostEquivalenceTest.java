@@ -45,7 +45,13 @@ class HtmlPostEquivalenceTest {
         "</a>", "<img src=\"m.png\">", "<![CDATA[ c  d ]]>", "<!-- c -->", "<script>s()</script>", "<style>p{}</style>",
         "<em>", "</em>", "<strong>", "<hr>", "<dl><dt>t</dt><dd>d</dd></dl>", "<details><summary>s</summary>x</details>",
         "<svg><text>t</text></svg>", "<math><mi>x</mi></math>", "<x-tag>", "</x-tag>", "<input disabled>", "<nobr>", "<wbr>",
-        "<kbd>", "<sub>", "<address>", "<figure>", "<figcaption>", "<center>", "<noscript>n</noscript>", "<template>t</template>"};
+        "<kbd>", "<sub>", "<address>", "<figure>", "<figcaption>", "<center>", "<noscript>n</noscript>", "<template>t</template>",
+        "<a href=\"x.md?a=1&amp;b=2\" title='q\"u &lt;o&gt; &nbsp;' class=\"c\">", "<img src=\"m.png\" alt=\"a&lt;b\u00a0>\" loading=\"lazy\">",
+        "<input type=\"checkbox\" disabled=\"\" checked=\"checked\" readonly>", "<td align=\"center\" colspan=2>", "<ol start=\"3\">",
+        "<span title=\"\">", "<span title=\"\u0001\">", "<abbr title=\"😀 \ud800\">", "<p id=\"x\" data-x=\"y\" lang=\"en\">",
+        "<details open>", "<details open=\"OPEN\">", "<x a=1 b c=\"\">", "<p =x>", "<a \"b>", "<P CLASS=\"Up\">", "<br clear=\"all\">",
+        "<img src=\"m.png\"/>", "<source src=\"v.mp4\">", "<col span=2>", "<wbr/>", "<hr class=\"h\"/>", "<x-y/>", "<svg><path d=\"M0\"/></svg>",
+        "<a href=\"https://learn.microsoft.com/a?x=&quot;\">", "<a href=\"portal://Ext.Blade\">", "<a href=\"button-link:http://h/\">"};
 
     private final HtmlPostProcessor post = new HtmlPostProcessor();
     private final HtmlPostProcessorReference reference = new HtmlPostProcessorReference();
@@ -63,6 +69,17 @@ class HtmlPostEquivalenceTest {
             String html = randomHtml(random, 1 + random.nextInt(30));
             Element body = Jsoup.parseBodyFragment(html).body();
             assertEquals(HtmlPostProcessorReference.searchText(body.text()), SearchText.of(body, html.length()), html);
+        }
+    }
+
+    @Test
+    void htmlOfRandomRawHtmlIsWhatJsoupWrites() {
+        Random random = new Random(24);
+        for (int i = 0; i < 20_000; i++) {
+            String html = randomHtml(random, 1 + random.nextInt(30));
+            org.jsoup.nodes.Document doc = Jsoup.parseBodyFragment(html);
+            doc.outputSettings().prettyPrint(false);
+            assertEquals(doc.body().html(), BodyHtml.of(doc.body(), 16), html);
         }
     }
 
