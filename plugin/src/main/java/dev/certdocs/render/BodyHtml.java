@@ -28,7 +28,12 @@ import org.jsoup.nodes.TextNode;
  */
 final class BodyHtml {
 
-    private BodyHtml() {
+    private final StringBuilder out;
+    /** The string being escaped. */
+    private char[] chars = new char[256];
+
+    private BodyHtml(int capacity) {
+        out = new StringBuilder(capacity);
     }
 
     /** The inner HTML of {@code body} ({@code capacity}: a guess at its length), as {@code body.html()}. */
@@ -39,12 +44,13 @@ final class BodyHtml {
                 || settings.escapeMode() != Entities.EscapeMode.base || !settings.charset().equals(StandardCharsets.UTF_8)) {
             return body.html();
         }
-        StringBuilder out = new StringBuilder(capacity);
         if (body.childNodeSize() == 0) return "";
+        BodyHtml w = new BodyHtml(capacity);
+        StringBuilder out = w.out;
         // In document order without recursion (bodies nest deep): open on the way down, close on the way up.
         Node n = body.childNode(0);
         while (true) {
-            if (open(n, out) && n.childNodeSize() > 0) {
+            if (w.open(n) && n.childNodeSize() > 0) {
                 n = n.childNode(0);
                 continue;
             }
@@ -65,13 +71,13 @@ final class BodyHtml {
      * Writes {@code n}'s start (an element to be walked into) or all of it; whether its children
      * are to be walked. A childless element written here is closed here.
      */
-    private static boolean open(Node n, StringBuilder out) {
+    private boolean open(Node n) {
         if (n.getClass() == TextNode.class) {
             String text = ((TextNode) n).getWholeText();
-            if (!escape(text, false, out)) out.append(n.outerHtml());
+            if (!escape(text, false)) out.append(n.outerHtml());
             return false;
         }
-        if (n.getClass() != Element.class || !start((Element) n, out)) {
+        if (n.getClass() != Element.class || !start((Element) n)) {
             out.append(n.outerHtml());
             return false;
         }
@@ -80,7 +86,7 @@ final class BodyHtml {
     }
 
     /** The start tag of {@code e}, or false (nothing written) when jsoup must write it. */
-    private static boolean start(Element e, StringBuilder out) {
+    private boolean start(Element e) {
         int mark = out.length();
         String name = e.tagName();
         out.append('<').append(name);
@@ -97,7 +103,7 @@ final class BodyHtml {
                         || (value.isEmpty() || value.equalsIgnoreCase(key)) && Attribute.isBooleanAttribute(key);
                 if (collapse) continue;
                 out.append("=\"");
-                if (!escape(value, true, out)) {
+                if (!escape(value, true)) {
                     out.setLength(mark);
                     return false;
                 }
@@ -121,12 +127,15 @@ final class BodyHtml {
      * {@code s} escaped as jsoup escapes text ({@code attribute} false) or an attribute value, or
      * false (nothing written) when it holds a character jsoup writes as a numeric reference.
      */
-    private static boolean escape(String s, boolean attribute, StringBuilder out) {
+    private boolean escape(String s, boolean attribute) {
         int mark = out.length();
         int run = 0;
         int length = s.length();
+        if (chars.length < length) chars = new char[Math.max(length, 2 * chars.length)];
+        s.getChars(0, length, chars, 0);
+        char[] b = chars;
         for (int i = 0; i < length; i++) {
-            char c = s.charAt(i);
+            char c = b[i];
             String escaped;
             if (c > '>') {
                 if (c == 0xA0) {

@@ -24,6 +24,8 @@ import org.jsoup.select.NodeVisitor;
 final class SearchText implements NodeVisitor {
 
     private final StringBuilder out;
+    /** The text node being read. */
+    private char[] chars = new char[256];
     /** The last character of jsoup's unfolded text so far, and whether there is one. */
     private char last;
     private boolean any;
@@ -51,10 +53,13 @@ final class SearchText implements NodeVisitor {
     public void head(Node node, int depth) {
         if (node instanceof TextNode text) {
             String s = text.getWholeText();
+            int n = s.length();
+            if (chars.length < n) chars = new char[Math.max(n, 2 * chars.length)];
+            s.getChars(0, n, chars, 0);
             if (text instanceof CDataNode || preservesWhitespace(text.parentNode())) {
-                for (int i = 0; i < s.length(); i++) put(s.charAt(i));
+                as(n);
             } else {
-                normalised(s);
+                normalised(n);
             }
         } else if (node instanceof Element e) {
             if (any && (e.isBlock() || e.normalName().equals("br")) && last != ' ') put(' ');
@@ -68,14 +73,40 @@ final class SearchText implements NodeVisitor {
         if ((next instanceof TextNode || next instanceof Element n && !n.tag().formatAsBlock()) && last != ' ') put(' ');
     }
 
-    /** jsoup's {@code StringUtil.appendNormalisedWhitespace}, leading white space dropped when its text ends in a space. */
-    private void normalised(String s) {
+    /** The first {@code n} characters of {@link #chars} as they are (text in {@code <pre>}, CDATA). */
+    private void as(int n) {
+        char[] b = chars;
+        for (int i = 0; i < n; ) {
+            if (b[i] > ' ') {
+                int j = i + 1;
+                while (j < n && b[j] > ' ') j++;
+                run(i, j);
+                i = j;
+            } else {
+                put(b[i++]);
+            }
+        }
+    }
+
+    /**
+     * jsoup's {@code StringUtil.appendNormalisedWhitespace} of the first {@code n} characters of
+     * {@link #chars}, leading white space dropped when its text ends in a space.
+     */
+    private void normalised(int n) {
+        char[] b = chars;
         boolean stripLeading = any && last == ' ';
         boolean lastWasWhite = false;
         boolean reachedNonWhite = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 160) {
+        for (int i = 0; i < n; i++) {
+            char c = b[i];
+            if (c > ' ' && c != 160 && c != 173 && c != 8203) {
+                int j = i + 1;
+                while (j < n && (c = b[j]) > ' ' && c != 160 && c != 173 && c != 8203) j++;
+                run(i, j);
+                lastWasWhite = false;
+                reachedNonWhite = true;
+                i = j - 1;
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 160) {
                 if ((stripLeading && !reachedNonWhite) || lastWasWhite) continue;
                 put(' ');
                 lastWasWhite = true;
@@ -98,6 +129,19 @@ final class SearchText implements NodeVisitor {
             } while (i < 6 && e != null);
         }
         return false;
+    }
+
+    /** {@link #put} of each of {@link #chars} from {@code from} to {@code to}, all above U+0020, at once. */
+    private void run(int from, int to) {
+        last = chars[to - 1];
+        any = true;
+        started = true;
+        if (space) {
+            out.append(' ');
+            space = false;
+        }
+        out.append(chars, from, to - from);
+        kept = out.length();
     }
 
     /** One character of jsoup's text: trimmed at the start, folded, its end remembered for the trim at the end. */
