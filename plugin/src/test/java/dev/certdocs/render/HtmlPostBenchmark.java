@@ -33,10 +33,14 @@ import java.util.function.UnaryOperator;
  * alternates them in one JVM. Prints each round's thread CPU time, the first (cold) round, the
  * median of the rounds after the first, and a SHA-256 of every result (old and new must print the
  * same). Run one fresh JVM per way, with and without {@code -XX:TieredStopAtLevel=1}, alternating.
+ * The first round follows the setup, which post-processes every body once the new way (to learn
+ * which bodies {@link SharedBodies} processes): compare the medians. {@code text} and {@code html}
+ * time one part alone, old and new in turn on the same parsed bodies: the search text or the
+ * body's HTML.
  *
  * <pre>
  * source bench/classpath.sh
- * java -XX:TieredStopAtLevel=1 -cp "$classpath" dev.certdocs.render.HtmlPostBenchmark &lt;corpus&gt; old|new|both [rounds]
+ * java -XX:TieredStopAtLevel=1 -cp "$classpath" dev.certdocs.render.HtmlPostBenchmark &lt;corpus&gt; old|new|both|text|html [rounds]
  * </pre>
  */
 public final class HtmlPostBenchmark {
@@ -87,8 +91,8 @@ public final class HtmlPostBenchmark {
         }
         System.out.printf(Locale.ROOT, "%d article pages, %d bodies post-processed, %.1f MB of flexmark HTML%n",
                 pages, work.size(), chars / 1e6);
-        if (mode.equals("text")) {
-            text(work, rounds);
+        if (mode.equals("text") || mode.equals("html")) {
+            part(work, rounds, mode.equals("html"));
             return;
         }
         Way now = post::process;
@@ -128,12 +132,17 @@ public final class HtmlPostBenchmark {
     }
 
     /**
-     * The search text alone, old ({@code text()} then the fold) and new ({@link SearchText}) in
-     * turn on the same parsed bodies: the median thread CPU time of each over the rounds after the first.
+     * One part alone, old and new in turn on the same parsed bodies: the search text
+     * ({@code text()} then the fold, or {@link SearchText}) or the body's HTML ({@code html()} or
+     * {@link BodyHtml}); the median thread CPU time of each over the rounds after the first.
      */
-    private static void text(List<Work> work, int rounds) throws Exception {
+    private static void part(List<Work> work, int rounds, boolean html) throws Exception {
         List<org.jsoup.nodes.Element> bodies = new ArrayList<>();
-        for (Work item : work) bodies.add(org.jsoup.Jsoup.parseBodyFragment(item.html()).body());
+        for (Work item : work) {
+            org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(item.html());
+            doc.outputSettings().prettyPrint(false);
+            bodies.add(doc.body());
+        }
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         double[][] times = new double[2][rounds];
         String[] digests = new String[2];
@@ -144,7 +153,8 @@ public final class HtmlPostBenchmark {
                 long sum = 0;
                 long start = cpu.getCurrentThreadCpuTime();
                 for (org.jsoup.nodes.Element body : bodies) {
-                    String text = k == 0 ? HtmlPostProcessorReference.searchText(body.text()) : SearchText.of(body, 4096);
+                    String text = html ? (k == 0 ? body.html() : BodyHtml.of(body, 4096))
+                            : k == 0 ? HtmlPostProcessorReference.searchText(body.text()) : SearchText.of(body, 4096);
                     sum += text.length();
                     if (r == 0) sha.update(text.getBytes(StandardCharsets.UTF_8));
                 }
@@ -153,7 +163,7 @@ public final class HtmlPostBenchmark {
                 System.out.printf(Locale.ROOT, "round %d %s: %.0f ms CPU (%d chars)%n", r + 1, k == 0 ? "old" : "new", times[k][r], sum);
             }
         }
-        System.out.printf(Locale.ROOT, "RESULT text: first round old %.0f ms, new %.0f ms; median of rounds 2-%d: old %.0f ms, new %.0f ms CPU; text old %s new %s%n",
+        System.out.printf(Locale.ROOT, "RESULT " + (html ? "html" : "text") + ": first round old %.0f ms, new %.0f ms; median of rounds 2-%d: old %.0f ms, new %.0f ms CPU; output old %s new %s%n",
                 times[0][0], times[1][0], rounds, median(Arrays.copyOfRange(times[0], 1, rounds)),
                 median(Arrays.copyOfRange(times[1], 1, rounds)), digests[0], digests[1]);
     }
