@@ -88,7 +88,9 @@ final class HtmlPostProcessor {
      * (skipped when {@link HtmlSafety#cleanKeepsAll} proves it would copy the tree unchanged); the
      * URL check; alerts; heading ids and the table of contents; links and media, each URL they
      * change checked again. The elements each step works on are gathered by one walk over the
-     * body (a second one when alerts copied elements), not one selector query per step.
+     * body (a second one when alerts copied elements), not one selector query per step. Then the
+     * body is written as jsoup's {@code html()} would ({@link BodyHtml}) and its search text made
+     * ({@link SearchText}).
      */
     HtmlBody process(String html, Cloud cloud, java.util.function.UnaryOperator<String> relativeUrl) {
         return process(html, UrlRules.of(cloud), relativeUrl);
