@@ -85,9 +85,7 @@ final class SharedBodies {
         Recorder recorder = new Recorder(cloud);
         Set<String> files = new TreeSet<>();
         HtmlBody body = post.process(html, recorder, url -> siteUrl.apply(url, files));
-        String text = SiteRenderer.foldWhitespace(body.text());
-        if (text.length() > SearchEntry.MAX_BODY) text = text.substring(0, SearchEntry.MAX_BODY);
-        Shared s = new Shared(body, Collections.unmodifiableSet(files), text,
+        Shared s = new Shared(body, Collections.unmodifiableSet(files), body.text(),
                 String.join("\n", body.toc().stream().map(TocEntry::text).toList()), List.copyOf(recorder.answers));
         made.add(s);
         processed++;

@@ -342,24 +342,6 @@ public final class SiteRenderer {
         return fences == 2 ? sb.toString() : body;
     }
 
-    /** {@code s.replaceAll("\\s+", " ").strip()} without a pattern: it runs on every page's text. */
-    static String foldWhitespace(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean space = false;
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
-                space = true;
-            } else {
-                if (space) sb.append(' ');
-                space = false;
-                sb.append(c);
-            }
-        }
-        if (space) sb.append(' ');
-        return sb.toString().strip();
-    }
-
     private static String xml(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

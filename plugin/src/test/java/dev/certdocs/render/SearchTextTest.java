@@ -11,7 +11,7 @@ class SearchTextTest {
     @Test
     void foldsEveryRunOfWhiteSpaceIntoOneSpaceAndStripsTheEnds() {
         for (String s : List.of("", " ", "a", "  a  b\t\tc\n", "\u2003a\u00a0 b\u2003", "a\r\n\u000Bb\fc", "\n\n x \n")) {
-            assertEquals(s.replaceAll("\\s+", " ").strip(), SiteRenderer.foldWhitespace(s), s);
+            assertEquals(s.replaceAll("\\s+", " ").strip(), HtmlPostProcessorReference.foldWhitespace(s), s);
         }
     }
 }

@@ -50,9 +50,7 @@ class SharedBodiesTest {
     private SharedBodies.Shared direct(String html, Cloud cloud) {
         Set<String> files = new TreeSet<>();
         HtmlBody body = post.process(html, cloud, url -> SITE_URL.apply(url, files));
-        String text = SiteRenderer.foldWhitespace(body.text());
-        if (text.length() > SearchEntry.MAX_BODY) text = text.substring(0, SearchEntry.MAX_BODY);
-        return new SharedBodies.Shared(body, files, text,
+        return new SharedBodies.Shared(body, files, body.text(),
                 String.join("\n", body.toc().stream().map(TocEntry::text).toList()), List.of());
     }
 

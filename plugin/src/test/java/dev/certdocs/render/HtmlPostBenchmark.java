@@ -1,0 +1,184 @@
+package dev.certdocs.render;
+
+import dev.certdocs.config.BuildConfig;
+import dev.certdocs.config.Cloud;
+import dev.certdocs.config.KindSpec;
+import dev.certdocs.load.ArticleLoader;
+import dev.certdocs.load.Corpus;
+import dev.certdocs.load.Load;
+import dev.certdocs.support.BuildLog;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * The CPU cost of post-processing article bodies alone (issue 16, point 20): the flexmark HTML of
+ * every article of a corpus in each cloud that publishes it (the built-in cloud catalog), kept
+ * where {@link SharedBodies} would post-process it (not where a page takes an earlier cloud's
+ * body), then, round after round on one thread, each of those bodies post-processed as
+ * {@code generate} does it, with the search text folded. {@code new} is {@link HtmlPostProcessor},
+ * {@code old} the way before point 20 ({@link HtmlPostProcessorReference}); {@code both}
+ * alternates them in one JVM. Prints each round's thread CPU time, the first (cold) round, the
+ * median of the rounds after the first, and a SHA-256 of every result (old and new must print the
+ * same). Run one fresh JVM per way, with and without {@code -XX:TieredStopAtLevel=1}, alternating.
+ * The first round follows the setup, which post-processes every body once the new way (to learn
+ * which bodies {@link SharedBodies} processes): compare the medians. {@code text} and {@code html}
+ * time one part alone, old and new in turn on the same parsed bodies: the search text or the
+ * body's HTML.
+ *
+ * <pre>
+ * source bench/classpath.sh
+ * java -XX:TieredStopAtLevel=1 -cp "$classpath" dev.certdocs.render.HtmlPostBenchmark &lt;corpus&gt; old|new|both|text|html [rounds]
+ * </pre>
+ */
+public final class HtmlPostBenchmark {
+
+    /** One body as {@link SharedBodies} would post-process it. */
+    private record Work(String html, Cloud cloud) {
+    }
+
+    private interface Way {
+        HtmlBody process(String html, HtmlPostProcessor.UrlRules cloud, UnaryOperator<String> relativeUrl);
+    }
+
+    private HtmlPostBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path corpusDir = Path.of(args[0]).toAbsolutePath();
+        String mode = args[1];
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        BuildConfig config = BuildConfig.builder(corpusDir).siteVersion("1.0.0").threads(1)
+                .baseUrl("https://support.example/").force(true).build();
+        Corpus corpus = Load.corpus(config, Load.articleFiles(config, BuildLog.SILENT), false);
+        Rendering rendering = new Rendering(config, corpus);
+        Map<String, SiteRenderer.CloudSite> sites = rendering.plans();
+        CloudMarkdown cloudMarkdown = new CloudMarkdown(new MarkdownHtml(),
+                new CloudPreprocessor(corpus.includes(), corpus.includes()::text, config.catalog().variableNames()));
+        HtmlPostProcessor post = new HtmlPostProcessor();
+        List<Work> work = new ArrayList<>();
+        int pages = 0;
+        long chars = 0;
+        for (Corpus.Entry entry : corpus.articles()) {
+            ArticleLoader.Loaded loaded = corpus.loaded(entry);
+            KindSpec.BodyType type = config.schema().kind(loaded.article().props().value("selfHelpType").strip())
+                    .map(KindSpec::body).orElse(KindSpec.BodyType.MARKDOWN);
+            String source = type == KindSpec.BodyType.MARKDOWN ? loaded.bodyText() : SiteRenderer.withoutJson(loaded.bodyText());
+            Map<String, String> memo = new HashMap<>();
+            SharedBodies bodies = new SharedBodies(entry.path());
+            for (SiteRenderer.CloudSite site : sites.values()) {
+                if (!site.publishedIn().getOrDefault(entry.path(), List.of()).contains(site.cloud().id())) continue;
+                pages++;
+                String html = cloudMarkdown.html(entry.path(), source, site.cloud(), memo);
+                bodies.body(post, html, site.cloud(), (url, files) -> relative(url, files));
+                if (bodies.last() != SharedBodies.Outcome.SHARED) {
+                    work.add(new Work(html, site.cloud()));
+                    chars += html.length();
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d article pages, %d bodies post-processed, %.1f MB of flexmark HTML%n",
+                pages, work.size(), chars / 1e6);
+        if (mode.equals("text") || mode.equals("html")) {
+            part(work, rounds, mode.equals("html"));
+            return;
+        }
+        Way now = post::process;
+        HtmlPostProcessorReference reference = new HtmlPostProcessorReference();
+        Way before = reference::process;
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        List<String> ways = mode.equals("both") ? List.of("old", "new") : List.of(mode);
+        double[][] times = new double[2][rounds];
+        String[] digests = new String[2];
+        for (int r = 0; r < rounds; r++) {
+            for (int j = 0; j < ways.size(); j++) {
+                String way = ways.get((r + j) % ways.size());
+                int k = way.equals("old") ? 0 : 1;
+                Way w = k == 0 ? before : now;
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                long start = cpu.getCurrentThreadCpuTime();
+                for (Work item : work) {
+                    Set<String> files = new TreeSet<>();
+                    HtmlBody body = w.process(item.html(), HtmlPostProcessor.UrlRules.of(item.cloud()), url -> relative(url, files));
+                    String text = k == 0 ? HtmlPostProcessorReference.searchText(body.text()) : body.text();
+                    sha.update(body.html().getBytes(StandardCharsets.UTF_8));
+                    sha.update(body.title().getBytes(StandardCharsets.UTF_8));
+                    for (TocEntry t : body.toc()) sha.update((t.level() + t.id() + "\u0000" + t.text()).getBytes(StandardCharsets.UTF_8));
+                    sha.update(text.getBytes(StandardCharsets.UTF_8));
+                    sha.update(files.toString().getBytes(StandardCharsets.UTF_8));
+                }
+                times[k][r] = (cpu.getCurrentThreadCpuTime() - start) / 1e6;
+                digests[k] = HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+                System.out.printf(Locale.ROOT, "round %d %s: %.0f ms CPU%n", r + 1, way, times[k][r]);
+            }
+        }
+        for (String way : ways) {
+            int k = way.equals("old") ? 0 : 1;
+            System.out.printf(Locale.ROOT, "RESULT %s: first round %.0f ms, median of rounds 2-%d %.0f ms CPU; bodies %s%n",
+                    way, times[k][0], rounds, median(Arrays.copyOfRange(times[k], 1, rounds)), digests[k]);
+        }
+    }
+
+    /**
+     * One part alone, old and new in turn on the same parsed bodies: the search text
+     * ({@code text()} then the fold, or {@link SearchText}) or the body's HTML ({@code html()} or
+     * {@link BodyHtml}); the median thread CPU time of each over the rounds after the first.
+     */
+    private static void part(List<Work> work, int rounds, boolean html) throws Exception {
+        List<org.jsoup.nodes.Element> bodies = new ArrayList<>();
+        for (Work item : work) {
+            org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(item.html());
+            doc.outputSettings().prettyPrint(false);
+            bodies.add(doc.body());
+        }
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        double[][] times = new double[2][rounds];
+        String[] digests = new String[2];
+        for (int r = 0; r < rounds; r++) {
+            for (int j = 0; j < 2; j++) {
+                int k = (r + j) % 2;
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                long sum = 0;
+                long start = cpu.getCurrentThreadCpuTime();
+                for (org.jsoup.nodes.Element body : bodies) {
+                    String text = html ? (k == 0 ? body.html() : BodyHtml.of(body, 4096))
+                            : k == 0 ? HtmlPostProcessorReference.searchText(body.text()) : SearchText.of(body, 4096);
+                    sum += text.length();
+                    if (r == 0) sha.update(text.getBytes(StandardCharsets.UTF_8));
+                }
+                times[k][r] = (cpu.getCurrentThreadCpuTime() - start) / 1e6;
+                if (r == 0) digests[k] = HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+                System.out.printf(Locale.ROOT, "round %d %s: %.0f ms CPU (%d chars)%n", r + 1, k == 0 ? "old" : "new", times[k][r], sum);
+            }
+        }
+        System.out.printf(Locale.ROOT, "RESULT " + (html ? "html" : "text") + ": first round old %.0f ms, new %.0f ms; median of rounds 2-%d: old %.0f ms, new %.0f ms CPU; output old %s new %s%n",
+                times[0][0], times[1][0], rounds, median(Arrays.copyOfRange(times[0], 1, rounds)),
+                median(Arrays.copyOfRange(times[1], 1, rounds)), digests[0], digests[1]);
+    }
+
+    /** A relative URL as the site maps it, roughly ({@code SiteRenderer.siteUrl}): other files recorded. */
+    private static String relative(String url, Set<String> files) {
+        String mapped = HtmlPostProcessor.mdToHtml(url);
+        if (mapped.equals(url)) files.add(url);
+        return mapped;
+    }
+
+    private static double median(double[] all) {
+        if (all.length == 0) return Double.NaN;
+        double[] s = all.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
