@@ -51,6 +51,14 @@ public final class SearchTerms {
         private char[] buffer;
         /** Per UTF-16 unit, what the long way makes of it alone (0: not yet known); made at the first such character. */
         private int[] plain;
+
+        /** The characters of {@code text} at the start of this scratch's buffer (valid until the next call): no new array. */
+        char[] chars(String text) {
+            int length = text.length();
+            if (buffer == null || buffer.length < length) buffer = new char[Math.max(256, length + (length >> 2))];
+            text.getChars(0, length, buffer, 0);
+            return buffer;
+        }
     }
 
     /**
@@ -66,10 +74,7 @@ public final class SearchTerms {
     static void scan(String text, Scratch scratch, Sink sink) {
         if (text == null || text.isEmpty()) return;
         int length = text.length();
-        char[] plain = scratch != null && scratch.buffer != null && scratch.buffer.length >= length ? scratch.buffer
-                : new char[Math.max(length, 256)];
-        if (scratch != null) scratch.buffer = plain;
-        text.getChars(0, length, plain, 0);
+        char[] plain = scratch != null ? scratch.chars(text) : text.toCharArray();
         int[] known = scratch != null ? scratch.plain : null;
         int n = 0;
         for (int i = 0; i < length; i++) {

@@ -72,6 +72,11 @@ final class WordCounts implements SearchTerms.Sink {
         return this;
     }
 
+    /** The scratch this table scans with, for its thread's use between texts. */
+    SearchTerms.Scratch scratch() {
+        return scratch;
+    }
+
     /** Counts the words of {@code text} ({@link SearchTerms#scan}, with this table's scratch) as {@link #body} or {@link #field} set them. */
     WordCounts scan(String text) {
         SearchTerms.scan(text, scratch, this);
