@@ -194,35 +194,58 @@ public final class SearchIndex {
      * the words are shared strings, so it holds less than the texts it was given.
      */
     public static final class Weights {
+        /** The words a new table has room for: most articles' distinct words, so that few tables grow. */
+        private static final int TABLE_WORDS = 512;
+        /** The largest table kept for the next text, in slots (about 2 MB): a text of over 32,000 distinct words. */
+        private static final int TABLE_KEPT = 1 << 16;
         private final java.util.concurrent.ConcurrentHashMap<Digest, Weighted> byText = new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.concurrent.ConcurrentHashMap<String, String> words = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Each word's one string, for all the texts. */
+        private final SharedWords words = new SharedWords();
+        /**
+         * The word tables not in use: one per thread weighing at a time, each reused text after text
+         * (emptied by the slots it used), not a new table of six arrays per text.
+         */
+        private final java.util.concurrent.ConcurrentLinkedQueue<WordCounts> tables = new java.util.concurrent.ConcurrentLinkedQueue<>();
         /** Seeds of this instance's digests: a collision cannot be prepared in the content. */
         private final long seed1 = java.util.concurrent.ThreadLocalRandom.current().nextLong() | 1;
         private final long seed2 = java.util.concurrent.ThreadLocalRandom.current().nextLong() | 1;
 
         Weighted of(SearchEntry a) {
             Text text = new Text(text(a.t()), text(a.h()), text(a.d()), text(a.b()));
-            // Keyed by a digest of the texts, not the texts: the cache keeps each article's words, not its body text.
-            Digest key = digest(text);
-            Weighted w = byText.get(key);
-            if (w != null) return w;
-            w = weigh(text);
-            Weighted had = byText.putIfAbsent(key, w);
-            return had != null ? had : w;
+            // A table for this thread, its scratch for the digest too: no array per text.
+            WordCounts counts = tables.poll();
+            if (counts == null) counts = new WordCounts(TABLE_WORDS, STOP, words);
+            try {
+                // Keyed by a digest of the texts, not the texts: the cache keeps each article's words, not its body text.
+                Digest key = digest(text, counts.scratch());
+                Weighted w = byText.get(key);
+                if (w != null) return w;
+                w = weigh(text, counts);
+                Weighted had = byText.putIfAbsent(key, w);
+                return had != null ? had : w;
+            } finally {
+                // Back for the next text, emptied; one grown by a very long text is left to the collector.
+                if (counts.capacity() <= TABLE_KEPT) tables.offer(counts.reset());
+            }
         }
 
-        /** Two seeded 64-bit hashes of the four texts and their lengths (128 bits: a chance collision is out of reach). */
-        private Digest digest(Text t) {
+        /**
+         * Two seeded 64-bit hashes of the four texts and their lengths (128 bits: a chance collision is out of reach),
+         * each text read from {@code scratch}'s buffer rather than a {@code charAt} per character.
+         */
+        private Digest digest(Text t, SearchTerms.Scratch scratch) {
             long h1 = seed1;
             long h2 = seed2;
             for (String s : new String[] {t.t(), t.h(), t.d(), t.b()}) {
-                for (int i = 0; i < s.length(); i++) {
-                    char c = s.charAt(i);
+                int length = s.length();
+                char[] chars = scratch.chars(s);
+                for (int i = 0; i < length; i++) {
+                    char c = chars[i];
                     h1 = (h1 ^ c) * 0x100000001b3L;
                     h2 = Long.rotateLeft(h2 + c * 0x9E3779B97F4A7C15L, 31) * 0xC2B2AE3D27D4EB4FL;
                 }
-                h1 = (h1 ^ s.length()) * 0x100000001b3L;
-                h2 = Long.rotateLeft(h2 + s.length(), 31) * 0xC2B2AE3D27D4EB4FL;
+                h1 = (h1 ^ length) * 0x100000001b3L;
+                h2 = Long.rotateLeft(h2 + length, 31) * 0xC2B2AE3D27D4EB4FL;
             }
             return new Digest(mix(h1), mix(h2), t.t().length() + t.h().length() + t.d().length() + t.b().length());
         }
@@ -239,29 +262,23 @@ public final class SearchIndex {
         public void clear() {
             byText.clear();
             words.clear();
+            tables.clear();
         }
 
-        private Weighted weigh(Text a) {
-            WordCounts counts = new WordCounts(Math.max(32, a.b().length() / 16), STOP);
-            SearchTerms.scan(a.t(), counts.field(0, 0));
+        /** The weighted terms of {@code a}, counted in {@code counts} (empty). */
+        private static Weighted weigh(Text a, WordCounts counts) {
+            counts.field(0, 0).scan(a.t());
             counts.weighTitle(TITLE_WEIGHT + 10 / Math.max(1, counts.size())); // a shorter title ranks higher
-            SearchTerms.scan(a.h(), counts.field(1, 6));
-            SearchTerms.scan(a.d(), counts.field(2, 3));
-            SearchTerms.scan(a.b(), counts.body());
+            counts.field(1, 6).scan(a.h());
+            counts.field(2, 3).scan(a.d());
+            counts.body().scan(a.b());
             String[] terms = new String[counts.size()];
             int[] weights = new int[terms.length];
             int i = 0;
-            for (int slot = 0; slot < counts.capacity(); slot++) {
-                if (!counts.counted(slot)) continue;
-                String t = new String(counts.word(slot));
-                // get first: most words are known, and a lookup takes no lock where putIfAbsent may.
-                String shared = words.get(t);
-                if (shared == null) {
-                    shared = words.putIfAbsent(t, t);
-                    if (shared == null) shared = t;
-                }
-                terms[i] = shared;
-                weights[i++] = counts.weight(slot);
+            for (int k = 0; k < counts.seen(); k++) {
+                if (!counts.counted(k)) continue;
+                terms[i] = counts.word(k);
+                weights[i++] = counts.weight(k);
             }
             return new Weighted(terms, weights);
         }

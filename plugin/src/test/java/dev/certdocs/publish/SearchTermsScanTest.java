@@ -1,6 +1,7 @@
 package dev.certdocs.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certdocs.model.Letters;
 import dev.certdocs.render.SearchEntry;
@@ -133,12 +134,124 @@ class SearchTermsScanTest {
         char[] the = "the".toCharArray();
         counts.body().term(the, 0, the.length);
         assertEquals(500, counts.size());
+        assertEquals(501, counts.seen());
         int seen = 0;
-        for (int slot = 0; slot < counts.capacity(); slot++) {
-            if (!counts.counted(slot)) continue;
+        for (int k = 0; k < counts.seen(); k++) {
+            if (!counts.counted(k)) {
+                assertEquals(500, k, "the stop word came last");
+                continue;
+            }
+            assertEquals("w" + k, counts.word(k), "in the order the words came");
+            assertEquals(3, counts.weight(k), counts.word(k));
             seen++;
-            assertEquals(3, counts.weight(slot), new String(counts.word(slot)));
         }
         assertEquals(500, seen);
+        // Emptied for the next article, it keeps its size and counts from nothing.
+        int capacity = counts.capacity();
+        counts.reset();
+        assertEquals(0, counts.seen());
+        assertEquals(capacity, counts.capacity());
+        char[] w7 = "w7".toCharArray();
+        counts.field(1, 6).term(w7, 0, 2);
+        counts.field(1, 6).term(the, 0, the.length);
+        assertEquals(1, counts.size());
+        assertEquals(6, counts.weight(0));
+    }
+
+    @Test
+    void everyCharacterOfTheBasicPlaneGivesTheTermsOfTheWholeTextNormalised() {
+        // scan makes a text plain one character at a time when it knows every one of them: each of the 65,536 UTF-16
+        // units, alone, doubled, between letters, before an "s" (the fold), beside a mark and beside a sigma.
+        for (int c = 0; c <= 0xFFFF; c++) {
+            String u = String.valueOf((char) c);
+            String text = "ab" + u + "cd " + u + u + "s x" + u + "\u0301y " + u + "es " + u + "ΣA q" + u;
+            assertEquals(reference(text), SearchTerms.of(text), () -> "U+" + Integer.toHexString(text.charAt(2)));
+        }
+    }
+
+    @Test
+    void whatScanKeepsOfACharacterIsNeverReorderedByTheDecomposition() {
+        // The decomposition of a whole text reorders the characters of nonzero combining class beside each other; scan may
+        // make a text plain character by character only because all of them are marks, which are dropped. A character
+        // left after its marks are dropped must be of class 0: put after U+0334 (class 1) and before U+0301 (class 230)
+        // it stays where it is only then.
+        int kept = 0;
+        for (int c = 0; c <= 0xFFFF; c++) {
+            if (Character.isSurrogate((char) c)) continue;
+            String left = MARKS.matcher(Normalizer.normalize(String.valueOf((char) c), Normalizer.Form.NFD)).replaceAll("");
+            for (int i = 0; i < left.length(); i++) {
+                String d = String.valueOf(left.charAt(i));
+                assertEquals(d + "\u0334", Normalizer.normalize(d + "\u0334", Normalizer.Form.NFD), "U+" + Integer.toHexString(c));
+                assertEquals("\u0301" + d, Normalizer.normalize("\u0301" + d, Normalizer.Form.NFD), "U+" + Integer.toHexString(c));
+                kept++;
+            }
+        }
+        assertTrue(kept > 60000, "kept " + kept);
+    }
+
+    @Test
+    void randomTextsOfAnyBasicCharacterGiveTheTermsOfTheWholeTextNormalised() {
+        Random random = new Random(1916);
+        SearchTerms.Scratch scratch = new SearchTerms.Scratch();
+        for (int i = 0; i < 20000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = random.nextInt(40);
+            for (int k = 0; k < n; k++) {
+                int kind = random.nextInt(4);
+                if (kind == 0) b.append((char) random.nextInt(0x10000));
+                else if (kind == 1) b.append((char) (0x80 + random.nextInt(0x800)));
+                else if (kind == 2) b.append(PIECES[random.nextInt(PIECES.length)]);
+                else b.append(' ');
+            }
+            String text = b.toString();
+            List<String> got = new ArrayList<>();
+            // The scratch kept from text to text, as a table keeps it: shorter texts reuse its buffer, longer ones replace it.
+            SearchTerms.scan(text, scratch, (chars, start, end) -> got.add(new String(chars, start, end - start)));
+            assertEquals(reference(text), got, text);
+        }
+    }
+
+    @Test
+    void tablesReusedTextAfterTextAndOnSeveralThreadsWeighAsANewTableEach() throws Exception {
+        // Weights lends one table per thread at a time and empties it after each text: a word must not stay from one text
+        // to the next, whatever the sizes (long bodies grow a table, short texts follow), on four threads at once.
+        Random random = new Random(1619);
+        List<String[]> texts = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            texts.add(new String[] {randomText(random, random.nextInt(6)), randomText(random, random.nextInt(8)),
+                randomText(random, random.nextInt(8)), randomText(random, random.nextInt(i % 50 == 0 ? 3000 : 80))});
+        }
+        SearchIndex.Weights weights = new SearchIndex.Weights();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Map<String, Integer>>> got = new ArrayList<>();
+            for (String[] t : texts) {
+                got.add(pool.submit(() -> {
+                    SearchIndex.Weighted w = weights.of(new SearchEntry(t[0], t[2], "u", "s", "k", t[1], t[3]));
+                    Map<String, Integer> m = new TreeMap<>();
+                    for (int k = 0; k < w.terms().length; k++) assertEquals(null, m.put(w.terms()[k], w.weights()[k]), "each term once");
+                    return m;
+                }));
+            }
+            for (int i = 0; i < texts.size(); i++) {
+                String[] t = texts.get(i);
+                assertEquals(referenceWeights(t[0], t[1], t[2], t[3]), got.get(i).get(), "text " + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWordIsOneStringForAllTheTextsOfAWeights() {
+        SearchIndex.Weights weights = new SearchIndex.Weights();
+        SearchIndex.Weighted a = weights.of(new SearchEntry("Disk full", "", "a", "", "", "", "the disk is full"));
+        SearchIndex.Weighted b = weights.of(new SearchEntry("Other", "", "b", "", "", "", "a full disk"));
+        Map<String, String> first = new HashMap<>();
+        for (String t : a.terms()) first.put(t, t);
+        for (String t : b.terms()) {
+            if (first.containsKey(t)) assertTrue(first.get(t) == t, "the same string: " + t);
+        }
+        assertTrue(first.containsKey("disk") && first.containsKey("full"));
     }
 }
