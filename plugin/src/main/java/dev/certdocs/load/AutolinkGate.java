@@ -202,7 +202,7 @@ final class AutolinkGate implements Parser.ParserExtension {
             char c = s.charAt(i);
             if (escaping) {
                 escaping = false;
-            } else if (c == '\\' && i + 1 < n && isAsciiPunctuation(s.charAt(i + 1))) {
+            } else if (c == '\\' && i + 1 < n && LinkSyntax.isPunctuation(s.charAt(i + 1))) {
                 escapes++;
                 escaping = true;
                 return;
@@ -213,10 +213,6 @@ final class AutolinkGate implements Parser.ParserExtension {
             } else {
                 current = 0;
             }
-        }
-
-        private static boolean isAsciiPunctuation(char c) {
-            return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
         }
 
         void extend(int length) {
