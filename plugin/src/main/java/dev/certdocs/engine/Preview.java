@@ -28,7 +28,6 @@ import dev.certdocs.validate.CheckContext;
 import dev.certdocs.validate.Validation;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -367,13 +366,13 @@ public final class Preview implements PreviewSite, AutoCloseable {
         if (article != null) {
             SiteRenderer.ArticlePage p = s.rendering().article(site, checked(s, article.path()).entry(), new SiteRenderer.ArticleMemo());
             filesOf.record(article.path(), p.files());
-            Page page = Page.of(p.page().content().getBytes(StandardCharsets.UTF_8));
+            Page page = Page.of(p.page().utf8());
             lastGood.put(url, page);
             return Optional.of(page);
         }
         if (path.startsWith(SearchIndex.FOLDER)) return search.file(cloud, path);
         Optional<RenderedPage> own = s.rendering().sitePage(site, path);
-        if (own.isPresent()) return Optional.of(Page.of(bytes(own.get())));
+        if (own.isPresent()) return Optional.of(Page.of(own.get().utf8()));
         if (path.startsWith("assets/")) return asset(s, path);
         String shown = s.pageArticles().get(path);
         if (shown != null) {
@@ -871,9 +870,5 @@ public final class Preview implements PreviewSite, AutoCloseable {
         if (quickStart != null) quickStart.close();
         background.shutdownNow();
         acrossArticles.shutdownNow();
-    }
-
-    private static byte[] bytes(RenderedPage page) {
-        return page.content().getBytes(StandardCharsets.UTF_8);
     }
 }

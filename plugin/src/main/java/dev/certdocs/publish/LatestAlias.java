@@ -53,8 +53,7 @@ final class LatestAlias {
         for (String rel : all) {
             Path out = fresh.resolve(rel);
             if (made.add(out.getParent())) Files.createDirectories(out.getParent());
-            Files.write(out, redirect(rel, version, baseUrl).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+            SiteWriter.createNew(out, redirect(rel, version, baseUrl).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         PublishSteps.reached("latest written");
         Path old = SiteWriter.switchTo(fresh, latest);

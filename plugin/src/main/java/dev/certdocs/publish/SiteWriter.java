@@ -141,18 +141,30 @@ public final class SiteWriter implements AutoCloseable {
     }
 
     public void write(RenderedPage page) {
-        write(page.cloud(), page.path(), page.content().getBytes(StandardCharsets.UTF_8));
+        write(page.cloud(), page.path(), page.utf8());
     }
 
     /** Writes a file of {@code cloud}'s version at {@code path} (and compresses it for the bundle, when there is one). */
     public void write(String cloud, String path, byte[] content) {
         Path file = create(cloud, path);
         try {
-            Files.write(file, content, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+            createNew(file, content);
         } catch (IOException e) {
             throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
         }
         if (bundles != null) bundles.add(cloud, relative(cloud, file), content);
+    }
+
+    /**
+     * Creates {@code file}, which must not exist, holding {@code content}: one {@code open} and,
+     * for any page, one {@code write} ({@link Files#write} writes in pieces of 8 KB).
+     */
+    static void createNew(Path file, byte[] content) throws IOException {
+        try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(content);
+            while (b.hasRemaining()) out.write(b);
+        }
     }
 
     /** A staged file's path below its version folder, '/'-separated. */

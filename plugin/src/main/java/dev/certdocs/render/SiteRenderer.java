@@ -203,7 +203,7 @@ public final class SiteRenderer {
                 ? "article-" + kind.get().name() + ".ftl" : "article.ftl";
         PageModel model = model(site, root, new PageModel.Page("article", title, view.description(), UrlPolicy.relative(path),
                 canonical(cloud, path)), view, null);
-        String html = templates.render(template, model, article.path());
+        byte[] html = templates.renderUtf8(template, model, article.path());
         return new ArticlePage(new RenderedPage(cloud.id(), path, html),
                 new SearchEntry(title, view.description(), UrlPolicy.relative(path), SitePlanner.serviceName(service), view.kindLabel(),
                         shared.tocText(), shared.searchText()), files,
@@ -274,7 +274,7 @@ public final class SiteRenderer {
         PageModel m = model(site, root(path), new PageModel.Page(kind, title, "", UrlPolicy.relative(path), canonical(site.cloud(), path)),
                 null, service);
         return new SitePage(path, kind, service == null ? null : service.id(), template, m, () -> new RenderedPage(site.cloud().id(), path,
-                templates.render(template, m, site.cloud().id() + "/" + path)), templates.origin(template));
+                templates.renderUtf8(template, m, site.cloud().id() + "/" + path)), templates.origin(template));
     }
 
     private PageModel model(CloudSite site, String root, PageModel.Page page, PageModel.ArticleView article,

@@ -138,12 +138,17 @@ public final class Templates {
 
     /** Renders a template; {@code subject} names what is rendered (an article path) for error messages. */
     public String render(String name, Object model, String subject) {
+        return new String(renderUtf8(name, model, subject), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #render}, the page as UTF-8, encoded as the template writes it ({@link PageWriter}). */
+    public byte[] renderUtf8(String name, Object model, String subject) {
         try {
             Template t = freemarker.getTemplate(name);
             PageWriter out = PageWriter.take();
             try {
                 t.process(model, out);
-                return out.toString();
+                return out.utf8();
             } finally {
                 out.give();
             }

@@ -1,10 +1,11 @@
 package dev.certdocs.render;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class PageWriterTest {
@@ -33,15 +34,81 @@ class PageWriterTest {
     }
 
     @Test
-    void eachPageGetsANewBuilderAsLargeAsTheLastPage() {
-        // A builder that held a character above U+00FF stays two bytes per character: not reused.
+    void thePageIsWhatEncodingItsCharactersAsOneStringGives() {
+        // Writes of every kind, split anywhere (surrogate pairs too), unpaired surrogates, and
+        // static arrays written again after a caller changed them: the bytes are the whole text's.
+        java.util.Random random = new java.util.Random(7);
+        char[] alphabet = "aé€<&\"\n\ud83d\ude00\ud800\udc00x".toCharArray();
+        char[][] statics = new char[6][];
+        for (int round = 0; round < 2_000; round++) {
+            PageWriter w = PageWriter.take();
+            StringBuilder expected = new StringBuilder();
+            for (int k = random.nextInt(30); k > 0; k--) {
+                StringBuilder piece = new StringBuilder();
+                for (int n = random.nextInt(40); n > 0; n--) piece.append(alphabet[random.nextInt(alphabet.length)]);
+                String text = piece.toString();
+                switch (random.nextInt(6)) {
+                    case 0 -> w.write(text);
+                    case 1 -> {
+                        int slot = random.nextInt(statics.length);
+                        if (statics[slot] == null || statics[slot].length != text.length() || random.nextInt(4) == 0) {
+                            if (statics[slot] != null && statics[slot].length == text.length()) {
+                                text.getChars(0, text.length(), statics[slot], 0); // the same array, changed
+                            } else {
+                                statics[slot] = text.toCharArray();
+                            }
+                        }
+                        text = new String(statics[slot]);
+                        w.write(statics[slot]);
+                    }
+                    case 2 -> {
+                        int from = text.isEmpty() ? 0 : random.nextInt(text.length());
+                        w.write(("<<" + text + ">>").toCharArray(), 2 + from, text.length() - from);
+                        text = text.substring(from);
+                    }
+                    case 3 -> w.append(text);
+                    case 4 -> {
+                        w.write("[" + text + "]", 1, text.length());
+                    }
+                    default -> {
+                        if (text.isEmpty()) break;
+                        w.write(text.charAt(0));
+                        text = text.substring(0, 1);
+                    }
+                }
+                expected.append(text);
+            }
+            assertArrayEquals(expected.toString().getBytes(StandardCharsets.UTF_8), w.utf8(), "round " + round);
+            w.give();
+        }
+    }
+
+    @Test
+    void aSurrogatePairSplitBetweenTwoWritesIsOneCharacter() {
+        PageWriter w = PageWriter.take();
+        w.write("a\ud83d");
+        w.write('\ude00');
+        w.write("\ud83d".toCharArray());
+        w.write("\ude00b");
+        assertEquals("a😀😀b", w.toString());
+        w.give();
+        PageWriter lone = PageWriter.take();
+        lone.write("\ud83d");
+        lone.write("x\ude00");
+        lone.write("\ud800");
+        assertEquals("?x??", lone.toString());
+        lone.give();
+    }
+
+    @Test
+    void theBufferIsKeptForTheNextPage() {
         PageWriter first = PageWriter.take();
-        StringBuilder used = first.builder();
-        first.write("x".repeat(40_000) + "→");
+        first.write("x".repeat(40_000));
+        int grown = first.capacity();
         first.give();
         PageWriter second = PageWriter.take();
-        assertNotSame(used, second.builder());
-        assertTrue(second.builder().capacity() >= 40_001, "sized to the last page: " + second.builder().capacity());
+        assertSame(first, second);
+        assertEquals(grown, second.capacity());
         assertEquals("", second.toString());
         second.give();
     }
