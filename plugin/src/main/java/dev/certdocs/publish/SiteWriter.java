@@ -146,13 +146,13 @@ public final class SiteWriter implements AutoCloseable {
 
     /** Writes a file of {@code cloud}'s version at {@code path} (and compresses it for the bundle, when there is one). */
     public void write(String cloud, String path, byte[] content) {
-        Path file = create(cloud, path);
+        Staged staged = stage(cloud, path);
         try {
-            createNew(file, content);
+            createNew(staged.file, content);
         } catch (IOException e) {
-            throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new CertDocsException("cannot write " + staged.file + ": " + e.getMessage(), e);
         }
-        if (bundles != null) bundles.add(cloud, relative(cloud, file), content);
+        if (bundles != null) bundles.add(cloud, staged.relative, content);
     }
 
     /**
@@ -172,6 +172,26 @@ public final class SiteWriter implements AutoCloseable {
         return versionDir(cloud).relativize(file).toString().replace('\\', '/');
     }
 
+    /**
+     * Whether {@code path} is already what {@link #relative} gives for the file it names: a
+     * '/'-separated relative path without empty, "." or ".." segments (every page path the
+     * renderer makes), so no path is made to relativize it again.
+     */
+    static boolean plain(String path) {
+        int n = path.length();
+        if (n == 0 || path.charAt(0) == '/' || path.charAt(n - 1) == '/' || path.indexOf('\\') >= 0 || path.indexOf(':') >= 0) return false;
+        int segment = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i == n || path.charAt(i) == '/') {
+                int length = i - segment;
+                if (length == 0) return false;
+                if (path.charAt(segment) == '.' && (length == 1 || (length == 2 && path.charAt(segment + 1) == '.'))) return false;
+                segment = i + 1;
+            }
+        }
+        return true;
+    }
+
     /** The file at {@code relative} of {@code cloud} is staged otherwise than by {@link #write}: the spool's entry is stale. */
     private void forget(String cloud, String relative) {
         if (bundles != null) bundles.forget(cloud, relative);
@@ -185,18 +205,28 @@ public final class SiteWriter implements AutoCloseable {
      * empty costs no file system call but its folder's, made once.
      */
     public Path create(String cloud, String path) {
-        Path file = versionDir(cloud).resolve(path).normalize();
-        if (!file.startsWith(versionDir(cloud))) {
+        return stage(cloud, path).file;
+    }
+
+    /** A staged file and its path below the version folder. */
+    private record Staged(Path file, String relative) {
+    }
+
+    /** {@link #create}, with the file's relative path. */
+    private Staged stage(String cloud, String path) {
+        boolean plain = plain(path);
+        Path file = plain ? versionDir(cloud).resolve(path) : versionDir(cloud).resolve(path).normalize();
+        if (!plain && !file.startsWith(versionDir(cloud))) {
             throw new CertDocsException("page path " + path + " leaves the site");
         }
-        String relative = relative(cloud, file);
+        String relative = plain ? path : relative(cloud, file);
         forget(cloud, relative); // the caller writes it: write() compresses it again, any other writer leaves it to be read
         boolean again = !staged.get(cloud).add(relative);
         java.util.Set<String> spared = fromSpare.get(cloud);
         try {
             folder(file.getParent());
             if (again || (spared != null && spared.contains(relative))) Files.deleteIfExists(file);
-            return file;
+            return new Staged(file, relative);
         } catch (IOException e) {
             throw new CertDocsException("cannot write " + file + ": " + e.getMessage(), e);
         }
