@@ -68,13 +68,13 @@ public final class MarkdownDialect {
 
     /** The cloud-block marker this line is, or {@code null}. */
     public static CloudMarker cloudMarker(String line) {
-        if (line.indexOf(":::") < 0) return null;
+        if (!markerStart(line)) return null;
         return cloudMarker(line, CLOUD_MARKER.matcher(line), CLOUD_ATTR.matcher(line));
     }
 
     /** As {@link #cloudMarker(String)}, with matchers of {@link #CLOUD_MARKER} and {@link #CLOUD_ATTR} to reset. */
     private static CloudMarker cloudMarker(String line, Matcher m, Matcher attr) {
-        if (line.indexOf(":::") < 0) return null;
+        if (!markerStart(line)) return null;
         m.reset(line);
         if (!m.matches()) return null;
         if (m.end(1) - m.start(1) == "cloud-end".length()) return new CloudMarker(false, false, List.of(), false);
@@ -85,6 +85,22 @@ public final class MarkdownDialect {
         List<String> clouds = Properties.splitList(attr.group(2));
         clouds.replaceAll(SharedStrings::of);
         return new CloudMarker(true, line.charAt(attr.start(1)) == 'e', clouds, true);
+    }
+
+    /**
+     * Whether the line starts as {@link #CLOUD_MARKER} requires, {@code :::} after white space
+     * ({@code \\s}: space, tab, line and form feeds, carriage return, vertical tab): the lines
+     * that do not are told apart without reading them through.
+     */
+    private static boolean markerStart(String line) {
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            char c = line.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') break;
+            i++;
+        }
+        return line.startsWith(":::", i);
     }
 
     /**

@@ -44,7 +44,7 @@ public final class AirGapCheck {
 
     /** Checks an article's page: what its template adds around the article's own HTML. */
     public void article(String cloudId, String path, RenderedPage page, String bodyHtml, String template) {
-        page(cloudId, path, page.content(), bodyHtml, template);
+        page(cloudId, path, page.utf8(), bodyHtml, template);
     }
 
     /**
@@ -53,6 +53,12 @@ public final class AirGapCheck {
      * naming {@code source} as where the others come from.
      */
     public void page(String cloudId, String path, String text, String content, String source) {
+        if (!hosts.containsKey(cloudId) || !Bundles.checked(path)) return;
+        page(cloudId, path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), content, source);
+    }
+
+    /** As {@link #page(String, String, String, String, String)}, the page or stylesheet as written: its UTF-8 bytes. */
+    public void page(String cloudId, String path, byte[] text, String content, String source) {
         if (!hosts.containsKey(cloudId) || !Bundles.checked(path)) return;
         Cloud cloud = config.catalog().find(cloudId).orElseThrow();
         List<String> found = outside(path, text, content, cloud, hosts.get(cloudId));
@@ -66,6 +72,11 @@ public final class AirGapCheck {
      * The article's HTML is scanned only when the page has any: most pages have none.
      */
     static List<String> outside(String path, String text, String content, Cloud cloud, List<String> alsoAllowed) {
+        return outside(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), content, cloud, alsoAllowed);
+    }
+
+    /** As {@link #outside(String, String, String, Cloud, List)}, for the page's UTF-8 bytes. */
+    static List<String> outside(String path, byte[] text, String content, Cloud cloud, List<String> alsoAllowed) {
         List<String> found = new ArrayList<>(Bundles.outsideReferences(path, text, cloud, alsoAllowed));
         if (!found.isEmpty() && !content.isEmpty()) {
             // Each reference of the article's HTML accounts for one of the page's: a template that
@@ -79,7 +90,7 @@ public final class AirGapCheck {
     public void file(String cloudId, String path, Path source) {
         if (!hosts.containsKey(cloudId) || !Bundles.checked(path)) return;
         try {
-            page(cloudId, path, Files.readString(source), "", "the repository file "
+            page(cloudId, path, Files.readAllBytes(source), "", "the repository file "
                     + config.baseDir().relativize(source).toString().replace('\\', '/'));
         } catch (IOException e) {
             throw new CertDocsException("cannot read " + source + ": " + e.getMessage(), e);

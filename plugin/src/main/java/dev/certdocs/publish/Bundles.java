@@ -250,9 +250,9 @@ public final class Bundles {
         for (Path f : files) {
             String page = versionDir.relativize(f).toString().replace('\\', '/');
             if (!checked(page)) continue;
-            String text;
+            byte[] text;
             try {
-                text = Files.readString(f);
+                text = Files.readAllBytes(f);
             } catch (IOException e) {
                 throw new CertDocsException("cannot read " + f + ": " + e.getMessage(), e);
             }
@@ -273,14 +273,35 @@ public final class Bundles {
      */
     public static List<String> outsideReferences(String page, String text, Cloud cloud,
                                                  java.util.Collection<String> alsoAllowed) {
-        List<String> problems = new ArrayList<>();
         List<String> urls = new ArrayList<>();
         if (page.toLowerCase(Locale.ROOT).endsWith(".html")) {
-            urlAttributes(text, urls, true); // a value without "//" names no host
+            urlAttributes(text.getBytes(StandardCharsets.UTF_8), urls, true);
         } else {
-            Matcher m = CSS_URL.matcher(text);
-            while (m.find()) urls.add(m.group(1) != null ? m.group(1) : m.group(2));
+            cssUrls(text, urls);
         }
+        return outside(page, urls, cloud, alsoAllowed);
+    }
+
+    /** As {@link #outsideReferences(String, String, Cloud, java.util.Collection)}, for the page's UTF-8 bytes (a page is scanned as written, not decoded). */
+    public static List<String> outsideReferences(String page, byte[] utf8, Cloud cloud,
+                                                 java.util.Collection<String> alsoAllowed) {
+        List<String> urls = new ArrayList<>();
+        if (page.toLowerCase(Locale.ROOT).endsWith(".html")) {
+            urlAttributes(utf8, urls, true); // a value without "//" names no host
+        } else {
+            cssUrls(new String(utf8, StandardCharsets.UTF_8), urls);
+        }
+        return outside(page, urls, cloud, alsoAllowed);
+    }
+
+    private static void cssUrls(String text, List<String> urls) {
+        Matcher m = CSS_URL.matcher(text);
+        while (m.find()) urls.add(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+
+    /** The {@code urls} found in {@code page} that name a host outside the cloud and {@code alsoAllowed}, as "page: url". */
+    private static List<String> outside(String page, List<String> urls, Cloud cloud, java.util.Collection<String> alsoAllowed) {
+        List<String> problems = new ArrayList<>();
         for (String url : urls) {
             if (url == null) continue;
             // The parts a srcset lists: what url.split(",") gives, but also the empty parts after the
@@ -316,33 +337,44 @@ public final class Bundles {
      * a "//" (only those can name a host: see {@link #host}), without a string made for the others.
      */
     static void urlAttributes(String text, List<String> out, boolean absoluteOnly) {
-        int n = text.length();
+        urlAttributes(text.getBytes(StandardCharsets.UTF_8), out, absoluteOnly);
+    }
+
+    /**
+     * As {@link #urlAttributes(String, List, boolean)}, on the text's UTF-8 bytes: what the
+     * characters give, read in place. The scan looks for ASCII characters ({@code =}, quotes,
+     * white space, '/', attribute names), which UTF-8 never uses inside another character's
+     * bytes; the only character read that may not be ASCII is the one before a name, which
+     * {@link #wordBefore} decodes.
+     */
+    static void urlAttributes(byte[] text, List<String> out, boolean absoluteOnly) {
+        int n = text.length;
         int from = 0;
         // The first '/' after the opening quote of the last value looked at, or a later one with
         // none between (-1 before the first value and once none is left).
         int slash = -1;
         while (true) {
-            int eq = text.indexOf('=', from);
+            int eq = indexOf(text, '=', from);
             if (eq < 0) return;
             from = eq + 1;
             int nameEnd = eq;
-            while (nameEnd > 0 && isSpace(text.charAt(nameEnd - 1))) nameEnd--;
+            while (nameEnd > 0 && isSpace(text[nameEnd - 1])) nameEnd--;
             int nameStart = nameEnd;
-            while (nameStart > 0 && isWord(text.charAt(nameStart - 1))) nameStart--;
+            for (int before; nameStart > 0 && (before = wordBefore(text, nameStart)) >= 0; ) nameStart = before;
             if (nameStart == nameEnd || !isUrlAttribute(text, nameStart, nameEnd)) {
                 continue;
             }
             int q = eq + 1;
-            while (q < n && isSpace(text.charAt(q))) q++;
-            if (q >= n || (text.charAt(q) != '"' && text.charAt(q) != '\'')) continue;
-            int close = text.indexOf(text.charAt(q), q + 1);
+            while (q < n && isSpace(text[q])) q++;
+            if (q >= n || (text[q] != '"' && text[q] != '\'')) continue;
+            int close = indexOf(text, text[q], q + 1);
             if (close < 0) continue;
             if (absoluteOnly) {
                 // From one '/' to the next (in HTML never far: "</" closes most elements), not
                 // the whole text for the next "//"; the cursor only moves forward.
-                if (slash <= q) slash = text.indexOf('/', q + 1);
-                while (slash >= 0 && slash + 1 < close && text.charAt(slash + 1) != '/') {
-                    slash = text.indexOf('/', slash + 2);
+                if (slash <= q) slash = indexOf(text, '/', q + 1);
+                while (slash >= 0 && slash + 1 < close && text[slash + 1] != '/') {
+                    slash = indexOf(text, '/', slash + 2);
                 }
                 if (slash < 0) return; // no "//" in this value or any later one
                 if (slash + 1 >= close) { // no "//" inside this value
@@ -350,9 +382,39 @@ public final class Bundles {
                     continue;
                 }
             }
-            out.add(text.substring(q + 1, close));
+            out.add(new String(text, q + 1, close - q - 1, StandardCharsets.UTF_8));
             from = close + 1;
         }
+    }
+
+    private static int indexOf(byte[] text, int b, int from) {
+        for (int i = from; i < text.length; i++) {
+            if (text[i] == b) return i;
+        }
+        return -1;
+    }
+
+    /**
+     * Where the character that ends just before {@code end} starts, when it is a word character
+     * (a letter, digit or '_', as the regex {@code \b} sees them); -1 when it is not. A character beyond U+FFFF is two chars in a string,
+     * the second a low surrogate, which is no word character; so is a malformed sequence.
+     */
+    private static int wordBefore(byte[] text, int end) {
+        byte last = text[end - 1];
+        if (last >= 0) return ASCII_WORD[last] ? end - 1 : -1;
+        int start = end - 1;
+        while (start > 0 && end - start < 4 && (text[start] & 0xC0) == 0x80) start--;
+        int lead = text[start] & 0xFF;
+        int length = end - start;
+        int c;
+        if (length == 2 && (lead & 0xE0) == 0xC0) {
+            c = (lead & 0x1F) << 6 | (text[start + 1] & 0x3F);
+        } else if (length == 3 && (lead & 0xF0) == 0xE0) {
+            c = (lead & 0x0F) << 12 | (text[start + 1] & 0x3F) << 6 | (text[start + 2] & 0x3F);
+        } else {
+            return -1;
+        }
+        return Character.isLetterOrDigit((char) c) ? start : -1;
     }
 
     /**
@@ -361,15 +423,15 @@ public final class Bundles {
      * (no other character lower-cases into those names' letters), without a string made for
      * each '=' of every page.
      */
-    private static boolean isUrlAttribute(String text, int start, int end) {
+    private static boolean isUrlAttribute(byte[] text, int start, int end) {
         int length = end - start;
         if (length < 3 || length > 7) return false;
         for (String name : URL_ATTRIBUTE_ARRAY) {
             if (name.length() != length) continue;
             int i = 0;
             while (i < length) {
-                char c = text.charAt(start + i);
-                if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
+                int c = text[start + i];
+                if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
                 if (c != name.charAt(i)) break;
                 i++;
             }
@@ -392,14 +454,11 @@ public final class Bundles {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
-    /**
-     * As the regex {@code \b} sees word characters: letters, digits and '_'; ASCII ones from a
-     * table (the method stays small enough for C1 to inline).
-     */
-    private static boolean isWord(char c) {
-        return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+    private static boolean isSpace(byte c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
+    /** As the regex {@code \b} sees word characters: letters, digits and '_' (ASCII ones here; others: {@link #wordBefore}). */
     private static final boolean[] ASCII_WORD = new boolean[128];
 
     static {

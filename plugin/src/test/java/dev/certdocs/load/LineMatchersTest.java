@@ -82,7 +82,7 @@ class LineMatchersTest {
         Random random = new Random(23);
         MarkdownDialect.Matchers matchers = new MarkdownDialect.Matchers();
         String[] parts = {"::: ", ":::", "cloud", "cloud-end", "cloud-x", " include=\"", " exclude = \"", "public, Fairfax",
-                "\"", " ", "\t", "\r", "\u2028", "x", "clouds"};
+                "\"", " ", "\t", "\r", "\u2028", "x", "clouds", "\u000B", "\f", "\n", "\u00A0"};
         for (int i = 0; i < 100_000; i++) {
             StringBuilder s = new StringBuilder();
             int n = random.nextInt(7);
