@@ -75,6 +75,11 @@ final class CloudPreprocessor {
 
     /** {@code used[0]}: the characters the page's includes added so far (their files' text, as {@link Includes} counts it). */
     private String expand(String path, String body, Cloud cloud, List<String> stack, long[] used) {
+        // No cloud marker (its line holds ":::") and no include (its line holds "[!"): every line
+        // is kept as it is, each ended by a line feed.
+        if (body.indexOf(":::") < 0 && body.indexOf("[!") < 0) {
+            return body.isEmpty() || body.charAt(body.length() - 1) == '\n' ? body : body + "\n";
+        }
         StringBuilder out = new StringBuilder(body.length() + 64);
         Deque<Boolean> blocks = new ArrayDeque<>();
         boolean keep = true;
