@@ -62,6 +62,9 @@ final class CloudMarkdown {
      * ({@link CloudPreprocessor} ends every line it keeps with one), so the keys never meet.
      */
     private static final String TEMPLATE_KEY = "\u0000template";
+    /** In the memo: the last Markdown {@link #cut} measured (compared by identity), and its cut. */
+    private static final String CUT_OF_KEY = "\u0000cut of";
+    private static final String CUT_KEY = "\u0000cut";
 
     /** Where a placeholder landed, the letter that ends it in a template. */
     static final char TEXT = 'T';
@@ -111,8 +114,20 @@ final class CloudMarkdown {
                 if (html != null) return html;
             }
         }
-        return memo.computeIfAbsent(CloudPreprocessor.cut(cloud.expandVariables(blocks, preprocessor.knownVariables())),
-                markdown::render);
+        return memo.computeIfAbsent(cut(cloud.expandVariables(blocks, preprocessor.knownVariables()), memo), markdown::render);
+    }
+
+    /**
+     * {@link CloudPreprocessor#cut} of a cloud's Markdown; the last cloud's when it is the very
+     * same string (an article without cloud markers, includes or variables hands every cloud its
+     * body itself), so the nesting of that text is measured once per article, not per cloud.
+     */
+    private static String cut(String markdown, Map<String, String> memo) {
+        if (memo.get(CUT_OF_KEY) == markdown) return memo.get(CUT_KEY);
+        String cut = CloudPreprocessor.cut(markdown);
+        memo.put(CUT_OF_KEY, markdown);
+        memo.put(CUT_KEY, cut);
+        return cut;
     }
 
     /** One known variable written in the text: where its placeholder is in {@link Placeholders#text}, and its name. */
