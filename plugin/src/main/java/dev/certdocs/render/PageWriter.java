@@ -83,6 +83,24 @@ final class PageWriter extends Writer {
             put(chunk.utf8);
             return;
         }
+        if (pending == 0) {
+            // ASCII as it comes (most short static text: "\">", "</a></li>"); from the first other character on, as a string.
+            int end = off + len;
+            if (size + len > bytes.length) grow(len);
+            byte[] b = bytes;
+            int k = size;
+            int i = off;
+            while (i < end) {
+                char c = buf[i];
+                if (c >= 0x80) break;
+                b[k++] = (byte) c;
+                i++;
+            }
+            size = k;
+            if (i == end) return;
+            len = end - i;
+            off = i;
+        }
         write(new String(buf, off, len));
     }
 
