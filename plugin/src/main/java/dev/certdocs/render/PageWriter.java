@@ -1,6 +1,7 @@
 package dev.certdocs.render;
 
 import java.io.Writer;
+import java.util.Arrays;
 
 /**
  * Where a template writes its page: a {@link StringBuilder} kept by each rendering thread from one
@@ -22,6 +23,13 @@ final class PageWriter extends Writer {
 
     private static final int FIRST = 16 * 1024;
     private StringBuilder text = new StringBuilder(FIRST);
+
+    /** Shorter static text is appended as it comes: looking it up would cost more than the copy. */
+    private static final int SHORT_TEXT = 16;
+    /** The static text this thread's pages wrote, as strings, by a hash of its length and three characters. */
+    private static final int TEXTS = 1024;
+    private final char[][] textChars = new char[TEXTS][];
+    private final String[] textStrings = new String[TEXTS];
 
     private PageWriter() {
     }
@@ -47,9 +55,39 @@ final class PageWriter extends Writer {
         text.append((char) c);
     }
 
+    /**
+     * A template's static text: FreeMarker writes it as the {@code char[]} of its parse tree, which
+     * {@link StringBuilder} appends one character at a time, testing each for Latin-1 (under C1,
+     * the JIT users run, a tenth of the templates' time). A run of text met before is appended as
+     * the string made of it the first time, a copy of its bytes. The text is compared with the one
+     * kept, not only its array: a writer in between (a transform's buffer) may reuse an array.
+     */
     @Override
     public void write(char[] buf, int off, int len) {
-        text.append(buf, off, len);
+        if (len < SHORT_TEXT) {
+            text.append(buf, off, len);
+            return;
+        }
+        int h = ((len * 31 + buf[off]) * 31 + buf[off + (len >> 1)]) * 31 + buf[off + len - 1];
+        int slot = (h ^ (h >>> 9)) & (TEXTS - 1);
+        String s = known(slot, buf, off, len);
+        if (s == null) {
+            // Two tries: two texts of one slot (of a hundred or so a template has) do not evict each other.
+            int other = (slot + 1) & (TEXTS - 1);
+            s = known(other, buf, off, len);
+            if (s == null) {
+                s = new String(buf, off, len);
+                int into = textChars[slot] == null ? slot : other;
+                textChars[into] = Arrays.copyOfRange(buf, off, off + len);
+                textStrings[into] = s;
+            }
+        }
+        text.append(s);
+    }
+
+    private String known(int slot, char[] buf, int off, int len) {
+        char[] chars = textChars[slot];
+        return chars != null && chars.length == len && Arrays.equals(chars, 0, len, buf, off, off + len) ? textStrings[slot] : null;
     }
 
     @Override
