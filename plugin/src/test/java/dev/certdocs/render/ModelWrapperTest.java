@@ -247,6 +247,25 @@ class ModelWrapperTest {
     }
 
     @Test
+    void aKeyARecordDoesNotHaveReadsAsMissingEveryTime(@TempDir Path theme) throws Exception {
+        // The wrapper remembers such keys per record class after the bean model's first answer.
+        Files.writeString(theme.resolve("absent.ftl"), """
+                <#ftl output_format="HTML">
+                ${site.language!"en"} ${site.language!"fr"} ${(site.language)???c} ${article.nope!"none"} ${article.title()}
+                """);
+        Files.writeString(theme.resolve("absent-error.ftl"), "${site.language} ${article.nope}");
+        for (int i = 0; i < 3; i++) {
+            PageModel model = samples.article(i, i, "troubleshootingGuide");
+            String expected = new Templates(theme, DEFAULT).render("absent.ftl", model, "absent");
+            Templates fast = new Templates(theme, FAST);
+            assertEquals(expected, fast.render("absent.ftl", model, "absent"));
+            assertEquals(expected, fast.render("absent.ftl", model, "absent"));
+            assertEquals(message(() -> new Templates(theme, DEFAULT).render("absent-error.ftl", model, "a.md")),
+                    message(() -> fast.render("absent-error.ftl", model, "a.md")));
+        }
+    }
+
+    @Test
     void apiStaysUnavailable(@TempDir Path theme) throws Exception {
         Files.writeString(theme.resolve("api.ftl"), "${page?api.title()}");
         PageModel model = samples.sitePages().get(0);
