@@ -18,6 +18,7 @@ import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -207,7 +208,7 @@ final class ModelWrapper extends DefaultObjectWrapper {
             if (i < 0) {
                 if (readers.isMissing(key)) return null;
                 TemplateModel other = super.get(key);
-                if (other == null) readers.missing(key);
+                if (other == null && noMember(object.getClass(), key)) readers.missing(key);
                 return other;
             }
             TemplateModel[] known = values;
@@ -219,6 +220,21 @@ final class ModelWrapper extends DefaultObjectWrapper {
                 known[i] = value;
             }
             return value;
+        }
+
+        /**
+         * Whether no public method of the class could answer {@code key} for another instance: none
+         * named as the key, as its bean getter ({@code getKey}, {@code isKey}) or as a generic
+         * {@code get}. A getter that returned null here may return a value for another record.
+         */
+        static boolean noMember(Class<?> type, String key) {
+            if (key.isEmpty()) return false;
+            String bean = Character.toUpperCase(key.charAt(0)) + key.substring(1);
+            for (Method m : type.getMethods()) {
+                String name = m.getName();
+                if (name.equals(key) || name.equals("get") || name.equals("get" + bean) || name.equals("is" + bean)) return false;
+            }
+            return true;
         }
 
         @Override

@@ -26,6 +26,8 @@ final class PageWriter extends Writer {
 
     /** Shorter static text is appended as it comes: looking it up would cost more than the copy. */
     private static final int SHORT_TEXT = 16;
+    /** Longer text (an included file, a transform's buffer) too: it is seldom written twice, and would be kept. */
+    private static final int LONG_TEXT = 4096;
     /** The static text this thread's pages wrote, as strings, by a hash of its length and three characters. */
     private static final int TEXTS = 1024;
     private final char[][] textChars = new char[TEXTS][];
@@ -64,7 +66,7 @@ final class PageWriter extends Writer {
      */
     @Override
     public void write(char[] buf, int off, int len) {
-        if (len < SHORT_TEXT) {
+        if (len < SHORT_TEXT || len > LONG_TEXT) {
             text.append(buf, off, len);
             return;
         }
