@@ -21,13 +21,6 @@
   <#return links>
 </#function>
 
-<#function titleFor>
-  <#if page.title?has_content && page.title != site.title>
-    <#return page.title + " · " + site.title>
-  </#if>
-  <#return site.title>
-</#function>
-
 <#--
   The page shell: head, skip link, header (title, cloud badge, search, switchers), main,
   services navigation and footer.
@@ -36,6 +29,10 @@
   - otherClouds: the cloud switcher's entries ({id, name, url}); articles pass article.otherClouds.
   - headerSearch: false on the search page, which has its own search box.
   - base: an absolute <base href> for pages served from any path (404.html).
+  The cloud badge, the search icon, the version and cloud switchers and the breadcrumb are
+  written out here as the macros of those names below write them (the
+  macros stay, for templates that call them): a macro call costs FreeMarker a new scope on every
+  page (docs/performance.md, item 23). Change both, or call the macro instead.
 -->
 <#macro shell crumbs=[] otherClouds=cloudHomeLinks() headerSearch=true base="">
 <!DOCTYPE html>
@@ -44,7 +41,7 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <#if base?has_content><base href="${base}"></#if>
-<title>${titleFor()}</title>
+<title><#if page.title?has_content && page.title != site.title>${page.title} · ${site.title}<#else>${site.title}</#if></title>
 <#if page.description?has_content><meta name="description" content="${page.description}"></#if>
 <#if page.canonicalUrl?has_content><link rel="canonical" href="${page.canonicalUrl}"></#if>
 <meta name="generator" content="${site.generator}">
@@ -58,25 +55,56 @@
   <div class="site-header-inner">
     <div class="site-brand">
       <a class="site-title" href="${root}index.html">${site.title}</a>
-      <@cloudBadge/>
+<span class="cloud-badge" title="Cloud environment<#if cloud.airGapped>: air-gapped</#if>"><#if cloud.airGapped><@icon "lock"/></#if>${cloud.name}</span>
     </div>
     <#if headerSearch>
     <form class="site-search" role="search" action="${root}search.html" method="get">
       <label class="visually-hidden" for="site-search-q">Search articles</label>
       <input id="site-search-q" type="search" name="q" placeholder="Search articles" autocomplete="off">
-      <button type="submit"><@icon "search"/><span class="visually-hidden">Search</span></button>
+      <button type="submit"><svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path fill="currentColor" d="M6.5 1a5.5 5.5 0 0 1 4.38 8.82l3.65 3.65-1.06 1.06-3.65-3.65A5.5 5.5 0 1 1 6.5 1Zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8Z"/></svg>
+<span class="visually-hidden">Search</span></button>
     </form>
     </#if>
     <div class="switchers">
-      <@versionSwitcher/>
-      <@cloudSwitcher otherClouds/>
+<details class="switcher version-switcher" id="version-switcher"
+    data-versions-url="${root}../versions.json" data-root="${root}"
+    data-page-path="${page.path}" data-current="${version.name}">
+  <summary><span class="switcher-label">Version</span> <span class="switcher-value">${version.name}</span></summary>
+  <div class="switcher-menu">
+    <ul class="switcher-list" aria-label="Versions">
+      <li><a href="${root}../${version.name}/${page.path}" aria-current="page">${version.name}</a></li>
+    </ul>
+  </div>
+</details>
+<#if otherClouds?has_content || page.kind == "article">
+<details class="switcher cloud-switcher">
+  <summary><span class="switcher-label">Cloud</span> <span class="switcher-value">${cloud.name}</span></summary>
+  <div class="switcher-menu">
+    <ul class="switcher-list" aria-label="Clouds">
+      <li><a href="${root}${page.path}" aria-current="page"><span class="cloud-dot cloud-${cloud.id}" aria-hidden="true"></span>${cloud.name}</a></li>
+      <#list otherClouds as c>
+      <li><a href="${c.url}"><span class="cloud-dot cloud-${c.id}" aria-hidden="true"></span>${c.name}</a></li>
+      </#list>
+    </ul>
+    <#if !otherClouds?has_content><p class="switcher-note">Only published in ${cloud.name}.</p></#if>
+  </div>
+</details>
+</#if>
     </div>
   </div>
 </header>
 <div class="version-notice" id="version-notice" role="status" hidden></div>
 <div class="page-layout">
   <main id="main" tabindex="-1">
-    <#if crumbs?has_content><@breadcrumb crumbs/></#if>
+<#if crumbs?has_content>
+<nav class="breadcrumb" aria-label="Breadcrumb">
+  <ol>
+    <#list crumbs as c>
+    <li><#if c?has_next><a href="${c.url}">${c.title}</a><#else><span aria-current="page">${c.title}</span></#if></li>
+    </#list>
+  </ol>
+</nav>
+</#if>
     <#nested>
   </main>
   <@servicesNav/>
@@ -207,7 +235,8 @@
 <#--
   The article page, shared by article.ftl and the article-<kind>.ftl templates. The nested
   content (a form preview, a metadata table) comes after the body. extraToc adds entries for
-  headings in that nested content.
+  headings in that nested content. The table of contents and the article footer are written out
+  as the macros toc and articleFooter write them (see shell).
 -->
 <#macro articlePage extraToc=[]>
 <#local crumbs = [{"title": "Home", "url": root + "index.html"}]>
@@ -229,12 +258,57 @@
     </p>
     </#if>
   </header>
-  <@toc article.toc + extraToc/>
+<#local entries = article.toc + extraToc>
+<#if entries?has_content>
+<nav class="toc" aria-labelledby="toc-heading">
+  <h2 class="toc-heading" id="toc-heading">On this page</h2>
+  <ol>
+  <#list entries as e>
+    <#if e.level == 3 && (e?index == 0 || entries[e?index - 1].level != 3)><li class="toc-sub"><ol></#if>
+    <li class="toc-level-${e.level?c}"><a href="#${e.id}">${e.text}</a></li>
+    <#if e.level == 3 && (!e?has_next || entries[e?index + 1].level != 3)></ol></li></#if>
+  </#list>
+  </ol>
+</nav>
+</#if>
   <div class="article-body">
     ${article.html?no_esc}
     <#nested>
   </div>
-  <@articleFooter/>
+<footer class="article-footer">
+  <#if article.tags?has_content>
+  <ul class="tags" aria-label="Tags">
+    <#list article.tags as t><li>${t}</li></#list>
+  </ul>
+  </#if>
+  <#if article.otherClouds?has_content>
+  <p>Also published in:
+    <#list article.otherClouds as c><a href="${c.url}"><span class="cloud-dot cloud-${c.id}" aria-hidden="true"></span>${c.name}</a><#sep>, </#list>
+  </p>
+  </#if>
+  <details class="article-details">
+    <summary>Article details</summary>
+    <dl class="details-list">
+      <dt>Article id</dt><dd><code>${article.articleId}</code></dd>
+      <dt>Kind</dt><dd>${article.kindLabel} (<code>${article.kind}</code>)</dd>
+      <#if article.service?has_content><dt>Service</dt><dd><code>${article.service}</code></dd></#if>
+      <#if article.resource?has_content><dt>Resource</dt><dd><code>${article.resource}</code></dd></#if>
+      <#if article.owner?has_content><dt>Owner</dt><dd>${article.owner}</dd></#if>
+      <dt>Source</dt><dd><code>${article.path}</code></dd>
+    </dl>
+    <#if article.attributes?has_content>
+    <table class="attributes-table">
+      <caption>Properties as written</caption>
+      <thead><tr><th scope="col">Name</th><th scope="col">Value</th></tr></thead>
+      <tbody>
+      <#list article.attributes as attr>
+        <tr><th scope="row"><code>${attr.name}</code></th><td>${attr.value}</td></tr>
+      </#list>
+      </tbody>
+    </table>
+    </#if>
+  </details>
+</footer>
 </article>
 </@shell>
 </#macro>

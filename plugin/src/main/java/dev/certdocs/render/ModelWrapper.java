@@ -18,8 +18,10 @@ import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +51,45 @@ final class ModelWrapper extends DefaultObjectWrapper {
         }
     };
 
+    /** At most this many record classes are looked up in {@link #known}; any further in {@link #READERS}. */
+    private static final int KNOWN = 32;
+
+    /**
+     * The record classes this wrapper met and their readers (null for a record not of certdocs),
+     * as pairs, replaced whole when one is added. {@link ClassValue#get} cost a probe of the
+     * class's table and usually a second search (its home slot holds another class value), on
+     * every record a page wraps (2 % of the templates' time under C1); the data model has a dozen
+     * record classes, compared here by identity.
+     */
+    private volatile Object[] known = new Object[0];
+
     ModelWrapper() {
         super(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33), true);
+    }
+
+    /** The readers of a record class, null when the default wrapper reads it. */
+    private Readers readersOf(Class<?> type) {
+        Object[] pairs = known;
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i] == type) return (Readers) pairs[i + 1];
+        }
+        Readers readers = READERS.get(type);
+        synchronized (this) {
+            Object[] now = known;
+            if (now.length < 2 * KNOWN) {
+                Object[] more = Arrays.copyOf(now, now.length + 2);
+                more[now.length] = type;
+                more[now.length + 1] = readers;
+                known = more;
+            }
+        }
+        return readers;
     }
 
     @Override
     public TemplateModel wrap(Object obj) throws TemplateModelException {
         if (obj instanceof Record) {
-            Readers readers = READERS.get(obj.getClass());
+            Readers readers = readersOf(obj.getClass());
             if (readers != null) return new RecordModel(obj, this, readers, false);
         }
         if (obj instanceof ServiceList list) return new SharedListModel(list, list.models(this), null, null, this);
@@ -75,7 +108,7 @@ final class ModelWrapper extends DefaultObjectWrapper {
         TemplateModel[] models = new TemplateModel[elements.size()];
         for (int i = 0; i < models.length; i++) {
             Object e = elements.get(i);
-            Readers readers = e instanceof Record ? READERS.get(e.getClass()) : null;
+            Readers readers = e instanceof Record ? readersOf(e.getClass()) : null;
             models[i] = readers != null ? new RecordModel(e, this, readers, true) : super.wrap(e);
         }
         return models;
@@ -172,7 +205,12 @@ final class ModelWrapper extends DefaultObjectWrapper {
         @Override
         public TemplateModel get(String key) throws TemplateModelException {
             int i = readers.indexOf(key);
-            if (i < 0) return super.get(key);
+            if (i < 0) {
+                if (readers.isMissing(key)) return null;
+                TemplateModel other = super.get(key);
+                if (other == null && noMember(object.getClass(), key)) readers.missing(key);
+                return other;
+            }
             TemplateModel[] known = values;
             if (known != null && known[i] != null) return known[i];
             // The value is wrapped as FreeMarker wraps a property's value: by the wrapper's outer identity.
@@ -182,6 +220,21 @@ final class ModelWrapper extends DefaultObjectWrapper {
                 known[i] = value;
             }
             return value;
+        }
+
+        /**
+         * Whether no public method of the class could answer {@code key} for another instance: none
+         * named as the key, as its bean getter ({@code getKey}, {@code isKey}) or as a generic
+         * {@code get}. A getter that returned null here may return a value for another record.
+         */
+        static boolean noMember(Class<?> type, String key) {
+            if (key.isEmpty()) return false;
+            String bean = Character.toUpperCase(key.charAt(0)) + key.substring(1);
+            for (Method m : type.getMethods()) {
+                String name = m.getName();
+                if (name.equals(key) || name.equals("get") || name.equals("get" + bean) || name.equals("is" + bean)) return false;
+            }
+            return true;
         }
 
         @Override
@@ -206,6 +259,14 @@ final class ModelWrapper extends DefaultObjectWrapper {
         private final int[] slots;
         final Function<Object, Object>[] read;
         final boolean[] keep;
+        /**
+         * Keys that are neither a component nor a method of the class, for which FreeMarker's bean
+         * model answered null (the default theme's {@code site.language!"en"} on every page: a
+         * search of the class's methods and a logger's level asked each time). At most
+         * {@link #MISSING} of them, replaced whole when one is added; shared by the threads.
+         */
+        private volatile String[] absent = new String[0];
+        private static final int MISSING = 16;
 
         private Readers(Map<String, Integer> index, Function<Object, Object>[] read, boolean[] keep) {
             int size = Integer.highestOneBit(Math.max(1, index.size()) * 4 - 1);
@@ -222,6 +283,22 @@ final class ModelWrapper extends DefaultObjectWrapper {
             }
             this.read = read;
             this.keep = keep;
+        }
+
+        boolean isMissing(String key) {
+            for (String a : absent) {
+                if (a.equals(key)) return true;
+            }
+            return false;
+        }
+
+        synchronized void missing(String key) {
+            String[] now = absent;
+            if (now.length < MISSING && !isMissing(key)) {
+                String[] more = Arrays.copyOf(now, now.length + 1);
+                more[now.length] = key;
+                absent = more;
+            }
         }
 
         /** The index of the component named {@code key}, or -1. */

@@ -13,7 +13,8 @@ import java.util.IdentityHashMap;
  * calling back into Java that renders) gets a writer of its own.
  *
  * <p>A template's static text comes from FreeMarker as the same {@code char[]} on every page: its
- * bytes are encoded once per thread and copied after that. The array is compared with the copy
+ * bytes (of a text of 16 to 4,096 characters) are encoded once per thread and copied after that;
+ * shorter ASCII text is copied into the buffer as it comes. The array is compared with the copy
  * the bytes were made from on each use, so a caller that writes a reused buffer (FreeMarker's
  * {@code compress} directive does) gets its current characters encoded. Other text is encoded
  * with {@link String#getBytes}; a surrogate pair split between two writes is joined, and an
@@ -26,6 +27,8 @@ final class PageWriter extends Writer {
     private static final ThreadLocal<PageWriter> FREE = new ThreadLocal<>();
     /** Static text shorter than this is encoded each time: looking it up would cost as much. */
     private static final int CACHED_FROM = 16;
+    /** Longer static text is not kept: its copy and bytes would hold memory for one rare write. */
+    private static final int CACHED_TO = 4096;
     /** Arrays remembered per thread; past this the cache starts again (templates reloaded by {@code serve}). */
     private static final int CACHE_LIMIT = 4096;
 
@@ -71,7 +74,7 @@ final class PageWriter extends Writer {
 
     @Override
     public void write(char[] buf, int off, int len) {
-        if (len >= CACHED_FROM && off == 0 && len == buf.length && pending == 0
+        if (len >= CACHED_FROM && len <= CACHED_TO && off == 0 && len == buf.length && pending == 0
                 && !Character.isLowSurrogate(buf[0]) && !Character.isHighSurrogate(buf[len - 1])) {
             IdentityHashMap<char[], Chunk> cache = STATIC.get();
             Chunk chunk = cache.get(buf);

@@ -1,11 +1,13 @@
 package dev.certdocs.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.certdocs.support.CertDocsException;
 import freemarker.ext.beans.BeanModel;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -244,6 +247,40 @@ class ModelWrapperTest {
         Files.writeString(theme.resolve("null-error.ftl"), "${article.form}");
         assertEquals(message(() -> new Templates(theme, DEFAULT).render("null-error.ftl", model, "a.md")),
                 message(() -> new Templates(theme, FAST).render("null-error.ftl", model, "a.md")));
+    }
+
+    @Test
+    void aKeyARecordDoesNotHaveReadsAsMissingEveryTime(@TempDir Path theme) throws Exception {
+        // The wrapper remembers such keys per record class after the bean model's first answer.
+        Files.writeString(theme.resolve("absent.ftl"), """
+                <#ftl output_format="HTML">
+                ${site.language!"en"} ${site.language!"fr"} ${(site.language)???c} ${article.nope!"none"} ${article.title()}
+                """);
+        Files.writeString(theme.resolve("absent-error.ftl"), "${site.language} ${article.nope}");
+        for (int i = 0; i < 3; i++) {
+            PageModel model = samples.article(i, i, "troubleshootingGuide");
+            String expected = new Templates(theme, DEFAULT).render("absent.ftl", model, "absent");
+            Templates fast = new Templates(theme, FAST);
+            assertEquals(expected, fast.render("absent.ftl", model, "absent"));
+            assertEquals(expected, fast.render("absent.ftl", model, "absent"));
+            assertEquals(message(() -> new Templates(theme, DEFAULT).render("absent-error.ftl", model, "a.md")),
+                    message(() -> fast.render("absent-error.ftl", model, "a.md")));
+        }
+    }
+
+    @Test
+    void aGetterThatAnsweredNullIsAskedAgainForTheNextRecord(@TempDir Path theme) throws Exception {
+        Files.writeString(theme.resolve("getter.ftl"), "${x.nick!\"none\"} ${x.nope!\"none\"}");
+        Templates fast = new Templates(theme, FAST);
+        Templates slow = new Templates(theme, DEFAULT);
+        for (String name : List.of("a", "b", "a", "c")) {
+            Map<String, Object> model = Map.of("x", new GetterProbe(name));
+            assertEquals(slow.render("getter.ftl", model, "getter"), fast.render("getter.ftl", model, "getter"));
+        }
+        assertEquals("nick-c none", fast.render("getter.ftl", Map.of("x", new GetterProbe("c")), "getter"));
+        assertTrue(ModelWrapper.RecordModel.noMember(GetterProbe.class, "nope"));
+        assertFalse(ModelWrapper.RecordModel.noMember(GetterProbe.class, "nick"));
+        assertFalse(ModelWrapper.RecordModel.noMember(GetterProbe.class, "toString"));
     }
 
     @Test

@@ -135,4 +135,35 @@ class PageWriterTest {
         assertEquals("", next.toString());
         next.give();
     }
+
+    @Test
+    void staticTextIsWrittenAsItIsEachTimeEvenFromAReusedArray() {
+        PageWriter w = PageWriter.take();
+        char[] text = "<li class=\"entry\"><a href=\"".toCharArray();
+        char[] reused = "0123456789abcdefghij".toCharArray();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            w.write(text, 0, text.length);
+            expected.append(text);
+            // A transform's buffer: the same array, the same length, other characters each time.
+            reused[10] = (char) ('k' + i);
+            w.write(reused, 0, reused.length);
+            expected.append(reused);
+            w.write(reused, 3, 17);
+            expected.append(reused, 3, 17);
+            // Wide text, and short text appended as it comes.
+            w.write("é€😀 and some more text".toCharArray(), 0, 22);
+            expected.append("é€😀 and some more text", 0, 22);
+            w.write(text, 0, 4);
+            expected.append(text, 0, 4);
+        }
+        // Many texts of one length and first, middle and last character: they share slots.
+        for (int i = 0; i < 3000; i++) {
+            char[] many = ("<" + (char) ('a' + i % 26) + "-" + String.format("%05d", i) + "-----x---->").toCharArray();
+            w.write(many, 0, many.length);
+            expected.append(many);
+        }
+        assertEquals(expected.toString(), w.toString());
+        w.give();
+    }
 }
