@@ -18,9 +18,11 @@ import org.jsoup.parser.Tag;
  * <p>The subset is the one where the tree builder only appends: known tags of a fixed list,
  * lower-case names, attributes {@code name="value"} or valueless, each name once; every end tag
  * closing the current element; inside {@code p} and headings only phrasing elements; no
- * {@code li}, {@code dd}, {@code dt} or {@code a} where jsoup would close an open one first;
- * tables only as {@code table > thead|tbody|tfoot > tr > th|td} with white space between; no
- * comment, doctype, CDATA, NUL or CR, no {@code <} that does not start such a tag. In it, each
+ * {@code li}, {@code dd}, {@code dt} or {@code a} where jsoup would close an open one first, no
+ * formatting element inside one of its name; tables only as {@code table > thead|tbody|tfoot >
+ * tr > th|td} with white space and comments between; comments only as {@code <!--data-->} with
+ * no {@code --} in {@code data}; no doctype, CDATA, NUL or CR, no {@code <} that does not start
+ * such a tag or comment; at most 20 open elements. In it, each
  * run of text between tags is one text node (jsoup's tokeniser emits one character token per
  * run), its character references decoded as the tokeniser decodes them ({@code &amp;}, {@code
  * &lt;}, {@code &gt;}, {@code &quot;}, numeric references to ordinary code points and named
