@@ -84,8 +84,9 @@ final class HtmlPostProcessor {
     /**
      * {@code relativeUrl} maps each relative link and image URL to its URL on the site.
      *
-     * <p>In the order of the steps: portal actions on the parsed body; the clean to the allow-list
-     * (skipped when {@link HtmlSafety#cleanKeepsAll} proves it would copy the tree unchanged); the
+     * <p>In the order of the steps: portal actions on the parsed body (built by {@link PlainBodyTree}
+     * where flexmark's HTML is plain, else parsed by jsoup: the same tree); the clean to the
+     * allow-list (skipped when {@link HtmlSafety#cleanKeepsAll} proves it would copy the tree unchanged); the
      * URL check; alerts; heading ids and the table of contents; links and media, each URL they
      * change checked again. The elements each step works on are gathered by one walk over the
      * body (a second one when alerts copied elements), not one selector query per step. Then the
@@ -98,7 +99,9 @@ final class HtmlPostProcessor {
 
     /** As {@link #process(String, Cloud, java.util.function.UnaryOperator)}, asking {@code cloud} only what {@link UrlRules} offers. */
     HtmlBody process(String html, UrlRules cloud, java.util.function.UnaryOperator<String> relativeUrl) {
-        Document doc = Jsoup.parseBodyFragment(html);
+        // flexmark's HTML is nearly always plain enough to build jsoup's tree without its parser.
+        Document doc = PlainBodyTree.parse(html);
+        if (doc == null) doc = Jsoup.parseBodyFragment(html);
         boolean unchanged = portalLinksAndCheck(doc.body(), cloud);
         if (!unchanged || !skipNeedlessClean) doc = cleaner.clean(doc);
         doc.outputSettings().prettyPrint(false);

@@ -36,11 +36,12 @@ import java.util.function.UnaryOperator;
  * The first round follows the setup, which post-processes every body once the new way (to learn
  * which bodies {@link SharedBodies} processes): compare the medians. {@code text} and {@code html}
  * time one part alone, old and new in turn on the same parsed bodies: the search text or the
- * body's HTML.
+ * body's HTML; {@code tree} the body's tree alone (jsoup's parse, or {@link PlainBodyTree} where it
+ * takes the body) and how many bodies {@link PlainBodyTree} takes.
  *
  * <pre>
  * source bench/classpath.sh
- * java -XX:TieredStopAtLevel=1 -cp "$classpath" dev.certdocs.render.HtmlPostBenchmark &lt;corpus&gt; old|new|both|text|html [rounds]
+ * java -XX:TieredStopAtLevel=1 -cp "$classpath" dev.certdocs.render.HtmlPostBenchmark &lt;corpus&gt; old|new|both|text|html|tree [rounds]
  * </pre>
  */
 public final class HtmlPostBenchmark {
@@ -93,6 +94,10 @@ public final class HtmlPostBenchmark {
                 pages, work.size(), chars / 1e6);
         if (mode.equals("text") || mode.equals("html")) {
             part(work, rounds, mode.equals("html"));
+            return;
+        }
+        if (mode.equals("tree")) {
+            tree(work, rounds);
             return;
         }
         Way now = post::process;
@@ -166,6 +171,43 @@ public final class HtmlPostBenchmark {
         System.out.printf(Locale.ROOT, "RESULT " + (html ? "html" : "text") + ": first round old %.0f ms, new %.0f ms; median of rounds 2-%d: old %.0f ms, new %.0f ms CPU; output old %s new %s%n",
                 times[0][0], times[1][0], rounds, median(Arrays.copyOfRange(times[0], 1, rounds)),
                 median(Arrays.copyOfRange(times[1], 1, rounds)), digests[0], digests[1]);
+    }
+
+    /**
+     * The body's tree alone (point 22), old and new in turn on the same bodies: jsoup's {@code
+     * parseBodyFragment}, or {@link PlainBodyTree} with jsoup where it refuses; how many bodies it
+     * takes and why it refuses the others.
+     */
+    private static void tree(List<Work> work, int rounds) {
+        Map<String, Integer> refusals = new HashMap<>();
+        int taken = 0;
+        for (Work item : work) {
+            PlainBodyTree tree = new PlainBodyTree(item.html());
+            if (tree.build() != null) taken++;
+            else refusals.merge(tree.refusal().replaceAll("\\s+", " "), 1, Integer::sum);
+        }
+        System.out.printf(Locale.ROOT, "PlainBodyTree takes %d of %d bodies (%.1f %%)%n", taken, work.size(), 100.0 * taken / work.size());
+        refusals.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  refused %5d: %s%n", e.getValue(), e.getKey()));
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        double[][] times = new double[2][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int j = 0; j < 2; j++) {
+                int k = (r + j) % 2;
+                long nodes = 0;
+                long start = cpu.getCurrentThreadCpuTime();
+                for (Work item : work) {
+                    org.jsoup.nodes.Document doc = k == 1 ? PlainBodyTree.parse(item.html()) : null;
+                    if (doc == null) doc = org.jsoup.Jsoup.parseBodyFragment(item.html());
+                    nodes += doc.body().childNodeSize();
+                }
+                times[k][r] = (cpu.getCurrentThreadCpuTime() - start) / 1e6;
+                System.out.printf(Locale.ROOT, "round %d %s: %.0f ms CPU (%d top-level nodes)%n", r + 1, k == 0 ? "old" : "new", times[k][r], nodes);
+            }
+        }
+        System.out.printf(Locale.ROOT, "RESULT tree: first round old %.0f ms, new %.0f ms; median of rounds 2-%d: old %.0f ms, new %.0f ms CPU%n",
+                times[0][0], times[1][0], rounds, median(Arrays.copyOfRange(times[0], 1, rounds)),
+                median(Arrays.copyOfRange(times[1], 1, rounds)));
     }
 
     /** A relative URL as the site maps it, roughly ({@code SiteRenderer.siteUrl}): other files recorded. */
