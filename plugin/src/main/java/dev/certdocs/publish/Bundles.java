@@ -273,13 +273,7 @@ public final class Bundles {
      */
     public static List<String> outsideReferences(String page, String text, Cloud cloud,
                                                  java.util.Collection<String> alsoAllowed) {
-        List<String> urls = new ArrayList<>();
-        if (page.toLowerCase(Locale.ROOT).endsWith(".html")) {
-            urlAttributes(text.getBytes(StandardCharsets.UTF_8), urls, true);
-        } else {
-            cssUrls(text, urls);
-        }
-        return outside(page, urls, cloud, alsoAllowed);
+        return outsideReferences(page, text.getBytes(StandardCharsets.UTF_8), cloud, alsoAllowed);
     }
 
     /** As {@link #outsideReferences(String, String, Cloud, java.util.Collection)}, for the page's UTF-8 bytes (a page is scanned as written, not decoded). */
