@@ -7,6 +7,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * A post-processed body's HTML: what jsoup's {@link Element#html()} writes for it, without pretty
@@ -25,32 +26,63 @@ import org.jsoup.nodes.TextNode;
  * data, CDATA), other element classes, an attribute name jsoup would rewrite, and any text or value
  * holding a control character or a surrogate (jsoup writes those as numeric references).
  * Other output settings: jsoup's {@code html()}. {@code HtmlPostEquivalenceTest} compares the two.
+ *
+ * <p>{@link #withSearchText} makes the body's {@link SearchText} in the same walk, each text
+ * node's characters copied out of its string once for both (docs/performance.md, 26.).
  */
 final class BodyHtml {
 
     private final StringBuilder out;
     /** The string being escaped. */
     private char[] chars = new char[256];
+    /** The search text made in the same walk, or null. */
+    private final SearchText text;
 
-    private BodyHtml(int capacity) {
+    private BodyHtml(int capacity, SearchText text) {
         out = new StringBuilder(capacity);
+        this.text = text;
     }
 
     /** The inner HTML of {@code body} ({@code capacity}: a guess at its length), as {@code body.html()}. */
     static String of(Element body, int capacity) {
+        if (!plainSettings(body)) return body.html();
+        return new BodyHtml(capacity, null).walk(body);
+    }
+
+    /** A body's HTML and its search text. */
+    record WithText(String html, String text) {
+    }
+
+    /**
+     * {@link #of} and {@link SearchText#of} of {@code body} in one walk: each text node's
+     * characters copied out of its string once for both ({@code capacity}, {@code textCapacity}:
+     * guesses at their lengths). The search text is what {@link SearchText#of} gives: the walk
+     * hands it every node in document order, as {@code NodeTraversor} would; a node this class
+     * leaves to jsoup is handed with its subtree.
+     */
+    static WithText withSearchText(Element body, int capacity, int textCapacity) {
+        if (!plainSettings(body)) return new WithText(body.html(), SearchText.of(body, textCapacity));
+        BodyHtml w = new BodyHtml(capacity, new SearchText(textCapacity));
+        w.text.head(body, 0);
+        String html = w.walk(body);
+        w.text.tail(body, 0);
+        return new WithText(html, w.text.result());
+    }
+
+    private static boolean plainSettings(Element body) {
         Document doc = body.ownerDocument();
         Document.OutputSettings settings = doc == null ? null : doc.outputSettings();
-        if (settings == null || settings.prettyPrint() || settings.outline() || settings.syntax() != Document.OutputSettings.Syntax.html
-                || settings.escapeMode() != Entities.EscapeMode.base || !settings.charset().equals(StandardCharsets.UTF_8)) {
-            return body.html();
-        }
+        return settings != null && !settings.prettyPrint() && !settings.outline() && settings.syntax() == Document.OutputSettings.Syntax.html
+                && settings.escapeMode() == Entities.EscapeMode.base && settings.charset().equals(StandardCharsets.UTF_8);
+    }
+
+    /** The inner HTML of {@code body}, each node also handed to {@link #text} when there is one. */
+    private String walk(Element body) {
         if (body.childNodeSize() == 0) return "";
-        BodyHtml w = new BodyHtml(capacity);
-        StringBuilder out = w.out;
         // In document order without recursion (bodies nest deep): open on the way down, close on the way up.
         Node n = body.childNode(0);
         while (true) {
-            if (w.open(n) && n.childNodeSize() > 0) {
+            if (open(n) && n.childNodeSize() > 0) {
                 n = n.childNode(0);
                 continue;
             }
@@ -62,7 +94,7 @@ final class BodyHtml {
                 }
                 n = n.parentNode();
                 if (n == body || n == null) return out.toString();
-                close((Element) n, out);
+                close((Element) n);
             }
         }
     }
@@ -73,15 +105,21 @@ final class BodyHtml {
      */
     private boolean open(Node n) {
         if (n.getClass() == TextNode.class) {
-            String text = ((TextNode) n).getWholeText();
-            if (!escape(text, false)) out.append(n.outerHtml());
+            String s = ((TextNode) n).getWholeText();
+            int length = s.length();
+            if (chars.length < length) chars = new char[Math.max(length, 2 * chars.length)];
+            s.getChars(0, length, chars, 0);
+            if (!escapeCopied(s, length, false)) out.append(n.outerHtml());
+            if (text != null) text.text((TextNode) n, s, chars);
             return false;
         }
         if (n.getClass() != Element.class || !start((Element) n)) {
             out.append(n.outerHtml());
+            if (text != null) NodeTraversor.traverse(text, n);
             return false;
         }
-        if (n.childNodeSize() == 0) close((Element) n, out);
+        if (text != null) text.head(n, 0);
+        if (n.childNodeSize() == 0) close((Element) n);
         return true;
     }
 
@@ -118,7 +156,9 @@ final class BodyHtml {
         return true;
     }
 
-    private static void close(Element e, StringBuilder out) {
+    /** The end tag of {@code e} (none for a childless self-closing one); the search text's tail of it. */
+    private void close(Element e) {
+        if (text != null) text.tail(e, 0);
         if (e.childNodeSize() == 0 && e.tag().isSelfClosing()) return;
         out.append("</").append(e.tagName()).append('>');
     }
@@ -128,11 +168,16 @@ final class BodyHtml {
      * false (nothing written) when it holds a character jsoup writes as a numeric reference.
      */
     private boolean escape(String s, boolean attribute) {
-        int mark = out.length();
-        int run = 0;
         int length = s.length();
         if (chars.length < length) chars = new char[Math.max(length, 2 * chars.length)];
         s.getChars(0, length, chars, 0);
+        return escapeCopied(s, length, attribute);
+    }
+
+    /** {@link #escape} of {@code s}, whose {@code length} characters are already in {@link #chars}. */
+    private boolean escapeCopied(String s, int length, boolean attribute) {
+        int mark = out.length();
+        int run = 0;
         char[] b = chars;
         for (int i = 0; i < length; i++) {
             char c = b[i];

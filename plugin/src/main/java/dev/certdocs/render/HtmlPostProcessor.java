@@ -89,9 +89,9 @@ final class HtmlPostProcessor {
      * allow-list (skipped when {@link HtmlSafety#cleanKeepsAll} proves it would copy the tree unchanged); the
      * URL check; alerts; heading ids and the table of contents; links and media, each URL they
      * change checked again. The elements each step works on are gathered by one walk over the
-     * body (a second one when alerts copied elements), not one selector query per step. Then the
-     * body is written as jsoup's {@code html()} would ({@link BodyHtml}) and its search text made
-     * ({@link SearchText}).
+     * body (a second one when alerts copied elements), not one selector query per step. Then, in
+     * one more walk, the body is written as jsoup's {@code html()} would ({@link BodyHtml}) and its
+     * search text made ({@link SearchText}).
      */
     HtmlBody process(String html, Cloud cloud, java.util.function.UnaryOperator<String> relativeUrl) {
         return process(html, UrlRules.of(cloud), relativeUrl);
@@ -135,7 +135,8 @@ final class HtmlPostProcessor {
         }
         // The title's heading is no longer in the body: its links and images are not the page's.
         links(inBody(found.links, removed), inBody(found.media, removed), cloud, relativeUrl);
-        return new HtmlBody(BodyHtml.of(body, html.length() + (html.length() >> 3)), title, toc, SearchText.of(body, html.length()));
+        BodyHtml.WithText written = BodyHtml.withSearchText(body, html.length() + (html.length() >> 3), html.length());
+        return new HtmlBody(written.html(), title, toc, written.text());
     }
 
     /**

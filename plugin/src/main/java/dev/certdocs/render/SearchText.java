@@ -24,7 +24,8 @@ import org.jsoup.select.NodeVisitor;
 final class SearchText implements NodeVisitor {
 
     private final StringBuilder out;
-    /** The text node being read. */
+    /** The text node being read, and its characters (runs are appended from the string: a copy, not a loop per character). */
+    private String text;
     private char[] chars = new char[256];
     /** The last character of jsoup's unfolded text so far, and whether there is one. */
     private char last;
@@ -36,33 +37,52 @@ final class SearchText implements NodeVisitor {
     /** The length of {@code out} at its last character above U+0020 (jsoup's trim drops what comes after). */
     private int kept;
 
-    private SearchText(int capacity) {
-        out = new StringBuilder(capacity);
+    /** {@code capacity}: a guess at the text's length. */
+    SearchText(int capacity) {
+        out = new StringBuilder(Math.min(capacity, SearchEntry.MAX_BODY + 64));
     }
 
     /** The search text of {@code body}; {@code capacity}: a guess at its length. */
     static String of(Element body, int capacity) {
-        SearchText t = new SearchText(Math.min(capacity, SearchEntry.MAX_BODY + 64));
+        SearchText t = new SearchText(capacity);
         NodeTraversor.traverse(t, body);
-        t.out.setLength(t.kept);
-        String text = t.out.toString().strip();
-        return text.length() > SearchEntry.MAX_BODY ? text.substring(0, SearchEntry.MAX_BODY) : text;
+        return t.result();
+    }
+
+    /**
+     * The search text of what this visitor saw, in document order: the nodes given to {@link #head},
+     * {@link #text} and {@link #tail} ({@link BodyHtml#withSearchText} walks the body for both).
+     */
+    String result() {
+        out.setLength(kept);
+        String folded = out.toString().strip();
+        return folded.length() > SearchEntry.MAX_BODY ? folded.substring(0, SearchEntry.MAX_BODY) : folded;
     }
 
     @Override
     public void head(Node node, int depth) {
-        if (node instanceof TextNode text) {
-            String s = text.getWholeText();
+        if (node instanceof TextNode t) {
+            String s = t.getWholeText();
             int n = s.length();
             if (chars.length < n) chars = new char[Math.max(n, 2 * chars.length)];
             s.getChars(0, n, chars, 0);
-            if (text instanceof CDataNode || preservesWhitespace(text.parentNode())) {
-                as(n);
-            } else {
-                normalised(n);
-            }
+            text(t, s, chars);
         } else if (node instanceof Element e) {
             if (any && (e.isBlock() || e.normalName().equals("br")) && last != ' ') put(' ');
+        }
+    }
+
+    /**
+     * {@link #head} of the text node {@code node}, whose whole text {@code s} the caller has
+     * already copied into {@code buffer} (from index 0).
+     */
+    void text(TextNode node, String s, char[] buffer) {
+        text = s;
+        chars = buffer;
+        if (node instanceof CDataNode || preservesWhitespace(node.parentNode())) {
+            as(s.length());
+        } else {
+            normalised(s.length());
         }
     }
 
@@ -131,7 +151,11 @@ final class SearchText implements NodeVisitor {
         return false;
     }
 
-    /** {@link #put} of each of {@link #chars} from {@code from} to {@code to}, all above U+0020, at once. */
+    /**
+     * {@link #put} of each of {@link #chars} from {@code from} to {@code to}, all above U+0020, at
+     * once: appended from the string, which a builder copies whole where both are Latin-1 (a
+     * {@code char[]} it reads one character at a time, under C1 a loop per character).
+     */
     private void run(int from, int to) {
         last = chars[to - 1];
         any = true;
@@ -140,7 +164,7 @@ final class SearchText implements NodeVisitor {
             out.append(' ');
             space = false;
         }
-        out.append(chars, from, to - from);
+        out.append(text, from, to);
         kept = out.length();
     }
 

@@ -37,11 +37,14 @@ import java.util.function.UnaryOperator;
  * which bodies {@link SharedBodies} processes): compare the medians. {@code text} and {@code html}
  * time one part alone, old and new in turn on the same parsed bodies: the search text or the
  * body's HTML; {@code tree} the body's tree alone (jsoup's parse, or {@link PlainBodyTree} where it
- * takes the body) and how many bodies {@link PlainBodyTree} takes.
+ * takes the body) and how many bodies {@link PlainBodyTree} takes. {@code against <before-classes>}
+ * runs {@code new} with this class path and with another revision's {@code plugin/target/classes}
+ * first on it, in one JVM, alternating round by round ({@link #against}).
  *
  * <pre>
  * source bench/classpath.sh
  * java -XX:TieredStopAtLevel=1 -cp "$classpath" dev.certdocs.render.HtmlPostBenchmark &lt;corpus&gt; old|new|both|text|html|tree [rounds]
+ * java -XX:TieredStopAtLevel=1 -cp "$classpath" dev.certdocs.render.HtmlPostBenchmark &lt;corpus&gt; against &lt;rounds&gt; &lt;before-classes&gt;
  * </pre>
  */
 public final class HtmlPostBenchmark {
@@ -61,6 +64,10 @@ public final class HtmlPostBenchmark {
         Path corpusDir = Path.of(args[0]).toAbsolutePath();
         String mode = args[1];
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        if (mode.equals("against")) {
+            against(corpusDir, rounds, Path.of(args[3]));
+            return;
+        }
         BuildConfig config = BuildConfig.builder(corpusDir).siteVersion("1.0.0").threads(1)
                 .baseUrl("https://support.example/").force(true).build();
         Corpus corpus = Load.corpus(config, Load.articleFiles(config, BuildLog.SILENT), false);
@@ -208,6 +215,108 @@ public final class HtmlPostBenchmark {
         System.out.printf(Locale.ROOT, "RESULT tree: first round old %.0f ms, new %.0f ms; median of rounds 2-%d: old %.0f ms, new %.0f ms CPU%n",
                 times[0][0], times[1][0], rounds, median(Arrays.copyOfRange(times[0], 1, rounds)),
                 median(Arrays.copyOfRange(times[1], 1, rounds)));
+    }
+
+    /**
+     * {@code new} against another revision's compiled classes ({@code before}: its
+     * {@code plugin/target/classes}) in one JVM, each side in a class loader of its own (that folder
+     * first on the class path for one, this class path alone for the other), alternating round by
+     * round, which side goes first changing every round: on a busy machine the load weighs on both
+     * alike. Prints each round, both medians of the rounds after the first and the median of the
+     * rounds' ratios, and each side's SHA-256 of every result (they must be the same).
+     */
+    private static void against(Path corpusDir, int rounds, Path before) throws Exception {
+        List<java.net.URL> path = new ArrayList<>();
+        for (String p : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) path.add(Path.of(p).toUri().toURL());
+        List<java.net.URL> beforePath = new ArrayList<>(path);
+        beforePath.add(0, before.toAbsolutePath().toUri().toURL());
+        List<List<java.net.URL>> paths = List.of(beforePath, path);
+        String[] names = {"before", "after"};
+        java.util.function.LongSupplier[] sides = new java.util.function.LongSupplier[2];
+        for (int k = 0; k < 2; k++) {
+            ClassLoader loader = new java.net.URLClassLoader(paths.get(k).toArray(java.net.URL[]::new), ClassLoader.getPlatformClassLoader());
+            sides[k] = (java.util.function.LongSupplier) loader.loadClass(Round.class.getName()).getConstructor(String.class)
+                    .newInstance(corpusDir.toString());
+        }
+        double[][] times = new double[2][rounds];
+        double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < 2; i++) {
+                int k = (r + i) % 2;
+                times[k][r] = sides[k].getAsLong() / 1e6;
+            }
+            ratios[r] = times[1][r] / times[0][r];
+            System.out.printf(Locale.ROOT, "round %d: before %.0f, after %.0f ms CPU%n", r + 1, times[0][r], times[1][r]);
+        }
+        for (int k = 0; k < 2; k++) {
+            System.out.printf(Locale.ROOT, "RESULT %s: first round %.0f ms, median of rounds 2-%d %.0f ms CPU; bodies %s%n",
+                    names[k], times[k][0], rounds, median(Arrays.copyOfRange(times[k], 1, rounds)), sides[k]);
+        }
+        System.out.printf(Locale.ROOT, "RESULT after/before, median of the ratios of rounds 2-%d: %.3f%n", rounds,
+                median(Arrays.copyOfRange(ratios, 1, rounds)));
+    }
+
+    /**
+     * One side of {@link #against}: the bodies, prepared once as {@link #main} prepares them; each
+     * call one round of {@code new}, its thread CPU time in nanoseconds; {@code toString} the last
+     * round's digest. Uses only what the render package had before point 26.
+     */
+    public static final class Round implements java.util.function.LongSupplier {
+        private final List<Work> work = new ArrayList<>();
+        private final HtmlPostProcessor post = new HtmlPostProcessor();
+        private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        private String digest;
+
+        public Round(String corpus) throws Exception {
+            Path corpusDir = Path.of(corpus);
+            BuildConfig config = BuildConfig.builder(corpusDir).siteVersion("1.0.0").threads(1)
+                    .baseUrl("https://support.example/").force(true).build();
+            Corpus loadedCorpus = Load.corpus(config, Load.articleFiles(config, BuildLog.SILENT), false);
+            Map<String, SiteRenderer.CloudSite> sites = new Rendering(config, loadedCorpus).plans();
+            CloudMarkdown cloudMarkdown = new CloudMarkdown(new MarkdownHtml(), new CloudPreprocessor(loadedCorpus.includes(),
+                    loadedCorpus.includes()::text, config.catalog().variableNames()));
+            for (Corpus.Entry entry : loadedCorpus.articles()) {
+                ArticleLoader.Loaded loaded = loadedCorpus.loaded(entry);
+                KindSpec.BodyType type = config.schema().kind(loaded.article().props().value("selfHelpType").strip())
+                        .map(KindSpec::body).orElse(KindSpec.BodyType.MARKDOWN);
+                String source = type == KindSpec.BodyType.MARKDOWN ? loaded.bodyText() : SiteRenderer.withoutJson(loaded.bodyText());
+                Map<String, String> memo = new HashMap<>();
+                SharedBodies bodies = new SharedBodies(entry.path());
+                for (SiteRenderer.CloudSite site : sites.values()) {
+                    if (!site.publishedIn().getOrDefault(entry.path(), List.of()).contains(site.cloud().id())) continue;
+                    String html = cloudMarkdown.html(entry.path(), source, site.cloud(), memo);
+                    bodies.body(post, html, site.cloud(), (url, files) -> relative(url, files));
+                    if (bodies.last() != SharedBodies.Outcome.SHARED) work.add(new Work(html, site.cloud()));
+                }
+            }
+        }
+
+        @Override
+        public long getAsLong() {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                long start = cpu.getCurrentThreadCpuTime();
+                for (Work item : work) {
+                    Set<String> files = new TreeSet<>();
+                    HtmlBody body = post.process(item.html(), HtmlPostProcessor.UrlRules.of(item.cloud()), url -> relative(url, files));
+                    sha.update(body.html().getBytes(StandardCharsets.UTF_8));
+                    sha.update(body.title().getBytes(StandardCharsets.UTF_8));
+                    for (TocEntry t : body.toc()) sha.update((t.level() + t.id() + "\u0000" + t.text()).getBytes(StandardCharsets.UTF_8));
+                    sha.update(body.text().getBytes(StandardCharsets.UTF_8));
+                    sha.update(files.toString().getBytes(StandardCharsets.UTF_8));
+                }
+                long time = cpu.getCurrentThreadCpuTime() - start;
+                digest = HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+                return time;
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return digest;
+        }
     }
 
     /** A relative URL as the site maps it, roughly ({@code SiteRenderer.siteUrl}): other files recorded. */

@@ -84,6 +84,25 @@ class HtmlPostEquivalenceTest {
     }
 
     @Test
+    void htmlAndSearchTextInOneWalkAreWhatJsoupGives() {
+        Random random = new Random(25);
+        for (int i = 0; i < 20_000; i++) {
+            String html = randomHtml(random, 1 + random.nextInt(30));
+            org.jsoup.nodes.Document doc = Jsoup.parseBodyFragment(html);
+            doc.outputSettings().prettyPrint(false);
+            BodyHtml.WithText both = BodyHtml.withSearchText(doc.body(), 16, 16);
+            assertEquals(doc.body().html(), both.html(), html);
+            assertEquals(HtmlPostProcessorReference.searchText(doc.body().text()), both.text(), html);
+        }
+        // Other output settings: jsoup writes the HTML, the search text is the same.
+        String html = "<p>a  <b>b</b>\u00a0c</p><pre> x </pre>";
+        org.jsoup.nodes.Document doc = Jsoup.parseBodyFragment(html);
+        BodyHtml.WithText both = BodyHtml.withSearchText(doc.body(), 16, 16);
+        assertEquals(doc.body().html(), both.html());
+        assertEquals(HtmlPostProcessorReference.searchText(doc.body().text()), both.text());
+    }
+
+    @Test
     void searchTextIsCutAtItsLimitAsBefore() {
         Random random = new Random(21);
         for (int i = 0; i < 300; i++) {
@@ -91,8 +110,11 @@ class HtmlPostEquivalenceTest {
             while (html.length() < SearchEntry.MAX_BODY + 200) html.append(randomHtml(random, 20));
             // Around the limit: white space, controls and a wide character at the cut.
             html.append(PIECES[random.nextInt(PIECES.length)]).append(randomHtml(random, 50));
-            Element body = Jsoup.parseBodyFragment(html.toString()).body();
+            org.jsoup.nodes.Document doc = Jsoup.parseBodyFragment(html.toString());
+            doc.outputSettings().prettyPrint(false);
+            Element body = doc.body();
             assertEquals(HtmlPostProcessorReference.searchText(body.text()), SearchText.of(body, 16), html.toString());
+            assertEquals(HtmlPostProcessorReference.searchText(body.text()), BodyHtml.withSearchText(body, 16, 16).text(), html.toString());
         }
     }
 
