@@ -58,16 +58,17 @@ final class PlainBodyTree {
     /** table, thead, tbody, tfoot, tr: text inside must be white space alone (else jsoup fosters it). */
     private static final int TABLE_TEXT = TABLE | SECTION | ROW;
 
-    /** A tag of the list: its name, jsoup's tag and what the tree builder does with it. */
-    private record Kind(String name, Tag tag, int flags) {
+    /** A tag of the list: its name (and its characters), jsoup's tag and what the tree builder does with it. */
+    private record Kind(String name, char[] chars, Tag tag, int flags) {
         boolean is(int flag) {
             return (flags & flag) != 0;
         }
     }
 
     private static final Kind[] TABLE_OF_KINDS = new Kind[128];
-    /** Attribute names seen often, so that most keys need no new string. */
+    /** Attribute names seen often, so that most keys need no new string; their characters in the same slots. */
     private static final String[] NAMES = new String[128];
+    private static final char[][] NAME_CHARS = new char[128][];
 
     static {
         kinds(PHRASING | FORMATTING, "b", "code", "em", "i", "s", "small", "strong", "u");
@@ -88,9 +89,10 @@ final class PlainBodyTree {
         for (String name : new String[] {"href", "src", "alt", "title", "class", "id", "align", "start", "type",
                 "checked", "disabled", "name", "rel", "target", "width", "height", "colspan", "rowspan", "style",
                 "lang", "dir", "value", "open", "data-blade", "aria-label", "aria-hidden", "role"}) {
-            int slot = slot(NAMES, name, 0, name.length());
+            int slot = slot(NAMES, NAME_CHARS, name.toCharArray(), 0, name.length());
             if (NAMES[slot] != null) throw new IllegalStateException("attribute name slots: " + name);
             NAMES[slot] = name;
+            NAME_CHARS[slot] = name.toCharArray();
         }
     }
 
@@ -98,26 +100,31 @@ final class PlainBodyTree {
         for (String name : names) {
             Tag tag = Tag.valueOf(name, ParseSettings.htmlDefault);
             if (!tag.isKnownTag()) throw new IllegalStateException("jsoup does not know <" + name + ">");
-            int slot = slot(TABLE_OF_KINDS, name, 0, name.length());
+            int slot = slot(TABLE_OF_KINDS, null, name.toCharArray(), 0, name.length());
             if (TABLE_OF_KINDS[slot] != null) throw new IllegalStateException("tag slots: " + name);
-            TABLE_OF_KINDS[slot] = new Kind(name, tag, flags);
+            TABLE_OF_KINDS[slot] = new Kind(name, name.toCharArray(), tag, flags);
         }
     }
 
-    /** An open-addressed slot for the name {@code s[from, to)} (a free one or the name's). */
-    private static int slot(Object[] table, CharSequence s, int from, int to) {
+    /**
+     * An open-addressed slot for the name {@code s[from, to)} (a free one or the name's) in
+     * {@code table}: the {@link Kind}s, or the attribute names with their characters in
+     * {@code chars}. Names are compared as {@code char[]}s, the body's and the entry's, not as
+     * strings: under C1 each {@code charAt} is a call with its own checks.
+     */
+    private static int slot(Object[] table, char[][] chars, char[] s, int from, int to) {
         int h = 0;
-        for (int i = from; i < to; i++) h = h * 31 + s.charAt(i);
+        for (int i = from; i < to; i++) h = h * 31 + s[i];
         int mask = table.length - 1;
         int slot = (h ^ (h >>> 7)) & mask;
-        while (table[slot] != null && !sameName(table[slot], s, from, to)) slot = (slot + 1) & mask;
+        while (table[slot] != null
+                && !sameName(chars == null ? ((Kind) table[slot]).chars() : chars[slot], s, from, to)) slot = (slot + 1) & mask;
         return slot;
     }
 
-    private static boolean sameName(Object entry, CharSequence s, int from, int to) {
-        String name = entry instanceof Kind k ? k.name() : (String) entry;
-        if (name.length() != to - from) return false;
-        for (int i = 0; i < name.length(); i++) if (name.charAt(i) != s.charAt(from + i)) return false;
+    private static boolean sameName(char[] name, char[] s, int from, int to) {
+        if (name.length != to - from) return false;
+        for (int i = 0; i < name.length; i++) if (name[i] != s[from + i]) return false;
         return true;
     }
 
@@ -190,12 +197,20 @@ final class PlainBodyTree {
         int i = pos;
         boolean amp = false;
         boolean blank = true;
-        for (; i < length; i++) {
+        while (i < length) {
             char c = chars[i];
+            if (c > '<') {
+                // Letters and most text: none of the characters looked for below, none white space.
+                blank = false;
+                i++;
+                while (i < length && chars[i] > '<') i++;
+                continue;
+            }
             if (c == '<') break;
             if (c == '&') amp = true;
             else if (c == 0 || c == '\r') return fail("NUL or CR in text");
             else if (c != ' ' && c != '\n' && c != '\t' && c != '\f') blank = false;
+            i++;
         }
         pos = i;
         Kind current = kinds[depth];
@@ -229,7 +244,7 @@ final class PlainBodyTree {
         int i = nameStart;
         if (i >= length || chars[i] < 'a' || chars[i] > 'z') return fail("'<' not starting a tag");
         while (i < length && (chars[i] >= 'a' && chars[i] <= 'z' || chars[i] >= '0' && chars[i] <= '9')) i++;
-        Kind kind = TABLE_OF_KINDS[slot(TABLE_OF_KINDS, html, nameStart, i)];
+        Kind kind = TABLE_OF_KINDS[slot(TABLE_OF_KINDS, null, chars, nameStart, i)];
         if (kind == null) return fail("tag " + html.substring(nameStart, i));
         if (i >= length) return fail("tag cut off");
         char c = chars[i];
@@ -253,7 +268,7 @@ final class PlainBodyTree {
             if (c < 'a' || c > 'z') return fail("attribute name starts with " + c);
             int keyStart = i;
             while (i < length && isNameChar(chars[i])) i++;
-            String key = NAMES[slot(NAMES, html, keyStart, i)];
+            String key = NAMES[slot(NAMES, NAME_CHARS, chars, keyStart, i)];
             if (key == null) key = html.substring(keyStart, i);
             if (i >= length) return fail("tag cut off");
             c = chars[i];
@@ -263,9 +278,15 @@ final class PlainBodyTree {
                 int valueStart = i + 2;
                 int j = valueStart;
                 boolean amp = false;
-                while (j < length && chars[j] != '"') {
-                    if (chars[j] == '&') amp = true;
-                    else if (chars[j] == 0 || chars[j] == '\r') return fail("NUL or CR in an attribute value");
+                while (j < length) {
+                    char v = chars[j];
+                    if (v > '&') {
+                        j++;
+                        continue;
+                    }
+                    if (v == '"') break;
+                    if (v == '&') amp = true;
+                    else if (v == 0 || v == '\r') return fail("NUL or CR in an attribute value");
                     j++;
                 }
                 if (j >= length) return fail("attribute value cut off");
@@ -341,7 +362,7 @@ final class PlainBodyTree {
         while (i < length && (chars[i] >= 'a' && chars[i] <= 'z' || chars[i] >= '0' && chars[i] <= '9')) i++;
         if (i >= length || chars[i] != '>') return fail("end tag not </name>");
         Kind current = kinds[depth];
-        if (depth == 0 || !sameName(current, html, nameStart, i)) return fail("end tag not closing the current element");
+        if (depth == 0 || !sameName(current.chars(), chars, nameStart, i)) return fail("end tag not closing the current element");
         if (current.is(PHRASING_ONLY)) phrasingOnlyOpen--;
         if (current.is(A)) aOpen--;
         elements[depth] = null;
