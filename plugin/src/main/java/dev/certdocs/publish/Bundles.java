@@ -473,6 +473,26 @@ public final class Bundles {
         // ABSOLUTE finds nothing without a "//" (replacing "&amp;" neither makes nor breaks one):
         // most references of a page are relative, and a matcher for each was a large part of the check.
         if (url.indexOf("//") < 0) return null;
+        if (url.length() > HOST_URL_KEPT) return parseHost(url);
+        Optional<String> known = HOSTS.get(url);
+        if (known != null) return known.orElse(null);
+        String host = parseHost(url);
+        if (HOSTS.size() >= HOSTS_KEPT) HOSTS.clear();
+        HOSTS.put(url, Optional.ofNullable(host));
+        return host;
+    }
+
+    /**
+     * The hosts of absolute URLs met before (empty for none): every page of a cloud links to its portal,
+     * and an article's links are on each of its clouds' pages; parsing each as a URI was a third of
+     * the air-gapped check. At most {@link #HOSTS_KEPT}, then forgotten all at once.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Optional<String>> HOSTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int HOSTS_KEPT = 4096;
+    /** A longer URL is parsed each time: the cache holds at most {@code HOSTS_KEPT} of this size. */
+    private static final int HOST_URL_KEPT = 2048;
+
+    private static String parseHost(String url) {
         String u = url.replace("&amp;", "&").strip();
         if (u.regionMatches(true, 0, "mailto:", 0, 7) || u.regionMatches(true, 0, "tel:", 0, 4)) return null;
         Matcher m = ABSOLUTE.matcher(u);
