@@ -66,6 +66,8 @@ public final class PageLedger {
     private final AtomicInteger searchIndexesLeft = new AtomicInteger();
     /** The manifest keys of the search index files: the secret points a path without a previous key gets. */
     private final SearchFileKey searchKeys;
+    /** The search entries as JSON, an entry equal to its thread's last one not serialised again. */
+    private final SearchEntryJson searchEntryJson = new SearchEntryJson();
     private final AtomicInteger rendered = new AtomicInteger();
     private final AtomicInteger reused = new AtomicInteger();
     /** The spare copy taken for this run (null: none), the manifest's file, and the page keys (null: not incremental). */
@@ -185,7 +187,7 @@ public final class PageLedger {
 
     /** Article {@code i}'s page at {@code path} of {@code service}, rendered for input hash {@code key}. */
     public void renderedArticle(String cloud, int i, String path, String key, String service, SiteRenderer.ArticlePage page) {
-        byte[] json = SiteRenderer.searchIndexEntry(page.search());
+        byte[] json = searchEntryJson.of(page.search());
         search.get(cloud)[i] = SearchIndexFile.Entry.spooled(spool(cloud).append(json), json.length);
         changed.get(cloud).add(service);
         files.get(cloud).addAll(page.files());

@@ -1,5 +1,6 @@
 package dev.certdocs.publish;
 
+import dev.certdocs.files.BufferedChannel;
 import dev.certdocs.files.Fresh;
 import dev.certdocs.support.CertDocsException;
 import dev.certdocs.config.BuildConfig;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.LinkedHashMap;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -74,6 +76,8 @@ public final class Bundles {
     static final String COMMENT = "certdocs bundle, deflate level " + LEVEL;
     /** How many entries the compressing threads may be ahead of the one writing the bundle. */
     private static final int AHEAD_PER_THREAD = 32;
+    /** How many bytes of a bundle are gathered before they are written. */
+    private static final int WRITE_BUFFER = 1 << 16;
 
     /** {@link #zip(Path, Path, String, Optional, int)} on one compressing thread. */
     public static int zip(Path versionDir, Path zip, String topFolder, Optional<Instant> time) {
@@ -112,11 +116,17 @@ public final class Bundles {
             Path tmp = Fresh.file(zip.getParent(), "." + zip.getFileName() + "-", ".tmp"); // with the umask's mode
             Path root = versionDir.toRealPath(); // the version's name is a link: a walk does not enter a link it starts from
             List<Path> files;
-            try (Stream<Path> walk = Files.walk(root)) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
+            // find() hands over the attributes the walk read anyway: one stat per file, not two; a
+            // link is taken, as before, when what it leads to is a file
+            try (Stream<Path> walk = Files.find(root, Integer.MAX_VALUE,
+                    (p, attrs) -> attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(p))) {
+                files = walk.sorted().toList();
             }
             int copied = 0;
-            try (ZipFile previous = previousBundle(zip); ZipArchiveOutputStream z = new ZipArchiveOutputStream(tmp)) {
+            // The entries' headers and data go to the file in large writes, not a few each (BufferedChannel)
+            try (ZipFile previous = previousBundle(zip); ZipArchiveOutputStream z = new ZipArchiveOutputStream(
+                    new BufferedChannel(Files.newByteChannel(tmp, StandardOpenOption.WRITE, StandardOpenOption.READ,
+                            StandardOpenOption.TRUNCATE_EXISTING), WRITE_BUFFER))) {
                 z.setComment(COMMENT);
                 ArrayDeque<Future<Entry>> ahead = new ArrayDeque<>();
                 int next = 0;
@@ -463,6 +473,26 @@ public final class Bundles {
         // ABSOLUTE finds nothing without a "//" (replacing "&amp;" neither makes nor breaks one):
         // most references of a page are relative, and a matcher for each was a large part of the check.
         if (url.indexOf("//") < 0) return null;
+        if (url.length() > HOST_URL_KEPT) return parseHost(url);
+        Optional<String> known = HOSTS.get(url);
+        if (known != null) return known.orElse(null);
+        String host = parseHost(url);
+        if (HOSTS.size() >= HOSTS_KEPT) HOSTS.clear();
+        HOSTS.put(url, Optional.ofNullable(host));
+        return host;
+    }
+
+    /**
+     * The hosts of absolute URLs met before (empty for none): every page of a cloud links to its portal,
+     * and an article's links are on each of its clouds' pages; parsing each as a URI was a third of
+     * the air-gapped check. At most {@link #HOSTS_KEPT}, then forgotten all at once.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Optional<String>> HOSTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int HOSTS_KEPT = 4096;
+    /** A longer URL is parsed each time: the cache holds at most {@code HOSTS_KEPT} of this size. */
+    private static final int HOST_URL_KEPT = 2048;
+
+    private static String parseHost(String url) {
         String u = url.replace("&amp;", "&").strip();
         if (u.regionMatches(true, 0, "mailto:", 0, 7) || u.regionMatches(true, 0, "tel:", 0, 4)) return null;
         Matcher m = ABSOLUTE.matcher(u);

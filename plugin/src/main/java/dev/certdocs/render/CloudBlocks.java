@@ -222,7 +222,7 @@ final class CloudBlocks {
         String ends = kept.substring(comma + 1, newline);
         String html = kept.substring(newline + 1);
         if (base >= 0) {
-            CloudMarkdown.Placeholders p = CloudMarkdown.Placeholders.of(text, preprocessor.knownVariables(), base);
+            CloudMarkdown.Placeholders p = variables.placeholders(text, base, memo);
             if (p == null) return null;
             html = variables.fill(html, p, cloud);
             if (html == null) return null;

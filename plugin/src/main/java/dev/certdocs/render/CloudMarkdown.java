@@ -107,7 +107,7 @@ final class CloudMarkdown {
     /** {@link #html} from the cloud's whole Markdown ({@code blocks}, its variables still written). */
     String whole(String blocks, Cloud cloud, Map<String, String> memo) {
         if (blocks.indexOf("{{") >= 0) {
-            Placeholders p = Placeholders.of(blocks, preprocessor.knownVariables());
+            Placeholders p = placeholders(blocks, 0, memo);
             if (p != null) {
                 String template = memo.computeIfAbsent(p.text() + TEMPLATE_KEY, k -> template(p));
                 String html = template.isEmpty() ? null : fill(template, p, cloud);
@@ -129,6 +129,35 @@ final class CloudMarkdown {
         memo.put(CUT_KEY, cut);
         return cut;
     }
+
+    /**
+     * {@link Placeholders#of(String, java.util.Set, int)} of {@code text}, the known variables
+     * replaced; the same for an equal text of the same article ({@code memo}): an article's clouds
+     * mostly hand over the same Markdown, or pieces of it, one after the other on one thread.
+     */
+    Placeholders placeholders(String text, int base, Map<String, String> memo) {
+        PlaceholderMemo m = placeholderMemo.get();
+        if (m.article != memo) {
+            m.article = memo;
+            m.byText.clear();
+        }
+        PlaceholderKey key = new PlaceholderKey(text, base);
+        if (m.byText.containsKey(key)) return m.byText.get(key);
+        Placeholders p = Placeholders.of(text, preprocessor.knownVariables(), base);
+        m.byText.put(key, p);
+        return p;
+    }
+
+    /** One thread's placeholders of the texts of the article whose memo it is. */
+    private static final class PlaceholderMemo {
+        private Map<String, String> article;
+        private final Map<PlaceholderKey, Placeholders> byText = new java.util.HashMap<>();
+    }
+
+    private record PlaceholderKey(String text, int base) {
+    }
+
+    private final ThreadLocal<PlaceholderMemo> placeholderMemo = ThreadLocal.withInitial(PlaceholderMemo::new);
 
     /** One known variable written in the text: where its placeholder is in {@link Placeholders#text}, and its name. */
     record Occurrence(int start, int end, String name) {

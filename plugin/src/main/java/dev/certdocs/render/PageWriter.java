@@ -38,7 +38,16 @@ final class PageWriter extends Writer {
     private record Chunk(char[] chars, byte[] utf8) {
     }
 
+    /**
+     * A string this long is remembered with its bytes until the next one: an article's body is one
+     * string that the pages of its clouds share (when their HTML is the same), written once per page.
+     */
+    private static final int REMEMBERED_FROM = 1024;
+
     private byte[] bytes = new byte[16 * 1024];
+    /** The last string of at least {@link #REMEMBERED_FROM} characters written whole, and its UTF-8. */
+    private String remembered;
+    private byte[] rememberedUtf8;
     private int size;
     /** A high surrogate that ended the last write, waiting for its low half; 0 for none. */
     private char pending;
@@ -112,7 +121,15 @@ final class PageWriter extends Writer {
         int n = s.length();
         if (n == 0) return;
         if (pending == 0 && !Character.isLowSurrogate(s.charAt(0)) && !Character.isHighSurrogate(s.charAt(n - 1))) {
-            put(s.getBytes(StandardCharsets.UTF_8));
+            if (n < REMEMBERED_FROM) {
+                put(s.getBytes(StandardCharsets.UTF_8));
+            } else {
+                if (s != remembered) { // the very same string: the same characters, the same bytes
+                    remembered = s;
+                    rememberedUtf8 = s.getBytes(StandardCharsets.UTF_8);
+                }
+                put(rememberedUtf8);
+            }
             return;
         }
         int from = 0;

@@ -55,6 +55,22 @@ class CloudMarkdownTest {
         return html;
     }
 
+    @org.junit.jupiter.api.Test
+    void placeholdersOfATextAreRememberedPerBaseAndArticle() {
+        Map<String, String> article = new HashMap<>();
+        String text = "In {{cloud.x}}, open {{cloud.y}}.\n";
+        CloudMarkdown.Placeholders first = shared.placeholders(text, 0, article);
+        assertEquals(CloudMarkdown.Placeholders.of(text, KNOWN, 0), first);
+        // an equal text (another cloud's copy): the same placeholders, not made again
+        org.junit.jupiter.api.Assertions.assertSame(first, shared.placeholders(new String(text.toCharArray()), 0, article));
+        // numbered from another base: other placeholders
+        assertEquals(CloudMarkdown.Placeholders.of(text, KNOWN, 3), shared.placeholders(text, 3, article));
+        org.junit.jupiter.api.Assertions.assertNotEquals(first, shared.placeholders(text, 3, article));
+        // a text without known variables has none, remembered as such; another article starts afresh
+        org.junit.jupiter.api.Assertions.assertNull(shared.placeholders("{{cloud.unknown}}\n", 0, article));
+        assertEquals(first, shared.placeholders(text, 0, new HashMap<>()));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "In {{cloud.x}}, open the portal.\n",

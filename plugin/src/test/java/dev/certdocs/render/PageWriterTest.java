@@ -84,6 +84,37 @@ class PageWriterTest {
     }
 
     @Test
+    void longTextsWrittenAgainGiveTheirOwnBytesEachTime() {
+        // An article's body is one long string written on each page of its clouds: the writer
+        // remembers the last one with its bytes. The same string, an equal copy, another string of
+        // that length, and one after a dangling high surrogate: each page is its own text's bytes.
+        java.util.Random random = new java.util.Random(11);
+        char[] alphabet = "ab<é€\ud83d\ude00".toCharArray();
+        String[] bodies = new String[4];
+        for (int round = 0; round < 400; round++) {
+            PageWriter w = PageWriter.take();
+            StringBuilder expected = new StringBuilder();
+            for (int k = random.nextInt(6); k >= 0; k--) {
+                int slot = random.nextInt(bodies.length);
+                if (bodies[slot] == null || random.nextInt(5) == 0) {
+                    StringBuilder b = new StringBuilder();
+                    for (int n = 1000 + random.nextInt(200); n > 0; n--) b.append(alphabet[random.nextInt(alphabet.length)]);
+                    bodies[slot] = b.toString();
+                }
+                String text = random.nextInt(4) == 0 ? new String(bodies[slot].toCharArray()) : bodies[slot];
+                if (random.nextInt(6) == 0) {
+                    w.write("\ud83d"); // waits for its low half: the long text is written the slow way
+                    expected.append('\ud83d');
+                }
+                w.write(text);
+                expected.append(text);
+            }
+            assertArrayEquals(expected.toString().getBytes(StandardCharsets.UTF_8), w.utf8(), "round " + round);
+            w.give();
+        }
+    }
+
+    @Test
     void aSurrogatePairSplitBetweenTwoWritesIsOneCharacter() {
         PageWriter w = PageWriter.take();
         w.write("a\ud83d");
