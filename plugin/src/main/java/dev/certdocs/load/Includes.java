@@ -60,6 +60,8 @@ public final class Includes {
     private final Map<String, String> texts = new ConcurrentHashMap<>();
     private final Map<String, Expansion> expansions = new ConcurrentHashMap<>();
     private final Map<String, Resolution> resolutions = new ConcurrentHashMap<>();
+    /** What is known of each folder a target resolved into, by its repository path ({@code ""} for the repository's own). */
+    private final Map<String, RepositoryFolder> folders = new ConcurrentHashMap<>();
 
     public Includes(Path baseDir) {
         this.baseDir = baseDir;
@@ -153,6 +155,7 @@ public final class Includes {
             return new Resolution(Status.ESCAPES, cleaned);
         }
         String rel = relative(resolved);
+        if (plainFile(resolved, rel)) return new Resolution(Status.FOUND, rel);
         if (!Files.isRegularFile(resolved)) return new Resolution(Status.MISSING, rel);
         try {
             if (!resolved.toRealPath().startsWith(realBase)) return new Resolution(Status.ESCAPES, rel);
@@ -160,6 +163,28 @@ public final class Includes {
             return new Resolution(Status.MISSING, rel);
         }
         return new Resolution(Status.FOUND, rel);
+    }
+
+    /**
+     * Whether {@code resolved} (repository path {@code rel}) is a regular file, not a symbolic link,
+     * in a folder whose real path is inside the repository. Such a file's real path is its folder's
+     * real path and its own name, so it is inside the repository: what {@code isRegularFile} and
+     * {@code toRealPath} would find, with one {@code lstat} instead of a {@code stat} and a
+     * {@code realpath} (a failed {@code readlink} per component of the absolute path) per target.
+     * Anything else (a link, a missing file, a folder that is a link out) takes the long way.
+     */
+    private boolean plainFile(Path resolved, String rel) {
+        int slash = rel.lastIndexOf('/');
+        if (rel.isEmpty() || slash == rel.length() - 1) return false;
+        return folder(slash < 0 ? "" : rel.substring(0, slash), resolved.getParent()).inside()
+                && RepositoryFolder.plainFile(resolved);
+    }
+
+    /** The folder at repository path {@code rel} ({@code dir} on disk), its real path read once per build. */
+    private RepositoryFolder folder(String rel, Path dir) {
+        RepositoryFolder known = folders.get(rel);
+        if (known != null) return known;
+        return folders.computeIfAbsent(rel, r -> RepositoryFolder.of(dir, realBase, r));
     }
 
     /**
