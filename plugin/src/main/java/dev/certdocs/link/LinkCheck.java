@@ -149,6 +149,10 @@ public final class LinkCheck {
         private String cased;
         private String checkedUrl;
         private String urlProblem;
+        /** The target text judged last (the same object in each cloud when it holds no variable), and what it is: null when not shown as a link. */
+        private String judgedText;
+        private boolean judgedEmbedded;
+        private Target judged;
 
         PageCheck(Page page, Map<String, Page> index, PageAnchors anchors, Findings findings, ExternalLinks externals) {
             this.page = page;
@@ -217,10 +221,17 @@ public final class LinkCheck {
                 return;
             }
             String text = variables.expand(link.target(), cloud);
-            // What the page does not show as a link is another rule's: a URL the URL policy removes
-            // (html/unsafe), a variable no cloud defines (variable/unknown).
-            if (refused(text, link.origin()) || text.contains("{{") && Cloud.VARIABLE.matcher(text).find()) return;
-            Target target = Target.classify(text);
+            // A target without variables is the same string in each cloud: what it is is judged once.
+            if (text != judgedText || link.origin().embedded() != judgedEmbedded) {
+                judgedText = text;
+                judgedEmbedded = link.origin().embedded();
+                // What the page does not show as a link is another rule's: a URL the URL policy removes
+                // (html/unsafe), a variable no cloud defines (variable/unknown).
+                judged = refused(text, link.origin()) || text.contains("{{") && Cloud.VARIABLE.matcher(text).find()
+                        ? null : Target.classify(text);
+            }
+            Target target = judged;
+            if (target == null) return;
             switch (target.kind()) {
                 case FRAGMENT -> {
                     findings.internal(key);
