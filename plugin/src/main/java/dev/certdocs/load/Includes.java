@@ -240,15 +240,14 @@ public final class Includes {
     private boolean plainFile(Path resolved, String rel) {
         int slash = rel.lastIndexOf('/');
         if (rel.isEmpty() || slash == rel.length() - 1) return false;
-        return folder(slash < 0 ? "" : rel.substring(0, slash), resolved.getParent()).inside()
-                && RepositoryFolder.plainFile(resolved);
+        return folder(slash < 0 ? "" : rel.substring(0, slash), resolved).inside() && RepositoryFolder.plainFile(resolved);
     }
 
-    /** The folder at repository path {@code rel} ({@code dir} on disk), its real path read once per build. */
-    private RepositoryFolder folder(String rel, Path dir) {
+    /** The folder at repository path {@code rel} (the parent of {@code file} on disk), its real path read once per build. */
+    private RepositoryFolder folder(String rel, Path file) {
         RepositoryFolder known = folders.get(rel);
         if (known != null) return known;
-        return folders.computeIfAbsent(rel, r -> RepositoryFolder.of(dir, realBase, r));
+        return folders.computeIfAbsent(rel, r -> RepositoryFolder.of(file.getParent(), realBase, r));
     }
 
     /**
