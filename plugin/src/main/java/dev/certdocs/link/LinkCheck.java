@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -61,7 +60,8 @@ public final class LinkCheck {
     private final LinkScanner scanner;
     private final CloudVariables variables;
     private final Path realBase;
-    private final Map<String, String> actualCases = new ConcurrentHashMap<>();
+    /** The repository path as the file system spells it, for file systems that ignore case. */
+    private final ActualCase actualCase;
 
     public LinkCheck(BuildConfig config, Includes includes, LinkScanner scanner) {
         this.config = config;
@@ -70,6 +70,7 @@ public final class LinkCheck {
         this.variables = new CloudVariables(config.catalog().variableNames());
         try {
             this.realBase = config.baseDir().toRealPath();
+            this.actualCase = new ActualCase(config.baseDir(), realBase);
         } catch (IOException e) {
             throw new CertDocsException("cannot read the repository directory " + config.baseDir() + ": " + e.getMessage(), e);
         }
@@ -148,6 +149,10 @@ public final class LinkCheck {
         private String cased;
         private String checkedUrl;
         private String urlProblem;
+        /** The target text judged last (the same object in each cloud when it holds no variable), and what it is: null when not shown as a link. */
+        private String judgedText;
+        private boolean judgedEmbedded;
+        private Target judged;
 
         PageCheck(Page page, Map<String, Page> index, PageAnchors anchors, Findings findings, ExternalLinks externals) {
             this.page = page;
@@ -216,10 +221,17 @@ public final class LinkCheck {
                 return;
             }
             String text = variables.expand(link.target(), cloud);
-            // What the page does not show as a link is another rule's: a URL the URL policy removes
-            // (html/unsafe), a variable no cloud defines (variable/unknown).
-            if (refused(text, link.origin()) || text.contains("{{") && Cloud.VARIABLE.matcher(text).find()) return;
-            Target target = Target.classify(text);
+            // A target without variables is the same string in each cloud: what it is is judged once.
+            if (text != judgedText || link.origin().embedded() != judgedEmbedded) {
+                judgedText = text;
+                judgedEmbedded = link.origin().embedded();
+                // What the page does not show as a link is another rule's: a URL the URL policy removes
+                // (html/unsafe), a variable no cloud defines (variable/unknown).
+                judged = refused(text, link.origin()) || text.contains("{{") && Cloud.VARIABLE.matcher(text).find()
+                        ? null : Target.classify(text);
+            }
+            Target target = judged;
+            if (target == null) return;
             switch (target.kind()) {
                 case FRAGMENT -> {
                     findings.internal(key);
@@ -283,7 +295,7 @@ public final class LinkCheck {
 
         private void found(Findings.LinkKey key, String file, Target target, String path, Cloud cloud) {
             if (!path.equals(casedPath)) {
-                cased = actualCase(path);
+                cased = actualCase.of(path);
                 casedPath = path;
             }
             String actual = cased;
@@ -348,22 +360,6 @@ public final class LinkCheck {
     /** Once per folder and path: {@link Includes#resolve} keeps what it found (a second map here only doubled the work). */
     private Includes.Resolution resolve(String file, String path) {
         return includes.resolve(file, path);
-    }
-
-    /** The repository path as the file system spells it, for file systems that ignore case. */
-    private String actualCase(String path) {
-        return actualCases.computeIfAbsent(path, this::readActualCase);
-    }
-
-    private String readActualCase(String path) {
-        try {
-            Path real = config.baseDir().resolve(path).toRealPath();
-            if (!real.startsWith(realBase)) return path;
-            String actual = realBase.relativize(real).toString().replace('\\', '/');
-            return actual.equalsIgnoreCase(path) ? actual : path;
-        } catch (IOException e) {
-            return path;
-        }
     }
 
     /** "Did you mean" for a missing file: a near name in the same folder, written as the link wrote it. */

@@ -29,26 +29,53 @@ public final class PageAnchors {
     private final LinkScanner scanner;
     private final Includes includes;
     private final CloudVariables variables;
-    private final Map<String, Set<String>> cache = new ConcurrentHashMap<>();
+    /** Per article: its ids when they are the same in every cloud, else its ids per cloud id. */
+    private final Map<String, Known> cache;
+
+    /** An article's ids: {@code everywhere} when its anchors depend on no cloud, else {@code byCloud}. */
+    private record Known(Set<String> everywhere, Map<String, Set<String>> byCloud) {
+    }
 
     PageAnchors(Map<String, PageLinks> articles, LinkScanner scanner, Includes includes, CloudVariables variables) {
         this.articles = articles;
         this.scanner = scanner;
         this.includes = includes;
         this.variables = variables;
+        this.cache = new ConcurrentHashMap<>(Math.max(16, articles.size() * 2));
     }
 
     /** The ids on the page of the article at {@code path} in {@code cloud}, in page order. */
     public Set<String> ids(String path, Cloud cloud) {
-        return cache.computeIfAbsent(path + "\n" + cloud.id(), k -> {
-            Set<String> ids = new LinkedHashSet<>();
-            PageLinks page = articles.get(path);
-            if (page != null) {
-                List<String> stack = new ArrayList<>(List.of(path));
-                collect(path, page, CloudScope.ALL, cloud, new HeadingIds(), ids, stack, new long[1]);
-            }
-            return java.util.Collections.unmodifiableSet(ids);
-        });
+        Known known = cache.get(path);
+        if (known == null) {
+            known = cache.computeIfAbsent(path, p -> cloudFree(articles.get(p))
+                    ? new Known(collect(p, cloud), null) : new Known(null, new ConcurrentHashMap<>()));
+        }
+        if (known.everywhere() != null) return known.everywhere();
+        return known.byCloud().computeIfAbsent(cloud.id(), c -> collect(path, cloud));
+    }
+
+    /**
+     * Whether a page's ids are the same in every cloud: no include (whose content may be in cloud
+     * blocks), no anchor inside a cloud block, no anchor text with a variable in it.
+     */
+    private static boolean cloudFree(PageLinks page) {
+        if (page == null) return true;
+        if (!page.includes().isEmpty()) return false;
+        for (Anchor a : page.anchors()) {
+            if (!a.scope().blocks().isEmpty() || a.text().contains("{{")) return false;
+        }
+        return true;
+    }
+
+    private Set<String> collect(String path, Cloud cloud) {
+        Set<String> ids = new LinkedHashSet<>();
+        PageLinks page = articles.get(path);
+        if (page != null) {
+            List<String> stack = new ArrayList<>(List.of(path));
+            collect(path, page, CloudScope.ALL, cloud, new HeadingIds(), ids, stack, new long[1]);
+        }
+        return java.util.Collections.unmodifiableSet(ids);
     }
 
     private void collect(String path, PageLinks page, CloudScope outer, Cloud cloud, HeadingIds headingIds,

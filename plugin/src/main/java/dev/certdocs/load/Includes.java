@@ -56,13 +56,19 @@ public final class Includes {
 
     private final Path baseDir;
     private final Path realBase;
+    /** Whether {@link #joined} may work out repository paths on strings: '/' separates names, the base is absolute and normal. */
+    private final boolean slashPaths;
     private final Map<String, Body> bodies = new ConcurrentHashMap<>();
     private final Map<String, String> texts = new ConcurrentHashMap<>();
     private final Map<String, Expansion> expansions = new ConcurrentHashMap<>();
     private final Map<String, Resolution> resolutions = new ConcurrentHashMap<>();
+    /** What is known of each folder a target resolved into, by its repository path ({@code ""} for the repository's own). */
+    private final Map<String, RepositoryFolder> folders = new ConcurrentHashMap<>();
 
     public Includes(Path baseDir) {
         this.baseDir = baseDir;
+        this.slashPaths = java.io.File.separatorChar == '/' && baseDir.isAbsolute() && baseDir.equals(baseDir.normalize())
+                && baseDir.getFileSystem() == java.nio.file.FileSystems.getDefault();
         try {
             this.realBase = baseDir.toRealPath();
         } catch (IOException e) {
@@ -142,17 +148,23 @@ public final class Includes {
         if (hash >= 0) cleaned = cleaned.substring(0, hash);
         // A stray '%' is just a character in a file name.
         cleaned = PercentEncoding.decode(cleaned);
-        Path from = baseDir.resolve(fromPath).getParent();
+        String rel = slashPaths ? joined(fromPath, cleaned) : null;
         Path resolved;
-        try {
-            resolved = from.resolve(cleaned).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-            return new Resolution(Status.MISSING, cleaned);
+        if (rel != null) {
+            resolved = baseDir.resolve(rel);
+        } else {
+            Path from = baseDir.resolve(fromPath).getParent();
+            try {
+                resolved = from.resolve(cleaned).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                return new Resolution(Status.MISSING, cleaned);
+            }
+            if (cleaned.isBlank() || !resolved.startsWith(baseDir)) {
+                return new Resolution(Status.ESCAPES, cleaned);
+            }
+            rel = relative(resolved);
         }
-        if (cleaned.isBlank() || !resolved.startsWith(baseDir)) {
-            return new Resolution(Status.ESCAPES, cleaned);
-        }
-        String rel = relative(resolved);
+        if (plainFile(resolved, rel)) return new Resolution(Status.FOUND, rel);
         if (!Files.isRegularFile(resolved)) return new Resolution(Status.MISSING, rel);
         try {
             if (!resolved.toRealPath().startsWith(realBase)) return new Resolution(Status.ESCAPES, rel);
@@ -160,6 +172,82 @@ public final class Includes {
             return new Resolution(Status.MISSING, rel);
         }
         return new Resolution(Status.FOUND, rel);
+    }
+
+    /**
+     * The repository path that {@code target} (decoded) names from the file at {@code fromPath}, as
+     * {@code baseDir.relativize(baseDir.resolve(fromPath).getParent().resolve(target).normalize())}
+     * gives it, worked out on the strings for what is common: ASCII (which every file system's
+     * encoding of names holds), no NUL, a relative target, a folder path without {@code .}, {@code ..}
+     * or empty segments, and a result strictly inside the repository without going above it on the
+     * way. {@code null} for anything else, which goes through {@link Path} as before. Only where the
+     * separator is {@code /} ({@link #slashPaths}).
+     */
+    static String joined(String fromPath, String target) {
+        if (target.isBlank() || target.charAt(0) == '/' || fromPath.startsWith("/") || !plainAscii(target)
+                || !plainAscii(fromPath)) {
+            return null;
+        }
+        String[] parts = new String[16];
+        int depth = 0;
+        int slash = fromPath.lastIndexOf('/');
+        for (int start = 0; start < slash; ) {
+            int end = fromPath.indexOf('/', start);
+            if (end < 0 || end > slash) end = slash;
+            String segment = fromPath.substring(start, end);
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) return null;
+            if (depth == parts.length) parts = java.util.Arrays.copyOf(parts, depth * 2);
+            parts[depth++] = segment;
+            start = end + 1;
+        }
+        for (int start = 0; start <= target.length(); ) {
+            int end = target.indexOf('/', start);
+            if (end < 0) end = target.length();
+            int length = end - start;
+            if (length == 2 && target.charAt(start) == '.' && target.charAt(start + 1) == '.') {
+                if (depth == 0) return null; // above the repository, maybe back into it: the long way decides
+                depth--;
+            } else if (length > 0 && !(length == 1 && target.charAt(start) == '.')) {
+                if (depth == parts.length) parts = java.util.Arrays.copyOf(parts, depth * 2);
+                parts[depth++] = target.substring(start, end);
+            }
+            start = end + 1;
+        }
+        if (depth == 0) return null; // the repository's own folder
+        return String.join("/", java.util.Arrays.asList(parts).subList(0, depth));
+    }
+
+    /**
+     * Printable ASCII and tabs only, without {@code \}: no NUL, nothing a file system's name encoding
+     * could refuse or change, and no backslash, which {@link #relative} turns into {@code /}.
+     */
+    private static boolean plainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 0x7E || c < 0x20 && c != '\t' || c == '\\') return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code resolved} (repository path {@code rel}) is a regular file, not a symbolic link,
+     * in a folder whose real path is inside the repository. Such a file's real path is its folder's
+     * real path and its own name, so it is inside the repository: what {@code isRegularFile} and
+     * {@code toRealPath} would find, with one {@code lstat} instead of a {@code stat} and a
+     * {@code realpath} (a failed {@code readlink} per component of the absolute path) per target.
+     * Anything else (a link, a missing file, a folder that is a link out) takes the long way.
+     */
+    private boolean plainFile(Path resolved, String rel) {
+        int slash = rel.lastIndexOf('/');
+        if (rel.isEmpty() || slash == rel.length() - 1) return false;
+        return folder(slash < 0 ? "" : rel.substring(0, slash), resolved).inside() && RepositoryFolder.plainFile(resolved);
+    }
+
+    /** The folder at repository path {@code rel} (the parent of {@code file} on disk), its real path read once per build. */
+    private RepositoryFolder folder(String rel, Path file) {
+        RepositoryFolder known = folders.get(rel);
+        if (known != null) return known;
+        return folders.computeIfAbsent(rel, r -> RepositoryFolder.of(file.getParent(), realBase, r));
     }
 
     /**

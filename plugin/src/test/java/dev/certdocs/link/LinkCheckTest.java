@@ -147,6 +147,26 @@ class LinkCheckTest {
     }
 
     @Test
+    void findsAHeadingWithAVariableOnlyInTheCloudsWhoseValueGivesItsId() {
+        // b's ids differ per cloud; c's are the same in each (asked once for all): both checked in each cloud.
+        article("articles/a.md", "public, fairfax", """
+
+                # A
+
+                [open](b.md#open-azure), [gov](b.md#open-azure-government), [c](c.md#steps), [c near](c.md#step)
+                """);
+        article("articles/b.md", "public, fairfax", "\n# B\n\n## Open {{cloud.name}}\n");
+        article("articles/c.md", "public, fairfax", "\n# C\n\n## Steps\n");
+        assertEquals(List.of(
+                "articles/a.md:16:1: error [link/missing-anchor] no heading or anchor '#open-azure' in articles/b.md"
+                        + " (in fairfax)",
+                "articles/a.md:16:26: error [link/missing-anchor] no heading or anchor '#open-azure-government' in"
+                        + " articles/b.md (in public)",
+                "articles/a.md:16:78: error [link/missing-anchor] no heading or anchor '#step' in articles/c.md,"
+                        + " did you mean '#steps'?"), problems());
+    }
+
+    @Test
     void givesRepeatedHeadingsTheRenderersSuffixes() {
         article("articles/a.md", "public", """
 
