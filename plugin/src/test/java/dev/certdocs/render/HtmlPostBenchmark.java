@@ -68,35 +68,10 @@ public final class HtmlPostBenchmark {
             against(corpusDir, rounds, Path.of(args[3]));
             return;
         }
-        BuildConfig config = BuildConfig.builder(corpusDir).siteVersion("1.0.0").threads(1)
-                .baseUrl("https://support.example/").force(true).build();
-        Corpus corpus = Load.corpus(config, Load.articleFiles(config, BuildLog.SILENT), false);
-        Rendering rendering = new Rendering(config, corpus);
-        Map<String, SiteRenderer.CloudSite> sites = rendering.plans();
-        CloudMarkdown cloudMarkdown = new CloudMarkdown(new MarkdownHtml(),
-                new CloudPreprocessor(corpus.includes(), corpus.includes()::text, config.catalog().variableNames()));
         HtmlPostProcessor post = new HtmlPostProcessor();
         List<Work> work = new ArrayList<>();
-        int pages = 0;
-        long chars = 0;
-        for (Corpus.Entry entry : corpus.articles()) {
-            ArticleLoader.Loaded loaded = corpus.loaded(entry);
-            KindSpec.BodyType type = config.schema().kind(loaded.article().props().value("selfHelpType").strip())
-                    .map(KindSpec::body).orElse(KindSpec.BodyType.MARKDOWN);
-            String source = type == KindSpec.BodyType.MARKDOWN ? loaded.bodyText() : SiteRenderer.withoutJson(loaded.bodyText());
-            Map<String, String> memo = new HashMap<>();
-            SharedBodies bodies = new SharedBodies(entry.path());
-            for (SiteRenderer.CloudSite site : sites.values()) {
-                if (!site.publishedIn().getOrDefault(entry.path(), List.of()).contains(site.cloud().id())) continue;
-                pages++;
-                String html = cloudMarkdown.html(entry.path(), source, site.cloud(), memo);
-                bodies.body(post, html, site.cloud(), (url, files) -> relative(url, files));
-                if (bodies.last() != SharedBodies.Outcome.SHARED) {
-                    work.add(new Work(html, site.cloud()));
-                    chars += html.length();
-                }
-            }
-        }
+        int pages = collect(corpusDir, post, work);
+        long chars = work.stream().mapToLong(w -> w.html().length()).sum();
         System.out.printf(Locale.ROOT, "%d article pages, %d bodies post-processed, %.1f MB of flexmark HTML%n",
                 pages, work.size(), chars / 1e6);
         if (mode.equals("text") || mode.equals("html")) {
@@ -257,6 +232,38 @@ public final class HtmlPostBenchmark {
     }
 
     /**
+     * The bodies of a corpus's article pages that {@code generate} post-processes (one per article
+     * and distinct HTML and answers, as {@link SharedBodies} shares them), in order, added to
+     * {@code work}; returns how many article pages there are. Uses only what the render package
+     * had before point 26, for {@link Round}.
+     */
+    static int collect(Path corpusDir, HtmlPostProcessor post, List<Work> work) {
+        BuildConfig config = BuildConfig.builder(corpusDir.toAbsolutePath()).siteVersion("1.0.0").threads(1)
+                .baseUrl("https://support.example/").force(true).build();
+        Corpus corpus = Load.corpus(config, Load.articleFiles(config, BuildLog.SILENT), false);
+        Map<String, SiteRenderer.CloudSite> sites = new Rendering(config, corpus).plans();
+        CloudMarkdown cloudMarkdown = new CloudMarkdown(new MarkdownHtml(),
+                new CloudPreprocessor(corpus.includes(), corpus.includes()::text, config.catalog().variableNames()));
+        int pages = 0;
+        for (Corpus.Entry entry : corpus.articles()) {
+            ArticleLoader.Loaded loaded = corpus.loaded(entry);
+            KindSpec.BodyType type = config.schema().kind(loaded.article().props().value("selfHelpType").strip())
+                    .map(KindSpec::body).orElse(KindSpec.BodyType.MARKDOWN);
+            String source = type == KindSpec.BodyType.MARKDOWN ? loaded.bodyText() : SiteRenderer.withoutJson(loaded.bodyText());
+            Map<String, String> memo = new HashMap<>();
+            SharedBodies bodies = new SharedBodies(entry.path());
+            for (SiteRenderer.CloudSite site : sites.values()) {
+                if (!site.publishedIn().getOrDefault(entry.path(), List.of()).contains(site.cloud().id())) continue;
+                pages++;
+                String html = cloudMarkdown.html(entry.path(), source, site.cloud(), memo);
+                bodies.body(post, html, site.cloud(), (url, files) -> relative(url, files));
+                if (bodies.last() != SharedBodies.Outcome.SHARED) work.add(new Work(html, site.cloud()));
+            }
+        }
+        return pages;
+    }
+
+    /**
      * One side of {@link #against}: the bodies, prepared once as {@link #main} prepares them; each
      * call one round of {@code new}, its thread CPU time in nanoseconds (the post-processing alone:
      * unlike {@link #main}'s rounds, not the SHA-256 of the results, which under C1 costs about half
@@ -269,27 +276,7 @@ public final class HtmlPostBenchmark {
         private String digest;
 
         public Round(String corpus) throws Exception {
-            Path corpusDir = Path.of(corpus);
-            BuildConfig config = BuildConfig.builder(corpusDir).siteVersion("1.0.0").threads(1)
-                    .baseUrl("https://support.example/").force(true).build();
-            Corpus loadedCorpus = Load.corpus(config, Load.articleFiles(config, BuildLog.SILENT), false);
-            Map<String, SiteRenderer.CloudSite> sites = new Rendering(config, loadedCorpus).plans();
-            CloudMarkdown cloudMarkdown = new CloudMarkdown(new MarkdownHtml(), new CloudPreprocessor(loadedCorpus.includes(),
-                    loadedCorpus.includes()::text, config.catalog().variableNames()));
-            for (Corpus.Entry entry : loadedCorpus.articles()) {
-                ArticleLoader.Loaded loaded = loadedCorpus.loaded(entry);
-                KindSpec.BodyType type = config.schema().kind(loaded.article().props().value("selfHelpType").strip())
-                        .map(KindSpec::body).orElse(KindSpec.BodyType.MARKDOWN);
-                String source = type == KindSpec.BodyType.MARKDOWN ? loaded.bodyText() : SiteRenderer.withoutJson(loaded.bodyText());
-                Map<String, String> memo = new HashMap<>();
-                SharedBodies bodies = new SharedBodies(entry.path());
-                for (SiteRenderer.CloudSite site : sites.values()) {
-                    if (!site.publishedIn().getOrDefault(entry.path(), List.of()).contains(site.cloud().id())) continue;
-                    String html = cloudMarkdown.html(entry.path(), source, site.cloud(), memo);
-                    bodies.body(post, html, site.cloud(), (url, files) -> relative(url, files));
-                    if (bodies.last() != SharedBodies.Outcome.SHARED) work.add(new Work(html, site.cloud()));
-                }
-            }
+            collect(Path.of(corpus), post, work);
         }
 
         @Override
