@@ -168,6 +168,31 @@ public final class MarkdownDialect {
             return marker == null ? Kind.TEXT : Kind.MARKER;
         }
 
+        /**
+         * As {@link #next(String)} for the line {@code text[start, end)} (no line feed in it): the line is
+         * copied out only where it may open or close a fence (a backtick or tilde after at most three
+         * spaces) or be a marker (outside a fence, {@code :::} after white space); any other line is code
+         * inside a fence and text outside one, which is what {@link #next(String)} answers for it.
+         */
+        public Kind next(String text, int start, int end) {
+            int spaces = start;
+            while (spaces < end && text.charAt(spaces) == ' ') spaces++;
+            if (spaces - start <= 3 && spaces < end) {
+                char c = text.charAt(spaces);
+                if (c == '`' || c == '~') return next(text.substring(start, end));
+            }
+            marker = null;
+            if (fence != null) return Kind.CODE;
+            int i = spaces;
+            while (i < end) {
+                char c = text.charAt(i);
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') break;
+                i++;
+            }
+            if (i + 3 > end || !text.startsWith(":::", i)) return Kind.TEXT;
+            return next(text.substring(start, end));
+        }
+
         /** The marker the last line was, or null. */
         public CloudMarker marker() {
             return marker;

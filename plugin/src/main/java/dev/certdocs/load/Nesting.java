@@ -80,7 +80,9 @@ public final class Nesting {
             for (char c : "\\`*_~[]".toCharArray()) INLINE_SYNTAX[c] = true;
         }
 
-        private final String text; // a String, not the CharSequence given: charAt and indexOf without an interface call
+        // The characters, copied once: under C1 an array read costs far less than String.charAt (a
+        // call, a coder test and a bounds check per character, more for a UTF-16 string).
+        private final char[] text;
         private int[] offsets = new int[0];
         private int count; // how many offsets were given
         private int[] at = new int[0];
@@ -100,7 +102,7 @@ public final class Nesting {
         private int fenceColumn;
 
         Scan(CharSequence text) {
-            this.text = text.toString();
+            this.text = text.toString().toCharArray();
         }
 
         /** A point whose depth is wanted: at or after every point given before, and not in a line measured already. */
@@ -113,11 +115,12 @@ public final class Nesting {
         }
 
         Depths run(int from) {
-            int length = text.length();
+            char[] chars = text;
+            int length = chars.length;
             int start = Math.max(0, from);
             while (start <= length) {
-                int end = text.indexOf('\n', start);
-                if (end < 0) end = length;
+                int end = start;
+                while (end < length && chars[end] != '\n') end++;
                 line(start, end);
                 start = end + 1;
             }
@@ -153,12 +156,13 @@ public final class Nesting {
          * such a line would otherwise reach it.
          */
         void line(int start, int end) {
+            char[] text = this.text;
             lineIn(start, end);
             if (crossing < 0 && end - start > MAX_RULE_MARKS) {
                 int marks = 0;
                 int first = -1;
                 for (int i = start; i < end && marks <= MAX_RULE_MARKS; i++) {
-                    char c = text.charAt(i);
+                    char c = text[i];
                     if (c == '>' || c == '-' || c == '*' || c == '+' || c == '_' || c == '.' || c == ')') marks++;
                     else if (c != ' ' && c != '\t' && (c < '0' || c > '9')) break;
                     if (first < 0 && c != ' ' && c != '\t') first = i;
@@ -171,13 +175,14 @@ public final class Nesting {
         }
 
         private void lineIn(int start, int end) {
+            char[] text = this.text;
             reach(start);
             int pos = start;
             int column = 0;
             if (fence != 0) {
                 int q = 0;
                 while (pos < end) {
-                    char c = text.charAt(pos);
+                    char c = text[pos];
                     if (c == ' ') column++;
                     else if (c == '\t') column += 4 - column % 4;
                     else if (c == '>') {
@@ -200,7 +205,7 @@ public final class Nesting {
             quotes = 0;
             boolean marker = false;
             while (pos < end) {
-                char c = text.charAt(pos);
+                char c = text[pos];
                 if (c == ' ') {
                     column++;
                     pos++;
@@ -216,7 +221,7 @@ public final class Nesting {
                     int width = listMarker(pos, end);
                     if (width == 0) break;
                     int spaces = 0;
-                    while (pos + width + spaces < end && text.charAt(pos + width + spaces) == ' ') spaces++;
+                    while (pos + width + spaces < end && text[pos + width + spaces] == ' ') spaces++;
                     int content = column + width + (spaces == 0 || spaces > 4 ? 1 : spaces);
                     while (open > 0 && items[open - 1] > column) open--;
                     if (open == items.length) items = Arrays.copyOf(items, open * 2);
@@ -237,7 +242,7 @@ public final class Nesting {
             }
             blankBefore = false;
             if (depth() > max) max = depth();
-            char lead = pos < end ? text.charAt(pos) : '\0';
+            char lead = pos < end ? text[pos] : '\0';
             if (lead == '`' || lead == '~') {
                 int run = run(pos, end, lead);
                 // A fence only when flexmark takes it for one: an info string with a backtick or a tilde
@@ -266,10 +271,11 @@ public final class Nesting {
          * space: not nesting, but flexmark tries a thematic break on it with a pattern that recurses once per mark.
          */
         private boolean longRule(int pos, int end) {
+            char[] text = this.text;
             if (end - pos <= MAX_RULE_MARKS) return false;
             int marks = 0;
             for (int i = pos; i < end && marks <= MAX_RULE_MARKS; i++) {
-                char c = text.charAt(i);
+                char c = text[i];
                 if (c == '*' || c == '-' || c == '_') marks++;
                 else if (c != ' ' && c != '\t') break; // the pattern is tried on the marks a line starts with
             }
@@ -282,8 +288,9 @@ public final class Nesting {
          * next {@link #reach}, which is the same.
          */
         private void inline(int pos, int end) {
+            char[] text = this.text;
             while (pos < end) {
-                char c = text.charAt(pos);
+                char c = text[pos];
                 if (!inlineSyntax(c)) {
                     pos++;
                     continue;
@@ -299,7 +306,7 @@ public final class Nesting {
                     case '*', '_', '~' -> {
                         int run = run(pos, end, c);
                         delimiterRun(pos, run, c == '~' ? run / 2 : (run + 1) / 2,
-                                pos > 0 ? text.charAt(pos - 1) : ' ', pos + run < end ? text.charAt(pos + run) : ' ');
+                                pos > 0 ? text[pos - 1] : ' ', pos + run < end ? text[pos + run] : ' ');
                         pos += run;
                     }
                     case '[' -> {
@@ -329,7 +336,7 @@ public final class Nesting {
          * character or a bracket opened.
          */
         private void delimiterRun(int pos, int run, int levels, char before, char after) {
-            char c = text.charAt(pos);
+            char c = text[pos];
             int kind = c == '*' ? 0 : c == '_' ? 1 : 2;
             boolean left = !space(after) && (!punctuation(after) || space(before) || punctuation(before));
             boolean right = !space(before) && (!punctuation(before) || space(after) || punctuation(after));
@@ -364,36 +371,39 @@ public final class Nesting {
 
         /** The width of a list marker ({@code -}, {@code +}, {@code *}, {@code 1.}, {@code 1)}) at {@code pos}, or 0. */
         private int listMarker(int pos, int end) {
-            char c = text.charAt(pos);
+            char[] text = this.text;
+            char c = text[pos];
             int width;
             if (c == '-' || c == '+' || c == '*') {
                 width = 1;
             } else {
                 int digits = 0;
-                while (pos + digits < end && digits < 10 && Character.isDigit(text.charAt(pos + digits))) digits++;
+                while (pos + digits < end && digits < 10 && Character.isDigit(text[pos + digits])) digits++;
                 if (digits == 0 || digits > 9 || pos + digits >= end) return 0;
-                char d = text.charAt(pos + digits);
+                char d = text[pos + digits];
                 if (d != '.' && d != ')') return 0;
                 width = digits + 1;
             }
             if (pos + width < end) {
-                char after = text.charAt(pos + width);
+                char after = text[pos + width];
                 if (after != ' ' && after != '\t') return 0;
             }
             return width;
         }
 
         private int run(int pos, int end, char c) {
+            char[] text = this.text;
             int n = 0;
-            while (pos + n < end && text.charAt(pos + n) == c) n++;
+            while (pos + n < end && text[pos + n] == c) n++;
             return n;
         }
 
         /** Where a backtick run of exactly {@code length} starts after {@code from} on the line, or -1. */
         private int closingRun(int from, int end, int length) {
+            char[] text = this.text;
             int pos = from;
             while (pos < end) {
-                if (text.charAt(pos) == '`') {
+                if (text[pos] == '`') {
                     int run = run(pos, end, '`');
                     if (run == length) return pos;
                     pos += run;
@@ -406,7 +416,7 @@ public final class Nesting {
 
         private boolean infoHasFenceChar(int pos, int end) {
             for (int i = pos; i < end; i++) {
-                char c = text.charAt(i);
+                char c = text[i];
                 if (c == '`' || c == '~') return true;
             }
             return false;
@@ -414,7 +424,7 @@ public final class Nesting {
 
         private boolean blank(int pos, int end) {
             for (int i = pos; i < end; i++) {
-                if (!space(text.charAt(i))) return false;
+                if (!space(text[i])) return false;
             }
             return true;
         }

@@ -9,7 +9,6 @@ import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import dev.certdocs.config.Cloud;
-import dev.certdocs.load.MarkdownDialect;
 import dev.certdocs.load.Nesting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,9 +25,13 @@ import java.util.Map;
  * other joined) with a blank line, or the start or end of the body, before and after it. For a
  * cloud, the skeleton and the groups go through {@link CloudPreprocessor#blocks} as the body
  * would; joined (each token line replaced by its group's text) they must give the cloud's
- * Markdown exactly, else the cloud is rendered whole. The pieces a cloud needs that no cloud
- * rendered yet are parsed together in one document, each followed by a separator line; the HTML
- * is cut at the separators and kept, per piece, in the article's memo; a piece with
+ * Markdown exactly, else the cloud is rendered whole. (A body without includes is read once for
+ * all its clouds, {@link CloudPreprocessor.Body}: each group is balanced and read from outside any
+ * block and fence, so the skeleton's and the groups' lines a cloud keeps are the ones the body's
+ * reading keeps, and they join to its blocks by construction; with includes, whose budget is the
+ * page's, each piece is read per cloud and the join compared.) The pieces a cloud needs that no
+ * cloud rendered yet are parsed together in one document, each followed by a separator line; the
+ * HTML is cut at the separators and kept, per piece, for the article ({@link Kept}); a piece with
  * {@code {{cloud.x}}} is kept as a template and filled per cloud as {@link CloudMarkdown} fills
  * a whole article's.
  *
@@ -47,10 +50,6 @@ final class CloudBlocks {
 
     /** The tokens' prefix; a body that contains it is rendered whole. */
     static final String TOKEN = "Qcdb7x";
-    /** Ends a piece's memo key: {@link CloudMarkdown}'s keys end with a line break or its own tag. */
-    private static final String PIECE_KEY = "\u0000piece";
-    /** A memo key: the article's pieces could not be parsed apart, every cloud is rendered whole. */
-    static final String WHOLE_KEY = "\u0000whole";
 
     /** A segment's last block: none, ended by the line after it, or one an unindented line ends. */
     private static final char EMPTY = 'E';
@@ -81,22 +80,43 @@ final class CloudBlocks {
 
     /** {@code body} split at its groups (see the class comment), or null when it has none. */
     static Split split(String body) {
-        if (body.indexOf(":::") < 0 || body.contains(TOKEN)) return null;
-        List<String> lines = new ArrayList<>();
-        for (int offset = 0; offset < body.length(); ) {
-            int end = body.indexOf('\n', offset);
-            if (end < 0) end = body.length();
-            lines.add(body.substring(offset, end));
-            offset = end + 1;
+        return split(new CloudPreprocessor.Body(body));
+    }
+
+    /** {@link #split(String)} of a body read once ({@link CloudPreprocessor.Body}). */
+    static Split split(CloudPreprocessor.Body body) {
+        int[] groups = groups(body);
+        if (groups == null) return null;
+        String text = body.text;
+        StringBuilder skeleton = new StringBuilder(text.length());
+        List<String> texts = new ArrayList<>();
+        int next = 0;
+        for (int k = 0; k < groups.length; k += 2) {
+            for (int i = next; i < groups[k]; i++) skeleton.append(text, body.starts[i], body.ends[i]).append('\n');
+            StringBuilder group = new StringBuilder();
+            for (int i = groups[k]; i <= groups[k + 1]; i++) group.append(text, body.starts[i], body.ends[i]).append('\n');
+            skeleton.append(token(texts.size())).append('\n');
+            texts.add(group.toString());
+            next = groups[k + 1] + 1;
         }
+        for (int i = next; i < body.count; i++) skeleton.append(text, body.starts[i], body.ends[i]).append('\n');
+        return new Split(skeleton.toString(), List.copyOf(texts));
+    }
+
+    /**
+     * The groups of {@code body} (see the class comment): the first and last line of each, in
+     * pairs; null when it has none (or holds a token, or its blocks do not balance).
+     */
+    static int[] groups(CloudPreprocessor.Body body) {
+        String text = body.text;
+        if (text.indexOf(":::") < 0 || text.contains(TOKEN)) return null;
         // Read as CloudPreprocessor reads them: fences hide markers; a stray cloud-end is dropped.
         List<int[]> groups = new ArrayList<>();
-        MarkdownDialect.BlockLines kinds = new MarkdownDialect.BlockLines();
         int depth = 0;
         int start = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (kinds.next(lines.get(i)) != MarkdownDialect.BlockLines.Kind.MARKER) continue;
-            if (kinds.marker().open()) {
+        for (int i = 0; i < body.count; i++) {
+            if (body.kinds[i] != CloudPreprocessor.Body.MARKER) continue;
+            if (body.markers[i].open()) {
                 if (depth++ == 0) start = i;
             } else if (depth > 0 && --depth == 0) {
                 int[] last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
@@ -108,30 +128,28 @@ final class CloudBlocks {
             }
         }
         if (depth > 0) return null;
-        StringBuilder skeleton = new StringBuilder(body.length());
-        List<String> texts = new ArrayList<>();
-        int next = 0;
+        int[] kept = new int[2 * groups.size()];
+        int n = 0;
         for (int[] g : groups) {
-            boolean before = g[0] == 0 || blank(lines.get(g[0] - 1));
-            boolean after = g[1] == lines.size() - 1 || blank(lines.get(g[1] + 1));
+            boolean before = g[0] == 0 || blank(text, body.starts[g[0] - 1], body.ends[g[0] - 1]);
+            boolean after = g[1] == body.count - 1 || blank(text, body.starts[g[1] + 1], body.ends[g[1] + 1]);
             if (!before || !after) continue;
-            for (int i = next; i < g[0]; i++) skeleton.append(lines.get(i)).append('\n');
-            StringBuilder text = new StringBuilder();
-            for (int i = g[0]; i <= g[1]; i++) text.append(lines.get(i)).append('\n');
-            skeleton.append(token(texts.size())).append('\n');
-            texts.add(text.toString());
-            next = g[1] + 1;
+            kept[n++] = g[0];
+            kept[n++] = g[1];
         }
-        if (texts.isEmpty()) return null;
-        for (int i = next; i < lines.size(); i++) skeleton.append(lines.get(i)).append('\n');
-        return new Split(skeleton.toString(), List.copyOf(texts));
+        return n == 0 ? null : java.util.Arrays.copyOf(kept, n);
+    }
+
+    private static boolean blank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t') return false;
+        }
+        return true;
     }
 
     private static boolean blank(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) != ' ' && line.charAt(i) != '\t') return false;
-        }
-        return true;
+        return blank(line, 0, line.length());
     }
 
     /**
@@ -139,114 +157,186 @@ final class CloudBlocks {
      * are replaced) from the article's pieces, or null when it must be rendered whole.
      */
     String html(String path, String body, String blocks, Cloud cloud, Map<String, String> memo) {
-        if (memo.containsKey(WHOLE_KEY)) return null;
-        Split split = split(body);
-        if (split == null) {
-            memo.put(WHOLE_KEY, "");
+        return html(path, variables.article(memo, body), blocks, cloud, memo);
+    }
+
+    /**
+     * As {@link #html(String, String, String, Cloud, Map)}, with what the article's earlier clouds
+     * left: its lines read once, its groups, and for a body without includes each cloud's skeleton
+     * and group texts made from those lines (the same string for the clouds whose markers agree),
+     * so that they need no reading per cloud and no proof that they join to the cloud's blocks.
+     */
+    String html(String path, CloudMarkdown.Article article, String blocks, Cloud cloud, Map<String, String> memo) {
+        if (article.whole) return null;
+        CloudPreprocessor.Body body = article.body();
+        if (!article.groupsRead) {
+            article.groupsRead = true;
+            article.groups = groups(body);
+        }
+        int[] groupLines = article.groups;
+        if (groupLines == null) {
+            article.whole = true;
             return null;
         }
-        int groups = split.groups().size();
-        String skeleton = preprocessor.blocks(path, split.skeleton(), cloud);
+        int groups = groupLines.length / 2;
+        String skeleton;
         String[] texts = new String[groups];
-        // The pieces joined must be the cloud's Markdown (an include's budget, say, is the page's).
-        StringBuilder joined = new StringBuilder(blocks.length());
-        int last = 0;
-        for (int g = 0; g < groups; g++) {
-            texts[g] = preprocessor.blocks(path, split.groups().get(g), cloud);
-            String line = token(g) + "\n";
-            int at = skeleton.indexOf(line, last);
-            if (at < 0 || (at > 0 && skeleton.charAt(at - 1) != '\n')) return null;
-            joined.append(skeleton, last, at).append(texts[g]);
-            last = at + line.length();
-        }
-        joined.append(skeleton, last, skeleton.length());
-        if (!joined.toString().contentEquals(blocks) || Nesting.crossing(blocks) >= 0) return null;
-        if (count(skeleton, TOKEN) != groups) return null;
-        for (String t : texts) {
-            if (t.contains(TOKEN)) return null;
+        if (!body.includes) {
+            // Made from the body's lines: they join to the cloud's blocks (each group balanced, read from outside any block).
+            skeleton = article.skeleton(cloud.id());
+            for (int g = 0; g < groups; g++) texts[g] = article.group(g, cloud.id());
+            if (article.crossing(blocks) >= 0) return null;
+        } else {
+            if (article.split == null) article.split = split(body);
+            Split split = article.split;
+            skeleton = preprocessor.blocks(path, split.skeleton(), cloud);
+            // The pieces joined must be the cloud's Markdown (an include's budget, say, is the page's).
+            StringBuilder joined = new StringBuilder(blocks.length());
+            int last = 0;
+            for (int g = 0; g < groups; g++) {
+                texts[g] = preprocessor.blocks(path, split.groups().get(g), cloud);
+                String line = token(g) + "\n";
+                int at = skeleton.indexOf(line, last);
+                if (at < 0 || (at > 0 && skeleton.charAt(at - 1) != '\n')) return null;
+                joined.append(skeleton, last, at).append(texts[g]);
+                last = at + line.length();
+            }
+            joined.append(skeleton, last, skeleton.length());
+            if (!joined.toString().contentEquals(blocks) || article.crossing(blocks) >= 0) return null;
+            if (count(skeleton, TOKEN) != groups) return null;
+            for (String t : texts) {
+                if (t.contains(TOKEN)) return null;
+            }
         }
 
         // Parse what no cloud parsed yet, together.
-        Map<String, Boolean> missing = new LinkedHashMap<>();
-        if (!memo.containsKey(skeleton + PIECE_KEY)) missing.put(skeleton, true);
-        for (String t : texts) {
-            if (!blank(t) && !memo.containsKey(t + PIECE_KEY)) missing.put(t, false);
+        Map<String, Boolean> missing = null;
+        if (!article.pieces.containsKey(skeleton)) {
+            missing = new LinkedHashMap<>();
+            missing.put(skeleton, true);
         }
-        if (!missing.isEmpty() && !parse(List.copyOf(missing.keySet()), memo)) {
-            memo.put(WHOLE_KEY, "");
+        for (String t : texts) {
+            if (!blank(t) && !article.pieces.containsKey(t)) {
+                if (missing == null) missing = new LinkedHashMap<>();
+                missing.put(t, false);
+            }
+        }
+        if (missing != null && !parse(List.copyOf(missing.keySet()), article, memo)) {
+            article.whole = true;
             return null;
         }
 
-        // The skeleton's pieces around the tokens, and the groups', each with its ends.
-        Piece skeletonPiece = piece(skeleton, cloud, memo);
-        if (skeletonPiece == null) return null;
-        List<String> htmls = new ArrayList<>();
-        List<String> ends = new ArrayList<>();
-        int from = 0;
-        for (int g = 0; g <= groups; g++) {
-            int to = g < groups ? skeletonPiece.html().indexOf("<p>" + token(g) + "</p>\n", from) : skeletonPiece.html().length();
-            if (to < 0) return null;
-            htmls.add(skeletonPiece.html().substring(from, to));
-            ends.add(skeletonPiece.ends().substring(2 * g, 2 * g + 2));
-            if (g == groups) break;
-            from = to + token(g).length() + 8;
+        // The skeleton's segments around the tokens, and the groups', each with its ends, filled into one text.
+        Kept skeletonPiece = article.pieces.get(skeleton);
+        if (skeletonPiece == null || skeletonPiece.html == null) return null;
+        int[] cuts = skeletonPiece.cuts(groups);
+        if (cuts == null) return null;
+        CloudMarkdown.Placeholders skeletonPlaces = places(skeletonPiece, skeleton, memo);
+        if (skeletonPiece.base >= 0 && skeletonPlaces == null) return null;
+        Kept[] pieces = new Kept[groups];
+        CloudMarkdown.Placeholders[] places = new CloudMarkdown.Placeholders[groups];
+        for (int g = 0; g < groups; g++) {
             if (blank(texts[g])) continue;
-            Piece p = piece(texts[g], cloud, memo);
-            if (p == null) return null;
-            htmls.add(p.html());
-            ends.add(p.ends());
+            Kept p = article.pieces.get(texts[g]);
+            if (p == null || p.html == null) return null;
+            pieces[g] = p;
+            places[g] = places(p, texts[g], memo);
+            if (p.base >= 0 && places[g] == null) return null;
         }
         StringBuilder out = new StringBuilder(blocks.length() * 2);
         char before = EMPTY;
-        for (int i = 0; i < htmls.size(); i++) {
-            String end = ends.get(i);
-            if (end.charAt(0) == EMPTY) continue;
-            if (before == OPEN && end.charAt(1) != 'i') return null;
-            before = end.charAt(0);
-            out.append(htmls.get(i));
+        for (int g = 0; g <= groups; g++) {
+            // the skeleton's segment before token g (or after the last)
+            char kind = skeletonPiece.ends.charAt(2 * g);
+            if (kind != EMPTY) {
+                if (before == OPEN && skeletonPiece.ends.charAt(2 * g + 1) != 'i') return null;
+                before = kind;
+                int from = g == 0 ? 0 : cuts[2 * g - 1];
+                int to = g < groups ? cuts[2 * g] : skeletonPiece.html.length();
+                if (!fill(out, skeletonPiece, from, to, skeletonPlaces, cloud, article)) return null;
+            }
+            if (g == groups || pieces[g] == null) continue;
+            Kept p = pieces[g];
+            if (p.ends.charAt(0) == EMPTY) continue;
+            if (before == OPEN && p.ends.charAt(1) != 'i') return null;
+            before = p.ends.charAt(0);
+            if (!fill(out, p, 0, p.html.length(), places[g], cloud, article)) return null;
         }
         return out.toString();
     }
 
-    /** One piece's HTML in a cloud, and the ends of its segments (two letters each: the last block's kind, whether its first line is inert). */
-    record Piece(String html, String ends) {
+    /** The placeholders of a kept piece's text (null when it has none). */
+    private CloudMarkdown.Placeholders places(Kept piece, String text, Map<String, String> memo) {
+        return piece.base < 0 ? null : variables.placeholders(text, piece.base, memo);
     }
 
-    /** The piece {@code text} as {@link #parse} kept it, its variables filled for {@code cloud}; null when it was refused or a value does not fit. */
-    private Piece piece(String text, Cloud cloud, Map<String, String> memo) {
-        String kept = memo.get(text + PIECE_KEY);
-        if (kept == null || kept.isEmpty()) return null;
-        int comma = kept.indexOf(',');
-        int newline = kept.indexOf('\n');
-        int base = Integer.parseInt(kept.substring(0, comma));
-        String ends = kept.substring(comma + 1, newline);
-        String html = kept.substring(newline + 1);
-        if (base >= 0) {
-            CloudMarkdown.Placeholders p = variables.placeholders(text, base, memo);
-            if (p == null) return null;
-            html = variables.fill(html, p, cloud);
-            if (html == null) return null;
+    /** Appends the piece's HTML from {@code from} to {@code to}, its placeholders filled for the cloud; false when a value does not fit. */
+    private boolean fill(StringBuilder out, Kept piece, int from, int to, CloudMarkdown.Placeholders places, Cloud cloud,
+            CloudMarkdown.Article article) {
+        if (places == null) {
+            out.append(piece.html, from, to);
+            return true;
         }
-        return new Piece(html, ends);
+        return variables.fill(out, piece.html, article.positions(piece.html), from, to, places, article.around(places), cloud);
+    }
+
+    /**
+     * What {@link #parse} kept of one piece: its HTML (a template where it has variables, their
+     * numbers from {@code base}; -1 without), the ends of its segments (two letters each: the last
+     * block's kind, whether its first line is inert); {@code html} null when the piece was refused.
+     */
+    static final class Kept {
+        final int base;
+        final String ends;
+        final String html;
+        private int[] cuts;
+
+        Kept(int base, String ends, String html) {
+            this.base = base;
+            this.ends = ends;
+            this.html = html;
+        }
+
+        /**
+         * Where the token paragraphs of a skeleton's HTML are, start and end of each, found once (no
+         * value is filled across one: a placeholder never spans a token's paragraph); null when one
+         * is missing.
+         */
+        int[] cuts(int groups) {
+            if (cuts == null || cuts.length != 2 * groups) {
+                int[] found = new int[2 * groups];
+                int from = 0;
+                for (int g = 0; g < groups; g++) {
+                    String paragraph = "<p>" + token(g) + "</p>\n";
+                    int at = html.indexOf(paragraph, from);
+                    if (at < 0) return null;
+                    found[2 * g] = at;
+                    found[2 * g + 1] = at + paragraph.length();
+                    from = found[2 * g + 1];
+                }
+                cuts = found;
+            }
+            return cuts;
+        }
     }
 
     /**
      * Parses {@code texts} in one document, each followed by a blank line, its separator and a
-     * blank line, and keeps each one's HTML (a template where it has variables) in the memo under
-     * its text: {@code base,ends\nhtml}, base -1 when it has no variables. False when the
-     * document does not prove the pieces apart (see the class comment).
+     * blank line, and keeps each one's HTML (a template where it has variables) in the article's
+     * {@link Kept pieces} under its text. False when the document does not prove the pieces apart
+     * (see the class comment).
      */
-    private boolean parse(List<String> texts, Map<String, String> memo) {
+    private boolean parse(List<String> texts, CloudMarkdown.Article article, Map<String, String> memo) {
         StringBuilder doc = new StringBuilder();
         List<CloudMarkdown.Occurrence> occurrences = new ArrayList<>();
         int[] bases = new int[texts.size()];
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
-            CloudMarkdown.Placeholders p = text.indexOf("{{") >= 0
-                    ? CloudMarkdown.Placeholders.of(text, preprocessor.knownVariables(), occurrences.size()) : null;
+            // (through the article's placeholders: each cloud fills the piece with the same ones)
+            CloudMarkdown.Placeholders p = text.indexOf("{{") >= 0 ? variables.placeholders(text, occurrences.size(), memo) : null;
             if (p == null && text.contains(CloudMarkdown.PREFIX)) return false;
             String written = p == null ? text : p.text();
-            if (!CloudPreprocessor.cut(written).equals(written)) return false;
+            if (Nesting.crossing(written) >= 0) return false; // it would be cut
             bases[i] = p == null ? -1 : occurrences.size();
             int at = doc.length();
             if (p != null) {
@@ -302,7 +392,7 @@ final class CloudBlocks {
                 String sep = "<p>" + separator(i) + "</p>\n";
                 int at = html.indexOf(sep, from);
                 if (at < 0) return false;
-                memo.put(texts.get(i) + PIECE_KEY, bases[i] + "," + pieceEnds[i] + "\n" + html.substring(from, at));
+                article.pieces.put(texts.get(i), new Kept(bases[i], pieceEnds[i], html.substring(from, at)));
                 from = at + sep.length();
             }
             return from == html.length();
@@ -314,7 +404,13 @@ final class CloudBlocks {
     /** The token a top-level paragraph is, or null. */
     private static String tokenParagraph(Node n) {
         if (!(n instanceof Paragraph)) return null;
-        String s = n.getChars().toString();
+        // Only a paragraph that starts with a token is copied out.
+        com.vladsch.flexmark.util.sequence.BasedSequence chars = n.getChars();
+        if (chars.length() < TOKEN.length()) return null;
+        for (int i = 0; i < TOKEN.length(); i++) {
+            if (chars.charAt(i) != TOKEN.charAt(i)) return null;
+        }
+        String s = chars.toString();
         if (s.endsWith("\n")) s = s.substring(0, s.length() - 1);
         return s.startsWith(TOKEN) && s.indexOf(TOKEN, 1) < 0 && s.indexOf('\n') < 0 ? s : null;
     }

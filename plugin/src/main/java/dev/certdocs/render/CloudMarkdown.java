@@ -24,6 +24,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.certdocs.config.Cloud;
+import dev.certdocs.load.Nesting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,15 +58,6 @@ final class CloudMarkdown {
     static final String PREFIX = "Qcdv7x";
     /** Ends a placeholder in the Markdown: {@code PREFIX}, the occurrence's number, {@code z}. */
     private static final char OPEN = 'z';
-    /**
-     * Ends a template's memo key (its Markdown): a cloud's Markdown always ends in a line break
-     * ({@link CloudPreprocessor} ends every line it keeps with one), so the keys never meet.
-     */
-    private static final String TEMPLATE_KEY = "\u0000template";
-    /** In the memo: the last Markdown {@link #cut} measured (compared by identity), and its cut. */
-    private static final String CUT_OF_KEY = "\u0000cut of";
-    private static final String CUT_KEY = "\u0000cut";
-
     /** Where a placeholder landed, the letter that ends it in a template. */
     static final char TEXT = 'T';
     static final char LINK_TEXT = 'L';
@@ -98,37 +90,167 @@ final class CloudMarkdown {
      * article, what one cloud rendered for the next (one memo per article, used by one thread).
      */
     String html(String path, String body, Cloud cloud, Map<String, String> memo) {
-        String blocks = preprocessor.blocks(path, body, cloud);
-        String spliced = this.blocks.html(path, body, blocks, cloud, memo);
+        Article article = article(memo, body);
+        CloudPreprocessor.Body lines = article.body();
+        String blocks = lines.includes ? preprocessor.blocks(path, body, cloud) : lines.blocks(cloud);
+        String spliced = this.blocks.html(path, article, blocks, cloud, memo);
         if (spliced != null) return spliced;
-        return whole(blocks, cloud, memo);
+        return whole(blocks, cloud, memo, article);
     }
 
     /** {@link #html} from the cloud's whole Markdown ({@code blocks}, its variables still written). */
     String whole(String blocks, Cloud cloud, Map<String, String> memo) {
-        if (blocks.indexOf("{{") >= 0) {
+        return whole(blocks, cloud, memo, article(memo, null));
+    }
+
+    private String whole(String blocks, Cloud cloud, Map<String, String> memo, Article article) {
+        if (article.variables(blocks)) {
             Placeholders p = placeholders(blocks, 0, memo);
             if (p != null) {
-                String template = memo.computeIfAbsent(p.text() + TEMPLATE_KEY, k -> template(p));
-                String html = template.isEmpty() ? null : fill(template, p, cloud);
-                if (html != null) return html;
+                String template = article.templates.computeIfAbsent(p.text(), k -> template(p));
+                if (!template.isEmpty()) {
+                    StringBuilder out = new StringBuilder(template.length() + 256);
+                    if (fill(out, template, article.positions(template), 0, template.length(), p, article.around(p), cloud)) return out.toString();
+                }
             }
+            return memo.computeIfAbsent(CloudPreprocessor.cut(cloud.expandVariables(blocks, preprocessor.knownVariables())), markdown::render);
         }
-        return memo.computeIfAbsent(cut(cloud.expandVariables(blocks, preprocessor.knownVariables()), memo), markdown::render);
+        // The nesting of these very blocks may have been measured for another cloud, or for the pieces.
+        return memo.computeIfAbsent(article.crossing(blocks) < 0 ? blocks : CloudPreprocessor.cut(blocks), markdown::render);
     }
 
     /**
-     * {@link CloudPreprocessor#cut} of a cloud's Markdown; the last cloud's when it is the very
-     * same string (an article without cloud markers, includes or variables hands every cloud its
-     * body itself), so the nesting of that text is measured once per article, not per cloud.
+     * What one thread keeps of the article it renders, from one cloud to the next: its lines read
+     * once ({@link CloudPreprocessor.Body}), its cloud-block groups and each cloud's pieces made
+     * from them ({@link CloudBlocks}), the pieces parsed and the templates made. The article is the
+     * memo (by identity) and its body.
      */
-    private static String cut(String markdown, Map<String, String> memo) {
-        if (memo.get(CUT_OF_KEY) == markdown) return memo.get(CUT_KEY);
-        String cut = CloudPreprocessor.cut(markdown);
-        memo.put(CUT_OF_KEY, markdown);
-        memo.put(CUT_KEY, cut);
-        return cut;
+    static final class Article {
+        private Map<String, String> memo;
+        private String text;
+        private CloudPreprocessor.Body body;
+        /** CloudBlocks: the pieces could not be parsed apart, every cloud is rendered whole. */
+        boolean whole;
+        boolean groupsRead;
+        /** CloudBlocks: the first and last line of each group, null when there is none. */
+        int[] groups;
+        /** CloudBlocks: the body split into a skeleton and groups' texts (a body with includes, read per cloud). */
+        CloudBlocks.Split split;
+        /** CloudBlocks: what each piece's text parsed to. */
+        final Map<String, CloudBlocks.Kept> pieces = new java.util.HashMap<>();
+        /** The template of each placeholders' text. */
+        final Map<String, String> templates = new java.util.HashMap<>();
+        private final Map<String, String> skeletons = new java.util.HashMap<>();
+        private Map<String, String>[] groupTexts;
+        /** Of a cloud's blocks (the same string for the clouds whose blocks agree): the nesting's crossing, whether it has {@code {{}. */
+        private final java.util.IdentityHashMap<String, int[]> measured = new java.util.IdentityHashMap<>();
+        private final java.util.IdentityHashMap<String, int[]> positions = new java.util.IdentityHashMap<>();
+        private final java.util.IdentityHashMap<Placeholders, Around[]> around = new java.util.IdentityHashMap<>();
+
+        CloudPreprocessor.Body body() {
+            if (body == null) body = new CloudPreprocessor.Body(text);
+            return body;
+        }
+
+        /** The cloud's skeleton of a body without includes: its lines outside the groups as the cloud keeps them, each group a token line. */
+        String skeleton(String cloudId) {
+            CloudPreprocessor.Body b = body();
+            StringBuilder signature = new StringBuilder();
+            int from = 0;
+            for (int k = 0; k < groups.length; k += 2) {
+                signature.append(b.signature(from, groups[k], cloudId)).append('|');
+                from = groups[k + 1] + 1;
+            }
+            signature.append(b.signature(from, b.count, cloudId));
+            String key = signature.toString();
+            String skeleton = skeletons.get(key);
+            if (skeleton == null) {
+                StringBuilder out = new StringBuilder(b.text.length());
+                b.keep(out, 0, b.count, cloudId, groups);
+                skeleton = out.toString();
+                skeletons.put(key, skeleton);
+            }
+            return skeleton;
+        }
+
+        /** The cloud's text of group {@code g} of a body without includes. */
+        @SuppressWarnings("unchecked")
+        String group(int g, String cloudId) {
+            CloudPreprocessor.Body b = body();
+            if (groupTexts == null) groupTexts = new Map[groups.length / 2];
+            if (groupTexts[g] == null) groupTexts[g] = new java.util.HashMap<>();
+            int first = groups[2 * g];
+            int last = groups[2 * g + 1] + 1;
+            String key = b.signature(first, last, cloudId);
+            String text = groupTexts[g].get(key);
+            if (text == null) {
+                StringBuilder out = new StringBuilder();
+                b.keep(out, first, last, cloudId, null);
+                text = out.toString();
+                groupTexts[g].put(key, text);
+            }
+            return text;
+        }
+
+        private int[] measured(String blocks) {
+            int[] m = measured.get(blocks);
+            if (m == null) {
+                m = new int[] {-2, blocks.indexOf("{{") >= 0 ? 1 : 0};
+                if (measured.size() > 64) measured.clear();
+                measured.put(blocks, m);
+            }
+            return m;
+        }
+
+        /** {@link CloudMarkdown#positions} of a template, once per string. */
+        int[] positions(String template) {
+            int[] at = positions.get(template);
+            if (at == null) {
+                at = CloudMarkdown.positions(template);
+                positions.put(template, at);
+            }
+            return at;
+        }
+
+        /** Room for the {@link Around} of each occurrence of {@code p}, kept for the article's clouds. */
+        Around[] around(Placeholders p) {
+            Around[] a = around.get(p);
+            if (a == null) {
+                a = new Around[p.occurrences().size()];
+                around.put(p, a);
+            }
+            return a;
+        }
+
+        /** {@link Nesting#crossing} of a cloud's blocks, once per string. */
+        int crossing(String blocks) {
+            int[] m = measured(blocks);
+            if (m[0] == -2) m[0] = Nesting.crossing(blocks);
+            return m[0];
+        }
+
+        /** Whether the blocks write a variable ({@code {{}), once per string. */
+        boolean variables(String blocks) {
+            return measured(blocks)[1] == 1;
+        }
     }
+
+    /**
+     * The thread's article for {@code memo} and {@code body} (null: whatever body the memo's
+     * article has); a new one when either changed.
+     */
+    Article article(Map<String, String> memo, String body) {
+        Article a = articles.get();
+        if (a.memo != memo || (body != null && a.text != body && !body.equals(a.text))) {
+            a = new Article();
+            a.memo = memo;
+            a.text = body;
+            articles.set(a);
+        }
+        return a;
+    }
+
+    private final ThreadLocal<Article> articles = ThreadLocal.withInitial(Article::new);
 
     /**
      * {@link Placeholders#of(String, java.util.Set, int)} of {@code text}, the known variables
@@ -201,7 +323,7 @@ final class CloudMarkdown {
      */
     String template(Placeholders p) {
         String text = p.text();
-        if (!CloudPreprocessor.cut(text).equals(text)) return "";
+        if (Nesting.crossing(text) >= 0) return ""; // cut: not the text (the same test as cut(text).equals(text))
         try {
             Document doc = markdown.parse(text);
             // A filled placeholder may add a level (an autolink): stay clear of the depth where the text would be cut.
@@ -310,20 +432,50 @@ final class CloudMarkdown {
     /** The template filled with {@code cloud}'s values, or null when one of them does not {@link #fits fit} where it is. */
     String fill(String template, Placeholders p, Cloud cloud) {
         StringBuilder out = new StringBuilder(template.length() + 256);
-        int last = 0;
-        for (int i = template.indexOf(PREFIX); i >= 0; i = template.indexOf(PREFIX, last)) {
+        return fill(out, template, positions(template), 0, template.length(), p, cloud) ? out.toString() : null;
+    }
+
+    /** Where each placeholder of {@code template} starts. */
+    static int[] positions(String template) {
+        int[] at = new int[8];
+        int n = 0;
+        for (int i = template.indexOf(PREFIX); i >= 0; i = template.indexOf(PREFIX, i + PREFIX.length())) {
+            if (n == at.length) at = java.util.Arrays.copyOf(at, n * 2);
+            at[n++] = i;
+        }
+        return java.util.Arrays.copyOf(at, n);
+    }
+
+    /**
+     * Appends {@code template} from {@code from} to {@code to} (no placeholder across either end)
+     * filled with {@code cloud}'s values; false when one of them does not {@link #fits fit}.
+     * {@code positions}: {@link #positions} of the template.
+     */
+    boolean fill(StringBuilder out, String template, int[] positions, int from, int to, Placeholders p, Cloud cloud) {
+        return fill(out, template, positions, from, to, p, new Around[p.occurrences().size()], cloud);
+    }
+
+    /** As above; {@code around}: each occurrence's {@link Around}, filled in here where missing (kept for the article's next cloud). */
+    boolean fill(StringBuilder out, String template, int[] positions, int from, int to, Placeholders p, Around[] around, Cloud cloud) {
+        int last = from;
+        int n = java.util.Arrays.binarySearch(positions, from);
+        for (int x = n < 0 ? -n - 1 : n; x < positions.length && positions[x] < to; x++) {
+            int i = positions[x];
             int j = i + PREFIX.length();
             int k = 0;
             while (Character.isDigit(template.charAt(j))) k = k * 10 + (template.charAt(j++) - '0');
             char place = template.charAt(j);
             Occurrence o = p.occurrences().get(k - p.base());
             String value = cloud.variables().getOrDefault(o.name(), "");
-            String html = fits(p.text(), o, value, place) ? probe(place, value) : null;
-            if (html == null) return null;
+            Around a = around[k - p.base()];
+            if (a == null) a = around[k - p.base()] = Around.of(p.text(), o);
+            String html = fits(a, value, place) ? probe(place, value) : null;
+            if (html == null) return false;
             out.append(template, last, i).append(html);
             last = j + 1;
         }
-        return out.append(template, last, template.length()).toString();
+        out.append(template, last, to);
+        return true;
     }
 
     /**
@@ -339,6 +491,30 @@ final class CloudMarkdown {
      * no {@code &} or {@code \} in the destination around it.
      */
     static boolean fits(String text, Occurrence o, String value, char place) {
+        return fits(Around.of(text, o), value, place);
+    }
+
+    /**
+     * What {@link #fits} reads of the text around an occurrence, the same for every value: whether
+     * the line before it could still start a block, the rest of its word on either side, the
+     * characters beside it.
+     */
+    record Around(boolean blockStart, String before, String after, char prev, char next) {
+
+        static Around of(String text, Occurrence o) {
+            int lineStart = text.lastIndexOf('\n', o.start() - 1) + 1;
+            boolean blockStart = BLOCK_START.matcher(text.substring(lineStart, o.start())).matches();
+            int wordStart = o.start();
+            while (wordStart > 0 && !space(text.charAt(wordStart - 1))) wordStart--;
+            int wordEnd = o.end();
+            while (wordEnd < text.length() && !space(text.charAt(wordEnd))) wordEnd++;
+            return new Around(blockStart, text.substring(wordStart, o.start()), text.substring(o.end(), wordEnd),
+                    o.start() > 0 ? text.charAt(o.start() - 1) : '\n', o.end() < text.length() ? text.charAt(o.end()) : '\n');
+        }
+    }
+
+    /** {@link #fits(String, Occurrence, String, char)} with the occurrence's surroundings read once. */
+    static boolean fits(Around around, String value, char place) {
         if (value.isEmpty() || value.length() > 1000) return false;
         boolean letterOrDigit = false;
         for (int i = 0; i < value.length(); i++) {
@@ -348,19 +524,14 @@ final class CloudMarkdown {
         }
         if (!letterOrDigit || blank(value.charAt(0)) || blank(value.charAt(value.length() - 1))) return false;
         if (value.contains(PREFIX)) return false;
-        int lineStart = text.lastIndexOf('\n', o.start() - 1) + 1;
-        if (BLOCK_START.matcher(text.substring(lineStart, o.start())).matches() && !Character.isLetter(value.charAt(0))) return false;
-        int wordStart = o.start();
-        while (wordStart > 0 && !space(text.charAt(wordStart - 1))) wordStart--;
-        int wordEnd = o.end();
-        while (wordEnd < text.length() && !space(text.charAt(wordEnd))) wordEnd++;
-        String before = text.substring(wordStart, o.start());
-        String after = text.substring(o.end(), wordEnd);
+        if (around.blockStart() && !Character.isLetter(value.charAt(0))) return false;
+        String before = around.before();
+        String after = around.after();
         if (before.contains(PREFIX) || after.contains(PREFIX)) return false;
         char first = value.charAt(0);
         char last = value.charAt(value.length() - 1);
-        char prev = o.start() > 0 ? text.charAt(o.start() - 1) : '\n';
-        char next = o.end() < text.length() ? text.charAt(o.end()) : '\n';
+        char prev = around.prev();
+        char next = around.next();
         // Wherever it is, a delimiter run beside the value must see the kind of character it saw
         // beside the placeholder (the nesting measure reads runs in code and link destinations too).
         if (!Character.isLetterOrDigit(first) && "*_~".indexOf(prev) >= 0) return false;

@@ -73,6 +73,167 @@ final class CloudPreprocessor {
         return markdown.substring(0, markdown.lastIndexOf('\n', crossing) + 1) + TOO_DEEP_NOTE;
     }
 
+    /**
+     * A body's lines as {@link #expand} reads them, read once for all the clouds of an article: each
+     * line's range and kind, each marker. For a body without includes (no text line holds {@code [!})
+     * a cloud's blocks depend only on which markers admit the cloud, so they are made from these
+     * lines ({@link #blocks(Cloud)}, the same string for every cloud that the markers treat alike);
+     * with includes, {@link CloudPreprocessor#blocks} reads the body per cloud as before. One per
+     * article and thread.
+     */
+    static final class Body {
+        static final byte CODE = 0;
+        static final byte MARKER = 1;
+        static final byte TEXT = 2;
+
+        final String text;
+        /** How many lines, each {@code text[starts[i], ends[i])}, without its line feed. */
+        final int count;
+        final int[] starts;
+        final int[] ends;
+        final byte[] kinds;
+        /** The marker of each marker line, else null. */
+        final MarkdownDialect.CloudMarker[] markers;
+        /** Whether a text line holds {@code [!} (an include, perhaps): then the clouds' blocks are read per cloud. */
+        final boolean includes;
+        /** Whether there is no marker line and no include: every cloud's blocks are the text itself, line-ended. */
+        final boolean plain;
+        /** Each opening marker's cloud ids, lower-cased, or null where the marker admits every cloud. */
+        private final String[][] ids;
+        private final java.util.Map<String, String> bySignature = new java.util.HashMap<>();
+        private String plainBlocks;
+
+        Body(String text) {
+            this.text = text;
+            int lines = 0;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+            if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') lines++;
+            count = lines;
+            starts = new int[lines];
+            ends = new int[lines];
+            kinds = new byte[lines];
+            markers = new MarkdownDialect.CloudMarker[lines];
+            ids = new String[lines][];
+            MarkdownDialect.BlockLines reader = new MarkdownDialect.BlockLines();
+            int offset = 0;
+            boolean anyMarker = false;
+            for (int i = 0; i < lines; i++) {
+                int end = text.indexOf('\n', offset);
+                if (end < 0) end = text.length();
+                starts[i] = offset;
+                ends[i] = end;
+                MarkdownDialect.BlockLines.Kind kind = reader.next(text, offset, end);
+                kinds[i] = kind == MarkdownDialect.BlockLines.Kind.CODE ? CODE : kind == MarkdownDialect.BlockLines.Kind.MARKER ? MARKER : TEXT;
+                if (kinds[i] == MARKER) {
+                    anyMarker = true;
+                    MarkdownDialect.CloudMarker m = reader.marker();
+                    markers[i] = m;
+                    if (m.open() && m.listed()) {
+                        String[] lower = new String[m.clouds().size()];
+                        for (int k = 0; k < lower.length; k++) lower[k] = m.clouds().get(k).toLowerCase(java.util.Locale.ROOT);
+                        ids[i] = lower;
+                    }
+                }
+                offset = end + 1;
+            }
+            boolean include = false;
+            for (int at = text.indexOf("[!"), line = 0; at >= 0 && !include; at = text.indexOf("[!", at + 1)) {
+                while (ends[line] < at + 1) line++;
+                include = kinds[line] == TEXT;
+            }
+            includes = include;
+            plain = !anyMarker && !include;
+        }
+
+        /** Whether the opening marker of line {@code i} admits the cloud ({@link MarkdownDialect.CloudMarker#admits}). */
+        boolean admits(int i, String cloudId) {
+            String[] lower = ids[i];
+            if (lower == null) return true;
+            boolean named = false;
+            for (String id : lower) {
+                if (id.equals(cloudId)) {
+                    named = true;
+                    break;
+                }
+            }
+            return markers[i].exclude() != named;
+        }
+
+        /**
+         * The signature of the lines {@code [from, to)} in the cloud: one letter per opening marker,
+         * whether it admits the cloud; their blocks depend on nothing else (no includes).
+         */
+        String signature(int from, int to, String cloudId) {
+            StringBuilder sb = null;
+            for (int i = from; i < to; i++) {
+                if (kinds[i] != MARKER || !markers[i].open()) continue;
+                if (sb == null) sb = new StringBuilder();
+                sb.append(admits(i, cloudId) ? '1' : '0');
+            }
+            return sb == null ? "" : sb.toString();
+        }
+
+        /**
+         * The cloud's blocks of the whole body, as {@link CloudPreprocessor#blocks} gives them, for a
+         * body without includes: the same string for every cloud of the same {@link #signature}.
+         */
+        String blocks(Cloud cloud) {
+            if (plain) {
+                if (plainBlocks == null) plainBlocks = text.isEmpty() || text.charAt(text.length() - 1) == '\n' ? text : text + "\n";
+                return plainBlocks;
+            }
+            String signature = signature(0, count, cloud.id());
+            String blocks = bySignature.get(signature);
+            if (blocks == null) {
+                StringBuilder out = new StringBuilder(text.length() + 1);
+                keep(out, 0, count, cloud.id(), null);
+                blocks = out.toString();
+                bySignature.put(signature, blocks);
+            }
+            return blocks;
+        }
+
+        /**
+         * Appends the lines {@code [from, to)} the cloud keeps, each ended by a line feed, reading the
+         * markers as {@link #expand} does (no includes), starting outside any block; lines
+         * {@code [skipFrom, skipTo)} of each pair in {@code skips} are left out and the pair's token
+         * line written in their place (the skeleton of {@link CloudBlocks}: each skipped run is a
+         * balanced group, so the markers around it read the same without it).
+         */
+        void keep(StringBuilder out, int from, int to, String cloudId, int[] skips) {
+            boolean[] stack = new boolean[8];
+            int depth = 0;
+            int refused = 0;
+            int run = -1; // the first line of the run of kept lines not appended yet
+            int skip = 0;
+            for (int i = from; i < to; i++) {
+                if (skips != null && skip < skips.length && i == skips[skip]) {
+                    if (run >= 0) out.append(text, starts[run], ends[i - 1]).append('\n');
+                    run = -1;
+                    out.append(CloudBlocks.token(skip / 2)).append('\n');
+                    i = skips[skip + 1];
+                    skip += 2;
+                    continue;
+                }
+                if (kinds[i] == MARKER) {
+                    if (run >= 0) out.append(text, starts[run], ends[i - 1]).append('\n');
+                    run = -1;
+                    if (!markers[i].open()) {
+                        if (depth > 0 && !stack[--depth]) refused--;
+                    } else {
+                        boolean admits = admits(i, cloudId);
+                        if (depth == stack.length) stack = java.util.Arrays.copyOf(stack, depth * 2);
+                        stack[depth++] = admits;
+                        if (!admits) refused++;
+                    }
+                    continue;
+                }
+                if (refused == 0 && run < 0) run = i;
+            }
+            if (run >= 0) out.append(text, starts[run], ends[to - 1]).append('\n');
+        }
+    }
+
     /** {@code used[0]}: the characters the page's includes added so far (their files' text, as {@link Includes} counts it). */
     private String expand(String path, String body, Cloud cloud, List<String> stack, long[] used) {
         // No cloud marker (its line holds ":::") and no include (its line holds "[!"): every line

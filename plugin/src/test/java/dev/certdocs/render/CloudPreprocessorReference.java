@@ -1,0 +1,192 @@
+package dev.certdocs.render;
+
+import dev.certdocs.config.Cloud;
+import dev.certdocs.config.UrlPolicy;
+import dev.certdocs.load.Includes;
+import dev.certdocs.load.MarkdownDialect;
+import dev.certdocs.load.Nesting;
+import dev.certdocs.load.NestingReference;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@link CloudPreprocessor} as it was before an article's lines were read once for all its clouds
+ * (issue 16, point 29), measuring with {@link NestingReference}: {@code CloudMarkdownEquivalenceTest}
+ * holds each cloud's HTML to {@code markdown.render(process(...))} of this one. Turns an article body into the Markdown of one cloud, before any Markdown parsing (as DocFX
+ * does with its own extensions): {@code ::: cloud} blocks kept only where they apply, includes
+ * inlined (their relative links re-based onto the including file), {@code {{cloud.x}}} replaced.
+ * Problems (unknown clouds, missing includes, cycles) are what {@code validate} reports; here
+ * they degrade quietly: a missing include renders nothing, an unknown variable stays as written,
+ * and a variable that some clouds define but this one does not renders as nothing.
+ *
+ * <p>The limits are the ones validation reports (and generate refuses to render past, unless
+ * forced): includes are inlined down to {@link Includes#MAX_DEPTH} levels and while what they add
+ * stays within {@link Includes#MAX_INCLUDED_CHARS} (so the work is bounded by the size of the page,
+ * however the includes fan out); Markdown that nests past {@link Nesting#MAX_DEPTH} is cut at the
+ * line where it crosses, with a note in its place, so flexmark never recurses that deep.
+ */
+final class CloudPreprocessorReference {
+
+    private static final Pattern MD_TARGET = Pattern.compile("(\\]\\(\\s*<?)([^)\\s>]+)");
+    private static final Pattern HTML_TARGET = Pattern.compile("(\\b(?:src|href)\\s*=\\s*\")([^\"]+)");
+    private static final Pattern CONTAINER_PREFIX = Pattern.compile("[ \t>]*");
+    private static final Pattern HTML_TARGET_SINGLE = Pattern.compile("(\\b(?:src|href)\\s*=\\s*')([^']+)");
+    private static final Pattern REFERENCE_TARGET = Pattern.compile("(?m)^( {0,3}\\[[^\\]]+]:[ \\t]*<?)([^\\s>]+)");
+    /** What a page shows in place of Markdown that nests too deep (validation reported it as body/too-deep). */
+    static final String TOO_DEEP_NOTE = "\n\n(The rest of this page is not shown: its Markdown nests more than "
+            + Nesting.MAX_DEPTH + " levels deep.)\n";
+
+    private final Includes includes;
+    private final Function<String, String> includeText;
+    private final java.util.Set<String> knownVariables;
+
+    /** {@code includeText} gives the text of a repository-relative include file; {@code knownVariables} every cloud's variable names. */
+    CloudPreprocessorReference(Includes includes, Function<String, String> includeText, java.util.Set<String> knownVariables) {
+        this.includes = includes;
+        this.includeText = includeText;
+        this.knownVariables = knownVariables;
+    }
+
+    /** The body of the file at {@code path} as the cloud's Markdown. */
+    String process(String path, String body, Cloud cloud) {
+        return cut(cloud.expandVariables(blocks(path, body, cloud), knownVariables));
+    }
+
+    /** The first step of {@link #process}: the cloud's blocks kept, includes inlined, {@code {{cloud.x}}} still as written. */
+    String blocks(String path, String body, Cloud cloud) {
+        List<String> stack = new ArrayList<>();
+        stack.add(path);
+        return expand(path, body, cloud, stack, new long[1]);
+    }
+
+    /** Every cloud's variable names: a name among them that a cloud does not define renders as nothing there. */
+    java.util.Set<String> knownVariables() {
+        return knownVariables;
+    }
+
+    /** The last step of {@link #process}: {@code markdown} cut where it nests too deep. */
+    static String cut(String markdown) {
+        int crossing = NestingReference.crossing(markdown);
+        if (crossing < 0) return markdown;
+        return markdown.substring(0, markdown.lastIndexOf('\n', crossing) + 1) + TOO_DEEP_NOTE;
+    }
+
+    /** {@code used[0]}: the characters the page's includes added so far (their files' text, as {@link Includes} counts it). */
+    private String expand(String path, String body, Cloud cloud, List<String> stack, long[] used) {
+        // No cloud marker (its line holds ":::") and no include (its line holds "[!"): every line
+        // is kept as it is, each ended by a line feed.
+        if (body.indexOf(":::") < 0 && body.indexOf("[!") < 0) {
+            return body.isEmpty() || body.charAt(body.length() - 1) == '\n' ? body : body + "\n";
+        }
+        StringBuilder out = new StringBuilder(body.length() + 64);
+        Deque<Boolean> blocks = new ArrayDeque<>();
+        boolean keep = true;
+        MarkdownDialect.BlockLines lines = new MarkdownDialect.BlockLines();
+        int offset = 0;
+        while (offset < body.length()) {
+            int end = body.indexOf('\n', offset);
+            int next = end < 0 ? body.length() : end + 1;
+            String line = body.substring(offset, end < 0 ? body.length() : end);
+            offset = next;
+            MarkdownDialect.BlockLines.Kind kind = lines.next(line);
+            if (kind == MarkdownDialect.BlockLines.Kind.CODE) {
+                if (keep) out.append(line).append('\n');
+                continue;
+            }
+            if (kind == MarkdownDialect.BlockLines.Kind.MARKER) {
+                MarkdownDialect.CloudMarker marker = lines.marker();
+                if (!marker.open()) {
+                    if (!blocks.isEmpty()) blocks.pop();
+                } else {
+                    blocks.push(marker.admits(cloud.id()));
+                }
+                keep = !blocks.contains(Boolean.FALSE);
+                continue;
+            }
+            if (!keep) continue;
+            if (line.indexOf("[!") >= 0) {
+                out.append(inlineIncludes(path, line, cloud, stack, used)).append('\n');
+            } else {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private String inlineIncludes(String path, String line, Cloud cloud, List<String> stack, long[] used) {
+        Matcher m = MarkdownDialect.INCLUDE.matcher(line);
+        StringBuilder sb = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            sb.append(line, last, m.start());
+            last = m.end();
+            Includes.Resolution r = includes.resolve(path, m.group(2).strip());
+            if (r.status() != Includes.Status.FOUND || stack.contains(r.path()) || stack.size() > Includes.MAX_DEPTH) continue;
+            String raw = includeText.apply(r.path());
+            if (used[0] + raw.length() > Includes.MAX_INCLUDED_CHARS) {
+                used[0] = Includes.MAX_INCLUDED_CHARS + 1; // validation's include/too-large: nothing after it is inlined either
+                continue;
+            }
+            used[0] += raw.length();
+            stack.add(r.path());
+            String text = expand(r.path(), stripProperties(raw), cloud, stack, used);
+            stack.remove(stack.size() - 1);
+            String inlined = rebase(text.strip(), r.path(), path);
+            // An include inside a list item or a block quote stays inside it: every line of the
+            // included text gets the container prefix the include line has (its indent, its "> ").
+            String prefix = line.substring(0, m.start());
+            if (!prefix.isEmpty() && CONTAINER_PREFIX.matcher(prefix).matches()) inlined = inlined.replace("\n", "\n" + prefix);
+            sb.append(inlined);
+        }
+        sb.append(line.substring(last));
+        return sb.toString();
+    }
+
+    /** Include files may carry their own properties block; it is not content. */
+    private static String stripProperties(String text) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        t = t.replace("\r\n", "\n");
+        String lead = t.stripLeading();
+        if (lead.regionMatches(true, 0, "<properties", 0, 11)) {
+            int end = lead.indexOf("/>");
+            if (end >= 0) return lead.substring(end + 2);
+        }
+        return t;
+    }
+
+    /** Re-bases relative link targets written in {@code from} so they work from {@code to}. */
+    static String rebase(String text, String from, String to) {
+        String fromDir = Paths.dir(from);
+        String toDir = Paths.dir(to);
+        if (fromDir.equals(toDir)) return text;
+        // A target that starts with {{cloud.x}} is a URL only once the variable is replaced, never a path.
+        Function<String, String> fix = target -> isRelative(target) && !target.startsWith("{{")
+                ? UrlPolicy.relative(Paths.relativize(toDir, Paths.normalize(fromDir + target))) : target;
+        String s = replaceTargets(MD_TARGET, text, fix);
+        s = replaceTargets(HTML_TARGET, s, fix);
+        s = replaceTargets(HTML_TARGET_SINGLE, s, fix);
+        return replaceTargets(REFERENCE_TARGET, s, fix);
+    }
+
+    private static String replaceTargets(Pattern p, String text, Function<String, String> fix) {
+        Matcher m = p.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + fix.apply(m.group(2))));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    static boolean isRelative(String target) {
+        if (target.isEmpty() || target.startsWith("#") || target.startsWith("/")) return false;
+        int colon = target.indexOf(':');
+        int slash = target.indexOf('/');
+        return colon < 0 || (slash >= 0 && slash < colon);
+    }
+}
