@@ -169,11 +169,7 @@ final class CloudBlocks {
     String html(String path, CloudMarkdown.Article article, String blocks, Cloud cloud, Map<String, String> memo) {
         if (article.whole) return null;
         CloudPreprocessor.Body body = article.body();
-        if (!article.groupsRead) {
-            article.groupsRead = true;
-            article.groups = groups(body);
-        }
-        int[] groupLines = article.groups;
+        int[] groupLines = article.groups();
         if (groupLines == null) {
             article.whole = true;
             return null;
@@ -185,6 +181,20 @@ final class CloudBlocks {
             // Made from the body's lines: they join to the cloud's blocks (each group balanced, read from outside any block).
             skeleton = article.skeleton(cloud.id());
             for (int g = 0; g < groups; g++) texts[g] = article.group(g, cloud.id());
+            if (article.crossing(blocks) >= 0) return null;
+        } else if (article.groupsIn == blocks && article.groupsAt != null) {
+            // The cloud's blocks read from the lines with no include left out for the page's budget: each group's
+            // text is where the reading put it, the skeleton the rest (as each would read on its own).
+            if (blocks.contains(TOKEN)) return null; // an include wrote one
+            int[] at = article.groupsAt;
+            StringBuilder joined = new StringBuilder(blocks.length());
+            int last = 0;
+            for (int g = 0; g < groups; g++) {
+                joined.append(blocks, last, at[2 * g]).append(token(g)).append('\n');
+                texts[g] = blocks.substring(at[2 * g], at[2 * g + 1]);
+                last = at[2 * g + 1];
+            }
+            skeleton = joined.append(blocks, last, blocks.length()).toString();
             if (article.crossing(blocks) >= 0) return null;
         } else {
             if (article.split == null) article.split = split(body);

@@ -92,7 +92,21 @@ final class CloudMarkdown {
     String html(String path, String body, Cloud cloud, Map<String, String> memo) {
         Article article = article(memo, body);
         CloudPreprocessor.Body lines = article.body();
-        String blocks = lines.includes ? preprocessor.blocks(path, body, cloud) : lines.blocks(cloud);
+        String blocks;
+        if (!lines.includes) {
+            blocks = lines.blocks(cloud);
+        } else {
+            // Read from the lines, where each group's text is in it noted for CloudBlocks.
+            int[] groups = article.groups();
+            int[] at = groups == null ? null : new int[groups.length];
+            blocks = preprocessor.blocks(path, lines, cloud, groups, at);
+            if (blocks == null) {
+                blocks = preprocessor.blocks(path, body, cloud);
+                at = null;
+            }
+            article.groupsAt = at;
+            article.groupsIn = blocks;
+        }
         String spliced = this.blocks.html(path, article, blocks, cloud, memo);
         if (spliced != null) return spliced;
         return whole(blocks, cloud, memo, article);
@@ -146,6 +160,22 @@ final class CloudMarkdown {
         private final java.util.IdentityHashMap<String, int[]> measured = new java.util.IdentityHashMap<>();
         private final java.util.IdentityHashMap<String, int[]> positions = new java.util.IdentityHashMap<>();
         private final java.util.IdentityHashMap<Placeholders, Around[]> around = new java.util.IdentityHashMap<>();
+
+        /**
+         * CloudBlocks, a body with includes: where each group's text starts and ends in the blocks
+         * {@code groupsIn} (compared by identity), which the lines gave; null when they did not.
+         */
+        int[] groupsAt;
+        String groupsIn;
+
+        /** CloudBlocks: {@link #groups}, read once. */
+        int[] groups() {
+            if (!groupsRead) {
+                groupsRead = true;
+                groups = CloudBlocks.groups(body());
+            }
+            return groups;
+        }
 
         CloudPreprocessor.Body body() {
             if (body == null) body = new CloudPreprocessor.Body(text);

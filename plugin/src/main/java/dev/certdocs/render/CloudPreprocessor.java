@@ -100,6 +100,8 @@ final class CloudPreprocessor {
         final boolean plain;
         /** Each opening marker's cloud ids, lower-cased, or null where the marker admits every cloud. */
         private final String[][] ids;
+        /** Of each line, whether it is a text line that holds {@code [!}; null when none does. */
+        private final boolean[] bang;
         private final java.util.Map<String, String> bySignature = new java.util.HashMap<>();
         private String plainBlocks;
 
@@ -137,11 +139,16 @@ final class CloudPreprocessor {
                 offset = end + 1;
             }
             boolean include = false;
-            for (int at = text.indexOf("[!"), line = 0; at >= 0 && !include; at = text.indexOf("[!", at + 1)) {
+            boolean[] bang = null;
+            for (int at = text.indexOf("[!"), line = 0; at >= 0; at = text.indexOf("[!", at + 1)) {
                 while (ends[line] < at + 1) line++;
-                include = kinds[line] == TEXT;
+                if (kinds[line] != TEXT) continue;
+                include = true;
+                if (bang == null) bang = new boolean[lines];
+                bang[line] = true;
             }
             includes = include;
+            this.bang = bang;
             plain = !anyMarker && !include;
         }
 
@@ -234,6 +241,51 @@ final class CloudPreprocessor {
         }
     }
 
+    /**
+     * {@link #blocks(String, String, Cloud)} of a body with includes, from its lines read once
+     * ({@link Body}), as {@link #expand} reads them. {@code groups} (the first and last line of each
+     * group, in pairs, or null): {@code at} gets where each group's text starts and ends in the
+     * result. Returns null when an include was left out for the page's budget
+     * ({@link Includes#MAX_INCLUDED_CHARS}): then a piece read on its own might inline what the
+     * page did not.
+     */
+    String blocks(String path, Body body, Cloud cloud, int[] groups, int[] at) {
+        String text = body.text;
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        List<String> stack = new ArrayList<>();
+        stack.add(path);
+        long[] used = new long[1];
+        boolean[] blocks = new boolean[8];
+        int depth = 0;
+        int refused = 0;
+        int g = 0;
+        for (int i = 0; i < body.count; i++) {
+            if (groups != null && g < groups.length && i == groups[g]) at[g] = out.length();
+            byte kind = body.kinds[i];
+            if (kind == Body.MARKER) {
+                if (!body.markers[i].open()) {
+                    if (depth > 0 && !blocks[--depth]) refused--;
+                } else {
+                    boolean admits = body.admits(i, cloud.id());
+                    if (depth == blocks.length) blocks = java.util.Arrays.copyOf(blocks, depth * 2);
+                    blocks[depth++] = admits;
+                    if (!admits) refused++;
+                }
+            } else if (refused == 0) {
+                if (kind == Body.TEXT && body.bang != null && body.bang[i]) {
+                    out.append(inlineIncludes(path, text.substring(body.starts[i], body.ends[i]), cloud, stack, used)).append('\n');
+                } else {
+                    out.append(text, body.starts[i], body.ends[i]).append('\n');
+                }
+            }
+            if (groups != null && g < groups.length && i == groups[g + 1]) {
+                at[g + 1] = out.length();
+                g += 2;
+            }
+        }
+        return used[0] > Includes.MAX_INCLUDED_CHARS ? null : out.toString();
+    }
+
     /** {@code used[0]}: the characters the page's includes added so far (their files' text, as {@link Includes} counts it). */
     private String expand(String path, String body, Cloud cloud, List<String> stack, long[] used) {
         // No cloud marker (its line holds ":::") and no include (its line holds "[!"): every line
@@ -294,7 +346,7 @@ final class CloudPreprocessor {
             stack.add(r.path());
             String text = expand(r.path(), stripProperties(raw), cloud, stack, used);
             stack.remove(stack.size() - 1);
-            String inlined = rebase(text.strip(), r.path(), path);
+            String inlined = rebased(text.strip(), r.path(), path);
             // An include inside a list item or a block quote stays inside it: every line of the
             // included text gets the container prefix the include line has (its indent, its "> ").
             String prefix = line.substring(0, m.start());
@@ -316,6 +368,28 @@ final class CloudPreprocessor {
         }
         return t;
     }
+
+    /**
+     * {@link #rebase}, the last 256 results kept per thread: an include is inlined into each cloud
+     * of an article, mostly as the same text (four patterns run over it for each).
+     */
+    private String rebased(String text, String from, String to) {
+        if (Paths.dir(from).equals(Paths.dir(to))) return text;
+        java.util.Map<RebaseKey, String> kept = rebases.get();
+        RebaseKey key = new RebaseKey(text, from, to);
+        String r = kept.get(key);
+        if (r == null) {
+            if (kept.size() >= 256) kept.clear();
+            r = rebase(text, from, to);
+            kept.put(key, r);
+        }
+        return r;
+    }
+
+    private record RebaseKey(String text, String from, String to) {
+    }
+
+    private final ThreadLocal<java.util.Map<RebaseKey, String>> rebases = ThreadLocal.withInitial(java.util.HashMap::new);
 
     /** Re-bases relative link targets written in {@code from} so they work from {@code to}. */
     static String rebase(String text, String from, String to) {

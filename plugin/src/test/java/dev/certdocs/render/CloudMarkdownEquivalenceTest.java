@@ -148,6 +148,7 @@ class CloudMarkdownEquivalenceTest {
             String blocks = before.blocks(path, body, c);
             assertEquals(blocks, now.blocks(path, body, c), () -> "blocks in " + c.id() + " of:\n" + body);
             if (!lines.includes) assertEquals(blocks, lines.blocks(c), () -> "blocks from the lines in " + c.id() + " of:\n" + body);
+            else assertEquals(blocks, now.blocks(path, lines, c, null, null), () -> "blocks from the lines in " + c.id() + " of:\n" + body);
             String expected = markdown.render(before.process(path, body, c));
             assertEquals(expected, shared.html(path, body, c, memo), () -> "cloud " + c.id() + " of:\n" + body);
             if (!shared.article(memo, body).whole) spliced++;
