@@ -10,6 +10,8 @@ import dev.certdocs.load.MarkdownDialect;
 /**
  * CommonMark plus the GFM extensions (tables, strikethrough, task lists, autolinks) to HTML.
  * The parser and renderer are built once and shared by every thread: both are thread-safe.
+ * The HTML is written by {@link TreeHtml} (flexmark's HTML, written in one pass), by flexmark's
+ * own renderer for a tree {@link TreeHtml} does not write.
  */
 public final class MarkdownHtml {
 
@@ -22,12 +24,14 @@ public final class MarkdownHtml {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final TreeHtml tree;
 
     public MarkdownHtml() {
         MutableDataSet options = MarkdownDialect.options();
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).build();
+        this.tree = new TreeHtml(renderer.getOptions());
     }
 
     /** What a page shows when flexmark cannot read its Markdown at all. */
@@ -52,7 +56,7 @@ public final class MarkdownHtml {
                 text = text.substring(0, line) + CloudPreprocessor.TOO_DEEP_NOTE;
                 doc = parser.parse(text);
             }
-            return renderer.render(doc);
+            return html(doc);
         } catch (StackOverflowError e) {
             return UNREADABLE;
         }
@@ -65,7 +69,18 @@ public final class MarkdownHtml {
 
     /** The HTML of a tree from {@link #parse}; a {@link StackOverflowError} is the caller's to catch. */
     String html(Document doc) {
+        String html = tree.html(doc);
+        return html != null ? html : renderer.render(doc);
+    }
+
+    /** flexmark's own HTML of a tree from {@link #parse} (what {@link #html} must equal). */
+    String flexmarkHtml(Document doc) {
         return renderer.render(doc);
+    }
+
+    /** {@link TreeHtml}'s HTML of a tree from {@link #parse}, or {@code null} where flexmark's renderer writes it. */
+    String treeHtml(Document doc) {
+        return tree.html(doc);
     }
 
     /** How deep the tree under {@code root} goes (the root is 0); walked without recursion, as {@link #tooDeep}. */
