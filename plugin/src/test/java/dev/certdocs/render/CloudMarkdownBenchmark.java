@@ -1,12 +1,6 @@
 package dev.certdocs.render;
 
-import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.Cloud;
-import dev.certdocs.config.KindSpec;
-import dev.certdocs.load.ArticleLoader;
-import dev.certdocs.load.Corpus;
-import dev.certdocs.load.Load;
-import dev.certdocs.support.BuildLog;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -87,49 +81,27 @@ public final class CloudMarkdownBenchmark {
         }
     }
 
-    /** One article: its path, the body {@code generate} hands the Markdown step, the clouds that publish it. */
-    private record Work(String path, String source, List<Cloud> clouds) {
-    }
-
     /**
      * One side: the corpus loaded, each call one round, its thread CPU time in nanoseconds;
      * {@code toString} the SHA-256 of every HTML, from a pass of its own. Uses only what the render
      * package had before point 29.
      */
     public static final class Round implements java.util.function.LongSupplier {
-        private final List<Work> work = new ArrayList<>();
+        private final List<CorpusArticles.Article> work = new ArrayList<>();
         private final CloudMarkdown cloudMarkdown;
         private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         private final int pages;
 
         public Round(String corpusDir) {
-            BuildConfig config = BuildConfig.builder(Path.of(corpusDir)).siteVersion("1.0.0").threads(1)
-                    .baseUrl("https://support.example/").force(true).build();
-            Corpus corpus = Load.corpus(config, Load.articleFiles(config, BuildLog.SILENT), false);
-            Map<String, SiteRenderer.CloudSite> sites = new Rendering(config, corpus).plans();
-            cloudMarkdown = new CloudMarkdown(new MarkdownHtml(),
-                    new CloudPreprocessor(corpus.includes(), corpus.includes()::text, config.catalog().variableNames()));
-            int n = 0;
-            for (Corpus.Entry entry : corpus.articles()) {
-                ArticleLoader.Loaded loaded = corpus.loaded(entry);
-                KindSpec.BodyType type = config.schema().kind(loaded.article().props().value("selfHelpType").strip())
-                        .map(KindSpec::body).orElse(KindSpec.BodyType.MARKDOWN);
-                String source = type == KindSpec.BodyType.MARKDOWN ? loaded.bodyText() : SiteRenderer.withoutJson(loaded.bodyText());
-                List<Cloud> clouds = new ArrayList<>();
-                for (SiteRenderer.CloudSite site : sites.values()) {
-                    if (site.publishedIn().getOrDefault(entry.path(), List.of()).contains(site.cloud().id())) clouds.add(site.cloud());
-                }
-                n += clouds.size();
-                work.add(new Work(entry.path(), source, List.copyOf(clouds)));
-            }
-            pages = n;
+            cloudMarkdown = CorpusArticles.read(Path.of(corpusDir), work);
+            pages = work.stream().mapToInt(w -> w.clouds().size()).sum();
         }
 
         @Override
         public long getAsLong() {
             long start = cpu.getCurrentThreadCpuTime();
             long chars = 0;
-            for (Work w : work) {
+            for (CorpusArticles.Article w : work) {
                 Map<String, String> memo = new HashMap<>();
                 for (Cloud c : w.clouds()) chars += cloudMarkdown.html(w.path(), w.source(), c, memo).length();
             }
@@ -142,7 +114,7 @@ public final class CloudMarkdownBenchmark {
         public String toString() {
             try {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                for (Work w : work) {
+                for (CorpusArticles.Article w : work) {
                     Map<String, String> memo = new HashMap<>();
                     for (Cloud c : w.clouds()) sha.update(cloudMarkdown.html(w.path(), w.source(), c, memo).getBytes(StandardCharsets.UTF_8));
                 }

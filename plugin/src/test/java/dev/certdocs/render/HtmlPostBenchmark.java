@@ -1,12 +1,6 @@
 package dev.certdocs.render;
 
-import dev.certdocs.config.BuildConfig;
 import dev.certdocs.config.Cloud;
-import dev.certdocs.config.KindSpec;
-import dev.certdocs.load.ArticleLoader;
-import dev.certdocs.load.Corpus;
-import dev.certdocs.load.Load;
-import dev.certdocs.support.BuildLog;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -238,26 +232,17 @@ public final class HtmlPostBenchmark {
      * had before point 26, for {@link Round}.
      */
     static int collect(Path corpusDir, HtmlPostProcessor post, List<Work> work) {
-        BuildConfig config = BuildConfig.builder(corpusDir.toAbsolutePath()).siteVersion("1.0.0").threads(1)
-                .baseUrl("https://support.example/").force(true).build();
-        Corpus corpus = Load.corpus(config, Load.articleFiles(config, BuildLog.SILENT), false);
-        Map<String, SiteRenderer.CloudSite> sites = new Rendering(config, corpus).plans();
-        CloudMarkdown cloudMarkdown = new CloudMarkdown(new MarkdownHtml(),
-                new CloudPreprocessor(corpus.includes(), corpus.includes()::text, config.catalog().variableNames()));
+        List<CorpusArticles.Article> articles = new ArrayList<>();
+        CloudMarkdown cloudMarkdown = CorpusArticles.read(corpusDir, articles);
         int pages = 0;
-        for (Corpus.Entry entry : corpus.articles()) {
-            ArticleLoader.Loaded loaded = corpus.loaded(entry);
-            KindSpec.BodyType type = config.schema().kind(loaded.article().props().value("selfHelpType").strip())
-                    .map(KindSpec::body).orElse(KindSpec.BodyType.MARKDOWN);
-            String source = type == KindSpec.BodyType.MARKDOWN ? loaded.bodyText() : SiteRenderer.withoutJson(loaded.bodyText());
+        for (CorpusArticles.Article article : articles) {
             Map<String, String> memo = new HashMap<>();
-            SharedBodies bodies = new SharedBodies(entry.path());
-            for (SiteRenderer.CloudSite site : sites.values()) {
-                if (!site.publishedIn().getOrDefault(entry.path(), List.of()).contains(site.cloud().id())) continue;
+            SharedBodies bodies = new SharedBodies(article.path());
+            for (Cloud cloud : article.clouds()) {
                 pages++;
-                String html = cloudMarkdown.html(entry.path(), source, site.cloud(), memo);
-                bodies.body(post, html, site.cloud(), (url, files) -> relative(url, files));
-                if (bodies.last() != SharedBodies.Outcome.SHARED) work.add(new Work(html, site.cloud()));
+                String html = cloudMarkdown.html(article.path(), article.source(), cloud, memo);
+                bodies.body(post, html, cloud, (url, files) -> relative(url, files));
+                if (bodies.last() != SharedBodies.Outcome.SHARED) work.add(new Work(html, cloud));
             }
         }
         return pages;
